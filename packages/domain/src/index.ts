@@ -1,0 +1,5 @@
+// Public entry of @socialpredict/domain: the market math, the ledger model, the ports and the use cases.
+export * from './math/index.ts';
+export * from './ledger/index.ts';
+export * from './ports/index.ts';
+export * from './use-cases/index.ts';

@@ -1,0 +1,24 @@
+import { defineConfig } from 'vitest/config';
+import { projects } from './vitest.workspace.ts';
+
+// Coverage thresholds of TST-1 (shared/spec/production.md): 85 % overall, 95 % for the domain package.
+const domainThreshold = { lines: 95, branches: 95, functions: 95, statements: 95 };
+
+export default defineConfig({
+  test: {
+    projects,
+    coverage: {
+      provider: 'v8',
+      include: ['packages/*/src/**/*.ts', 'apps/*/src/**/*.ts'],
+      exclude: ['**/*.test.ts', '**/*.d.ts', '**/index.ts'],
+      reporter: ['text-summary', 'json-summary'],
+      thresholds: {
+        lines: 85,
+        branches: 85,
+        functions: 85,
+        statements: 85,
+        'packages/domain/src/**': domainThreshold,
+      },
+    },
+  },
+});
