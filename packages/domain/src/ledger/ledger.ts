@@ -1,6 +1,7 @@
 // Double-entry ledger model (shared/spec/market-math.md §15): every credit moves from one account to another,
 // so no entry can change the sum of all balances.
 import { DomainError } from '../math/errors.ts';
+import type { HouseIncome } from '../math/types.ts';
 
 export const ENTRY_KINDS = [
   'INITIAL_BALANCE',
@@ -85,4 +86,24 @@ export function applyEntries(
 /** Net change per account of a set of entries; every transaction's changes sum to 0. */
 export function netChanges(entries: readonly LedgerEntry[]): Map<AccountKey, number> {
   return applyEntries(new Map(), entries);
+}
+
+/** The §14 category of house income an entry kind belongs to. */
+function houseIncomeCategory(kind: EntryKind): keyof HouseIncome {
+  if (kind === 'MARKET_CREATION' || kind === 'PROPOSAL_REFUND') return 'creationFees';
+  if (kind === 'INITIAL_BET_FEE' || kind === 'WORK_PROFIT') return 'participationFees';
+  return 'otherIncome';
+}
+
+/**
+ * The house balance split by origin (§14). Each entry counts with its signed effect on the house, so refunds and
+ * work profit reduce their category and the three parts always sum to the house balance.
+ */
+export function splitHouseIncome(entries: readonly LedgerEntry[]): HouseIncome {
+  const income: HouseIncome = { creationFees: 0, participationFees: 0, otherIncome: 0 };
+  for (const entry of entries) {
+    const effect = (entry.to === HOUSE ? entry.amount : 0) - (entry.from === HOUSE ? entry.amount : 0);
+    income[houseIncomeCategory(entry.kind)] += effect;
+  }
+  return income;
 }

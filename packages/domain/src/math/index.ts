@@ -1,0 +1,25 @@
+// Public API of the market-math module (shared/spec/market-math.md §17). Failures throw DomainError.
+export { DomainError, isDomainError } from './errors.ts';
+export type { DomainErrorCode } from './errors.ts';
+export type * from './types.ts';
+export { roundHalfAwayFromZero } from './rounding.ts';
+export { checkAppend, marketDust, marketVolume, orderRows, validateHistory } from './history.ts';
+export { currentProbability, probabilitySeries, projectProbability } from './wpam.ts';
+export {
+  aggregatePositions,
+  correctExcess,
+  coursePayouts,
+  finalPayouts,
+  netPositions,
+  normalizationFactors,
+  poolSplit,
+  scaledPayouts,
+} from './dbpm.ts';
+export { adjustValues, positionValues, valuePositions } from './valuation.ts';
+export { planSale, quoteSale, sellablePosition } from './selling.ts';
+export { buyCost, withinDebtLimit } from './buying.ts';
+export { resolvePayouts, workIncome } from './resolution.ts';
+export { globalLeaderboard, marketLeaderboard } from './leaderboards.ts';
+export { userFinancials } from './financials.ts';
+export { systemMetrics } from './system-metrics.ts';
+export { simulateMarket } from './simulation.ts';

@@ -1,0 +1,65 @@
+// §12 leaderboards: per market and across markets, ranked by profit, then first bet, then username.
+import { compareCodeUnits } from './ordering.ts';
+import type { BetRow, GlobalLeaderRow, LeaderRow, MarketRows, PositionType, Resolution, Seeds } from './types.ts';
+import { valuePositions } from './valuation.ts';
+
+/** NEUTRAL (both sides) cannot come out of netting (§5.7) but is part of the wire vocabulary. */
+export function positionType(yesShares: number, noShares: number): PositionType {
+  if (yesShares > 0) return noShares > 0 ? 'NEUTRAL' : 'YES';
+  return noShares > 0 ? 'NO' : 'NONE';
+}
+
+interface Ranked {
+  earliestPlacedAt: number;
+  username: string;
+}
+
+function byRank(profitA: number, profitB: number, a: Ranked, b: Ranked): number {
+  return profitB - profitA || a.earliestPlacedAt - b.earliestPlacedAt || compareCodeUnits(a.username, b.username);
+}
+
+export function marketLeaderboard(rows: readonly BetRow[], seeds: Seeds, resolution: Resolution | null): LeaderRow[] {
+  return valuePositions(rows, seeds, resolution)
+    .filter((position) => position.yesShares !== 0 || position.noShares !== 0)
+    .map((position) => ({
+      username: position.username,
+      profit: position.value - position.totalSpent,
+      currentValue: position.value,
+      totalSpent: position.totalSpent,
+      position: positionType(position.yesShares, position.noShares),
+      yesShares: position.yesShares,
+      noShares: position.noShares,
+      earliestPlacedAt: position.earliestPlacedAt,
+    }))
+    .sort((a, b) => byRank(a.profit, b.profit, a, b))
+    .map((row, i) => ({ ...row, rank: i + 1 }));
+}
+
+/** Every position of every market counts, zero-share ones included (§12.2); each market uses its own seeds. */
+export function globalLeaderboard(markets: readonly MarketRows[]): GlobalLeaderRow[] {
+  const byUser = new Map<string, Omit<GlobalLeaderRow, 'rank'>>();
+  for (const market of markets) {
+    const resolved = market.resolution !== null;
+    for (const position of valuePositions(market.rows, market.seeds, market.resolution)) {
+      const row = byUser.get(position.username) ?? {
+        username: position.username,
+        totalProfit: 0,
+        totalCurrentValue: 0,
+        totalSpent: 0,
+        activeMarkets: 0,
+        resolvedMarkets: 0,
+        earliestPlacedAt: position.earliestPlacedAt,
+      };
+      row.totalProfit += position.value - position.totalSpent;
+      row.totalCurrentValue += position.value;
+      row.totalSpent += position.totalSpent;
+      if (resolved) row.resolvedMarkets += 1;
+      else row.activeMarkets += 1;
+      row.earliestPlacedAt = Math.min(row.earliestPlacedAt, position.earliestPlacedAt);
+      byUser.set(position.username, row);
+    }
+  }
+  return [...byUser.values()]
+    .sort((a, b) => byRank(a.totalProfit, b.totalProfit, a, b))
+    .map((row, i) => ({ ...row, rank: i + 1 }));
+}

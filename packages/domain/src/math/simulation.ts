@@ -1,0 +1,204 @@
+// simulateMarket (§17): one market end to end against an in-memory double-entry ledger (§15), composed only of the
+// public math functions, so it doubles as the reference for how the services post a buy, a sale and a resolution.
+import {
+  applyEntries,
+  HOUSE,
+  MINT,
+  poolAccount,
+  splitHouseIncome,
+  transfer,
+  userAccount,
+  type AccountKey,
+  type LedgerEntry,
+} from '../ledger/ledger.ts';
+import { buyCost, withinDebtLimit } from './buying.ts';
+import { assertOutcome, assertPositiveAmount, assertResolution } from './checks.ts';
+import { DomainError, isDomainError } from './errors.ts';
+import { assertSeeds, checkAppend, marketVolume } from './history.ts';
+import { resolvePayouts } from './resolution.ts';
+import { planSale } from './selling.ts';
+import type {
+  BetRow,
+  EconomicsForSimulation,
+  Resolution,
+  Seeds,
+  SimulationInput,
+  SimulationResult,
+  SimulationStep,
+  StepResult,
+} from './types.ts';
+
+const POOL = poolAccount(1);
+
+interface Market {
+  seeds: Seeds;
+  config: EconomicsForSimulation;
+  users: ReadonlySet<string>;
+  creator: string;
+  rows: BetRow[];
+  resolution: Resolution | null;
+  balances: Map<AccountKey, number>;
+}
+
+/** What an accepted step commits: its result, its ledger transaction and the row or resolution it records. */
+interface Commit {
+  result: StepResult;
+  entries: LedgerEntry[];
+  row?: BetRow;
+  resolution?: Resolution;
+}
+
+function balanceOf(market: Market, account: AccountKey): number {
+  return market.balances.get(account) ?? 0;
+}
+
+/** The checks every trade runs after validating its own arguments: open market, then known user (§17). */
+function traderAccount(market: Market, username: string): AccountKey {
+  if (market.resolution !== null) throw new DomainError('MARKET_CLOSED', 'the market is resolved');
+  if (!market.users.has(username)) throw new DomainError('UNKNOWN_USER', `unknown user ${username}`);
+  return userAccount(username);
+}
+
+function buy(market: Market, step: Extract<SimulationStep, { kind: 'buy' }>, placedAt: number): Commit {
+  const { username, outcome, amount } = step;
+  assertOutcome(outcome);
+  assertPositiveAmount(amount);
+  const trader = traderAccount(market, username);
+  const hasPriorRow = market.rows.some((row) => row.username === username);
+  const cost = buyCost(hasPriorRow, amount, market.config);
+  if (!withinDebtLimit(balanceOf(market, trader), cost.totalCost, market.config.maximumDebtAllowed)) {
+    throw new DomainError('INSUFFICIENT_BALANCE', `${username} cannot afford ${cost.totalCost} credits`);
+  }
+  const row: BetRow = { id: market.rows.length + 1, username, outcome, amount, placedAt };
+  checkAppend(market.rows, market.seeds, row);
+  return {
+    result: {
+      ok: true,
+      kind: 'buy',
+      rowId: row.id,
+      initialFee: cost.initialFee,
+      transactionFee: cost.transactionFee,
+      totalCost: cost.totalCost,
+    },
+    entries: [
+      ...transfer('BUY', trader, POOL, amount),
+      ...transfer('INITIAL_BET_FEE', trader, HOUSE, cost.initialFee),
+      ...transfer('BUY_FEE', trader, HOUSE, cost.transactionFee),
+    ],
+    row,
+  };
+}
+
+function sell(market: Market, step: Extract<SimulationStep, { kind: 'sell' }>, placedAt: number): Commit {
+  assertOutcome(step.outcome);
+  assertPositiveAmount(step.credits);
+  const trader = traderAccount(market, step.username);
+  const plan = planSale(market.rows, market.seeds, step.username, step.outcome, step.credits, market.config);
+  const { quote } = plan;
+  const row: BetRow = { id: market.rows.length + 1, ...plan.row, placedAt };
+  return {
+    result: {
+      ok: true,
+      kind: 'sell',
+      rowId: row.id,
+      sharesSold: quote.sharesSold,
+      saleValue: quote.saleValue,
+      dust: quote.dust,
+      sellFee: quote.sellFee,
+      netProceeds: quote.netProceeds,
+    },
+    // The withheld part is dust first, the rest sell fee (§8.4).
+    entries: [
+      ...transfer('SALE', POOL, trader, plan.toUser),
+      ...transfer('SALE_DUST', POOL, HOUSE, plan.row.dust),
+      ...transfer('SELL_FEE', POOL, HOUSE, plan.toHouse - plan.row.dust),
+    ],
+    row,
+  };
+}
+
+function resolve(market: Market, step: Extract<SimulationStep, { kind: 'resolve' }>): Commit {
+  assertResolution(step.resolution);
+  if (market.resolution !== null) throw new DomainError('ALREADY_RESOLVED', 'the market is already resolved');
+  const settlement = resolvePayouts(market.rows, market.seeds, step.resolution, market.config, market.creator);
+  const { credits, poolToHouse, workProfit } = settlement;
+  const work = workProfit === null ? [] : [workProfit];
+  return {
+    result: { ok: true, kind: 'resolve', settlement },
+    // §9 posting order: WIN/REFUND, then POOL_REMAINDER, then WORK_PROFIT. A negative REFUND is a user → pool debit.
+    entries: [
+      ...credits.flatMap(({ kind, username, amount }) => transfer(kind, POOL, userAccount(username), amount)),
+      ...transfer('POOL_REMAINDER', POOL, HOUSE, poolToHouse),
+      ...work.flatMap(({ username, amount }) => transfer('WORK_PROFIT', HOUSE, userAccount(username), amount)),
+    ],
+    resolution: step.resolution,
+  };
+}
+
+function runStep(market: Market, step: SimulationStep, placedAt: number): Commit {
+  switch (step.kind) {
+    case 'buy':
+      return buy(market, step, placedAt);
+    case 'sell':
+      return sell(market, step, placedAt);
+    default:
+      return resolve(market, step);
+  }
+}
+
+export function simulateMarket(input: SimulationInput): SimulationResult {
+  const { seeds, config, creator } = input;
+  assertSeeds(seeds);
+  const users = new Set(input.users);
+  if (!users.has(creator)) throw new DomainError('UNKNOWN_USER', `the creator ${creator} is not a user`);
+  const journal = [...users].flatMap((username) =>
+    transfer('INITIAL_BALANCE', MINT, userAccount(username), config.initialAccountBalance),
+  );
+  const balances = applyEntries(new Map(), journal);
+  const market: Market = { seeds, config, users, creator, rows: [], resolution: null, balances };
+  if (!withinDebtLimit(balanceOf(market, userAccount(creator)), config.createMarketCost, config.maximumDebtAllowed)) {
+    throw new DomainError('INSUFFICIENT_BALANCE', `${creator} cannot afford the market creation cost`);
+  }
+  const creation = transfer('MARKET_CREATION', userAccount(creator), HOUSE, config.createMarketCost);
+  market.balances = applyEntries(market.balances, creation);
+  journal.push(...creation);
+
+  const steps = input.steps.map((step, k): StepResult => {
+    if (step.kind !== 'buy' && step.kind !== 'sell' && step.kind !== 'resolve') {
+      throw new DomainError('INVALID_STEP', `step ${k} has an unknown kind`);
+    }
+    let commit: Commit;
+    try {
+      commit = runStep(market, step, k + 1);
+    } catch (error) {
+      // A rejected step changes nothing: nothing has been applied yet.
+      if (!isDomainError(error)) throw error;
+      return { ok: false, kind: step.kind, error: error.code };
+    }
+    market.balances = applyEntries(market.balances, commit.entries);
+    journal.push(...commit.entries);
+    if (commit.row !== undefined) market.rows.push(commit.row);
+    if (commit.resolution !== undefined) market.resolution = commit.resolution;
+    return commit.result;
+  });
+
+  let sumOfAllAccounts = 0;
+  for (const balance of market.balances.values()) sumOfAllAccounts += balance;
+  const pool = balanceOf(market, POOL);
+  return {
+    steps,
+    rows: market.rows,
+    resolution: market.resolution,
+    balances: Object.fromEntries(
+      [...users].sort().map((username) => [username, balanceOf(market, userAccount(username))]),
+    ),
+    pool,
+    house: balanceOf(market, HOUSE),
+    mint: balanceOf(market, MINT),
+    houseIncome: splitHouseIncome(journal),
+    invariants: {
+      sumOfAllAccounts,
+      poolMinusOpenVolume: pool - (market.resolution === null ? marketVolume(market.rows) : 0),
+    },
+  };
+}
