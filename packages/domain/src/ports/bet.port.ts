@@ -1,0 +1,29 @@
+import type { ResultAsync } from 'neverthrow';
+import type { BetRow } from '../math/types.ts';
+import type { InfrastructureError } from './infrastructure.error.ts';
+
+/** A trade row of market-math §3.1 with its market. Rows are append-only. */
+export interface StoredBetRow extends BetRow {
+  readonly marketId: number;
+}
+
+/** The id is assigned on insert, in insertion order. */
+export type NewBetRow = Omit<StoredBetRow, 'id'>;
+
+export interface BetRepository {
+  insert(row: NewBetRow): ResultAsync<StoredBetRow, InfrastructureError>;
+  /** The market's rows in canonical order: `placedAt`, then `id` (market-math §1.5). */
+  listByMarket(marketId: number): ResultAsync<readonly StoredBetRow[], InfrastructureError>;
+  /** The rows of several markets in one query; a market without rows has no key. */
+  listByMarkets(
+    marketIds: readonly number[],
+  ): ResultAsync<ReadonlyMap<number, readonly StoredBetRow[]>, InfrastructureError>;
+  /** Whether the user has any row (sale rows included) in the market: the first-bet fee rule (market-math §7). */
+  hasRow(marketId: number, username: string): ResultAsync<boolean, InfrastructureError>;
+  /** Ids of the markets where the user has at least one row, ascending. */
+  marketIdsByUser(username: string): ResultAsync<readonly number[], InfrastructureError>;
+  /** Ids of the markets with at least one row, ascending. */
+  marketIdsWithRows(): ResultAsync<readonly number[], InfrastructureError>;
+  /** Distinct traders per market; a market without rows has no key. */
+  countUsersByMarket(marketIds: readonly number[]): ResultAsync<ReadonlyMap<number, number>, InfrastructureError>;
+}

@@ -1,0 +1,4 @@
+/** Wall-clock time in epoch milliseconds; injected so that tests control "now" (market closing, placedAt). */
+export interface Clock {
+  now(): number;
+}

@@ -1,0 +1,12 @@
+// The ports of the application layer (production.md DB-5): adapters implement them, use cases depend on them.
+export * from './infrastructure.error.ts';
+export type * from './user.port.ts';
+export type * from './market.port.ts';
+export type * from './bet.port.ts';
+export type * from './ledger.port.ts';
+export type * from './unit-of-work.port.ts';
+export type * from './clock.port.ts';
+export type * from './password-hasher.port.ts';
+export type * from './token-issuer.port.ts';
+export type * from './random-source.port.ts';
+export type * from './config.port.ts';

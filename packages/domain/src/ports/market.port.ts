@@ -1,0 +1,113 @@
+import type { ResultAsync } from 'neverthrow';
+import type { Resolution, Seeds } from '../math/types.ts';
+import type { InfrastructureError } from './infrastructure.error.ts';
+
+/** Stored lifecycle (http-api §1.6); the public status is derived from it and the clock (`publicMarketStatus`). */
+export type LifecycleStatus = 'proposed' | 'published' | 'rejected' | 'closed' | 'resolved' | 'cancelled';
+export type PublicMarketStatus = 'active' | 'closed' | 'resolved' | 'proposed' | 'rejected' | 'cancelled';
+
+/**
+ * Running figures over the market's rows, updated in the same transaction as every row insert, so that a bet needs
+ * no history replay (production.md PERF-3). `yes`/`no` exclude the seeds; `volume` = V = yes + no.
+ */
+export interface MarketTotals {
+  /** Σ amount of YES rows (sales negative) */
+  readonly yes: number;
+  /** Σ amount of NO rows */
+  readonly no: number;
+  /** V = Σ amount of all rows = the pool balance while open */
+  readonly volume: number;
+  /** Σ dust of sale rows (market-math §11) */
+  readonly dust: number;
+  /** number of rows; with none, the current probability is P0 (market-math §4) */
+  readonly rowCount: number;
+  /** placedAt of the newest row; a new row gets max(now, this) so it never sorts before an older one (DB-6) */
+  readonly lastPlacedAt: number | null;
+}
+
+export interface MarketRecord {
+  readonly id: number;
+  readonly questionTitle: string;
+  readonly description: string;
+  readonly outcomeType: 'BINARY';
+  readonly yesLabel: string;
+  readonly noLabel: string;
+  readonly creatorUsername: string;
+  /** only the steward may resolve; the creator unless an admin reassigned it (http-api §2.6) */
+  readonly stewardUsername: string;
+  readonly lifecycleStatus: LifecycleStatus;
+  readonly resolutionDateTime: number;
+  /** set when resolved */
+  readonly finalResolutionDateTime: number | null;
+  readonly resolutionResult: Resolution | null;
+  /** the browser's `getTimezoneOffset()` in minutes, stored and echoed */
+  readonly utcOffset: number;
+  /** the seeds in force at creation; every computation for this market uses them (market-math §2, policy 1) */
+  readonly seeds: Seeds;
+  /** the MARKET_CREATION amount charged, refunded if a proposal is rejected (market-math §10) */
+  readonly creationCost: number;
+  readonly totals: MarketTotals;
+  readonly approvedBy: string | null;
+  readonly approvedAt: number | null;
+  readonly rejectedBy: string | null;
+  readonly rejectedAt: number | null;
+  readonly rejectionReason: string | null;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+
+export type NewMarket = Omit<MarketRecord, 'id'>;
+
+export type MarketPatch = Partial<
+  Pick<
+    MarketRecord,
+    | 'lifecycleStatus'
+    | 'stewardUsername'
+    | 'finalResolutionDateTime'
+    | 'resolutionResult'
+    | 'totals'
+    | 'approvedBy'
+    | 'approvedAt'
+    | 'rejectedBy'
+    | 'rejectedAt'
+    | 'rejectionReason'
+  >
+> & { readonly updatedAt: number };
+
+/** Filters are combined with AND; results are newest first (`createdAt` descending, then `id` descending). */
+export interface MarketQuery {
+  /** evaluation time of the derived public status */
+  readonly now: number;
+  /**
+   * Derived public status (http-api §1.6, `publicMarketStatus`): `active` = published and resolutionDateTime > now;
+   * `closed` = lifecycle closed, or published and resolutionDateTime ≤ now; any other status = that lifecycle.
+   */
+  readonly status?: PublicMarketStatus;
+  /** stored lifecycle; public lists pass `published`, `closed` and `resolved` */
+  readonly lifecycleIn?: readonly LifecycleStatus[];
+  readonly createdBy?: string;
+  readonly stewardedBy?: string;
+  /** case-insensitive substring of the title or the description, matched literally (no wildcards) */
+  readonly text?: string;
+  readonly excludeIds?: readonly number[];
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface MarketPage {
+  readonly markets: readonly MarketRecord[];
+  /** all markets matching the filters, regardless of limit and offset */
+  readonly total: number;
+}
+
+export interface MarketRepository {
+  findById(id: number): ResultAsync<MarketRecord | null, InfrastructureError>;
+  /** Existing markets among `ids`, in ascending id order. */
+  findByIds(ids: readonly number[]): ResultAsync<readonly MarketRecord[], InfrastructureError>;
+  /** Markets the user created or stewards, in ascending id order. */
+  findInvolving(username: string): ResultAsync<readonly MarketRecord[], InfrastructureError>;
+  list(query: MarketQuery): ResultAsync<MarketPage, InfrastructureError>;
+  insert(market: NewMarket): ResultAsync<MarketRecord, InfrastructureError>;
+  /** `null` when the market does not exist. */
+  update(id: number, patch: MarketPatch): ResultAsync<MarketRecord | null, InfrastructureError>;
+}

@@ -1,0 +1,20 @@
+import type { ResultAsync } from 'neverthrow';
+import type { InfrastructureError } from './infrastructure.error.ts';
+
+/** What a token proves (http-api §2.2): role and flags are re-read from the database on every request. */
+export interface TokenClaims {
+  readonly username: string;
+  /** `pwv`: a token whose version is below the user's current password version is superseded. */
+  readonly passwordVersion: number;
+}
+
+/** Why a token was refused (malformed, bad signature, wrong algorithm, expired, issued in the future …). */
+export interface TokenRejection {
+  readonly reason: string;
+}
+
+/** HS256 JWTs in production. */
+export interface TokenIssuer {
+  issue(claims: TokenClaims): ResultAsync<string, InfrastructureError>;
+  verify(token: string): ResultAsync<TokenClaims, TokenRejection>;
+}

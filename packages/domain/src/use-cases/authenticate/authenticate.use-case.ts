@@ -1,0 +1,39 @@
+// The authenticated request pipeline after rate limiting (http-api §2.3): token → user exists → must-change gate.
+// Role checks stay with each use case.
+import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
+import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
+import {
+  invalidToken,
+  passwordChangeRequired,
+  userNotFound,
+  type InvalidToken,
+  type PasswordChangeRequired,
+  type UserNotFound,
+} from '../../errors/use-case.errors.ts';
+import type { UseCaseDeps } from '../deps.ts';
+import { toUserProfile, type UserProfile } from '../shared/views.ts';
+
+export interface AuthenticateInput {
+  readonly token: string;
+  /** true only for the change-password route, which the gate lets through (http-api §2.5) */
+  readonly allowPendingPasswordChange: boolean;
+}
+
+export type AuthenticateError = InvalidToken | UserNotFound | PasswordChangeRequired | InfrastructureError;
+
+export type Authenticate = (input: AuthenticateInput) => ResultAsync<UserProfile, AuthenticateError>;
+
+export function makeAuthenticate(deps: Pick<UseCaseDeps, 'users' | 'tokenIssuer'>): Authenticate {
+  return (input) =>
+    safeTry(async function* () {
+      const claims = yield* deps.tokenIssuer.verify(input.token).mapErr((rejection) => invalidToken(rejection.reason));
+      const user = yield* deps.users.findByUsername(claims.username);
+      if (user === null) return err(userNotFound(claims.username));
+      // Every password change bumps the version, so older tokens are superseded (http-api §2.2).
+      if (claims.passwordVersion < user.passwordVersion) {
+        return err(invalidToken('The token was superseded by a password change.'));
+      }
+      if (user.mustChangePassword && !input.allowPendingPasswordChange) return err(passwordChangeRequired());
+      return ok(toUserProfile(user));
+    });
+}

@@ -1,0 +1,55 @@
+// Change password (http-api §2.5, T1-02): verify the current password, apply the policy, store the new hash, clear
+// the must-change flag and bump the password version so that every older token stops working.
+import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
+import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
+import {
+  invalidCredentials,
+  userNotFound,
+  validationFailed,
+  type InvalidCredentials,
+  type UserNotFound,
+  type ValidationFailed,
+} from '../../errors/use-case.errors.ts';
+import type { UseCaseDeps } from '../deps.ts';
+import { passwordPolicyProblems } from './password-policy.ts';
+
+export interface ChangePasswordInput {
+  readonly username: string;
+  readonly currentPassword: string;
+  readonly newPassword: string;
+}
+
+export interface ChangePasswordOutput {
+  readonly passwordVersion: number;
+}
+
+export type ChangePasswordError = UserNotFound | InvalidCredentials | ValidationFailed | InfrastructureError;
+
+export type ChangePassword = (input: ChangePasswordInput) => ResultAsync<ChangePasswordOutput, ChangePasswordError>;
+
+export function makeChangePassword(deps: Pick<UseCaseDeps, 'unitOfWork' | 'passwordHasher' | 'clock'>): ChangePassword {
+  return (input) =>
+    // The user row stays locked so that two concurrent changes cannot both build on the same version.
+    deps.unitOfWork.run((tx) =>
+      safeTry(async function* () {
+        const user = (yield* tx.lockUsers([input.username])).get(input.username);
+        if (user === undefined) return err(userNotFound(input.username));
+        const check = yield* deps.passwordHasher.verify(user.passwordHash, input.currentPassword);
+        if (!check.valid) return err(invalidCredentials());
+        const problems = passwordPolicyProblems(input.newPassword, input.currentPassword);
+        if (problems.length > 0) {
+          return err(validationFailed({ newPassword: problems }, 'The new password breaks the password policy.'));
+        }
+
+        const passwordHash = yield* deps.passwordHasher.hash(input.newPassword);
+        const passwordVersion = user.passwordVersion + 1;
+        yield* tx.users.update(user.username, {
+          passwordHash,
+          passwordVersion,
+          mustChangePassword: false,
+          updatedAt: deps.clock.now(),
+        });
+        return ok({ passwordVersion });
+      }),
+    );
+}

@@ -1,0 +1,124 @@
+// Market creation (market-math §10; http-api §2.8, T1-33): game-mode rules, resolution time in the future, debt rule,
+// MARKET_CREATION posting, and the seeds and cost in force recorded on the market.
+import { err, ok, safeTry, type Result, type ResultAsync } from 'neverthrow';
+import { withinDebtLimit } from '../../math/index.ts';
+import { HOUSE, transfer, userAccount } from '../../ledger/ledger.ts';
+import type { GameConfig } from '../../ports/config.port.ts';
+import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
+import type { LifecycleStatus, MarketRecord } from '../../ports/market.port.ts';
+import type { UserRecord } from '../../ports/user.port.ts';
+import {
+  domainFailure,
+  userNotApproved,
+  userNotFound,
+  validationFailed,
+  type DomainFailure,
+  type UserNotApproved,
+  type UserNotFound,
+  type ValidationFailed,
+} from '../../errors/use-case.errors.ts';
+import type { UseCaseDeps } from '../deps.ts';
+import { NO_ROWS } from '../shared/market-totals.ts';
+
+export interface CreateMarketInput {
+  /** the creator, who also becomes the steward */
+  readonly username: string;
+  /** sanitised at the boundary (http-api §4) */
+  readonly questionTitle: string;
+  readonly description: string;
+  /** epoch milliseconds */
+  readonly resolutionDateTime: number;
+  readonly yesLabel?: string;
+  readonly noLabel?: string;
+  readonly utcOffset?: number;
+}
+
+export type CreateMarketError =
+  | UserNotFound
+  | UserNotApproved
+  | ValidationFailed
+  | DomainFailure<'INSUFFICIENT_BALANCE'>
+  | InfrastructureError;
+
+export type CreateMarket = (input: CreateMarketInput) => ResultAsync<MarketRecord, CreateMarketError>;
+
+const HOUR_MS = 3_600_000;
+
+export function makeCreateMarket(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock' | 'economics' | 'game'>): CreateMarket {
+  const { marketcreation } = deps.economics;
+  const { createMarketCost } = deps.economics.marketincentives;
+  const { maximumDebtAllowed } = deps.economics.user;
+
+  return (input) =>
+    deps.unitOfWork.run((tx) =>
+      safeTry(async function* () {
+        // The creator's row is locked before the debt check and the posting (DB-6).
+        const creator = (yield* tx.lockUsers([input.username])).get(input.username);
+        if (creator === undefined) return err(userNotFound(input.username));
+        const lifecycleStatus = yield* initialLifecycle(creator, deps.game);
+
+        const now = deps.clock.now();
+        if (!(input.resolutionDateTime > now + marketcreation.minimumFutureHours * HOUR_MS)) {
+          return err(
+            validationFailed({
+              resolutionDateTime: [`must be more than ${marketcreation.minimumFutureHours} hour(s) in the future`],
+            }),
+          );
+        }
+        if (!withinDebtLimit(creator.accountBalance, createMarketCost, maximumDebtAllowed)) {
+          return err(domainFailure('INSUFFICIENT_BALANCE', 'Creating the market would exceed the allowed debt.'));
+        }
+
+        const market = yield* tx.markets.insert({
+          questionTitle: input.questionTitle,
+          description: input.description,
+          outcomeType: 'BINARY',
+          yesLabel: input.yesLabel ?? 'YES',
+          noLabel: input.noLabel ?? 'NO',
+          creatorUsername: creator.username,
+          stewardUsername: creator.username,
+          lifecycleStatus,
+          resolutionDateTime: input.resolutionDateTime,
+          finalResolutionDateTime: null,
+          resolutionResult: null,
+          utcOffset: input.utcOffset ?? 0,
+          seeds: {
+            initialProbability: marketcreation.initialMarketProbability,
+            initialSubsidization: marketcreation.initialMarketSubsidization,
+            initialYes: marketcreation.initialMarketYes,
+            initialNo: marketcreation.initialMarketNo,
+          },
+          creationCost: createMarketCost,
+          totals: NO_ROWS,
+          approvedBy: null,
+          approvedAt: null,
+          rejectedBy: null,
+          rejectedAt: null,
+          rejectionReason: null,
+          createdAt: now,
+          updatedAt: now,
+        });
+        yield* tx.ledger.post(transfer('MARKET_CREATION', userAccount(creator.username), HOUSE, createMarketCost), {
+          occurredAt: now,
+          marketId: market.id,
+        });
+        return ok(market);
+      }),
+    );
+}
+
+/** Who may create markets and in which state they start (http-api §2.8). */
+function initialLifecycle(
+  creator: Pick<UserRecord, 'role' | 'moderatorStatus'>,
+  game: GameConfig,
+): Result<LifecycleStatus, UserNotApproved> {
+  const activeModerator = creator.role === 'MODERATOR' && creator.moderatorStatus === 'active';
+  if (game.mode === 'moderator') {
+    if (!activeModerator) return err(userNotApproved('Only active moderators may create markets.'));
+    return ok(game.moderation.marketApprovalRequired ? 'proposed' : 'published');
+  }
+  if (creator.moderatorStatus === 'suspended') {
+    return err(userNotApproved('A suspended moderator may not create markets.'));
+  }
+  return ok('published');
+}

@@ -1,0 +1,20 @@
+// Everything a use case may depend on. Each factory takes only the slice it needs (`Pick<UseCaseDeps, …>`), so the
+// composition root can hand one object to all of them.
+import type { Clock } from '../ports/clock.port.ts';
+import type { EconomicsConfig, GameConfig } from '../ports/config.port.ts';
+import type { PasswordHasher } from '../ports/password-hasher.port.ts';
+import type { RandomSource } from '../ports/random-source.port.ts';
+import type { TokenIssuer } from '../ports/token-issuer.port.ts';
+import type { Repositories, UnitOfWork } from '../ports/unit-of-work.port.ts';
+
+export interface UseCaseDeps extends Repositories {
+  readonly unitOfWork: UnitOfWork;
+  readonly clock: Clock;
+  readonly passwordHasher: PasswordHasher;
+  readonly tokenIssuer: TokenIssuer;
+  readonly random: RandomSource;
+  readonly economics: EconomicsConfig;
+  readonly game: GameConfig;
+  /** PROBABILITY_POINTS_MAX: the most probability-path points a market detail sends (http-api T1-25), ≥ 2 */
+  readonly probabilityPointsMax: number;
+}

@@ -1,0 +1,74 @@
+// Every error a use case can return, and the complete list of their codes, so that the HTTP adapter can build one
+// exhaustive mapper (production.md ERR-2).
+import type { AuthenticateError } from './authenticate/authenticate.use-case.ts';
+import type { ChangePasswordError } from './change-password/change-password.use-case.ts';
+import type { CreateMarketError } from './create-market/create-market.use-case.ts';
+import type { GetMarketDetailsError } from './get-market-details/get-market-details.use-case.ts';
+import type { GetUserPositionError } from './get-user-position/get-user-position.use-case.ts';
+import type { GetUserError } from './get-user/get-user.use-case.ts';
+import type { GlobalLeaderboardError } from './global-leaderboard/global-leaderboard.use-case.ts';
+import type { ListBetsError } from './list-bets/list-bets.use-case.ts';
+import type { ListMarketPositionsError } from './list-market-positions/list-market-positions.use-case.ts';
+import type { LoginError } from './login/login.use-case.ts';
+import type { MarketLeaderboardError } from './market-leaderboard/market-leaderboard.use-case.ts';
+import type { PlaceBetError } from './place-bet/place-bet.use-case.ts';
+import type { GetPortfolioError } from './portfolio/portfolio.use-case.ts';
+import type { QuoteSaleError } from './quote-sale/quote-sale.use-case.ts';
+import type { RegisterUserError } from './register-user/register-user.use-case.ts';
+import type { ResolveMarketError } from './resolve-market/resolve-market.use-case.ts';
+import type { SellError } from './sell/sell.use-case.ts';
+import type { UpdateProfileError } from './update-profile/update-profile.use-case.ts';
+import type { GetUserFinancialsError } from './user-financials/user-financials.use-case.ts';
+
+export type UseCaseError =
+  | AuthenticateError
+  | ChangePasswordError
+  | CreateMarketError
+  | GetMarketDetailsError
+  | GetPortfolioError
+  | GetUserError
+  | GetUserFinancialsError
+  | GetUserPositionError
+  | GlobalLeaderboardError
+  | ListBetsError
+  | ListMarketPositionsError
+  | LoginError
+  | MarketLeaderboardError
+  | PlaceBetError
+  | QuoteSaleError
+  | RegisterUserError
+  | ResolveMarketError
+  | SellError
+  | UpdateProfileError;
+
+export type UseCaseErrorCode = UseCaseError['code'];
+
+// A Record keyed by the union: the compiler rejects a missing or an unknown code.
+const CODES: Record<UseCaseErrorCode, true> = {
+  INVALID_OUTCOME: true,
+  INVALID_AMOUNT: true,
+  INVALID_RESOLUTION: true,
+  INVALID_SEEDS: true,
+  INVALID_HISTORY: true,
+  NON_FINITE_NUMBER: true,
+  PROBABILITY_OUT_OF_RANGE: true,
+  POOL_NEGATIVE: true,
+  NO_POSITION: true,
+  NO_SELLABLE_SHARES: true,
+  INSUFFICIENT_SHARES: true,
+  INSUFFICIENT_BALANCE: true,
+  MARKET_CLOSED: true,
+  ALREADY_RESOLVED: true,
+  VALIDATION_FAILED: true,
+  INVALID_CREDENTIALS: true,
+  INVALID_TOKEN: true,
+  AUTHORIZATION_DENIED: true,
+  USER_NOT_APPROVED: true,
+  PASSWORD_CHANGE_REQUIRED: true,
+  USER_NOT_FOUND: true,
+  MARKET_NOT_FOUND: true,
+  INVALID_STATE: true,
+  INFRASTRUCTURE_ERROR: true,
+};
+
+export const USE_CASE_ERROR_CODES = Object.keys(CODES) as readonly UseCaseErrorCode[];

@@ -1,0 +1,58 @@
+// Market page (http-api T1-25; market-math §11): the probability path with timestamps and the market's figures.
+import { ok, safeTry, type ResultAsync } from 'neverthrow';
+import { marketDust, marketVolume, orderRows, probabilitySeries } from '../../math/index.ts';
+import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
+import type { MarketRecord } from '../../ports/market.port.ts';
+import { CORRUPT_DATA_CODES, type CorruptData, type MarketNotFound } from '../../errors/use-case.errors.ts';
+import type { UseCaseDeps } from '../deps.ts';
+import { callMath } from '../shared/math-call.ts';
+import { loadMarketWithRows } from '../shared/market-rows.ts';
+import { toCreatorSummary, type CreatorSummary } from '../shared/views.ts';
+import { thinProbabilityPath, type ProbabilityPoint } from './probability-path.ts';
+
+export interface MarketDetails {
+  readonly market: MarketRecord;
+  readonly creator: CreatorSummary;
+  /** thinned to at most `probabilityPointsMax` points */
+  readonly probabilityChanges: ProbabilityPoint[];
+  readonly probabilityChangesTruncated: boolean;
+  readonly numUsers: number;
+  readonly totalVolume: number;
+  readonly marketDust: number;
+  /** exact, whatever the thinning */
+  readonly lastProbability: number;
+}
+
+export type GetMarketDetailsError = MarketNotFound | CorruptData | InfrastructureError;
+
+export type GetMarketDetails = (input: {
+  readonly marketId: number;
+}) => ResultAsync<MarketDetails, GetMarketDetailsError>;
+
+export function makeGetMarketDetails(
+  deps: Pick<UseCaseDeps, 'markets' | 'bets' | 'users' | 'probabilityPointsMax'>,
+): GetMarketDetails {
+  return (input) =>
+    safeTry(async function* () {
+      const { market, rows } = yield* loadMarketWithRows(deps, input.marketId);
+      const series = yield* callMath(() => probabilitySeries(rows, market.seeds), CORRUPT_DATA_CODES);
+      // series[i + 1] is the probability right after the i-th row in canonical order (market-math §4).
+      const path: ProbabilityPoint[] = [
+        { probability: market.seeds.initialProbability, timestamp: market.createdAt },
+        ...orderRows(rows).map((row, i) => ({ probability: series[i + 1] as number, timestamp: row.placedAt })),
+      ];
+      const { points, truncated } = thinProbabilityPath(path, deps.probabilityPointsMax);
+      const creator = yield* deps.users.findByUsername(market.creatorUsername);
+      const dust = marketDust(rows);
+      return ok({
+        market,
+        creator: toCreatorSummary(market.creatorUsername, creator ?? undefined),
+        probabilityChanges: points,
+        probabilityChangesTruncated: truncated,
+        numUsers: new Set(rows.map((row) => row.username)).size,
+        totalVolume: marketVolume(rows) + dust,
+        marketDust: dust,
+        lastProbability: series[series.length - 1] as number,
+      });
+    });
+}

@@ -1,0 +1,34 @@
+// A market's trade rows with the probability right after each (http-api T1-29; market-math §11).
+import { ok, safeTry, type ResultAsync } from 'neverthrow';
+import { orderRows, probabilitySeries } from '../../math/index.ts';
+import type { BetRow } from '../../math/types.ts';
+import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
+import { CORRUPT_DATA_CODES, type CorruptData, type MarketNotFound } from '../../errors/use-case.errors.ts';
+import type { UseCaseDeps } from '../deps.ts';
+import { callMath } from '../shared/math-call.ts';
+import { loadMarketWithRows } from '../shared/market-rows.ts';
+import { pageOf, type Page } from '../shared/paging.ts';
+
+export interface BetView extends BetRow {
+  readonly probability: number;
+}
+
+export interface ListBetsInput {
+  readonly marketId: number;
+  /** without a page: every row, oldest first; with one: newest first */
+  readonly page?: Page;
+}
+
+export type ListBetsError = MarketNotFound | CorruptData | InfrastructureError;
+
+export type ListBets = (input: ListBetsInput) => ResultAsync<BetView[], ListBetsError>;
+
+export function makeListBets(deps: Pick<UseCaseDeps, 'markets' | 'bets'>): ListBets {
+  return (input) =>
+    safeTry(async function* () {
+      const { market, rows } = yield* loadMarketWithRows(deps, input.marketId);
+      const series = yield* callMath(() => probabilitySeries(rows, market.seeds), CORRUPT_DATA_CODES);
+      const views = orderRows(rows).map((row, i) => ({ ...row, probability: series[i + 1] as number }));
+      return ok(input.page === undefined ? views : pageOf(views.reverse(), input.page));
+    });
+}

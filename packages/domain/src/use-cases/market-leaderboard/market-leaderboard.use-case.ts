@@ -1,0 +1,35 @@
+// Per-market leaderboard (http-api T1-32; market-math §12.1): ranks over the full list, then paged.
+import { ok, safeTry, type ResultAsync } from 'neverthrow';
+import { marketLeaderboard } from '../../math/index.ts';
+import type { LeaderRow } from '../../math/types.ts';
+import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
+import { CORRUPT_DATA_CODES, type CorruptData, type MarketNotFound } from '../../errors/use-case.errors.ts';
+import type { UseCaseDeps } from '../deps.ts';
+import { callMath } from '../shared/math-call.ts';
+import { loadMarketWithRows } from '../shared/market-rows.ts';
+import { pageOf, type Page } from '../shared/paging.ts';
+import { resolutionOf } from '../shared/views.ts';
+
+export interface MarketLeaderboardOutput {
+  readonly marketId: number;
+  readonly leaderboard: LeaderRow[];
+  readonly total: number;
+}
+
+export type MarketLeaderboardError = MarketNotFound | CorruptData | InfrastructureError;
+
+export type GetMarketLeaderboard = (
+  input: { readonly marketId: number } & Page,
+) => ResultAsync<MarketLeaderboardOutput, MarketLeaderboardError>;
+
+export function makeGetMarketLeaderboard(deps: Pick<UseCaseDeps, 'markets' | 'bets'>): GetMarketLeaderboard {
+  return (input) =>
+    safeTry(async function* () {
+      const { market, rows } = yield* loadMarketWithRows(deps, input.marketId);
+      const board = yield* callMath(
+        () => marketLeaderboard(rows, market.seeds, resolutionOf(market)),
+        CORRUPT_DATA_CODES,
+      );
+      return ok({ marketId: market.id, leaderboard: pageOf(board, input), total: board.length });
+    });
+}

@@ -1,0 +1,88 @@
+// Buying (market-math §7; http-api T1-35): validate, then in one transaction lock the market, re-check that it is
+// tradable, lock the user, charge amount + fees under the debt rule and append the row (production.md DB-6).
+import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
+import { buyCost, withinDebtLimit } from '../../math/index.ts';
+import type { BuyCost } from '../../math/types.ts';
+import { HOUSE, poolAccount, transfer, userAccount } from '../../ledger/ledger.ts';
+import type { StoredBetRow } from '../../ports/bet.port.ts';
+import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
+import {
+  domainFailure,
+  marketNotFound,
+  userNotFound,
+  type DomainFailure,
+  type MarketNotFound,
+  type UserNotFound,
+} from '../../errors/use-case.errors.ts';
+import type { UseCaseDeps } from '../deps.ts';
+import { checkTradable } from '../shared/market-status.ts';
+import { guardAppend, nextPlacedAt, totalsAfter } from '../shared/market-totals.ts';
+import { checkTradeInput, type TradeInput } from '../shared/trade-input.ts';
+
+export interface PlaceBetOutput {
+  readonly bet: StoredBetRow;
+  readonly cost: BuyCost;
+}
+
+export type PlaceBetError =
+  | DomainFailure<
+      | 'INVALID_OUTCOME'
+      | 'INVALID_AMOUNT'
+      | 'MARKET_CLOSED'
+      | 'INSUFFICIENT_BALANCE'
+      | 'POOL_NEGATIVE'
+      | 'PROBABILITY_OUT_OF_RANGE'
+    >
+  | MarketNotFound
+  | UserNotFound
+  | InfrastructureError;
+
+export type PlaceBet = (input: TradeInput) => ResultAsync<PlaceBetOutput, PlaceBetError>;
+
+export function makePlaceBet(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock' | 'economics'>): PlaceBet {
+  const fees = deps.economics.betting.betFees;
+  const { maximumDebtAllowed } = deps.economics.user;
+
+  return (input) =>
+    checkTradeInput(input).asyncAndThen((outcome) =>
+      deps.unitOfWork.run((tx) =>
+        safeTry(async function* () {
+          const market = yield* tx.lockMarket(input.marketId);
+          if (market === null) return err(marketNotFound(input.marketId));
+          // Taken after the lock: a bet queued behind a resolution sees it (DB-6).
+          const now = deps.clock.now();
+          yield* checkTradable(market, now);
+
+          const user = (yield* tx.lockUsers([input.username])).get(input.username);
+          if (user === undefined) return err(userNotFound(input.username));
+
+          const hasPriorRow = yield* tx.bets.hasRow(market.id, user.username);
+          const { amount } = input;
+          const cost = buyCost(hasPriorRow, amount, fees);
+          if (!withinDebtLimit(user.accountBalance, cost.totalCost, maximumDebtAllowed)) {
+            return err(domainFailure('INSUFFICIENT_BALANCE', 'The purchase would exceed the allowed debt.'));
+          }
+          yield* guardAppend(market.seeds, market.totals, { outcome, amount });
+
+          const bet = yield* tx.bets.insert({
+            marketId: market.id,
+            username: user.username,
+            outcome,
+            amount,
+            shares: null,
+            dust: null,
+            placedAt: nextPlacedAt(market.totals, now),
+          });
+          const trader = userAccount(user.username);
+          const entries = [
+            ...transfer('BUY', trader, poolAccount(market.id), amount),
+            ...transfer('INITIAL_BET_FEE', trader, HOUSE, cost.initialFee),
+            ...transfer('BUY_FEE', trader, HOUSE, cost.transactionFee),
+          ];
+          yield* tx.ledger.post(entries, { occurredAt: now, marketId: market.id });
+          yield* tx.markets.update(market.id, { totals: totalsAfter(market.totals, bet), updatedAt: now });
+          return ok({ bet, cost });
+        }),
+      ),
+    );
+}

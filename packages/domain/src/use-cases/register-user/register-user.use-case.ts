@@ -1,0 +1,107 @@
+// Admin-created users (http-api §2.7, T1-42): a REGULAR user with a generated one-time password, the must-change
+// flag, a unique display name derived from the username, a random face emoji and the initial balance minted to it.
+import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
+import { MINT, transfer, userAccount } from '../../ledger/ledger.ts';
+import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
+import type { UserRecord } from '../../ports/user.port.ts';
+import {
+  authorizationDenied,
+  validationFailed,
+  type AuthorizationDenied,
+  type ValidationFailed,
+} from '../../errors/use-case.errors.ts';
+import type { UseCaseDeps } from '../deps.ts';
+import { USERNAME_PATTERN } from '../shared/input-rules.ts';
+import { TAKEN, uniqueAsValidation } from '../shared/unique-violation.ts';
+import { generatePassword, pickFaceEmoji } from './generated-credentials.ts';
+
+export interface RegisterUserInput {
+  /** the authenticated caller */
+  readonly actor: Pick<UserRecord, 'username' | 'role'>;
+  /** already trimmed by the HTTP adapter */
+  readonly username: string;
+}
+
+export interface RegisterUserOutput {
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: 'REGULAR';
+  /** shown once; only its hash is stored */
+  readonly password: string;
+}
+
+export type RegisterUserError = AuthorizationDenied | ValidationFailed | InfrastructureError;
+
+export type RegisterUser = (input: RegisterUserInput) => ResultAsync<RegisterUserOutput, RegisterUserError>;
+
+/** Display names tried after the username itself is taken; a collision on all of them is reported, not retried. */
+const DISPLAY_NAME_ATTEMPTS = 5;
+const DISPLAY_NAME_SUFFIX_RANGE = 10_000;
+
+type RegisterUserDeps = Pick<UseCaseDeps, 'users' | 'unitOfWork' | 'clock' | 'passwordHasher' | 'random' | 'economics'>;
+
+export function makeRegisterUser(deps: RegisterUserDeps): RegisterUser {
+  const { initialAccountBalance } = deps.economics.user;
+
+  return (input) =>
+    safeTry(async function* () {
+      if (input.actor.role !== 'ADMIN') return err(authorizationDenied('Only administrators may create users.'));
+      const { username } = input;
+      if (!USERNAME_PATTERN.test(username)) {
+        return err(validationFailed({ username: ['must be 3 to 30 lowercase letters or digits'] }));
+      }
+      if ((yield* deps.users.findByUsername(username)) !== null) return err(validationFailed({ username: [TAKEN] }));
+      const displayName = yield* freeDisplayName(deps, username);
+
+      const password = generatePassword(deps.random);
+      const passwordHash = yield* deps.passwordHasher.hash(password);
+      const now = deps.clock.now();
+      yield* deps.unitOfWork
+        .run((tx) =>
+          safeTry(async function* () {
+            // The new row is locked by its insert until the posting commits with it (DB-6).
+            yield* tx.users.insert({
+              username,
+              displayName,
+              role: 'REGULAR',
+              moderatorStatus: 'none',
+              personalEmoji: pickFaceEmoji(deps.random),
+              description: '',
+              personalLink1: '',
+              personalLink2: '',
+              personalLink3: '',
+              personalLink4: '',
+              email: '',
+              mustChangePassword: true,
+              passwordHash,
+              passwordVersion: 1,
+              createdAt: now,
+              updatedAt: now,
+            });
+            yield* tx.ledger.post(transfer('INITIAL_BALANCE', MINT, userAccount(username), initialAccountBalance), {
+              occurredAt: now,
+              marketId: null,
+            });
+            return ok(undefined);
+          }),
+        )
+        .mapErr(uniqueAsValidation);
+      return ok({ username, displayName, role: 'REGULAR' as const, password });
+    });
+}
+
+function freeDisplayName(
+  deps: Pick<RegisterUserDeps, 'users' | 'random'>,
+  username: string,
+): ResultAsync<string, ValidationFailed | InfrastructureError> {
+  return safeTry(async function* () {
+    const candidates = [username];
+    for (let i = 0; i < DISPLAY_NAME_ATTEMPTS; i += 1) {
+      candidates.push(`${username}${deps.random.int(DISPLAY_NAME_SUFFIX_RANGE)}`);
+    }
+    for (const candidate of candidates) {
+      if (!(yield* deps.users.isDisplayNameTaken(candidate))) return ok(candidate);
+    }
+    return err(validationFailed({ username: ['no free display name could be derived from it'] }));
+  });
+}

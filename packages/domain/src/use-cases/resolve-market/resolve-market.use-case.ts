@@ -1,0 +1,110 @@
+// Resolution (market-math §9; http-api T1-34): steward only, one transaction with the market row locked; the pool is
+// paid out in full (WIN/REFUND, then POOL_REMAINDER) and the steward earns the participation fees (WORK_PROFIT).
+import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
+import { resolvePayouts } from '../../math/index.ts';
+import type { Settlement } from '../../math/types.ts';
+import { HOUSE, poolAccount, transfer, userAccount, type LedgerEntry } from '../../ledger/ledger.ts';
+import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
+import {
+  CORRUPT_DATA_CODES,
+  authorizationDenied,
+  domainFailure,
+  invalidState,
+  marketNotFound,
+  type AuthorizationDenied,
+  type CorruptData,
+  type DomainFailure,
+  type InvalidState,
+  type MarketNotFound,
+} from '../../errors/use-case.errors.ts';
+import type { UseCaseDeps } from '../deps.ts';
+import { isResolution } from '../shared/input-rules.ts';
+import { callMath } from '../shared/math-call.ts';
+
+export interface ResolveMarketInput {
+  readonly username: string;
+  readonly marketId: number;
+  /** exactly `YES`, `NO` or `N/A` */
+  readonly resolution: string;
+}
+
+export interface ResolveMarketOutput {
+  readonly marketId: number;
+  readonly settlement: Settlement;
+  readonly resolvedAt: number;
+}
+
+export type ResolveMarketError =
+  | MarketNotFound
+  | AuthorizationDenied
+  | DomainFailure<'INVALID_RESOLUTION' | 'ALREADY_RESOLVED'>
+  | InvalidState
+  | CorruptData
+  | InfrastructureError;
+
+export type ResolveMarket = (input: ResolveMarketInput) => ResultAsync<ResolveMarketOutput, ResolveMarketError>;
+
+export function makeResolveMarket(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock' | 'economics'>): ResolveMarket {
+  const { initialBetFee } = deps.economics.betting.betFees;
+
+  // Checks follow the order of http-api §2.3: market exists → steward → body → state.
+  return (input) =>
+    deps.unitOfWork.run((tx) =>
+      safeTry(async function* () {
+        const market = yield* tx.lockMarket(input.marketId);
+        if (market === null) return err(marketNotFound(input.marketId));
+        if (market.stewardUsername !== input.username) {
+          return err(authorizationDenied('Only the steward of the market may resolve it.'));
+        }
+        const { resolution } = input;
+        if (!isResolution(resolution)) {
+          return err(domainFailure('INVALID_RESOLUTION', 'The resolution must be YES, NO or N/A.'));
+        }
+        switch (market.lifecycleStatus) {
+          case 'resolved':
+            return err(domainFailure('ALREADY_RESOLVED', 'The market is already resolved.'));
+          case 'proposed':
+          case 'rejected':
+          case 'cancelled':
+            return err(invalidState(`A ${market.lifecycleStatus} market cannot be resolved.`));
+          default:
+            break;
+        }
+
+        const rows = yield* tx.bets.listByMarket(market.id);
+        const settlement = yield* callMath(
+          () => resolvePayouts(rows, market.seeds, resolution, { initialBetFee }, market.stewardUsername),
+          CORRUPT_DATA_CODES,
+        );
+        const payees = settlement.credits.map((credit) => credit.username);
+        // Every balance this settlement touches is locked up front, in username order, so that two resolutions
+        // cannot deadlock on each other's payees (DB-6).
+        yield* tx.lockUsers([...payees, market.stewardUsername]);
+
+        const now = deps.clock.now();
+        yield* tx.ledger.post(settlementEntries(market.id, settlement), { occurredAt: now, marketId: market.id });
+        yield* tx.markets.update(market.id, {
+          lifecycleStatus: 'resolved',
+          resolutionResult: resolution,
+          finalResolutionDateTime: now,
+          updatedAt: now,
+        });
+        return ok({ marketId: market.id, settlement, resolvedAt: now });
+      }),
+    );
+}
+
+/** WIN/REFUND, then POOL_REMAINDER, then WORK_PROFIT (market-math §9, §17 simulateMarket). */
+function settlementEntries(marketId: number, settlement: Settlement): LedgerEntry[] {
+  const pool = poolAccount(marketId);
+  const entries = settlement.credits.flatMap((credit) =>
+    // A negative REFUND debits the user (transfer reverses it); the debt rule does not apply to it.
+    transfer(credit.kind, pool, userAccount(credit.username), credit.amount),
+  );
+  entries.push(...transfer('POOL_REMAINDER', pool, HOUSE, settlement.poolToHouse));
+  if (settlement.workProfit !== null) {
+    const { username, amount } = settlement.workProfit;
+    entries.push(...transfer('WORK_PROFIT', HOUSE, userAccount(username), amount));
+  }
+  return entries;
+}

@@ -1,0 +1,39 @@
+// Market list entries (http-api §1.5 MarketOverview): figures from the running totals and one query per page for
+// creators and trader counts, never a history replay (production.md PERF-3).
+import { ok, safeTry, type ResultAsync } from 'neverthrow';
+import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
+import type { MarketRecord } from '../../ports/market.port.ts';
+import type { Repositories } from '../../ports/unit-of-work.port.ts';
+import { probabilityFromTotals } from './market-totals.ts';
+import { toCreatorSummary, type CreatorSummary } from './views.ts';
+
+export interface MarketOverview {
+  readonly market: MarketRecord;
+  readonly creator: CreatorSummary;
+  readonly lastProbability: number;
+  readonly numUsers: number;
+  /** V + marketDust (market-math §11) */
+  readonly totalVolume: number;
+  readonly marketDust: number;
+}
+
+export function marketOverviews(
+  deps: Pick<Repositories, 'users' | 'bets'>,
+  markets: readonly MarketRecord[],
+): ResultAsync<MarketOverview[], InfrastructureError> {
+  return safeTry(async function* () {
+    const creators = yield* deps.users.findByUsernames([...new Set(markets.map((market) => market.creatorUsername))]);
+    const traders = yield* deps.bets.countUsersByMarket(markets.map((market) => market.id));
+    const creatorByName = new Map(creators.map((user) => [user.username, user]));
+    return ok(
+      markets.map((market) => ({
+        market,
+        creator: toCreatorSummary(market.creatorUsername, creatorByName.get(market.creatorUsername)),
+        lastProbability: probabilityFromTotals(market.seeds, market.totals),
+        numUsers: traders.get(market.id) ?? 0,
+        totalVolume: market.totals.volume + market.totals.dust,
+        marketDust: market.totals.dust,
+      })),
+    );
+  });
+}

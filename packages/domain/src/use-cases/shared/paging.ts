@@ -1,0 +1,9 @@
+/** A page of a list; callers clamp or default `limit` and `offset` per route (http-api §4). */
+export interface Page {
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export function pageOf<T>(items: readonly T[], page: Page): T[] {
+  return items.slice(page.offset, page.offset + page.limit);
+}

@@ -1,0 +1,9 @@
+// A duplicate username or display name is a validation failure, not an infrastructure one (production.md ERR-4).
+import { validationFailed, type ValidationFailed } from '../../errors/use-case.errors.ts';
+import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
+
+export const TAKEN = 'is already taken';
+
+export function uniqueAsValidation(error: InfrastructureError): InfrastructureError | ValidationFailed {
+  return error.kind === 'UNIQUE_VIOLATION' ? validationFailed({ [error.field]: [TAKEN] }) : error;
+}

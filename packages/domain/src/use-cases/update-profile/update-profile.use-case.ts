@@ -1,0 +1,58 @@
+// Own profile changes (http-api T1-04…07). Sanitising is done at the boundary (http-api §4); the use case keeps the
+// display name unique.
+import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
+import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
+import type { UserRecord } from '../../ports/user.port.ts';
+import {
+  userNotFound,
+  validationFailed,
+  type UserNotFound,
+  type ValidationFailed,
+} from '../../errors/use-case.errors.ts';
+import type { UseCaseDeps } from '../deps.ts';
+import { TAKEN, uniqueAsValidation } from '../shared/unique-violation.ts';
+import { toUserProfile, type UserProfile } from '../shared/views.ts';
+
+const EDITABLE_FIELDS = [
+  'displayName',
+  'personalEmoji',
+  'description',
+  'personalLink1',
+  'personalLink2',
+  'personalLink3',
+  'personalLink4',
+] as const;
+
+/** Fields left out stay as they are; `''` clears a link. */
+export type ProfileChanges = Partial<Pick<UserRecord, (typeof EDITABLE_FIELDS)[number]>>;
+
+export interface UpdateProfileInput {
+  readonly username: string;
+  readonly changes: ProfileChanges;
+}
+
+export type UpdateProfileError = UserNotFound | ValidationFailed | InfrastructureError;
+
+export type UpdateProfile = (input: UpdateProfileInput) => ResultAsync<UserProfile, UpdateProfileError>;
+
+export function makeUpdateProfile(deps: Pick<UseCaseDeps, 'users' | 'clock'>): UpdateProfile {
+  return (input) =>
+    safeTry(async function* () {
+      const { username, changes } = input;
+      if (changes.displayName !== undefined && (yield* deps.users.isDisplayNameTaken(changes.displayName, username))) {
+        return err(validationFailed({ displayName: [TAKEN] }));
+      }
+      // Only the editable fields reach the repository, whatever else the caller's object holds.
+      const patch: { -readonly [F in keyof ProfileChanges]: ProfileChanges[F] } = {};
+      for (const field of EDITABLE_FIELDS) {
+        const value = changes[field];
+        if (value !== undefined) patch[field] = value;
+      }
+      // The unique index still decides a race between two users claiming the same name.
+      const updated = yield* deps.users
+        .update(username, { ...patch, updatedAt: deps.clock.now() })
+        .mapErr(uniqueAsValidation);
+      if (updated === null) return err(userNotFound(username));
+      return ok(toUserProfile(updated));
+    });
+}

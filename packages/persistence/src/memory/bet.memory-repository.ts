@@ -1,0 +1,73 @@
+import { ok, type ResultAsync } from 'neverthrow';
+import type { BetRepository, InfrastructureError, NewBetRow, StoredBetRow } from '@socialpredict/domain';
+import type { MemoryTables } from './memory-database.ts';
+import { readOperation, writeOperation, type MemoryContext } from './memory-operation.ts';
+
+export class MemoryBetRepository implements BetRepository {
+  readonly #context: MemoryContext;
+
+  constructor(context: MemoryContext) {
+    this.#context = context;
+  }
+
+  insert(row: NewBetRow): ResultAsync<StoredBetRow, InfrastructureError> {
+    return writeOperation(this.#context, 'bets.insert', (tables) => {
+      tables.sequences.bet += 1;
+      const stored: StoredBetRow = Object.freeze({ ...row, id: tables.sequences.bet });
+      const rows = [...rowsOf(tables, row.marketId), stored].sort(canonicalOrder);
+      tables.betsByMarket.set(row.marketId, rows);
+      return ok(stored);
+    });
+  }
+
+  listByMarket(marketId: number): ResultAsync<readonly StoredBetRow[], InfrastructureError> {
+    return readOperation(this.#context, 'bets.listByMarket', (tables) => [...rowsOf(tables, marketId)]);
+  }
+
+  listByMarkets(
+    marketIds: readonly number[],
+  ): ResultAsync<ReadonlyMap<number, readonly StoredBetRow[]>, InfrastructureError> {
+    return readOperation(this.#context, 'bets.listByMarkets', (tables) => {
+      const found = marketIds.filter((id) => tables.betsByMarket.has(id));
+      return new Map(found.map((id) => [id, [...rowsOf(tables, id)]]));
+    });
+  }
+
+  hasRow(marketId: number, username: string): ResultAsync<boolean, InfrastructureError> {
+    return readOperation(this.#context, 'bets.hasRow', (tables) =>
+      rowsOf(tables, marketId).some((row) => row.username === username),
+    );
+  }
+
+  marketIdsByUser(username: string): ResultAsync<readonly number[], InfrastructureError> {
+    return readOperation(this.#context, 'bets.marketIdsByUser', (tables) =>
+      marketIds(tables).filter((id) => rowsOf(tables, id).some((row) => row.username === username)),
+    );
+  }
+
+  marketIdsWithRows(): ResultAsync<readonly number[], InfrastructureError> {
+    return readOperation(this.#context, 'bets.marketIdsWithRows', marketIds);
+  }
+
+  countUsersByMarket(ids: readonly number[]): ResultAsync<ReadonlyMap<number, number>, InfrastructureError> {
+    return readOperation(this.#context, 'bets.countUsersByMarket', (tables) => {
+      const found = ids.filter((id) => tables.betsByMarket.has(id));
+      return new Map(found.map((id) => [id, new Set(rowsOf(tables, id).map((row) => row.username)).size]));
+    });
+  }
+}
+
+const NONE: readonly StoredBetRow[] = [];
+
+function rowsOf(tables: MemoryTables, marketId: number): readonly StoredBetRow[] {
+  return tables.betsByMarket.get(marketId) ?? NONE;
+}
+
+function marketIds(tables: MemoryTables): number[] {
+  return [...tables.betsByMarket.keys()].sort((a, b) => a - b);
+}
+
+/** market-math §1.5 */
+function canonicalOrder(a: StoredBetRow, b: StoredBetRow): number {
+  return a.placedAt - b.placedAt || a.id - b.id;
+}
