@@ -1,11 +1,18 @@
 // `pnpm bench`: every benchmark of the project, printed as figures and as ratios against a baseline measured in
 // the same run (the machine is noisy, so absolute times only mean something next to their baseline).
+// Settings: BENCH_DATABASE_URL (default: TEST_DATABASE_URL, then the local server), BENCH_SKIP_DATABASE=true to run
+// only the pure benchmarks, BENCH_PGBENCH_SECONDS (default 60, as PERF-1 fixes it).
 import { runValuationBench } from '../packages/domain/bench/valuation.bench.ts';
+import { runBetPlacementBench, type LatencyFigures } from '../packages/persistence/bench/bet-placement.bench.ts';
 
 const VALUATION_BUDGET_MS = 25;
 const VALUATION_MAX_GROWTH = 120;
+const CONCURRENT_SHARE_OF_PGBENCH = 0.4;
+const CONCURRENT_P95_BUDGET_MS = 20;
 
-async function main(): Promise<void> {
+const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
+
+async function valuation(): Promise<void> {
   console.log('Valuation: valuePositions over the whole history of one market (1 000 traders)');
   const figures = await runValuationBench();
   console.table(
@@ -17,14 +24,44 @@ async function main(): Promise<void> {
     })),
   );
   const largest = figures.at(-1);
-  if (largest) {
-    const withinBudget = largest.meanMs < VALUATION_BUDGET_MS;
-    const linear = largest.ratioToSmallest <= VALUATION_MAX_GROWTH;
-    console.log(
-      `100k rows: ${largest.meanMs.toFixed(2)} ms (target < ${VALUATION_BUDGET_MS} ms: ${withinBudget ? 'met' : 'MISSED'}); ` +
-        `growth 100k/1k ${largest.ratioToSmallest.toFixed(1)} (target ≤ ${VALUATION_MAX_GROWTH}: ${linear ? 'met' : 'MISSED'})`,
-    );
-  }
+  if (largest === undefined) return;
+  console.log(
+    `100k rows: ${largest.meanMs.toFixed(2)} ms (target < ${VALUATION_BUDGET_MS} ms: ${verdict(largest.meanMs < VALUATION_BUDGET_MS)}); ` +
+      `growth 100k/1k ${largest.ratioToSmallest.toFixed(1)} (target ≤ ${VALUATION_MAX_GROWTH}: ` +
+      `${verdict(largest.ratioToSmallest <= VALUATION_MAX_GROWTH)})`,
+  );
 }
 
-await main();
+async function betPlacement(): Promise<void> {
+  const serverUrl =
+    process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const pgbenchSeconds = Number(process.env.BENCH_PGBENCH_SECONDS ?? '60');
+  console.log(`\nBet placement on one hot market (PostgreSQL; pgbench baseline over ${pgbenchSeconds} s)`);
+  const figures = await runBetPlacementBench({
+    serverUrl,
+    sequentialBets: 2_000,
+    concurrentBets: 8_000,
+    clients: 16,
+    pgbenchSeconds,
+  });
+  const row = (name: string, f: LatencyFigures) => ({
+    run: name,
+    bets: f.bets,
+    'bets/s': f.betsPerSecond.toFixed(0),
+    'p50 ms': f.p50Ms.toFixed(2),
+    'p95 ms': f.p95Ms.toFixed(2),
+    'p99 ms': f.p99Ms.toFixed(2),
+    'ratio to pgbench TPS': (f.betsPerSecond / figures.pgbenchTps).toFixed(2),
+  });
+  console.table([row('sequential', figures.sequential), row(`${figures.concurrent.clients} clients`, figures.concurrent)]);
+  const share = figures.concurrent.betsPerSecond / figures.pgbenchTps;
+  console.log(
+    `pgbench: ${figures.pgbenchTps.toFixed(0)} TPS. Concurrent bets reach ${(share * 100).toFixed(0)} % of it ` +
+      `(target ≥ ${CONCURRENT_SHARE_OF_PGBENCH * 100} %: ${verdict(share >= CONCURRENT_SHARE_OF_PGBENCH)}); ` +
+      `p95 ${figures.concurrent.p95Ms.toFixed(2)} ms (target < ${CONCURRENT_P95_BUDGET_MS} ms: ` +
+      `${verdict(figures.concurrent.p95Ms < CONCURRENT_P95_BUDGET_MS)})`,
+  );
+}
+
+await valuation();
+if (process.env.BENCH_SKIP_DATABASE !== 'true') await betPlacement();
