@@ -1,0 +1,71 @@
+// TokenIssuer port on HS256 JWTs (http-api.md §2.2, SEC-2): `sub` and `username` carry the username, `pwv` the
+// password version; verification pins the algorithm and allows 5 s of clock skew on `exp` and `iat`.
+import { errors, jwtVerify, SignJWT } from 'jose';
+import { errAsync, okAsync, ResultAsync } from 'neverthrow';
+import {
+  infrastructureError,
+  type TokenClaims,
+  type TokenIssuer,
+  type TokenRejection,
+} from '@socialpredict/domain';
+
+const ALGORITHM = 'HS256';
+const CLOCK_TOLERANCE_SECONDS = 5;
+
+export interface JoseTokenIssuerOptions {
+  signingKey: string;
+  ttlSeconds: number;
+  /** epoch milliseconds; injected so tests can issue expired or future tokens */
+  now?: () => number;
+}
+
+export function createJoseTokenIssuer(options: JoseTokenIssuerOptions): TokenIssuer {
+  const key = new TextEncoder().encode(options.signingKey);
+  const now = options.now ?? Date.now;
+
+  return {
+    issue(claims: TokenClaims) {
+      const issuedAt = Math.floor(now() / 1000);
+      return ResultAsync.fromPromise(
+        new SignJWT({ username: claims.username, pwv: claims.passwordVersion })
+          .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+          .setSubject(claims.username)
+          .setIssuedAt(issuedAt)
+          .setExpirationTime(issuedAt + options.ttlSeconds)
+          .sign(key),
+        (error) => infrastructureError('UNEXPECTED', 'token signing failed', error),
+      );
+    },
+
+    verify(token: string) {
+      const currentDate = new Date(now());
+      return ResultAsync.fromPromise(
+        jwtVerify(token, key, {
+          algorithms: [ALGORITHM],
+          clockTolerance: CLOCK_TOLERANCE_SECONDS,
+          currentDate,
+          requiredClaims: ['sub', 'iat', 'exp'],
+        }),
+        (error): TokenRejection => ({ reason: rejectionReason(error) }),
+      ).andThen(({ payload }) => {
+        const { sub, username, pwv, iat } = payload as { sub?: unknown; username?: unknown; pwv?: unknown; iat?: number };
+        // jose tolerates any `iat`; the contract refuses tokens issued more than 5 s in the future.
+        if (typeof iat === 'number' && iat > currentDate.getTime() / 1000 + CLOCK_TOLERANCE_SECONDS) {
+          return errAsync<TokenClaims, TokenRejection>({ reason: 'issued in the future' });
+        }
+        if (typeof sub !== 'string' || username !== sub || typeof pwv !== 'number' || !Number.isSafeInteger(pwv)) {
+          return errAsync<TokenClaims, TokenRejection>({ reason: 'malformed claims' });
+        }
+        return okAsync<TokenClaims, TokenRejection>({ username: sub, passwordVersion: pwv });
+      });
+    },
+  };
+}
+
+function rejectionReason(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return 'expired';
+  if (error instanceof errors.JOSEAlgNotAllowed) return 'algorithm not allowed';
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'bad signature';
+  if (error instanceof errors.JWTClaimValidationFailed) return `claim ${error.claim} invalid`;
+  return 'malformed token';
+}

@@ -1,0 +1,85 @@
+// The HTTP adapter as one Fastify plugin, built without listening so tests drive it with `inject`. Plugins load in
+// a fixed order: external concerns (routing table, metrics, request context, headers, CORS, load shedding, limits,
+// OpenAPI), then the app's own (errors, route policy), then the routes.
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppConfig } from '@socialpredict/config';
+import type { Clock } from '@socialpredict/domain';
+import type { Lifecycle } from './lifecycle.ts';
+import { corsPlugin } from './plugins/cors.plugin.ts';
+import { errorHandlerPlugin } from './plugins/error-handler.plugin.ts';
+import { loadSheddingPlugin } from './plugins/load-shedding.plugin.ts';
+import { metricsPlugin } from './plugins/metrics.plugin.ts';
+import { nonEncapsulated } from './plugins/non-encapsulated.ts';
+import { openApiPlugin } from './plugins/openapi.plugin.ts';
+import { rateLimitPlugin } from './plugins/rate-limit.plugin.ts';
+import { requestContextPlugin } from './plugins/request-context.plugin.ts';
+import { routePolicyPlugin, type Authenticator } from './plugins/route-policy.plugin.ts';
+import { routeTablePlugin } from './plugins/route-table.plugin.ts';
+import { securityHeadersPlugin } from './plugins/security-headers.plugin.ts';
+import { webAppPlugin } from './plugins/web-app.plugin.ts';
+import { typeboxValidatorCompiler } from './request-validation.ts';
+import { authRoutes } from './routes/auth.route.ts';
+import { contentRoutes } from './routes/content.route.ts';
+import { marketRoutes } from './routes/markets.route.ts';
+import { opsRoutes, type OpsProbe } from './routes/ops.route.ts';
+import { positionRoutes } from './routes/positions.route.ts';
+import { reportingRoutes } from './routes/reporting.route.ts';
+import { setupRoutes } from './routes/setup.route.ts';
+import { tradingRoutes } from './routes/trading.route.ts';
+import { userRoutes } from './routes/users.route.ts';
+import type { AppUseCases } from './use-cases.ts';
+
+export interface AppDeps {
+  config: AppConfig;
+  lifecycle: Lifecycle;
+  probe: OpsProbe;
+  authenticator: Authenticator;
+  useCases: AppUseCases;
+  clock: Clock;
+  version: string;
+}
+
+export function buildApp(deps: AppDeps): FastifyPluginAsync {
+  const { config } = deps;
+  // Not encapsulated, like fastify-plugin: the decorators (route table, metrics, limiters) reach the server itself.
+  return nonEncapsulated('socialpredict-api', async (app) => {
+    app.setValidatorCompiler(typeboxValidatorCompiler);
+    // Only JSON bodies are accepted (415 otherwise); Fastify's built-in text/plain parser would let text through.
+    app.removeContentTypeParser('text/plain');
+
+    await app.register(routeTablePlugin);
+    await app.register(metricsPlugin);
+    await app.register(requestContextPlugin);
+    await app.register(securityHeadersPlugin, { config: config.security });
+    await app.register(corsPlugin, { config: config.cors });
+    await app.register(loadSheddingPlugin, { maxEventLoopDelayMs: config.server.maxEventLoopDelayMs, lifecycle: deps.lifecycle });
+    await app.register(rateLimitPlugin, { config: config.rateLimit });
+    await app.register(openApiPlugin, { docsEnabled: config.api.docsEnabled, version: deps.version });
+    await app.register(webAppPlugin, {
+      dir: config.api.webAppDir,
+      publicBaseUrl: config.api.publicBaseUrl,
+      publicApiUrl: config.api.publicApiUrl,
+    });
+
+    await app.register(errorHandlerPlugin);
+    await app.register(routePolicyPlugin, { authenticator: deps.authenticator });
+
+    await app.register(opsRoutes, {
+      lifecycle: deps.lifecycle,
+      probe: deps.probe,
+      version: deps.version,
+      metricsEnabled: config.api.metricsEnabled,
+      metricsAuthToken: config.api.metricsAuthToken,
+    });
+    const { useCases, clock } = deps;
+    const initialAccountBalance = config.setup.economics.user.initialAccountBalance;
+    await app.register(setupRoutes, { setup: config.setup });
+    await app.register(contentRoutes, { listMarkets: useCases.listMarkets, clock, shareSiteName: config.api.shareSiteName });
+    await app.register(authRoutes, { useCases, initialAccountBalance });
+    await app.register(userRoutes, { useCases, initialAccountBalance, clock });
+    await app.register(marketRoutes, { useCases, clock });
+    await app.register(positionRoutes, { useCases, clock });
+    await app.register(tradingRoutes, { useCases });
+    await app.register(reportingRoutes, { useCases, economics: config.setup.economics, clock });
+  });
+}

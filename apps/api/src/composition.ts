@@ -1,0 +1,126 @@
+// The wiring shared by `pnpm start` and `pnpm seed:dev`: database (with retries), migrations or their verification,
+// the real adapters behind every port, and the use cases (DEP-1 order up to, not including, listening).
+import { randomInt } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { AppConfig } from '@socialpredict/config';
+import type { Clock, RandomSource, UseCaseDeps } from '@socialpredict/domain';
+import {
+  DrizzleUnitOfWork,
+  drizzleRepositories,
+  migrate,
+  openDatabase,
+  verifyMigrations,
+  type Database,
+} from '@socialpredict/persistence';
+import { createArgon2PasswordHasher } from './adapters/argon2-password-hasher.adapter.ts';
+import { createJoseTokenIssuer } from './adapters/jose-token-issuer.adapter.ts';
+import type { OpsProbe } from './routes/ops.route.ts';
+import { buildUseCases, type AppUseCases } from './use-cases.ts';
+
+export interface Runtime {
+  database: Database;
+  deps: UseCaseDeps;
+  useCases: AppUseCases;
+  probe: OpsProbe;
+  clock: Clock;
+}
+
+export class StartupError extends Error {
+  readonly event: string;
+  constructor(event: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StartupError';
+    this.event = event;
+  }
+}
+
+const systemClock: Clock = { now: () => Date.now() };
+const cryptoRandom: RandomSource = { int: (maxExclusive) => randomInt(maxExclusive) };
+
+export async function openRuntime(config: AppConfig, logger: Logger): Promise<Runtime> {
+  const database = await connectWithRetries(config, logger);
+  try {
+    await prepareSchema(database, config.process.startupWriter, logger);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+
+  const deps: UseCaseDeps = {
+    ...drizzleRepositories(database.db),
+    unitOfWork: new DrizzleUnitOfWork(database.db),
+    clock: systemClock,
+    passwordHasher: await createArgon2PasswordHasher(),
+    tokenIssuer: createJoseTokenIssuer({ signingKey: config.auth.jwtSigningKey, ttlSeconds: config.auth.jwtTtlSeconds }),
+    random: cryptoRandom,
+    economics: config.setup.economics,
+    game: config.setup.game,
+    probabilityPointsMax: config.api.probabilityPointsMax,
+  };
+  return { database, deps, useCases: buildUseCases(deps), probe: opsProbe(database, config), clock: systemClock };
+}
+
+/** DB-4: wait for the database, then fail closed. */
+async function connectWithRetries(config: AppConfig, logger: Logger): Promise<Database> {
+  const { connectRetries, connectRetryDelayMs } = config.database;
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      const database = await openDatabase(config.database);
+      const session = await database.reserve();
+      await session.query('SELECT 1').finally(() => session.release());
+      logger.info({ event: 'db.connected', driver: database.driver }, 'database connected');
+      logger.info(
+        { event: 'db_pool.configured', driver: database.driver, max: database.driver === 'pglite' ? 1 : config.database.poolMax, tls: config.database.requireTls },
+        'database pool configured',
+      );
+      return database;
+    } catch (error) {
+      if (attempt >= connectRetries) throw new StartupError('db.connect_failed', 'the database did not answer', { cause: error });
+      logger.warn({ event: 'db.connect_retry', attempt: attempt + 1, err: error }, 'database not reachable yet; retrying');
+      await new Promise((resolve) => setTimeout(resolve, connectRetryDelayMs));
+    }
+  }
+}
+
+/** DB-3: the writer migrates under the advisory lock; everyone else only checks that the schema is current. */
+async function prepareSchema(database: Database, writer: boolean, logger: Logger): Promise<void> {
+  if (writer) {
+    const report = await migrate(database);
+    if (report.isErr()) throw new StartupError('startup.migration_failed', 'applying the migrations failed', { cause: report.error });
+    logger.info({ event: 'migrations.applied', applied: report.value.applied, total: report.value.total }, 'migrations applied');
+    return;
+  }
+  const verified = await verifyMigrations(database);
+  if (verified.isErr()) {
+    throw new StartupError('startup.incompatibility', `the database schema is not the one this build expects: ${verified.error.message}`, {
+      cause: verified.error,
+    });
+  }
+}
+
+function opsProbe(database: Database, config: AppConfig): OpsProbe {
+  // postgres.js exposes no pool statistics; what cannot be observed is reported as 0 (MON-1).
+  const max = database.driver === 'pglite' ? 1 : config.database.poolMax;
+  return {
+    database: database.driver,
+    ping: async () => {
+      const session = await database.reserve();
+      try {
+        await session.query('SELECT 1');
+      } finally {
+        await session.release();
+      }
+    },
+    poolStats: () => ({
+      maxOpenConnections: max,
+      openConnections: 0,
+      inUseConnections: 0,
+      idleConnections: 0,
+      waitCount: 0,
+      waitDurationNanoseconds: 0,
+      maxIdleClosedConnections: 0,
+      maxLifetimeClosedConnections: 0,
+    }),
+    jobs: () => ({ enabled: false, queued: 0, failed: 0, deadLettered: 0 }),
+  };
+}

@@ -1,0 +1,166 @@
+// The shared boundary validators and sanitisers of http-api.md §4 (SEC-8, VAL-3): every route that accepts user text
+// runs it through here once, and the use cases receive clean values. Failures name the field and the rule.
+import { isIP } from 'node:net';
+import sanitizeHtml from 'sanitize-html';
+import { HttpProblem } from './http-problem.ts';
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; problem: string };
+
+const pass = <T>(value: T): Checked<T> => ({ ok: true, value });
+const fail = <T>(problem: string): Checked<T> => ({ ok: false, problem });
+
+const SUSPICIOUS = [
+  'javascript:', 'vbscript:', 'data:', '<script', '</script>', '<iframe', '<object', '<embed', '<link', '<meta',
+  '<style', 'onload=', 'onerror=', 'onclick=', 'onmouseover=', 'onfocus=', 'onblur=', 'onchange=', 'onsubmit=',
+  'eval(', 'expression(', 'url(', '@import', '<!--', '-->',
+];
+
+const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+const codePoints = (text: string) => [...text].length;
+
+export function hasSuspiciousPattern(text: string): boolean {
+  const lower = text.toLowerCase();
+  return SUSPICIOUS.some((pattern) => lower.includes(pattern));
+}
+
+/** Removes every tag, keeping the text (entities decoded back so the stored text is plain). */
+function stripHtml(text: string): string {
+  return sanitizeHtml(text, { allowedTags: [], allowedAttributes: {}, parser: { decodeEntities: true } })
+    .replaceAll('&amp;', '&')
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&quot;', '"');
+}
+
+/** The rich-text policy of descriptions: a, b, i, em, strong; http(s) links only, with rel="noreferrer". */
+function restrictHtml(text: string): string {
+  return sanitizeHtml(text, {
+    allowedTags: ['a', 'b', 'i', 'em', 'strong'],
+    allowedAttributes: { a: ['href', 'rel'] },
+    allowedSchemes: ['http', 'https'],
+    allowProtocolRelative: false,
+    transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noreferrer' }) },
+  });
+}
+
+export function username(raw: string): Checked<string> {
+  const value = raw.trim();
+  if (!/^[a-z0-9]{3,30}$/.test(value)) return fail('must be 3–30 lowercase letters or digits');
+  return pass(value);
+}
+
+export function displayName(raw: string): Checked<string> {
+  if (bytes(raw) < 1 || bytes(raw) > 50) return fail('must be 1–50 bytes');
+  if (hasSuspiciousPattern(raw)) return fail('contains a forbidden pattern');
+  const value = stripHtml(raw).trim();
+  if (value === '') return fail('must not be empty');
+  return pass(value);
+}
+
+function richText(raw: string, maxBytes: number): Checked<string> {
+  if (bytes(raw) > maxBytes) return fail(`must be at most ${maxBytes} bytes`);
+  if (hasSuspiciousPattern(raw)) return fail('contains a forbidden pattern');
+  return pass(restrictHtml(raw).trim());
+}
+
+export const userDescription = (raw: string) => richText(raw, 2000);
+export const marketDescription = (raw: string) => richText(raw, 2000);
+
+export function questionTitle(raw: string): Checked<string> {
+  const trimmed = raw.trim();
+  if (bytes(trimmed) < 1 || bytes(trimmed) > 160) return fail('must be 1–160 bytes');
+  if (hasSuspiciousPattern(trimmed)) return fail('contains a forbidden pattern');
+  const value = stripHtml(trimmed).trim();
+  if (value === '') return fail('must not be empty');
+  return pass(value);
+}
+
+export function outcomeLabel(raw: string | undefined, fallback: string): Checked<string> {
+  if (raw === undefined) return pass(fallback);
+  const value = stripHtml(raw.trim()).trim();
+  if (codePoints(value) < 1 || codePoints(value) > 20) return fail('must be 1–20 characters');
+  if (hasSuspiciousPattern(raw)) return fail('contains a forbidden pattern');
+  return pass(value);
+}
+
+export function searchQuery(raw: string): Checked<string> {
+  const value = raw.trim();
+  if (codePoints(value) > 100) return fail('must be at most 100 characters');
+  if (hasSuspiciousPattern(value)) return fail('contains a forbidden pattern');
+  return pass(stripHtml(value).trim());
+}
+
+const EMOJI_RANGES: readonly (readonly [number, number])[] = [
+  [0x1f600, 0x1f64f], [0x1f300, 0x1f5ff], [0x1f680, 0x1f6ff], [0x2600, 0x26ff], [0x2700, 0x27bf],
+  [0xfe00, 0xfe0f], [0x1f900, 0x1f9ff], [0x1f1e6, 0x1f1ff],
+];
+const EMOTICON_ASCII = new Set(':;=8xX()-[]{}\\/^\'",.<>*oOPpD|');
+
+export function emoji(raw: string): Checked<string> {
+  if (raw === '') return fail('must not be empty');
+  const points = [...raw];
+  if (bytes(raw) > 20 || points.length > 20) return fail('must be at most 20 bytes and 20 characters');
+  let previousWasEmoji = false;
+  for (const point of points) {
+    const code = point.codePointAt(0) ?? 0;
+    const isEmoji = EMOJI_RANGES.some(([low, high]) => code >= low && code <= high);
+    if (isEmoji) {
+      previousWasEmoji = true;
+      continue;
+    }
+    if (!EMOTICON_ASCII.has(point)) return fail('must be emoji or an ASCII emoticon');
+    if (previousWasEmoji) return fail('an ASCII character may not follow an emoji');
+  }
+  return pass(raw);
+}
+
+const SHORTENERS = ['bit.ly', 'tinyurl.com', 't.co', 'localhost'];
+
+export function personalLink(raw: string): Checked<string> {
+  if (raw === '') return pass('');
+  if (raw.length > 200) return fail('must be at most 200 characters');
+  if (/\s/.test(raw)) return fail('must not contain spaces');
+  const candidate = /^[a-z][a-z0-9+.-]*:/i.test(raw) ? raw : `https://${raw}`;
+  let url: URL;
+  try {
+    url = new URL(candidate);
+  } catch {
+    return fail('must be a valid web address');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return fail('must use http or https');
+  if (url.username !== '' || url.password !== '') return fail('must not contain user information');
+  const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  if (host === '') return fail('must name a host');
+  if (SHORTENERS.some((blocked) => host === blocked || host.endsWith(`.${blocked}`))) return fail('this host is not allowed');
+  if (isIP(host) !== 0 && isNonPublicAddress(host)) return fail('private or local addresses are not allowed');
+  return pass(url.toString());
+}
+
+function isNonPublicAddress(address: string): boolean {
+  if (isIP(address) === 4) {
+    const [a = 0, b = 0] = address.split('.').map(Number);
+    return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+  }
+  const lower = address.toLowerCase();
+  if (lower === '::' || lower === '::1') return true;
+  if (lower.startsWith('::ffff:')) return isNonPublicAddress(lower.slice('::ffff:'.length)) || !lower.includes('.');
+  return /^f[cd]/.test(lower) || /^fe[89ab]/.test(lower);
+}
+
+/** Runs the checks of one request and either returns every clean value or throws one VALIDATION_FAILED listing all. */
+export function sanitizeFields<T extends Record<string, Checked<unknown>>>(
+  checks: T,
+): { [K in keyof T]: T[K] extends Checked<infer V> ? V : never } {
+  const fields: Record<string, string[]> = {};
+  const values: Record<string, unknown> = {};
+  for (const [field, result] of Object.entries(checks)) {
+    if (result.ok) values[field] = result.value;
+    else fields[field] = [result.problem];
+  }
+  const failed = Object.keys(fields);
+  if (failed.length > 0) {
+    const summary = failed.map((field) => `${field} ${fields[field]?.[0] ?? ''}`).join('; ');
+    throw new HttpProblem(400, 'VALIDATION_FAILED', `Invalid input: ${summary}.`, { details: { fields } });
+  }
+  return values as { [K in keyof T]: T[K] extends Checked<infer V> ? V : never };
+}

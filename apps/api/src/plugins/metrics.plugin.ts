@@ -1,0 +1,71 @@
+// Prometheus metrics (MON-2, MON-3) in a registry owned by this app instance. Labels use route templates, never
+// concrete URLs or ids, so cardinality stays bounded; probes are not counted as request failures.
+import type { FastifyInstance } from 'fastify';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { nonEncapsulated } from './non-encapsulated.ts';
+
+export interface AppMetrics {
+  registry: Registry;
+  /** non-probe 5xx responses since start (`requestFailuresTotal` of /ops/status) */
+  requestFailures(): number;
+  betsPlaced: Counter<'outcome'>;
+  sales: Counter;
+  saleDustCredits: Counter;
+  marketsCreated: Counter;
+  marketsResolved: Counter<'result'>;
+  usersCreated: Counter;
+  rateLimited: Counter<'limiter'>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    metrics: AppMetrics;
+  }
+}
+
+const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1, 2.5, 5];
+
+export const metricsPlugin = nonEncapsulated('metrics', async (app: FastifyInstance) => {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const counter = <L extends string>(name: string, help: string, labelNames: L[] = []) =>
+    new Counter<L>({ name, help, labelNames, registers: [registry] });
+
+  const requests = counter('http_requests_total', 'HTTP responses by route template and status', [
+    'method',
+    'route',
+    'status_code',
+  ]);
+  const failures = counter('http_request_failures_total', 'Non-probe 5xx responses');
+  const duration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Time to answer a request',
+    labelNames: ['method', 'route'],
+    buckets: DURATION_BUCKETS,
+    registers: [registry],
+  });
+  let failureCount = 0;
+
+  app.decorate('metrics', {
+    registry,
+    requestFailures: () => failureCount,
+    betsPlaced: counter('bets_placed_total', 'Accepted bets', ['outcome']),
+    sales: counter('sales_total', 'Executed sales'),
+    saleDustCredits: counter('sale_dust_credits_total', 'Credits withheld as dust by sales'),
+    marketsCreated: counter('markets_created_total', 'Markets created'),
+    marketsResolved: counter('markets_resolved_total', 'Markets resolved', ['result']),
+    usersCreated: counter('users_created_total', 'Users created by an administrator'),
+    rateLimited: counter('rate_limited_total', 'Requests refused by a rate limiter', ['limiter']),
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    const status = reply.statusCode;
+    requests.inc({ method: request.method, route, status_code: status });
+    duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    if (status >= 500 && request.routeOptions.config.ops !== 'probe') {
+      failureCount += 1;
+      failures.inc();
+    }
+  });
+});

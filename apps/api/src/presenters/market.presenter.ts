@@ -1,0 +1,122 @@
+// Domain market views to the wire shapes of http-api.md §1.5. The public status is derived at presentation time
+// from the stored lifecycle and the clock (§1.6).
+import type { Static } from '@sinclair/typebox';
+import {
+  publicMarketStatus,
+  type CreatorSummary,
+  type MarketDetails as MarketDetailsView,
+  type MarketOverview as MarketOverviewView,
+  type MarketPosition,
+  type MarketRecord,
+} from '@socialpredict/domain';
+import { isoTime } from '../schemas/common.schema.ts';
+import type { Creator, MarketDetails, MarketOverview, MarketResponse, Position, PublicMarket } from '../schemas/market.schema.ts';
+
+/** Kept for parity: upstream's zero time until the market is resolved (§1.1). */
+const UNRESOLVED_FINAL_TIME = '0001-01-01T00:00:00Z';
+
+const resolutionResult = (market: MarketRecord) =>
+  market.lifecycleStatus === 'resolved' && market.resolutionResult !== null ? market.resolutionResult : '';
+
+export function toCreator(creator: CreatorSummary): Static<typeof Creator> {
+  return {
+    username: creator.username,
+    personalEmoji: creator.personalEmoji,
+    ...(creator.displayName === '' ? {} : { displayname: creator.displayName }),
+  };
+}
+
+export function toMarketResponse(market: MarketRecord, now: number): Static<typeof MarketResponse> {
+  const optionalText = (key: 'approvedBy' | 'rejectedBy' | 'rejectionReason', value: string | null) =>
+    value === null ? {} : { [key]: value };
+  const optionalTime = (key: 'approvedAt' | 'rejectedAt', value: number | null) =>
+    value === null ? {} : { [key]: isoTime(value) };
+  return {
+    id: market.id,
+    questionTitle: market.questionTitle,
+    description: market.description,
+    outcomeType: market.outcomeType,
+    resolutionDateTime: isoTime(market.resolutionDateTime),
+    creatorUsername: market.creatorUsername,
+    stewardUsername: market.stewardUsername,
+    yesLabel: market.yesLabel,
+    noLabel: market.noLabel,
+    status: publicMarketStatus(market, now),
+    lifecycleStatus: market.lifecycleStatus,
+    ...optionalText('approvedBy', market.approvedBy),
+    ...optionalTime('approvedAt', market.approvedAt),
+    ...optionalText('rejectedBy', market.rejectedBy),
+    ...optionalTime('rejectedAt', market.rejectedAt),
+    ...optionalText('rejectionReason', market.rejectionReason),
+    ...(market.lifecycleStatus === 'proposed' ? { proposalCost: market.creationCost } : {}),
+    isResolved: market.lifecycleStatus === 'resolved',
+    resolutionResult: resolutionResult(market),
+    createdAt: isoTime(market.createdAt),
+    updatedAt: isoTime(market.updatedAt),
+  };
+}
+
+export function toPublicMarket(market: MarketRecord, now: number): Static<typeof PublicMarket> {
+  return {
+    id: market.id,
+    questionTitle: market.questionTitle,
+    description: market.description,
+    outcomeType: market.outcomeType,
+    resolutionDateTime: isoTime(market.resolutionDateTime),
+    finalResolutionDateTime:
+      market.finalResolutionDateTime === null ? UNRESOLVED_FINAL_TIME : isoTime(market.finalResolutionDateTime),
+    utcOffset: market.utcOffset,
+    isResolved: market.lifecycleStatus === 'resolved',
+    resolutionResult: resolutionResult(market),
+    initialProbability: market.seeds.initialProbability,
+    creatorUsername: market.creatorUsername,
+    stewardUsername: market.stewardUsername,
+    createdAt: isoTime(market.createdAt),
+    yesLabel: market.yesLabel,
+    noLabel: market.noLabel,
+    status: publicMarketStatus(market, now),
+    lifecycleStatus: market.lifecycleStatus,
+  };
+}
+
+export function toMarketOverview(overview: MarketOverviewView, now: number): Static<typeof MarketOverview> {
+  return {
+    market: toMarketResponse(overview.market, now),
+    creator: toCreator(overview.creator),
+    lastProbability: overview.lastProbability,
+    numUsers: overview.numUsers,
+    totalVolume: overview.totalVolume,
+    marketDust: overview.marketDust,
+  };
+}
+
+export function toMarketDetails(details: MarketDetailsView, now: number): Static<typeof MarketDetails> {
+  return {
+    market: toPublicMarket(details.market, now),
+    creator: toCreator(details.creator),
+    probabilityChanges: details.probabilityChanges.map((point) => ({
+      probability: point.probability,
+      timestamp: isoTime(point.timestamp),
+    })),
+    probabilityChangesTruncated: details.probabilityChangesTruncated,
+    numUsers: details.numUsers,
+    totalVolume: details.totalVolume,
+    marketDust: details.marketDust,
+    lastProbability: details.lastProbability,
+    descriptionAmendments: [],
+  };
+}
+
+export function toPosition(position: MarketPosition): Static<typeof Position> {
+  return {
+    username: position.username,
+    marketId: position.marketId,
+    yesSharesOwned: position.yesShares,
+    noSharesOwned: position.noShares,
+    value: position.value,
+    totalSpent: position.totalSpent,
+    totalSpentInPlay: position.totalSpentInPlay,
+    isResolved: position.isResolved,
+    resolutionResult: position.resolutionResult ?? '',
+  };
+}

@@ -1,0 +1,286 @@
+// Market reads and creation (T1-22…T1-25, T1-29, T1-30, T1-33).
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type {
+  Clock,
+  CreateMarket,
+  GetMarketDetails,
+  ListBets,
+  ListMarketPositions,
+  ListMarkets,
+  SearchMarkets,
+} from '@socialpredict/domain';
+import { HttpProblem } from '../http-problem.ts';
+import { unwrap } from '../http-error.mapper.ts';
+import * as sanitize from '../input-sanitizers.ts';
+import { toMarketDetails, toMarketOverview, toMarketResponse, toPosition } from '../presenters/market.presenter.ts';
+import { principalOf } from '../principal.ts';
+import { IdParam, Int, isoTime, PageQuery, pageOf, Probability } from '../schemas/common.schema.ts';
+import { Envelope, ok } from '../schemas/envelope.schema.ts';
+import { errorResponses } from '../schemas/error.schema.ts';
+import { Freshness, MarketDetails, MarketOverview, MarketResponse, Position } from '../schemas/market.schema.ts';
+import { liveFreshness } from '../presenters/freshness.presenter.ts';
+
+export interface MarketUseCases {
+  listMarkets: ListMarkets;
+  searchMarkets: SearchMarkets;
+  getMarketDetails: GetMarketDetails;
+  listBets: ListBets;
+  listMarketPositions: ListMarketPositions;
+  createMarket: CreateMarket;
+}
+
+export interface MarketRouteOptions {
+  useCases: MarketUseCases;
+  clock: Clock;
+}
+
+type StatusFilter = 'active' | 'closed' | 'resolved' | 'all';
+const STATUS_FILTERS: readonly StatusFilter[] = ['active', 'closed', 'resolved', 'all'];
+
+/** `status` of the public lists: case-insensitive, empty = all, anything else INVALID_REQUEST (T1-22). */
+function statusFilter(raw: string | undefined): StatusFilter {
+  const value = (raw ?? '').trim().toLowerCase();
+  if (value === '') return 'all';
+  if ((STATUS_FILTERS as readonly string[]).includes(value)) return value as StatusFilter;
+  throw new HttpProblem(400, 'INVALID_REQUEST', 'status must be one of active, closed, resolved or all.');
+}
+
+const ListQuery = Type.Object({
+  status: Type.Optional(Type.String()),
+  created_by: Type.Optional(Type.String()),
+  tagSlug: Type.Optional(Type.String()),
+  ...PageQuery,
+});
+
+const MarketList = Type.Object({ markets: Type.Array(MarketOverview), total: Int });
+
+const BetRow = Type.Object({
+  username: Type.String(),
+  outcome: Type.Union([Type.Literal('YES'), Type.Literal('NO')]),
+  amount: Int,
+  probability: Probability,
+  placedAt: Type.String(),
+});
+
+const SearchResult = Type.Object({
+  primaryResults: Type.Array(MarketOverview),
+  fallbackResults: Type.Array(MarketOverview),
+  query: Type.String(),
+  primaryStatus: Type.String(),
+  primaryCount: Int,
+  fallbackCount: Int,
+  totalCount: Int,
+  fallbackUsed: Type.Boolean(),
+});
+
+const CreateMarketBody = Type.Object({
+  questionTitle: Type.String(),
+  description: Type.String(),
+  outcomeType: Type.Literal('BINARY'),
+  resolutionDateTime: Type.String(),
+  yesLabel: Type.Optional(Type.String()),
+  noLabel: Type.Optional(Type.String()),
+  tagSlugs: Type.Optional(Type.Array(Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 64 }), { maxItems: 5, uniqueItems: true })),
+  utcOffset: Type.Optional(Type.Integer({ minimum: -1440, maximum: 1440 })),
+});
+
+const RFC3339_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
+const LATEST_RESOLUTION = Date.UTC(2100, 0, 1);
+
+function resolutionTime(raw: string): sanitize.Checked<number> {
+  const time = RFC3339_WITH_OFFSET.test(raw.trim()) ? Date.parse(raw.trim()) : Number.NaN;
+  if (Number.isNaN(time)) return { ok: false, problem: 'must be an RFC 3339 date-time with an offset' };
+  if (time >= LATEST_RESOLUTION) return { ok: false, problem: 'must be before 2100-01-01T00:00:00Z' };
+  return { ok: true, value: time };
+}
+
+const publicList = { config: { limit: 'general' } } as const;
+
+export const marketRoutes: FastifyPluginAsyncTypebox<MarketRouteOptions> = async (app, { useCases, clock }) => {
+  const listPage = async (status: StatusFilter, createdBy: string | undefined, tagSlug: string | undefined, page: { limit: number; offset: number }) => {
+    // No market carries tags until Tier 2 tag administration exists, so a tag filter matches nothing.
+    if (tagSlug !== undefined && tagSlug.trim() !== '') return { markets: [], total: 0 };
+    const found = await unwrap(
+      useCases.listMarkets({ status, ...(createdBy === undefined || createdBy === '' ? {} : { createdBy }), ...page }),
+    );
+    const now = clock.now();
+    const markets = found.markets.map((overview) => toMarketOverview(overview, now));
+    // Parity quirk of T1-22: `total` is the number of items in this page.
+    return { markets, total: markets.length };
+  };
+
+  const listSchema = (summary: string) => ({
+    tags: ['markets'],
+    summary,
+    querystring: ListQuery,
+    response: { 200: MarketList, ...errorResponses(400) },
+  });
+
+  app.get('/v0/markets', { ...publicList, schema: listSchema('Public market list (T1-22, raw)') }, async (request) =>
+    listPage(statusFilter(request.query.status), request.query.created_by, request.query.tagSlug, pageOf(request.query, 50, 100)),
+  );
+
+  for (const status of ['active', 'closed', 'resolved'] as const) {
+    app.get(`/v0/markets/${status}`, { ...publicList, schema: listSchema(`${status} markets (T1-22, raw)`) }, async (request) =>
+      listPage(status, request.query.created_by, request.query.tagSlug, pageOf(request.query, 50, 100)),
+    );
+  }
+
+  app.get('/v0/markets/status', { ...publicList, schema: listSchema('All markets by status (T1-23, raw)') }, async (request) =>
+    listPage('all', request.query.created_by, request.query.tagSlug, pageOf(request.query, 100, Number.MAX_SAFE_INTEGER)),
+  );
+
+  app.get(
+    '/v0/markets/status/:status',
+    {
+      ...publicList,
+      schema: { ...listSchema('Markets with the status in the path (T1-23, raw)'), params: Type.Object({ status: Type.String() }) },
+    },
+    async (request) =>
+      listPage(statusFilter(request.params.status), request.query.created_by, request.query.tagSlug, pageOf(request.query, 100, Number.MAX_SAFE_INTEGER)),
+  );
+
+  app.get(
+    '/v0/markets/search',
+    {
+      ...publicList,
+      schema: {
+        tags: ['markets'],
+        summary: 'Search titles and descriptions (T1-24, raw)',
+        querystring: Type.Object({
+          query: Type.Optional(Type.String()),
+          q: Type.Optional(Type.String()),
+          status: Type.Optional(Type.String()),
+          tagSlug: Type.Optional(Type.String()),
+          ...PageQuery,
+        }),
+        response: { 200: SearchResult, ...errorResponses(400) },
+      },
+    },
+    async (request) => {
+      const raw = request.query.query ?? request.query.q;
+      if (raw === undefined || raw.trim() === '') throw new HttpProblem(400, 'INVALID_REQUEST', 'A search query is required.');
+      const status = statusFilter(request.query.status);
+      const { query } = sanitize.sanitizeFields({ query: sanitize.searchQuery(raw) });
+      const found = await unwrap(useCases.searchMarkets({ query, status, ...pageOf(request.query, 20, 50) }));
+      const now = clock.now();
+      return {
+        primaryResults: found.primaryResults.map((overview) => toMarketOverview(overview, now)),
+        fallbackResults: found.fallbackResults.map((overview) => toMarketOverview(overview, now)),
+        query: found.query,
+        primaryStatus: found.primaryStatus,
+        primaryCount: found.primaryCount,
+        fallbackCount: found.fallbackCount,
+        totalCount: found.totalCount,
+        fallbackUsed: found.fallbackUsed,
+      };
+    },
+  );
+
+  app.get(
+    '/v0/markets/:id',
+    {
+      ...publicList,
+      schema: {
+        tags: ['markets'],
+        summary: 'Market detail with its probability path (T1-25, raw)',
+        params: Type.Object({ id: IdParam }),
+        response: { 200: MarketDetails, ...errorResponses(400, 404) },
+      },
+    },
+    async (request) => toMarketDetails(await unwrap(useCases.getMarketDetails({ marketId: request.params.id })), clock.now()),
+  );
+
+  app.get(
+    '/v0/markets/bets/:marketId',
+    {
+      ...publicList,
+      schema: {
+        tags: ['markets'],
+        summary: 'Trade rows: all oldest first, or a page newest first (T1-29)',
+        params: Type.Object({ marketId: IdParam }),
+        querystring: Type.Object(PageQuery),
+        response: { 200: Envelope(Type.Array(BetRow)), ...errorResponses(400, 404) },
+      },
+    },
+    async (request) => {
+      const paged = request.query.limit !== undefined || request.query.offset !== undefined;
+      const rows = await unwrap(
+        useCases.listBets({ marketId: request.params.marketId, ...(paged ? { page: pageOf(request.query, 20, 100) } : {}) }),
+      );
+      return ok(
+        rows.map((row) => ({
+          username: row.username,
+          outcome: row.outcome,
+          amount: row.amount,
+          probability: row.probability,
+          placedAt: isoTime(row.placedAt),
+        })),
+      );
+    },
+  );
+
+  app.get(
+    '/v0/markets/positions/:marketId',
+    {
+      ...publicList,
+      schema: {
+        tags: ['markets'],
+        summary: 'Positions: every trader, or a page of holders with freshness (T1-30)',
+        params: Type.Object({ marketId: IdParam }),
+        querystring: Type.Object(PageQuery),
+        response: {
+          200: Envelope(Type.Union([Type.Array(Position), Type.Object({ positions: Type.Array(Position), freshness: Freshness })])),
+          ...errorResponses(400, 404),
+        },
+      },
+    },
+    async (request) => {
+      const paged = request.query.limit !== undefined || request.query.offset !== undefined;
+      const found = await unwrap(
+        useCases.listMarketPositions({ marketId: request.params.marketId, ...(paged ? { page: pageOf(request.query, 20, 100) } : {}) }),
+      );
+      const positions = found.positions.map(toPosition);
+      return ok(paged ? { positions, freshness: liveFreshness(clock.now()) } : positions);
+    },
+  );
+
+  app.post(
+    '/v0/markets',
+    {
+      config: { auth: 'user', limit: 'general' },
+      schema: {
+        tags: ['markets'],
+        summary: 'Create a binary market (T1-33, raw)',
+        security: [{ bearer: [] }],
+        body: CreateMarketBody,
+        response: { 201: MarketResponse, ...errorResponses(400, 401, 403, 404, 422) },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const clean = sanitize.sanitizeFields({
+        questionTitle: sanitize.questionTitle(body.questionTitle),
+        description: sanitize.marketDescription(body.description),
+        resolutionDateTime: resolutionTime(body.resolutionDateTime),
+        yesLabel: sanitize.outcomeLabel(body.yesLabel, 'YES'),
+        noLabel: sanitize.outcomeLabel(body.noLabel, 'NO'),
+        // No tag is active until Tier 2 tag administration exists, so any slug names an unknown tag.
+        tagSlugs: (body.tagSlugs ?? []).length === 0 ? { ok: true, value: [] } : { ok: false, problem: 'names a tag that is not active' },
+      });
+      const market = await unwrap(
+        useCases.createMarket({
+          username: principalOf(request).username,
+          questionTitle: clean.questionTitle,
+          description: clean.description,
+          resolutionDateTime: clean.resolutionDateTime,
+          yesLabel: clean.yesLabel,
+          noLabel: clean.noLabel,
+          utcOffset: body.utcOffset ?? 0,
+        }),
+      );
+      app.metrics.marketsCreated.inc();
+      return reply.code(201).send(toMarketResponse(market, clock.now()));
+    },
+  );
+};

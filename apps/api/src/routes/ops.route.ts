@@ -1,0 +1,164 @@
+// Unversioned ops endpoints (http-api.md §6, MON-1): probes, process status and Prometheus metrics. Never rate
+// limited, never cached, no business numbers.
+import { timingSafeEqual } from 'node:crypto';
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Lifecycle } from '../lifecycle.ts';
+import { HttpProblem } from '../http-problem.ts';
+import { errorResponses } from '../schemas/error.schema.ts';
+
+export interface DbPoolStats {
+  maxOpenConnections: number;
+  openConnections: number;
+  inUseConnections: number;
+  idleConnections: number;
+  waitCount: number;
+  waitDurationNanoseconds: number;
+  maxIdleClosedConnections: number;
+  maxLifetimeClosedConnections: number;
+}
+
+export interface JobsStatus {
+  enabled: boolean;
+  queued: number;
+  failed: number;
+  deadLettered: number;
+}
+
+/** What the probes may ask of the infrastructure; implemented in the composition root. */
+export interface OpsProbe {
+  database: 'postgres' | 'pglite';
+  /** `SELECT 1`; rejects on failure */
+  ping(): Promise<void>;
+  poolStats(): DbPoolStats;
+  jobs(): JobsStatus;
+}
+
+export interface OpsRouteOptions {
+  lifecycle: Lifecycle;
+  probe: OpsProbe;
+  version: string;
+  metricsEnabled: boolean;
+  metricsAuthToken: string | undefined;
+}
+
+const READY_TIMEOUT_MS = 2000;
+
+const PlainText = Type.String();
+
+const OpsStatus = Type.Object({
+  live: Type.Boolean(),
+  ready: Type.Boolean(),
+  requestFailuresTotal: Type.Integer(),
+  dbPool: Type.Object({
+    maxOpenConnections: Type.Integer(),
+    openConnections: Type.Integer(),
+    inUseConnections: Type.Integer(),
+    idleConnections: Type.Integer(),
+    waitCount: Type.Integer(),
+    waitDurationNanoseconds: Type.Integer(),
+    maxIdleClosedConnections: Type.Integer(),
+    maxLifetimeClosedConnections: Type.Integer(),
+  }),
+  database: Type.Union([Type.Literal('postgres'), Type.Literal('pglite')]),
+  rateLimitStore: Type.Union([Type.Literal('memory'), Type.Literal('redis'), Type.Literal('memory-fallback')]),
+  jobs: Type.Object({
+    enabled: Type.Boolean(),
+    queued: Type.Integer(),
+    failed: Type.Integer(),
+    deadLettered: Type.Integer(),
+  }),
+  version: Type.String(),
+  uptimeSeconds: Type.Integer(),
+});
+
+export const opsRoutes: FastifyPluginAsyncTypebox<OpsRouteOptions> = async (app, opts) => {
+  const { lifecycle, probe } = opts;
+
+  const databaseAnswers = async (): Promise<boolean> => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('readiness ping timed out')), READY_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([probe.ping(), timeout]);
+      return true;
+    } catch (error) {
+      app.log.warn({ event: 'readiness.db_check_failed', err: error }, 'database did not answer the readiness check');
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  app.get(
+    '/health',
+    {
+      config: { ops: 'probe' },
+      schema: { tags: ['ops'], summary: 'Liveness (no database access)', response: { 200: PlainText, 503: PlainText } },
+    },
+    async (_request, reply) => {
+      reply.type('text/plain; charset=utf-8');
+      return lifecycle.live ? reply.code(200).send('live') : reply.code(503).send('not live');
+    },
+  );
+
+  app.get(
+    '/readyz',
+    {
+      config: { ops: 'probe' },
+      schema: { tags: ['ops'], summary: 'Readiness: started, not draining, database answering', response: { 200: PlainText, 503: PlainText } },
+    },
+    async (_request, reply) => {
+      reply.type('text/plain; charset=utf-8');
+      const ready = lifecycle.ready && (await databaseAnswers());
+      return ready ? reply.code(200).send('ready') : reply.code(503).send('not ready');
+    },
+  );
+
+  app.get(
+    '/ops/status',
+    {
+      config: { ops: 'probe' },
+      schema: { tags: ['ops'], summary: 'Process status for operators', response: { 200: OpsStatus, 503: OpsStatus } },
+    },
+    async (_request, reply) => {
+      const ready = lifecycle.ready && (await databaseAnswers());
+      const body = {
+        live: lifecycle.live,
+        ready,
+        requestFailuresTotal: app.metrics.requestFailures(),
+        dbPool: probe.poolStats(),
+        database: probe.database,
+        rateLimitStore: app.limiters.storeState(),
+        jobs: probe.jobs(),
+        version: opts.version,
+        uptimeSeconds: Math.floor((Date.now() - lifecycle.startedAt) / 1000),
+      };
+      return reply.code(lifecycle.live && ready ? 200 : 503).send(body);
+    },
+  );
+
+  if (!opts.metricsEnabled) return;
+  const expected = opts.metricsAuthToken === undefined ? undefined : Buffer.from(`Bearer ${opts.metricsAuthToken}`);
+  app.get(
+    '/metrics',
+    {
+      config: { ops: 'ops' },
+      schema: {
+        tags: ['ops'],
+        summary: 'Prometheus exposition',
+        response: { 200: PlainText, ...errorResponses(401) },
+      },
+    },
+    async (request, reply) => {
+      if (expected !== undefined) {
+        const given = Buffer.from(request.headers.authorization ?? '');
+        if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+          throw new HttpProblem(401, 'INVALID_TOKEN', 'A valid metrics token is required.');
+        }
+      }
+      reply.type(app.metrics.registry.contentType);
+      return app.metrics.registry.metrics();
+    },
+  );
+};

@@ -1,0 +1,183 @@
+// Positions and leaderboards of one market, and the caller's sellable position (T1-26, T1-31, T1-32, T1-36).
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Clock, GetMarketDetails, GetMarketLeaderboard, GetUserPosition } from '@socialpredict/domain';
+import { unwrap } from '../http-error.mapper.ts';
+import { liveFreshness } from '../presenters/freshness.presenter.ts';
+import { toCreator, toPosition, toPublicMarket } from '../presenters/market.presenter.ts';
+import { principalOf } from '../principal.ts';
+import { IdParam, Int, isoTime, PageQuery, pageOf, UsernameParam } from '../schemas/common.schema.ts';
+import { Envelope, ok } from '../schemas/envelope.schema.ts';
+import { errorResponses } from '../schemas/error.schema.ts';
+import { Creator, Freshness, Position, ProbabilityChange, PublicMarket, ResolutionResult } from '../schemas/market.schema.ts';
+
+export interface PositionUseCases {
+  getUserPosition: GetUserPosition;
+  getMarketLeaderboard: GetMarketLeaderboard;
+  getMarketDetails: GetMarketDetails;
+}
+
+const TradePosition = Type.Object(
+  {
+    Username: Type.String(),
+    MarketID: Int,
+    YesSharesOwned: Int,
+    NoSharesOwned: Int,
+    Value: Int,
+    TotalSpent: Int,
+    TotalSpentInPlay: Int,
+    IsResolved: Type.Boolean(),
+    ResolutionResult,
+    yesSellableShares: Int,
+    noSellableShares: Int,
+    yesSellableValue: Int,
+    noSellableValue: Int,
+  },
+  { title: 'TradePosition' },
+);
+
+const LeaderRow = Type.Object(
+  {
+    username: Type.String(),
+    profit: Int,
+    currentValue: Int,
+    totalSpent: Int,
+    position: Type.Union(['YES', 'NO', 'NEUTRAL', 'NONE'].map((position) => Type.Literal(position))),
+    yesSharesOwned: Int,
+    noSharesOwned: Int,
+    rank: Int,
+  },
+  { title: 'LeaderRow' },
+);
+
+const MarketSummary = Type.Object({
+  market: PublicMarket,
+  creator: Creator,
+  probabilityChanges: Type.Array(ProbabilityChange),
+  probabilityChangesTruncated: Type.Boolean(),
+  numUsers: Int,
+  totalVolume: Int,
+  marketDust: Int,
+  freshness: Freshness,
+});
+
+const MarketIdPath = Type.Object({ marketId: IdParam });
+const publicRead = { limit: 'general' } as const;
+
+export const positionRoutes: FastifyPluginAsyncTypebox<{ useCases: PositionUseCases; clock: Clock }> = async (
+  app,
+  { useCases, clock },
+) => {
+  app.get(
+    '/v0/markets/positions/:marketId/:username',
+    {
+      config: publicRead,
+      schema: {
+        tags: ['markets'],
+        summary: 'One user’s position; zeros without rows (T1-31)',
+        params: Type.Object({ marketId: IdParam, username: UsernameParam }),
+        response: { 200: Envelope(Position), ...errorResponses(400, 404) },
+      },
+    },
+    async (request) => {
+      const { position } = await unwrap(useCases.getUserPosition({ marketId: request.params.marketId, username: request.params.username }));
+      return ok(toPosition(position));
+    },
+  );
+
+  app.get(
+    '/v0/userposition/:marketId',
+    {
+      config: { auth: 'user', limit: 'general' },
+      schema: {
+        tags: ['trading'],
+        summary: 'The caller’s position with sellable figures (T1-36, PascalCase core keys)',
+        security: [{ bearer: [] }],
+        params: MarketIdPath,
+        response: { 200: Envelope(TradePosition), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const found = await unwrap(
+        useCases.getUserPosition({ marketId: request.params.marketId, username: principalOf(request).username }),
+      );
+      const position = toPosition(found.position);
+      return ok({
+        Username: position.username,
+        MarketID: position.marketId,
+        YesSharesOwned: position.yesSharesOwned,
+        NoSharesOwned: position.noSharesOwned,
+        Value: position.value,
+        TotalSpent: position.totalSpent,
+        TotalSpentInPlay: position.totalSpentInPlay,
+        IsResolved: position.isResolved,
+        ResolutionResult: position.resolutionResult,
+        yesSellableShares: found.yesSellable.shares,
+        noSellableShares: found.noSellable.shares,
+        yesSellableValue: found.yesSellable.value,
+        noSellableValue: found.noSellable.value,
+      });
+    },
+  );
+
+  app.get(
+    '/v0/markets/:id/leaderboard',
+    {
+      config: publicRead,
+      schema: {
+        tags: ['markets'],
+        summary: 'Holders ranked by profit (T1-32)',
+        params: Type.Object({ id: IdParam }),
+        querystring: Type.Object(PageQuery),
+        response: {
+          200: Envelope(Type.Object({ marketId: Int, leaderboard: Type.Array(LeaderRow), total: Int, freshness: Freshness })),
+          ...errorResponses(400, 404),
+        },
+      },
+    },
+    async (request) => {
+      const board = await unwrap(useCases.getMarketLeaderboard({ marketId: request.params.id, ...pageOf(request.query, 100, 100) }));
+      return ok({
+        marketId: board.marketId,
+        leaderboard: board.leaderboard.map((row) => ({
+          username: row.username,
+          profit: row.profit,
+          currentValue: row.currentValue,
+          totalSpent: row.totalSpent,
+          position: row.position,
+          yesSharesOwned: row.yesShares,
+          noSharesOwned: row.noShares,
+          rank: row.rank,
+        })),
+        total: board.total,
+        freshness: liveFreshness(clock.now()),
+      });
+    },
+  );
+
+  app.get(
+    '/v0/read/markets/:id/summary',
+    {
+      config: publicRead,
+      schema: {
+        tags: ['markets'],
+        summary: 'Market summary for the market page (T1-26)',
+        params: Type.Object({ id: IdParam }),
+        response: { 200: Envelope(MarketSummary), ...errorResponses(400, 404) },
+      },
+    },
+    async (request) => {
+      const details = await unwrap(useCases.getMarketDetails({ marketId: request.params.id }));
+      const now = clock.now();
+      return ok({
+        market: toPublicMarket(details.market, now),
+        creator: toCreator(details.creator),
+        probabilityChanges: details.probabilityChanges.map((point) => ({ probability: point.probability, timestamp: isoTime(point.timestamp) })),
+        probabilityChangesTruncated: details.probabilityChangesTruncated,
+        numUsers: details.numUsers,
+        totalVolume: details.totalVolume,
+        marketDust: details.marketDust,
+        freshness: liveFreshness(now),
+      });
+    },
+  );
+};

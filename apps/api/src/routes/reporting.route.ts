@@ -1,0 +1,197 @@
+// Site-wide reporting (T1-39…T1-41). The figures come from the ledger through the use cases; this adapter only adds
+// the explanations the stats page prints and the freshness metadata.
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Economics } from '@socialpredict/config';
+import type { Clock, GetFinancialStats, GetGlobalLeaderboard, GetSystemMetrics } from '@socialpredict/domain';
+import { unwrap } from '../http-error.mapper.ts';
+import { liveFreshness } from '../presenters/freshness.presenter.ts';
+import { Int, isoTime } from '../schemas/common.schema.ts';
+import { Envelope, ok } from '../schemas/envelope.schema.ts';
+import { errorResponses } from '../schemas/error.schema.ts';
+import { Freshness } from '../schemas/market.schema.ts';
+
+export interface ReportingUseCases {
+  getFinancialStats: GetFinancialStats;
+  getSystemMetrics: GetSystemMetrics;
+  getGlobalLeaderboard: GetGlobalLeaderboard;
+}
+
+export interface ReportingRouteOptions {
+  useCases: ReportingUseCases;
+  economics: Economics;
+  clock: Clock;
+}
+
+/** Global read models target an hour (§1.7). */
+const GLOBAL_TARGET_SECONDS = 3600;
+
+const Stats = Type.Object({
+  financialStats: Type.Object({
+    totalMoney: Int,
+    totalDebtExtended: Int,
+    totalDebtUtilized: Int,
+    totalFeesCollected: Int,
+    totalBonusesPaid: Int,
+    outstandingPayouts: Int,
+    totalMoneyInCirculation: Int,
+  }),
+  setupConfiguration: Type.Object({
+    initialMarketProbability: Type.Number(),
+    initialMarketSubsidization: Int,
+    initialMarketYes: Int,
+    initialMarketNo: Int,
+    createMarketCost: Int,
+    traderBonus: Int,
+    groupAddAnswerCost: Int,
+    groupSoftAnswerThreshold: Int,
+    groupHardAnswerSafetyCap: Int,
+    initialAccountBalance: Int,
+    maximumDebtAllowed: Int,
+    minimumBet: Int,
+    maxDustPerSale: Int,
+    initialBetFee: Int,
+    buySharesFee: Int,
+    sellSharesFee: Int,
+  }),
+});
+
+const Leaf = Type.Object({ value: Int, formula: Type.Optional(Type.String()), explanation: Type.String() });
+const BooleanLeaf = Type.Object({ value: Type.Boolean(), formula: Type.Optional(Type.String()), explanation: Type.String() });
+
+const SystemMetricsBody = Type.Object({
+  moneyCreated: Type.Object({ userDebtCapacity: Leaf, numUsers: Leaf, minted: Leaf }),
+  moneyUtilized: Type.Object({
+    unusedDebt: Leaf,
+    activeBetVolume: Leaf,
+    marketCreationFees: Leaf,
+    participationFees: Leaf,
+    otherHouseIncome: Leaf,
+    bonusesPaid: Leaf,
+    totalUtilized: Leaf,
+  }),
+  verification: Type.Object({ balanced: BooleanLeaf, surplus: Leaf }),
+  freshness: Freshness,
+});
+
+const GlobalLeaderboard = Type.Object({
+  entries: Type.Array(
+    Type.Object({
+      username: Type.String(),
+      totalProfit: Int,
+      totalCurrentValue: Int,
+      totalSpent: Int,
+      activeMarkets: Int,
+      resolvedMarkets: Int,
+      earliestBet: Type.String(),
+      rank: Int,
+    }),
+  ),
+  freshness: Freshness,
+});
+
+const leaf = (value: number, explanation: string, formula?: string) => ({ value, explanation, ...(formula === undefined ? {} : { formula }) });
+
+export const reportingRoutes: FastifyPluginAsyncTypebox<ReportingRouteOptions> = async (app, opts) => {
+  const { useCases, economics, clock } = opts;
+  const { marketcreation, marketincentives, user, betting } = economics;
+
+  app.get(
+    '/v0/stats',
+    {
+      config: { limit: 'general' },
+      schema: { tags: ['reporting'], summary: 'Money statistics and the economics in force (T1-39)', response: { 200: Envelope(Stats), ...errorResponses() } },
+    },
+    async () => {
+      const financialStats = await unwrap(useCases.getFinancialStats());
+      return ok({
+        financialStats,
+        setupConfiguration: {
+          initialMarketProbability: marketcreation.initialMarketProbability,
+          initialMarketSubsidization: marketcreation.initialMarketSubsidization,
+          initialMarketYes: marketcreation.initialMarketYes,
+          initialMarketNo: marketcreation.initialMarketNo,
+          createMarketCost: marketincentives.createMarketCost,
+          traderBonus: marketincentives.traderBonus,
+          groupAddAnswerCost: marketincentives.multipleChoiceBinary.addAnswerCost,
+          groupSoftAnswerThreshold: marketincentives.multipleChoiceBinary.softAnswerReviewThreshold,
+          groupHardAnswerSafetyCap: marketincentives.multipleChoiceBinary.hardAnswerSafetyCap,
+          initialAccountBalance: user.initialAccountBalance,
+          maximumDebtAllowed: user.maximumDebtAllowed,
+          minimumBet: betting.minimumBet,
+          maxDustPerSale: betting.maxDustPerSale,
+          initialBetFee: betting.betFees.initialBetFee,
+          buySharesFee: betting.betFees.buySharesFee,
+          sellSharesFee: betting.betFees.sellSharesFee,
+        },
+      });
+    },
+  );
+
+  app.get(
+    '/v0/system/metrics',
+    {
+      config: { auth: 'reporting-system-metrics', limit: 'general' },
+      schema: {
+        tags: ['reporting'],
+        summary: 'Where the money is, from the ledger (T1-40)',
+        response: { 200: Envelope(SystemMetricsBody), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async () => {
+      const m = await unwrap(useCases.getSystemMetrics());
+      return ok({
+        moneyCreated: {
+          userDebtCapacity: leaf(m.userDebtCapacity, 'Credit users may borrow in total.', 'numUsers × maximumDebtAllowed'),
+          numUsers: leaf(m.numUsers, 'Users with a ledger account.'),
+          minted: leaf(m.minted, 'Credits created as initial balances and admin grants.'),
+        },
+        moneyUtilized: {
+          unusedDebt: leaf(m.unusedDebt, 'Borrowing capacity not yet used.', 'Σ min(maximumDebtAllowed, maximumDebtAllowed + balance)'),
+          activeBetVolume: leaf(m.activeBetVolume, 'Credits held in the pools of unresolved markets.'),
+          marketCreationFees: leaf(m.marketCreationFees, 'Creation costs kept by the house.'),
+          participationFees: leaf(m.participationFees, 'First-bet fees kept by the house.'),
+          otherHouseIncome: leaf(m.otherHouseIncome, 'Other fees, withheld dust and unpaid pools.'),
+          bonusesPaid: leaf(m.bonusesPaid, 'Work profit paid to stewards.'),
+          totalUtilized: leaf(m.totalUtilized, 'Sum of the utilised figures.'),
+        },
+        verification: {
+          balanced: { value: m.balanced, explanation: 'Whether every credit is accounted for.' },
+          surplus: leaf(m.surplus, 'Difference between money created and money utilised; 0 when balanced.'),
+        },
+        freshness: liveFreshness(clock.now(), GLOBAL_TARGET_SECONDS),
+      });
+    },
+  );
+
+  app.get(
+    '/v0/global/leaderboard',
+    {
+      config: { auth: 'reporting-global-leaderboard', limit: 'general' },
+      schema: {
+        tags: ['reporting'],
+        summary: 'Traders ranked by total profit (T1-41)',
+        querystring: Type.Object({ limit: Type.Optional(Type.String()), offset: Type.Optional(Type.String()) }),
+        response: { 200: Envelope(GlobalLeaderboard), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      // This list clamps its limit instead of falling back to the default (§4).
+      const parsed = /^-?\d+$/.test(request.query.limit ?? '') ? Number(request.query.limit) : 20;
+      const offset = /^\d+$/.test(request.query.offset ?? '') ? Number(request.query.offset) : 0;
+      const board = await unwrap(useCases.getGlobalLeaderboard({ limit: Math.min(100, Math.max(1, parsed)), offset }));
+      return ok({
+        entries: board.entries.map((row) => ({
+          username: row.username,
+          totalProfit: row.totalProfit,
+          totalCurrentValue: row.totalCurrentValue,
+          totalSpent: row.totalSpent,
+          activeMarkets: row.activeMarkets,
+          resolvedMarkets: row.resolvedMarkets,
+          earliestBet: isoTime(row.earliestPlacedAt),
+          rank: row.rank,
+        })),
+        freshness: liveFreshness(clock.now(), GLOBAL_TARGET_SECONDS),
+      });
+    },
+  );
+};

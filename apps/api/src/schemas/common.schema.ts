@@ -1,0 +1,43 @@
+// Building blocks shared by the route schemas: integers on the wire, path parameters, inputs with case rules.
+import { Type } from '@sinclair/typebox';
+
+const MAX = Number.MAX_SAFE_INTEGER;
+
+/** Ids, credits, shares and counts: always safe integers on the wire (§1.1). */
+export const Int = Type.Integer();
+export const Probability = Type.Number();
+/** A body amount or id: strings and unsafe integers are malformed (400 INVALID_REQUEST), ≤ 0 breaks a rule. */
+export const PositiveInt = Type.Integer({ minimum: 1, maximum: MAX });
+
+/** `{id}`, `{marketId}`: decimal positive safe integers, anything else is INVALID_REQUEST (§1.4). */
+export const IdParam = Type.Integer({ minimum: 1, maximum: MAX });
+
+/** Usernames in paths: a value failing the pattern is INVALID_REQUEST (§4). */
+export const UsernameParam = Type.String({ pattern: '^[a-z0-9]{3,30}$' });
+
+/** `YES`/`NO` in any case, surrounded by blanks or not; the handler normalises it. */
+export const OutcomeInput = Type.String({ pattern: '^\\s*([Yy][Ee][Ss]|[Nn][Oo])\\s*$' });
+
+/** Paging values of public lists: anything unusable falls back to the route default (§4), so they are plain text. */
+export const PageQuery = {
+  limit: Type.Optional(Type.String({ description: 'integer; out of range or non-numeric → the route default' })),
+  offset: Type.Optional(Type.String({ description: 'integer ≥ 0; anything else → 0' })),
+};
+
+/** http-api.md §4: a limit outside 1…max or not a number falls back to the default; a bad offset is 0. */
+export function pageOf(query: { limit?: string; offset?: string }, defaultLimit: number, maxLimit: number) {
+  const limit = /^\d+$/.test(query.limit ?? '') ? Number(query.limit) : Number.NaN;
+  const offset = /^\d+$/.test(query.offset ?? '') ? Number(query.offset) : 0;
+  return {
+    limit: limit >= 1 && limit <= maxLimit ? limit : defaultLimit,
+    offset: Number.isSafeInteger(offset) ? offset : 0,
+  };
+}
+
+export function normaliseOutcome(raw: string): string {
+  return raw.trim().toUpperCase();
+}
+
+export function isoTime(epochMs: number): string {
+  return new Date(epochMs).toISOString();
+}

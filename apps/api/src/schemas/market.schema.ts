@@ -1,0 +1,125 @@
+// Market shapes of http-api.md §1.5 (MarketResponse, PublicMarket, Creator, MarketOverview, MarketDetails).
+import { Type } from '@sinclair/typebox';
+import { Int, Probability } from './common.schema.ts';
+
+export const PublicStatus = Type.Union(
+  ['active', 'closed', 'resolved', 'proposed', 'rejected', 'cancelled'].map((status) => Type.Literal(status)),
+);
+export const LifecycleStatus = Type.Union(
+  ['proposed', 'published', 'rejected', 'closed', 'resolved', 'cancelled'].map((status) => Type.Literal(status)),
+);
+/** `""` until resolved (always a string: the web app upper-cases it). */
+export const ResolutionResult = Type.Union([Type.Literal(''), Type.Literal('YES'), Type.Literal('NO'), Type.Literal('N/A')]);
+
+export const Creator = Type.Object(
+  { username: Type.String(), personalEmoji: Type.String(), displayname: Type.Optional(Type.String()) },
+  { title: 'Creator' },
+);
+
+export const MarketResponse = Type.Object(
+  {
+    id: Int,
+    questionTitle: Type.String(),
+    description: Type.String(),
+    outcomeType: Type.Literal('BINARY'),
+    resolutionDateTime: Type.String(),
+    creatorUsername: Type.String(),
+    stewardUsername: Type.String(),
+    yesLabel: Type.String(),
+    noLabel: Type.String(),
+    status: PublicStatus,
+    lifecycleStatus: Type.Optional(LifecycleStatus),
+    approvedBy: Type.Optional(Type.String()),
+    approvedAt: Type.Optional(Type.String()),
+    rejectedBy: Type.Optional(Type.String()),
+    rejectedAt: Type.Optional(Type.String()),
+    rejectionReason: Type.Optional(Type.String()),
+    proposalCost: Type.Optional(Int),
+    isResolved: Type.Boolean(),
+    resolutionResult: ResolutionResult,
+    createdAt: Type.String(),
+    updatedAt: Type.String(),
+  },
+  { title: 'MarketResponse' },
+);
+
+export const PublicMarket = Type.Object(
+  {
+    id: Int,
+    questionTitle: Type.String(),
+    description: Type.String(),
+    outcomeType: Type.Literal('BINARY'),
+    resolutionDateTime: Type.String(),
+    finalResolutionDateTime: Type.String(),
+    utcOffset: Int,
+    isResolved: Type.Boolean(),
+    resolutionResult: ResolutionResult,
+    initialProbability: Probability,
+    creatorUsername: Type.String(),
+    stewardUsername: Type.String(),
+    createdAt: Type.String(),
+    yesLabel: Type.String(),
+    noLabel: Type.String(),
+    status: PublicStatus,
+    lifecycleStatus: LifecycleStatus,
+  },
+  { title: 'PublicMarket' },
+);
+
+export const MarketOverview = Type.Object(
+  {
+    market: MarketResponse,
+    creator: Creator,
+    lastProbability: Probability,
+    numUsers: Int,
+    totalVolume: Int,
+    marketDust: Int,
+  },
+  { title: 'MarketOverview' },
+);
+
+export const ProbabilityChange = Type.Object({ probability: Probability, timestamp: Type.String() });
+
+export const MarketDetails = Type.Object(
+  {
+    market: PublicMarket,
+    creator: Creator,
+    probabilityChanges: Type.Array(ProbabilityChange),
+    probabilityChangesTruncated: Type.Boolean(),
+    numUsers: Int,
+    totalVolume: Int,
+    marketDust: Int,
+    lastProbability: Probability,
+    // Tier 2 amendments are not implemented yet; the list is always present for the web app.
+    descriptionAmendments: Type.Array(Type.Object({}, { additionalProperties: true })),
+  },
+  { title: 'MarketDetails' },
+);
+
+export const Freshness = Type.Object(
+  {
+    generatedAt: Type.String(),
+    source: Type.Union([Type.Literal('live'), Type.Literal('read_model')]),
+    targetFreshnessSeconds: Int,
+    transactionSafeRead: Type.Literal(false),
+    isStale: Type.Boolean(),
+    staleReason: Type.Optional(Type.String()),
+    markedStaleAt: Type.Optional(Type.String()),
+  },
+  { title: 'Freshness' },
+);
+
+export const Position = Type.Object(
+  {
+    username: Type.String(),
+    marketId: Int,
+    yesSharesOwned: Int,
+    noSharesOwned: Int,
+    value: Int,
+    totalSpent: Int,
+    totalSpentInPlay: Int,
+    isResolved: Type.Boolean(),
+    resolutionResult: ResolutionResult,
+  },
+  { title: 'Position' },
+);

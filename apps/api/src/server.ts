@@ -1,0 +1,85 @@
+// Server construction with explicit limits and timeouts (SEC-11) and the graceful shutdown sequence of DEP-2.
+import type { Logger } from 'pino';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import type { ServerConfig } from '@socialpredict/config';
+import { buildApp, type AppDeps } from './app.ts';
+import { HttpProblem } from './http-problem.ts';
+import { sendProblem } from './plugins/error-handler.plugin.ts';
+import { requestId, traceFields } from './request-id.ts';
+
+export function serverOptions(config: ServerConfig, logger: Logger | false): FastifyServerOptions {
+  return {
+    loggerInstance: logger === false ? undefined : logger,
+    logger: logger === false ? false : undefined,
+    // One completion line per request comes from request-context.plugin.ts instead of Fastify's two lines.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'request_id' }),
+    genReqId: requestId,
+    requestIdHeader: false,
+    childLoggerFactory: (parent, bindings, options, rawRequest) =>
+      parent.child({ ...bindings, ...traceFields(rawRequest as Parameters<typeof traceFields>[0]) }, options),
+    bodyLimit: config.bodyLimitBytes,
+    connectionTimeout: config.connectionTimeoutMs,
+    keepAliveTimeout: config.keepAliveTimeoutMs,
+    requestTimeout: config.requestTimeoutMs,
+    trustProxy: trustProxy(config.trustProxy),
+    // Closing is answered by the load-shedding hook with the JSON error body instead.
+    return503OnClosing: false,
+    forceCloseConnections: 'idle',
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    routerOptions: { ignoreTrailingSlash: false, caseSensitive: true },
+    // Requests rejected before routing (undecodable URL, bad content type header) still get the JSON error body.
+    frameworkErrors: (_error, request, reply) => {
+      sendProblem(
+        (reply as unknown as FastifyReply).header('x-request-id', request.id),
+        new HttpProblem(400, 'INVALID_REQUEST', 'The request URL or headers are malformed.'),
+      );
+    },
+  };
+}
+
+/** http-api.md §5.4: a hop count trusts that many proxies nearest to us; a list trusts those addresses. */
+function trustProxy(setting: ServerConfig['trustProxy']): FastifyServerOptions['trustProxy'] {
+  if (setting === false) return false;
+  if (typeof setting === 'number') return (_address: string, hop: number) => hop < setting;
+  return [...setting];
+}
+
+/** A ready application, not listening: `inject` in tests, `listen` in main. */
+export async function createServer(deps: AppDeps, logger: Logger | false): Promise<FastifyInstance> {
+  const server = Fastify(serverOptions(deps.config.server, logger));
+  await server.register(buildApp(deps));
+  await server.ready();
+  return server as unknown as FastifyInstance;
+}
+
+export interface RunningServer {
+  server: FastifyInstance;
+  /** DEP-2: close readiness, drain, close the listener (in-flight requests finish), then destroy leftovers. */
+  shutdown(): Promise<void>;
+}
+
+export async function listen(server: FastifyInstance, deps: Pick<AppDeps, 'config' | 'lifecycle'>): Promise<RunningServer> {
+  const { config, lifecycle } = deps;
+  await server.listen({ port: config.server.port, host: config.server.host });
+  // Slow-loris guard: headers must arrive within the request timeout too.
+  server.server.headersTimeout = Math.min(config.server.requestTimeoutMs, server.server.headersTimeout || Infinity);
+  lifecycle.markReady();
+  server.log.info({ event: 'readiness.opened', port: config.server.port }, 'ready to serve');
+
+  const shutdown = async () => {
+    lifecycle.beginDrain();
+    server.log.info({ event: 'readiness.closed' }, 'draining before shutdown');
+    await sleep(config.server.readinessDrainSeconds * 1000);
+    lifecycle.beginClose();
+    const force = setTimeout(() => server.server.closeAllConnections(), config.server.shutdownTimeoutSeconds * 1000);
+    force.unref();
+    await server.close();
+    clearTimeout(force);
+  };
+  return { server, shutdown };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}

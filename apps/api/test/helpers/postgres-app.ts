@@ -1,0 +1,121 @@
+// The whole app on a fresh, migrated PostgreSQL database of its own (TST-3): Drizzle adapters, argon2id and HS256 as in
+// production, the admin seeded by the startup path. TEST_DATABASE_URL names the server; without it the suites skip,
+// except under CI=true, where a missing database fails the run.
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { AppConfig, Env } from '@socialpredict/config';
+import type { UseCaseDeps } from '@socialpredict/domain';
+import {
+  checkLedgerIntegrity,
+  DrizzleUnitOfWork,
+  drizzleRepositories,
+  migrate,
+  openDatabase,
+  type Database,
+  type IntegrityReport,
+} from '@socialpredict/persistence';
+import { createArgon2PasswordHasher } from '../../src/adapters/argon2-password-hasher.adapter.ts';
+import { createJoseTokenIssuer } from '../../src/adapters/jose-token-issuer.adapter.ts';
+import { createAuthenticator } from '../../src/authenticator.ts';
+import { createLifecycle } from '../../src/lifecycle.ts';
+import { createServer } from '../../src/server.ts';
+import { seedAdmin } from '../../src/startup-seed.ts';
+import { buildUseCases } from '../../src/use-cases.ts';
+import { stubProbe } from './stub-deps.ts';
+import { testConfig } from './test-config.ts';
+
+export const POSTGRES_URL = process.env.TEST_DATABASE_URL;
+if (POSTGRES_URL === undefined && process.env.CI === 'true') {
+  throw new Error('CI=true but TEST_DATABASE_URL is not set: the PostgreSQL scenarios cannot run');
+}
+
+export const ADMIN_BOOT_PASSWORD = 'Admin1BootPassword';
+
+export interface PostgresApp {
+  server: FastifyInstance;
+  config: AppConfig;
+  deps: UseCaseDeps;
+  database: Database;
+  inject(options: InjectOptions): Promise<LightMyRequestResponse>;
+  integrity(): Promise<IntegrityReport>;
+  close(): Promise<void>;
+}
+
+function withDatabase(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function onServer(serverUrl: string, sql: string): Promise<void> {
+  const admin = await openDatabase({ ...testConfig().database, url: serverUrl, poolMax: 1 });
+  try {
+    const session = await admin.reserve();
+    try {
+      await session.query(sql);
+    } finally {
+      await session.release();
+    }
+  } finally {
+    await admin.close();
+  }
+}
+
+export async function createPostgresApp(env: Env = {}): Promise<PostgresApp> {
+  const serverUrl = POSTGRES_URL;
+  if (serverUrl === undefined) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `sp_api_test_${randomBytes(6).toString('hex')}`;
+  await onServer(serverUrl, `CREATE DATABASE "${name}"`);
+  const config = testConfig({ DATABASE_URL: withDatabase(serverUrl, name), DB_POOL_MAX: '10', ...env });
+  const database = await openDatabase(config.database);
+  const migrated = await migrate(database);
+  if (migrated.isErr()) throw new Error(migrated.error.message);
+
+  const deps: UseCaseDeps = {
+    ...drizzleRepositories(database.db),
+    unitOfWork: new DrizzleUnitOfWork(database.db),
+    clock: { now: () => Date.now() },
+    passwordHasher: await createArgon2PasswordHasher(),
+    tokenIssuer: createJoseTokenIssuer({ signingKey: config.auth.jwtSigningKey, ttlSeconds: config.auth.jwtTtlSeconds }),
+    random: { int: (max) => Math.floor(Math.random() * max) },
+    economics: config.setup.economics,
+    game: config.setup.game,
+    probabilityPointsMax: config.api.probabilityPointsMax,
+  };
+  const seeded = await seedAdmin(deps, ADMIN_BOOT_PASSWORD);
+  if (seeded.isErr()) throw seeded.error;
+
+  const useCases = buildUseCases(deps);
+  const lifecycle = createLifecycle();
+  lifecycle.markReady();
+  const server = await createServer(
+    {
+      config,
+      lifecycle,
+      probe: stubProbe({ database: 'postgres' }),
+      authenticator: createAuthenticator(useCases.authenticate, async () => ({ systemMetricsPublic: true, globalLeaderboardPublic: true })),
+      useCases,
+      clock: deps.clock,
+      version: 'test',
+    },
+    false,
+  );
+
+  return {
+    server,
+    config,
+    deps,
+    database,
+    inject: (options) => server.inject(options),
+    integrity: async () => {
+      const report = await checkLedgerIntegrity(database.db, { maximumDebtAllowed: config.setup.economics.user.maximumDebtAllowed });
+      if (report.isErr()) throw new Error(report.error.message);
+      return report.value;
+    },
+    close: async () => {
+      await server.close();
+      await database.close();
+      await onServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    },
+  };
+}

@@ -1,0 +1,21 @@
+// Minimal collaborators for tests of the HTTP skeleton that need no use case.
+import type { OpsProbe } from '../../src/routes/ops.route.ts';
+
+export function stubProbe(overrides: Partial<OpsProbe> = {}): OpsProbe {
+  return {
+    database: 'pglite',
+    ping: async () => {},
+    poolStats: () => ({
+      maxOpenConnections: 1,
+      openConnections: 1,
+      inUseConnections: 0,
+      idleConnections: 1,
+      waitCount: 0,
+      waitDurationNanoseconds: 0,
+      maxIdleClosedConnections: 0,
+      maxLifetimeClosedConnections: 0,
+    }),
+    jobs: () => ({ enabled: false, queued: 0, failed: 0, deadLettered: 0 }),
+    ...overrides,
+  };
+}

@@ -1,0 +1,103 @@
+// The whole HTTP adapter over the in-memory fakes: fast inject tests with real use cases, real JWTs and the
+// startup seeding; argon2 is replaced by the fake hasher to keep each login instant.
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { AppConfig, Env } from '@socialpredict/config';
+import type { UseCaseDeps } from '@socialpredict/domain';
+import { createMemoryPorts, type MemoryPorts } from '@socialpredict/persistence/memory';
+import { createJoseTokenIssuer } from '../../src/adapters/jose-token-issuer.adapter.ts';
+import { createAuthenticator } from '../../src/authenticator.ts';
+import { createLifecycle, type Lifecycle } from '../../src/lifecycle.ts';
+import type { OpsProbe } from '../../src/routes/ops.route.ts';
+import { createServer } from '../../src/server.ts';
+import { ensureAccount } from '../../src/startup-seed.ts';
+import { buildUseCases, type AppUseCases } from '../../src/use-cases.ts';
+import { stubProbe } from './stub-deps.ts';
+import { testConfig } from './test-config.ts';
+
+/** 2026-03-01T12:00:00.000Z */
+export const TEST_NOW = Date.UTC(2026, 2, 1, 12);
+export const STRONG_PASSWORD = 'Sturdy4Password';
+
+export interface TestApp {
+  server: FastifyInstance;
+  ports: MemoryPorts;
+  deps: UseCaseDeps;
+  useCases: AppUseCases;
+  config: AppConfig;
+  lifecycle: Lifecycle;
+  inject(options: InjectOptions): Promise<LightMyRequestResponse>;
+  /** Creates a user straight through the seeding path (no HTTP) and returns a token for it. */
+  user(username: string, options?: { role?: 'ADMIN' | 'REGULAR' | 'MODERATOR'; mustChangePassword?: boolean; password?: string }): Promise<string>;
+  login(username: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(env: Env = {}, options: { probe?: OpsProbe } = {}): Promise<TestApp> {
+  const config = testConfig(env);
+  const ports = createMemoryPorts({ now: TEST_NOW });
+  const tokenIssuer = createJoseTokenIssuer({
+    signingKey: config.auth.jwtSigningKey,
+    ttlSeconds: config.auth.jwtTtlSeconds,
+    now: () => ports.clock.now(),
+  });
+  const deps: UseCaseDeps = {
+    ...ports,
+    tokenIssuer,
+    economics: config.setup.economics,
+    game: config.setup.game,
+    probabilityPointsMax: config.api.probabilityPointsMax,
+  };
+  const useCases = buildUseCases(deps);
+  const lifecycle = createLifecycle();
+  lifecycle.markReady();
+  const server = await createServer(
+    {
+      config,
+      lifecycle,
+      probe: options.probe ?? stubProbe(),
+      authenticator: createAuthenticator(useCases.authenticate, async () => ({ systemMetricsPublic: true, globalLeaderboardPublic: true })),
+      useCases,
+      clock: ports.clock,
+      version: 'test',
+    },
+    false,
+  );
+
+  const login = async (username: string, password = STRONG_PASSWORD) => {
+    const response = await server.inject({ method: 'POST', url: '/v0/login', payload: { username, password } });
+    if (response.statusCode !== 200) throw new Error(`login of ${username} failed: ${response.body}`);
+    return (response.json() as { result: { token: string } }).result.token;
+  };
+
+  return {
+    server,
+    ports,
+    deps,
+    useCases,
+    config,
+    lifecycle,
+    inject: (request) => server.inject(request),
+    async user(username, userOptions = {}) {
+      const role = userOptions.role ?? 'REGULAR';
+      const password = userOptions.password ?? STRONG_PASSWORD;
+      const created = await ensureAccount(
+        deps,
+        {
+          username,
+          displayName: username,
+          role,
+          moderatorStatus: role === 'MODERATOR' ? 'active' : 'none',
+          password,
+          mustChangePassword: userOptions.mustChangePassword ?? false,
+        },
+        true,
+      );
+      if (created.isErr()) throw new Error(created.error.message);
+      return login(username, password);
+    },
+    login,
+    close: () => server.close(),
+  };
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

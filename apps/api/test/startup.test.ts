@@ -1,0 +1,96 @@
+// The composition root's pieces on embedded PGlite (DB-2): connect, migrate or verify, seed the admin and the
+// development fixtures; and the process entry points' refusals (CFG-2, CFG-7).
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openRuntime, StartupError, type Runtime } from '../src/composition.ts';
+import { createLogger } from '../src/logger.ts';
+import { devFixtures, DEV_PASSWORD, seedAdmin, seedDevFixtures, SeedPasswordRejected } from '../src/startup-seed.ts';
+import { testConfig } from './helpers/test-config.ts';
+
+const run = promisify(execFile);
+const silent = createLogger('silent');
+const runtimes: Runtime[] = [];
+
+afterEach(async () => {
+  await Promise.all(runtimes.splice(0).map((runtime) => runtime.database.close()));
+});
+
+async function pgliteRuntime(env: Record<string, string> = {}) {
+  const runtime = await openRuntime(testConfig({ PGLITE_DATA_DIR: 'memory://', ...env }), silent);
+  runtimes.push(runtime);
+  return runtime;
+}
+
+describe('startup on PGlite', () => {
+  it('migrates as the writer, answers the readiness ping and seeds the admin once', async () => {
+    const runtime = await pgliteRuntime();
+    expect(runtime.probe.database).toBe('pglite');
+    await expect(runtime.probe.ping()).resolves.toBeUndefined();
+    expect(runtime.probe.poolStats().maxOpenConnections).toBe(1);
+    expect((await seedAdmin(runtime.deps, 'Admin1Password'))._unsafeUnwrap()).toBe('created');
+    expect((await seedAdmin(runtime.deps, 'Other2Password'))._unsafeUnwrap()).toBe('kept');
+    const admin = (await runtime.deps.users.findByUsername('admin'))._unsafeUnwrap();
+    expect(admin).toMatchObject({ role: 'ADMIN', displayName: 'Administrator', mustChangePassword: true });
+    const login = await runtime.useCases.login({ username: 'admin', password: 'Admin1Password' });
+    expect(login._unsafeUnwrap().mustChangePassword).toBe(true);
+  });
+
+  it('refuses an admin password that breaks the policy', async () => {
+    const runtime = await pgliteRuntime();
+    const seeded = await seedAdmin(runtime.deps, 'password');
+    expect(seeded._unsafeUnwrapErr()).toBeInstanceOf(SeedPasswordRejected);
+  });
+
+  it('seeds the development fixtures idempotently, resetting changed accounts', async () => {
+    const runtime = await pgliteRuntime();
+    const first = (await seedDevFixtures(runtime.deps))._unsafeUnwrap();
+    expect(Object.values(first).every((outcome) => outcome === 'created')).toBe(true);
+    await runtime.useCases.changePassword({ username: 'testuser05', currentPassword: DEV_PASSWORD, newPassword: 'Changed9Password' });
+    const second = (await seedDevFixtures(runtime.deps))._unsafeUnwrap();
+    expect(Object.values(second).every((outcome) => outcome === 'reset')).toBe(true);
+    for (const account of devFixtures()) {
+      const session = (await runtime.useCases.login({ username: account.username, password: DEV_PASSWORD }))._unsafeUnwrap();
+      expect(session).toMatchObject({ role: account.role, mustChangePassword: false });
+    }
+    expect((await runtime.deps.users.findByUsername('testuser01'))._unsafeUnwrap()).toMatchObject({ role: 'MODERATOR', moderatorStatus: 'active' });
+  });
+
+  it('refuses to start a non-writer on a schema that is not migrated', async () => {
+    await expect(openRuntime(testConfig({ PGLITE_DATA_DIR: 'memory://', STARTUP_WRITER: 'false' }), silent)).rejects.toMatchObject({
+      event: 'startup.incompatibility',
+    });
+  });
+
+  it('gives up on an unreachable database after the configured retries', async () => {
+    const config = testConfig({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', DB_CONNECT_RETRIES: '1', DB_CONNECT_RETRY_DELAY_MS: '10', DB_CONNECT_TIMEOUT_SECONDS: '1' });
+    await expect(openRuntime(config, silent)).rejects.toBeInstanceOf(StartupError);
+  });
+});
+
+describe('process entry points', () => {
+  const root = fileURLToPath(new URL('../../..', import.meta.url));
+  const node = process.execPath;
+  const env = (extra: Record<string, string>) => ({ PATH: process.env.PATH ?? '', ...extra });
+
+  it('exits 78 naming every bad key, without printing secrets or opening the port (CFG-2)', async () => {
+    const failure = await run(node, ['--conditions=source', 'apps/api/src/main.ts'], {
+      cwd: root,
+      env: env({ BACKEND_PORT: 'x', JWT_TTL_SECONDS: '1', DATABASE_URL: 'mysql://root:Sup3rSecret@db/x' }),
+    }).catch((error: { code: number; stderr: string }) => error);
+    expect('code' in failure ? failure.code : 0).toBe(78);
+    const stderr = 'stderr' in failure ? failure.stderr : '';
+    for (const key of ['BACKEND_PORT', 'JWT_TTL_SECONDS', 'DATABASE_URL']) expect(stderr).toContain(key);
+    expect(stderr).not.toContain('Sup3rSecret');
+  });
+
+  it('refuses seed:dev outside development and test (CFG-7)', async () => {
+    const failure = await run(node, ['--conditions=source', 'apps/api/src/seed-dev.ts'], {
+      cwd: root,
+      env: env({ APP_ENV: 'staging', DATABASE_URL: 'postgres://x@127.0.0.1:1/x', JWT_SIGNING_KEY: 'k'.repeat(40), CORS_ALLOW_ORIGINS: 'https://a.example' }),
+    }).catch((error: { code: number; stderr: string }) => error);
+    expect('code' in failure ? failure.code : 0).toBe(78);
+    expect('stderr' in failure ? failure.stderr : '').toContain('development and test only');
+  });
+});
