@@ -21,6 +21,7 @@ import { typeboxValidatorCompiler } from './request-validation.ts';
 import { authRoutes } from './routes/auth.route.ts';
 import { contentRoutes } from './routes/content.route.ts';
 import { marketRoutes } from './routes/markets.route.ts';
+import { projectionRoutes } from './routes/projection.route.ts';
 import { opsRoutes, type OpsProbe } from './routes/ops.route.ts';
 import { positionRoutes } from './routes/positions.route.ts';
 import { reportingRoutes } from './routes/reporting.route.ts';
@@ -78,6 +79,7 @@ export function buildApp(deps: AppDeps): FastifyPluginAsync {
     await app.register(authRoutes, { useCases, initialAccountBalance });
     await app.register(userRoutes, { useCases, initialAccountBalance, clock });
     await app.register(marketRoutes, { useCases, clock });
+    await app.register(projectionRoutes, { useCases });
     await app.register(positionRoutes, { useCases, clock });
     await app.register(tradingRoutes, { useCases });
     await app.register(reportingRoutes, { useCases, economics: config.setup.economics, clock });

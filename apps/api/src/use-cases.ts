@@ -19,6 +19,7 @@ import {
   makeListStewardedMarkets,
   makeLogin,
   makePlaceBet,
+  makeProjectBet,
   makeQuoteSale,
   makeRegisterUser,
   makeResolveMarket,
@@ -31,6 +32,7 @@ import {
 import type { AuthUseCases } from './routes/auth.route.ts';
 import type { MarketUseCases } from './routes/markets.route.ts';
 import type { PositionUseCases } from './routes/positions.route.ts';
+import type { ProjectionUseCases } from './routes/projection.route.ts';
 import type { ReportingUseCases } from './routes/reporting.route.ts';
 import type { TradingUseCases } from './routes/trading.route.ts';
 import type { UserUseCases } from './routes/users.route.ts';
@@ -38,6 +40,7 @@ import type { UserUseCases } from './routes/users.route.ts';
 export type AppUseCases = { authenticate: Authenticate } & AuthUseCases &
   UserUseCases &
   MarketUseCases &
+  ProjectionUseCases &
   PositionUseCases &
   TradingUseCases &
   ReportingUseCases;
@@ -63,6 +66,7 @@ export function buildUseCases(deps: UseCaseDeps): AppUseCases {
     getUserPosition: makeGetUserPosition(deps),
     getMarketLeaderboard: makeGetMarketLeaderboard(deps),
     placeBet: makePlaceBet(deps),
+    projectBet: makeProjectBet(deps),
     quoteSale: makeQuoteSale(deps),
     sell: makeSell(deps),
     resolveMarket: makeResolveMarket(deps),

@@ -190,7 +190,13 @@ describe.skipIf(POSTGRES_URL === undefined)('acceptance scenarios on PostgreSQL'
     await s.bets('dave', id, ['YES', 10]);
     expect([await s.balance('dave'), (await s.detail(id)).lastProbability]).toEqual([-11, 0.5]);
 
-    // 10 — the projection routes (T1-28) wait for a projection use case in the domain; see the todo below.
+    // 10
+    const projection = { currentProbability: 0.5, projectedProbability: 0.5625, amount: 10, outcome: 'YES', marketId: id };
+    for (const path of [`/v0/markets/${id}/projection?amount=10&outcome=yes`, `/v0/marketprojection/${id}/10/YES/`, `/v0/marketprojection/${id}/10/YES`]) {
+      const projected = await s.request('GET', path);
+      expect([projected.statusCode, projected.json()]).toEqual([200, projection]);
+    }
+    expect((await s.detail(id)).lastProbability).toBe(0.5);
 
     // 11
     const paged = (await s.request('GET', `/v0/markets/positions/${id}?limit=21`)).json().result.positions;
@@ -298,10 +304,6 @@ describe.skipIf(POSTGRES_URL === undefined)('acceptance scenarios on PostgreSQL'
     expect((await s.request('GET', '/v0/system/metrics')).json().result.verification.balanced.value).toBe(true);
     await s.expectSoundBooks();
   });
-
-  // Step 10 of S3: raw {currentProbability: 0.5, projectedProbability: 0.5625, amount: 10, outcome: "YES"} from both
-  // projection routes. The domain has no projection use case yet (projectProbability over the market's rows).
-  it.todo('S3 step 10 — projection of a YES 10 buy, both route forms');
 
   it('S3b — the full flow, resolved N/A', async () => {
     const id = await fullFlowUntilResolution();

@@ -341,6 +341,29 @@ describe('trading (T1-34…T1-38)', () => {
   });
 });
 
+describe('projection (T1-28)', () => {
+  it('projects a buy in both route forms, raw, changing nothing', async () => {
+    // bob YES 20 and carol NO 30 on the default seeds: p = (5 + 20) / 60; a YES 10 more gives 35 / 70.
+    const expected = { marketId, currentProbability: 25 / 60, projectedProbability: 0.5, amount: 10, outcome: 'YES' };
+    expect(await ok('GET', `/v0/markets/${marketId}/projection?amount=10&outcome=yes`)).toEqual(expected);
+    expect(await ok('GET', `/v0/marketprojection/${marketId}/10/YES/`)).toEqual(expected);
+    expect(await ok('GET', `/v0/marketprojection/${marketId}/10/ Yes`)).toEqual(expected);
+    expect((await ok('GET', `/v0/markets/${marketId}`)).lastProbability).toBe(25 / 60);
+  });
+
+  it('maps malformed input, broken rules, unknown and closed markets', async () => {
+    await fails('GET', `/v0/marketprojection/${marketId}/ten/YES/`, 400, 'INVALID_REQUEST');
+    await fails('GET', `/v0/marketprojection/abc/10/YES/`, 400, 'INVALID_REQUEST');
+    await fails('GET', `/v0/markets/${marketId}/projection?amount=abc&outcome=YES`, 400, 'INVALID_REQUEST');
+    await fails('GET', `/v0/marketprojection/${marketId}/0/YES/`, 400, 'VALIDATION_FAILED');
+    await fails('GET', `/v0/marketprojection/${marketId}/-5/YES/`, 400, 'VALIDATION_FAILED');
+    await fails('GET', `/v0/marketprojection/${marketId}/10/MAYBE/`, 400, 'VALIDATION_FAILED');
+    await fails('GET', '/v0/marketprojection/999/10/YES/', 404, 'MARKET_NOT_FOUND');
+    await call('POST', `/v0/markets/${marketId}/resolve`, { token: tokens.alice, body: { resolution: 'YES' } });
+    await fails('GET', `/v0/markets/${marketId}/projection?amount=10&outcome=YES`, 409, 'MARKET_CLOSED');
+  });
+});
+
 describe('reporting and content (T1-11…T1-15, T1-27, T1-39…T1-41)', () => {
   it('serves stats, system metrics and the global leaderboard', async () => {
     expect((await ok('GET', '/v0/stats')).result.setupConfiguration).toMatchObject({ createMarketCost: 10, initialBetFee: 1 });

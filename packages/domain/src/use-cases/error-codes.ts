@@ -13,6 +13,7 @@ import type { LoginError } from './login/login.use-case.ts';
 import type { MarketLeaderboardError } from './market-leaderboard/market-leaderboard.use-case.ts';
 import type { PlaceBetError } from './place-bet/place-bet.use-case.ts';
 import type { GetPortfolioError } from './portfolio/portfolio.use-case.ts';
+import type { ProjectBetError } from './project-bet/project-bet.use-case.ts';
 import type { QuoteSaleError } from './quote-sale/quote-sale.use-case.ts';
 import type { RegisterUserError } from './register-user/register-user.use-case.ts';
 import type { ResolveMarketError } from './resolve-market/resolve-market.use-case.ts';
@@ -35,6 +36,7 @@ export type UseCaseError =
   | LoginError
   | MarketLeaderboardError
   | PlaceBetError
+  | ProjectBetError
   | QuoteSaleError
   | RegisterUserError
   | ResolveMarketError

@@ -22,6 +22,7 @@ export * from './update-profile/update-profile.use-case.ts';
 export * from './get-user/get-user.use-case.ts';
 export * from './create-market/create-market.use-case.ts';
 export * from './place-bet/place-bet.use-case.ts';
+export * from './project-bet/project-bet.use-case.ts';
 export * from './quote-sale/quote-sale.use-case.ts';
 export * from './sell/sell.use-case.ts';
 export * from './resolve-market/resolve-market.use-case.ts';

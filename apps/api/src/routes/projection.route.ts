@@ -1,0 +1,58 @@
+// Probability projection of a hypothetical buy (T1-28), in the query form and in the web app's legacy path form,
+// which it calls with a trailing slash: both path forms are registered (the only such route, §1.4).
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { ProjectBet } from '@socialpredict/domain';
+import { unwrap } from '../http-error.mapper.ts';
+import { IdParam, Int, normaliseOutcome, Probability } from '../schemas/common.schema.ts';
+import { errorResponses } from '../schemas/error.schema.ts';
+
+export interface ProjectionUseCases {
+  projectBet: ProjectBet;
+}
+
+/** A decimal safe integer; non-numeric is INVALID_REQUEST, while ≤ 0 is a rule for the use case (VALIDATION_FAILED). */
+const AmountInput = Type.Integer({ minimum: Number.MIN_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER });
+
+const Projection = Type.Object({
+  marketId: Int,
+  currentProbability: Probability,
+  projectedProbability: Probability,
+  amount: Int,
+  outcome: Type.Union([Type.Literal('YES'), Type.Literal('NO')]),
+});
+
+const projectionSchema = (summary: string) => ({
+  tags: ['markets'],
+  summary,
+  response: { 200: Projection, ...errorResponses(400, 404, 409) },
+});
+
+export const projectionRoutes: FastifyPluginAsyncTypebox<{ useCases: ProjectionUseCases }> = async (app, { useCases }) => {
+  const project = (marketId: number, amount: number, outcome: string) =>
+    unwrap(useCases.projectBet({ marketId, amount, outcome: normaliseOutcome(outcome) }));
+
+  app.get(
+    '/v0/markets/:id/projection',
+    {
+      config: { limit: 'general' },
+      schema: {
+        ...projectionSchema('Project a buy on the probability (T1-28, raw)'),
+        params: Type.Object({ id: IdParam }),
+        querystring: Type.Object({ amount: AmountInput, outcome: Type.String() }),
+      },
+    },
+    async (request) => project(request.params.id, request.query.amount, request.query.outcome),
+  );
+
+  const LegacyParams = Type.Object({ marketId: IdParam, amount: AmountInput, outcome: Type.String() });
+  for (const path of ['/v0/marketprojection/:marketId/:amount/:outcome', '/v0/marketprojection/:marketId/:amount/:outcome/']) {
+    app.get(
+      path,
+      {
+        config: { limit: 'general' },
+        schema: { ...projectionSchema('Project a buy, legacy path form used by the web app (T1-28, raw)'), params: LegacyParams },
+      },
+      async (request) => project(request.params.marketId, request.params.amount, request.params.outcome),
+    );
+  }
+};
