@@ -1,0 +1,153 @@
+// The two drivers behind the Drizzle adapters (DB-1, DB-2): a postgres.js pool when a URL is configured, embedded
+// PGlite otherwise. Both expose the same Drizzle database and the same dedicated-session API for the migrator.
+import { mkdir } from 'node:fs/promises';
+import { PGlite, type Transaction as PgliteTransaction } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import type { ResultAsync } from 'neverthrow';
+import postgres, { type Options, type PostgresType, type ReservedSql } from 'postgres';
+import type { InfrastructureError } from '@socialpredict/domain';
+import { dbOperation } from './drizzle-operation.ts';
+import { schema, type Schema } from './schema.ts';
+
+/** The database slice of the configuration (structurally the config package's DatabaseConfig). */
+export interface DatabaseSettings {
+  /** unset → embedded PGlite in `pgliteDataDir` (`memory://` keeps it in memory) */
+  url: string | undefined;
+  pgliteDataDir: string;
+  poolMax: number;
+  idleTimeoutSeconds: number;
+  maxLifetimeSeconds: number;
+  connectTimeoutSeconds: number;
+  statementTimeoutMs: number;
+  lockTimeoutMs: number;
+  requireTls: boolean;
+}
+
+export type AppDatabase = PgDatabase<PgQueryResultHKT, Schema>;
+export type AppTransaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** What a repository needs to run a query: the database itself or an open transaction. */
+export type Executor = AppDatabase | AppTransaction;
+
+/** Runs SQL text on one connection: parameterised queries, or a trusted script (a migration file). */
+export interface SqlRunner {
+  query<Row extends Record<string, unknown>>(text: string, params?: readonly (string | number)[]): Promise<Row[]>;
+  script(text: string): Promise<void>;
+}
+
+/** One connection held until released, so session state (an advisory lock, SET) stays with its owner. */
+export interface DedicatedSession extends SqlRunner {
+  transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
+  release(): Promise<void>;
+}
+
+export interface Database {
+  readonly driver: 'postgres' | 'pglite';
+  readonly db: AppDatabase;
+  /** `SELECT 1`: the start-up wait for the database (DB-4) and the readiness check (DB-10). */
+  ping(): ResultAsync<void, InfrastructureError>;
+  reserve(): Promise<DedicatedSession>;
+  close(): Promise<void>;
+}
+
+/**
+ * DB-1: pool size and timeouts from the configuration; statement and lock timeouts are startup parameters of every
+ * connection, so they hold inside transactions too. With TLS required, `sslmode=require` in the URL is honoured
+ * (encryption without certificate checks), anything else means verify-full; without it the URL decides.
+ */
+export function postgresOptions(settings: DatabaseSettings): Options<Record<string, PostgresType>> {
+  const options: Options<Record<string, PostgresType>> = {
+    max: settings.poolMax,
+    idle_timeout: settings.idleTimeoutSeconds,
+    max_lifetime: settings.maxLifetimeSeconds,
+    connect_timeout: settings.connectTimeoutSeconds,
+    connection: {
+      application_name: 'socialpredict',
+      statement_timeout: settings.statementTimeoutMs,
+      lock_timeout: settings.lockTimeoutMs,
+    },
+    // Notices (e.g. "schema already exists, skipping") are not errors; postgres.js would print them.
+    onnotice: () => undefined,
+  };
+  if (settings.requireTls) {
+    const sslmode = settings.url === undefined ? null : new URL(settings.url).searchParams.get('sslmode');
+    options.ssl = sslmode === 'require' ? 'require' : 'verify-full';
+  }
+  return options;
+}
+
+function postgresRunner(sql: ReservedSql): SqlRunner {
+  return {
+    query: async <Row extends Record<string, unknown>>(text: string, params: readonly (string | number)[] = []) =>
+      (await sql.unsafe(text, [...params])) as unknown as Row[],
+    script: async (text) => {
+      await sql.unsafe(text);
+    },
+  };
+}
+
+async function reservePostgres(client: postgres.Sql): Promise<DedicatedSession> {
+  const reserved = await client.reserve();
+  const runner = postgresRunner(reserved);
+  return {
+    ...runner,
+    // The connection is ours alone, so plain BEGIN/COMMIT statements delimit the transaction.
+    transaction: async (work) => {
+      await reserved.unsafe('BEGIN');
+      try {
+        const result = await work(runner);
+        await reserved.unsafe('COMMIT');
+        return result;
+      } catch (error) {
+        await reserved.unsafe('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    },
+    release: async () => reserved.release(),
+  };
+}
+
+function pgliteRunner(client: PGlite | PgliteTransaction): SqlRunner {
+  return {
+    query: async <Row extends Record<string, unknown>>(text: string, params: readonly (string | number)[] = []) =>
+      (await client.query<Row>(text, [...params])).rows,
+    script: async (text) => {
+      await client.exec(text);
+    },
+  };
+}
+
+function connectPostgres(url: string, settings: DatabaseSettings): Database {
+  const client = postgres(url, postgresOptions(settings));
+  return {
+    driver: 'postgres',
+    db: drizzlePostgres({ client, schema }) as unknown as AppDatabase,
+    ping: () => dbOperation('ping', async () => void (await client`SELECT 1`)),
+    reserve: () => reservePostgres(client),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir);
+  return {
+    driver: 'pglite',
+    db: drizzlePglite({ client, schema }) as unknown as AppDatabase,
+    ping: () => dbOperation('ping', async () => void (await client.query('SELECT 1'))),
+    // PGlite is one connection: a dedicated session is the client itself, and its transactions are exclusive.
+    reserve: async () => ({
+      ...pgliteRunner(client),
+      transaction: (work) => client.transaction((tx) => work(pgliteRunner(tx))),
+      release: async () => undefined,
+    }),
+    close: () => client.close(),
+  };
+}
+
+/** DATABASE_URL set → postgres.js pool; unset → PGlite in its data directory (DB-2). */
+export async function openDatabase(settings: DatabaseSettings): Promise<Database> {
+  return settings.url === undefined ? openPglite(settings.pgliteDataDir) : connectPostgres(settings.url, settings);
+}

@@ -1,0 +1,12 @@
+// Every driver call of the adapters goes through here once: the promise becomes a ResultAsync and a failure becomes
+// an InfrastructureError named after the repository operation (ERR-1, ERR-4).
+import { ResultAsync } from 'neverthrow';
+import type { InfrastructureError } from '@socialpredict/domain';
+import { toInfrastructureError } from './pg-error.mapper.ts';
+
+export function dbOperation<T>(operation: string, run: () => PromiseLike<T>): ResultAsync<T, InfrastructureError> {
+  return ResultAsync.fromPromise(
+    (async () => run())(),
+    (error) => toInfrastructureError(error, operation),
+  );
+}

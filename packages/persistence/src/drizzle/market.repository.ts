@@ -1,0 +1,177 @@
+// MarketRepository on Drizzle. The record's nested seeds and totals are flat columns; a market's pool account is
+// created with the market row.
+import type { ResultAsync } from 'neverthrow';
+import { and, count, desc, eq, gt, inArray, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import {
+  poolAccount,
+  type InfrastructureError,
+  type MarketPage,
+  type MarketPatch,
+  type MarketQuery,
+  type MarketRecord,
+  type MarketRepository,
+  type MarketTotals,
+  type NewMarket,
+  type PublicMarketStatus,
+} from '@socialpredict/domain';
+import type { Executor } from './database.factory.ts';
+import { dbOperation } from './drizzle-operation.ts';
+import { ledgerAccounts, markets } from './schema.ts';
+
+type MarketRow = typeof markets.$inferSelect;
+type MarketColumns = typeof markets.$inferInsert;
+
+export function toMarketRecord(row: MarketRow): MarketRecord {
+  const { initialProbability, initialSubsidization, initialYes, initialNo } = row;
+  const { yesTotal, noTotal, volume, dustTotal, rowCount, lastPlacedAt } = row;
+  return {
+    id: row.id,
+    questionTitle: row.questionTitle,
+    description: row.description,
+    outcomeType: row.outcomeType,
+    yesLabel: row.yesLabel,
+    noLabel: row.noLabel,
+    creatorUsername: row.creatorUsername,
+    stewardUsername: row.stewardUsername,
+    lifecycleStatus: row.lifecycleStatus,
+    resolutionDateTime: row.resolutionDateTime,
+    finalResolutionDateTime: row.finalResolutionDateTime,
+    resolutionResult: row.resolutionResult,
+    utcOffset: row.utcOffset,
+    seeds: { initialProbability, initialSubsidization, initialYes, initialNo },
+    creationCost: row.creationCost,
+    totals: { yes: yesTotal, no: noTotal, volume, dust: dustTotal, rowCount, lastPlacedAt },
+    approvedBy: row.approvedBy,
+    approvedAt: row.approvedAt,
+    rejectedBy: row.rejectedBy,
+    rejectedAt: row.rejectedAt,
+    rejectionReason: row.rejectionReason,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+function totalsColumns(totals: MarketTotals) {
+  return {
+    yesTotal: totals.yes,
+    noTotal: totals.no,
+    volume: totals.volume,
+    dustTotal: totals.dust,
+    rowCount: totals.rowCount,
+    lastPlacedAt: totals.lastPlacedAt,
+  };
+}
+
+function toColumns(market: NewMarket): MarketColumns {
+  const { seeds, totals, ...rest } = market;
+  return { ...rest, ...seeds, ...totalsColumns(totals) };
+}
+
+function patchColumns(patch: MarketPatch): Partial<MarketColumns> {
+  const { totals, ...rest } = patch;
+  return totals === undefined ? rest : { ...rest, ...totalsColumns(totals) };
+}
+
+/** The derived public status of http-api §1.6 as a condition on the stored columns at time `now`. */
+function statusCondition(status: PublicMarketStatus, now: number): SQL | undefined {
+  switch (status) {
+    case 'active':
+      return and(eq(markets.lifecycleStatus, 'published'), gt(markets.resolutionDateTime, now));
+    case 'closed':
+      return or(
+        eq(markets.lifecycleStatus, 'closed'),
+        and(eq(markets.lifecycleStatus, 'published'), lte(markets.resolutionDateTime, now)),
+      );
+    default:
+      return eq(markets.lifecycleStatus, status);
+  }
+}
+
+/** Literal, case-insensitive substring match: strpos has no wildcards to escape. */
+function containsText(text: string): SQL | undefined {
+  const needle = sql`lower(${text})`;
+  return or(
+    sql`strpos(lower(${markets.questionTitle}), ${needle}) > 0`,
+    sql`strpos(lower(${markets.description}), ${needle}) > 0`,
+  );
+}
+
+function queryCondition(query: MarketQuery): SQL | undefined {
+  return and(
+    query.status === undefined ? undefined : statusCondition(query.status, query.now),
+    query.lifecycleIn === undefined ? undefined : inArray(markets.lifecycleStatus, [...query.lifecycleIn]),
+    query.createdBy === undefined ? undefined : eq(markets.creatorUsername, query.createdBy),
+    query.stewardedBy === undefined ? undefined : eq(markets.stewardUsername, query.stewardedBy),
+    query.text === undefined ? undefined : containsText(query.text),
+    query.excludeIds === undefined || query.excludeIds.length === 0
+      ? undefined
+      : notInArray(markets.id, [...query.excludeIds]),
+  );
+}
+
+export class DrizzleMarketRepository implements MarketRepository {
+  readonly #db: Executor;
+
+  constructor(db: Executor) {
+    this.#db = db;
+  }
+
+  findById(id: number): ResultAsync<MarketRecord | null, InfrastructureError> {
+    return dbOperation('markets.findById', async () => {
+      const [row] = await this.#db.select().from(markets).where(eq(markets.id, id)).limit(1);
+      return row === undefined ? null : toMarketRecord(row);
+    });
+  }
+
+  findByIds(ids: readonly number[]): ResultAsync<readonly MarketRecord[], InfrastructureError> {
+    return dbOperation('markets.findByIds', async () => {
+      if (ids.length === 0) return [];
+      const rows = await this.#db.select().from(markets).where(inArray(markets.id, [...ids])).orderBy(markets.id);
+      return rows.map(toMarketRecord);
+    });
+  }
+
+  findInvolving(username: string): ResultAsync<readonly MarketRecord[], InfrastructureError> {
+    return dbOperation('markets.findInvolving', async () => {
+      const rows = await this.#db
+        .select()
+        .from(markets)
+        .where(or(eq(markets.creatorUsername, username), eq(markets.stewardUsername, username)))
+        .orderBy(markets.id);
+      return rows.map(toMarketRecord);
+    });
+  }
+
+  list(query: MarketQuery): ResultAsync<MarketPage, InfrastructureError> {
+    return dbOperation('markets.list', async () => {
+      const condition = queryCondition(query);
+      const rows = await this.#db
+        .select()
+        .from(markets)
+        .where(condition)
+        .orderBy(desc(markets.createdAt), desc(markets.id))
+        .limit(query.limit)
+        .offset(query.offset);
+      const [counted] = await this.#db.select({ total: count() }).from(markets).where(condition);
+      return { markets: rows.map(toMarketRecord), total: counted?.total ?? 0 };
+    });
+  }
+
+  insert(market: NewMarket): ResultAsync<MarketRecord, InfrastructureError> {
+    return dbOperation('markets.insert', () =>
+      this.#db.transaction(async (tx) => {
+        const [row] = await tx.insert(markets).values(toColumns(market)).returning();
+        if (row === undefined) throw new Error('INSERT … RETURNING returned no row');
+        await tx.insert(ledgerAccounts).values({ account: poolAccount(row.id), type: 'pool', marketId: row.id });
+        return toMarketRecord(row);
+      }),
+    );
+  }
+
+  update(id: number, patch: MarketPatch): ResultAsync<MarketRecord | null, InfrastructureError> {
+    return dbOperation('markets.update', async () => {
+      const [row] = await this.#db.update(markets).set(patchColumns(patch)).where(eq(markets.id, id)).returning();
+      return row === undefined ? null : toMarketRecord(row);
+    });
+  }
+}

@@ -1,0 +1,286 @@
+// The Drizzle schema: the one source of the SQL migrations in /drizzle (drizzle-kit generate) and of the adapters'
+// typed queries. Kept free of relative imports so drizzle-kit can load it on its own.
+// Money and share counts are `bigint` columns surfaced as numbers that must be safe integers (market-math.md §1.1):
+// a value outside ±(2^53 − 1) is refused in both directions instead of being rounded silently.
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  customType,
+  doublePrecision,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  text,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** Thrown when the database holds (or is asked to store) an integer JavaScript cannot represent exactly. */
+export class UnsafeIntegerError extends Error {
+  constructor(value: unknown) {
+    super(`integer ${String(value)} is outside the safe range of ±(2^53 − 1)`);
+    this.name = 'UnsafeIntegerError';
+  }
+}
+
+/** Converts an int8/numeric value as a driver returns it (string, number or bigint) into a safe integer. */
+export function toSafeInteger(value: string | number | bigint): number {
+  const result = typeof value === 'number' ? value : Number(value);
+  // Number('1.5') is not an integer and Number('9007199254740993') is not safe: both are refused.
+  if (!Number.isSafeInteger(result) || (typeof value === 'string' && BigInt(value) !== BigInt(result))) {
+    throw new UnsafeIntegerError(value);
+  }
+  return result;
+}
+
+/** `bigint` column mapped to a checked safe integer. */
+export const safeBigint = customType<{ data: number; driverData: string | number | bigint }>({
+  dataType: () => 'bigint',
+  toDriver: (value) => {
+    if (!Number.isSafeInteger(value)) throw new UnsafeIntegerError(value);
+    return value;
+  },
+  fromDriver: toSafeInteger,
+});
+
+/**
+ * `timestamp(3) with time zone` surfaced as epoch milliseconds, the unit of every domain record. postgres.js hands
+ * Drizzle the text form (e.g. `2026-01-01 00:00:00.123+00`), PGlite a Date.
+ */
+export const epochMillis = customType<{ data: number; driverData: string | Date }>({
+  dataType: () => 'timestamp (3) with time zone',
+  toDriver: (value) => {
+    if (!Number.isSafeInteger(value)) throw new UnsafeIntegerError(value);
+    return new Date(value).toISOString();
+  },
+  fromDriver: (value) => {
+    const millis = value instanceof Date ? value.getTime() : new Date(value).getTime();
+    if (!Number.isSafeInteger(millis)) throw new UnsafeIntegerError(value);
+    return millis;
+  },
+});
+
+const id = () => bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity();
+
+export const USER_TYPES = ['ADMIN', 'MODERATOR', 'REGULAR'] as const;
+export const MODERATOR_STATUSES = ['none', 'active', 'suspended'] as const;
+export const LIFECYCLE_STATUSES = ['proposed', 'published', 'rejected', 'closed', 'resolved', 'cancelled'] as const;
+export const RESOLUTION_RESULTS = ['YES', 'NO', 'N/A'] as const;
+export const OUTCOMES = ['YES', 'NO'] as const;
+export const ACCOUNT_TYPES = ['user', 'pool', 'house', 'mint'] as const;
+/** market-math.md §15; mirrors ENTRY_KINDS of the domain's ledger model (a test keeps the two equal). */
+export const LEDGER_ENTRY_KINDS = [
+  'INITIAL_BALANCE',
+  'ADMIN_GRANT',
+  'MARKET_CREATION',
+  'PROPOSAL_REFUND',
+  'ADD_ANSWER_FEE',
+  'BUY',
+  'INITIAL_BET_FEE',
+  'BUY_FEE',
+  'SALE',
+  'SALE_DUST',
+  'SELL_FEE',
+  'WIN',
+  'REFUND',
+  'POOL_REMAINDER',
+  'WORK_PROFIT',
+] as const;
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    role: text('user_type', { enum: USER_TYPES }).notNull(),
+    moderatorStatus: text('moderator_status', { enum: MODERATOR_STATUSES }).notNull(),
+    personalEmoji: text('personal_emoji').notNull(),
+    description: text('description').notNull(),
+    personalLink1: text('personal_link_1').notNull(),
+    personalLink2: text('personal_link_2').notNull(),
+    personalLink3: text('personal_link_3').notNull(),
+    personalLink4: text('personal_link_4').notNull(),
+    email: text('email').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    /** JWT `pwv`: incremented by every password change so older tokens stop working. */
+    passwordVersion: integer('password_version').notNull(),
+    mustChangePassword: boolean('must_change_password').notNull(),
+    /** Cached balance of the ledger account `user:<username>`, updated in the transaction of every posting (DB-7). */
+    accountBalance: safeBigint('account_balance').notNull().default(0),
+    createdAt: epochMillis('created_at').notNull(),
+    updatedAt: epochMillis('updated_at').notNull(),
+  },
+  (t) => [
+    unique('users_username_unique').on(t.username),
+    unique('users_display_name_unique').on(t.displayName),
+    check('users_user_type_check', sql`${t.role} IN ('ADMIN', 'MODERATOR', 'REGULAR')`),
+    check('users_moderator_status_check', sql`${t.moderatorStatus} IN ('none', 'active', 'suspended')`),
+  ],
+);
+
+export const markets = pgTable(
+  'markets',
+  {
+    id: id(),
+    questionTitle: text('question_title').notNull(),
+    description: text('description').notNull(),
+    outcomeType: text('outcome_type', { enum: ['BINARY'] }).notNull(),
+    yesLabel: text('yes_label').notNull(),
+    noLabel: text('no_label').notNull(),
+    creatorUsername: text('creator_username')
+      .notNull()
+      .references(() => users.username),
+    stewardUsername: text('steward_username')
+      .notNull()
+      .references(() => users.username),
+    lifecycleStatus: text('lifecycle_status', { enum: LIFECYCLE_STATUSES }).notNull(),
+    resolutionDateTime: epochMillis('resolution_date_time').notNull(),
+    finalResolutionDateTime: epochMillis('final_resolution_date_time'),
+    resolutionResult: text('resolution_result', { enum: RESOLUTION_RESULTS }),
+    utcOffset: integer('utc_offset').notNull(),
+    // The WPAM seeds in force at creation (market-math.md §2, policy 1).
+    initialProbability: doublePrecision('initial_probability').notNull(),
+    initialSubsidization: safeBigint('initial_subsidization').notNull(),
+    initialYes: safeBigint('initial_yes').notNull(),
+    initialNo: safeBigint('initial_no').notNull(),
+    /** createMarketCost charged at creation (reported as proposalCost, refunded if a proposal is rejected). */
+    creationCost: safeBigint('creation_cost').notNull(),
+    // Running totals over the market's rows, updated with every appended row (PERF-3): the append guard and V never
+    // aggregate the history. yes/no are Σ amount per outcome (seeds excluded); volume = V = Σ amount.
+    yesTotal: safeBigint('yes_total').notNull().default(0),
+    noTotal: safeBigint('no_total').notNull().default(0),
+    volume: safeBigint('volume').notNull().default(0),
+    dustTotal: safeBigint('dust_total').notNull().default(0),
+    rowCount: safeBigint('row_count').notNull().default(0),
+    /** placedAt of the newest row; a new row gets max(now, this) so rows never sort before older ones (DB-6). */
+    lastPlacedAt: epochMillis('last_placed_at'),
+    approvedBy: text('approved_by'),
+    approvedAt: epochMillis('approved_at'),
+    rejectedBy: text('rejected_by'),
+    rejectedAt: epochMillis('rejected_at'),
+    rejectionReason: text('rejection_reason'),
+    createdAt: epochMillis('created_at').notNull(),
+    updatedAt: epochMillis('updated_at').notNull(),
+  },
+  (t) => [
+    index('markets_lifecycle_status_created_at_idx').on(t.lifecycleStatus, t.createdAt),
+    index('markets_creator_username_idx').on(t.creatorUsername),
+    index('markets_steward_username_idx').on(t.stewardUsername),
+    check(
+      'markets_lifecycle_status_check',
+      sql`${t.lifecycleStatus} IN ('proposed', 'published', 'rejected', 'closed', 'resolved', 'cancelled')`,
+    ),
+    check(
+      'markets_resolution_check',
+      sql`(${t.lifecycleStatus} = 'resolved') = (${t.resolutionResult} IS NOT NULL)
+        AND (${t.resolutionResult} IS NULL OR ${t.resolutionResult} IN ('YES', 'NO', 'N/A'))
+        AND (${t.resolutionResult} IS NULL) = (${t.finalResolutionDateTime} IS NULL)`,
+    ),
+    check(
+      'markets_seeds_check',
+      sql`${t.initialProbability} >= 0 AND ${t.initialProbability} <= 1 AND ${t.initialSubsidization} >= 1
+        AND ${t.initialYes} >= 0 AND ${t.initialNo} >= 0`,
+    ),
+    check('markets_outcome_type_check', sql`${t.outcomeType} = 'BINARY'`),
+    check(
+      'markets_totals_check',
+      sql`${t.volume} = ${t.yesTotal} + ${t.noTotal} AND ${t.volume} >= 0 AND ${t.dustTotal} >= 0
+        AND ${t.rowCount} >= 0 AND ${t.creationCost} >= 0`,
+    ),
+  ],
+);
+
+export const bets = pgTable(
+  'bets',
+  {
+    id: id(),
+    marketId: bigint('market_id', { mode: 'number' })
+      .notNull()
+      .references(() => markets.id),
+    username: text('username')
+      .notNull()
+      .references(() => users.username),
+    outcome: text('outcome', { enum: OUTCOMES }).notNull(),
+    /** Signed credits (market-math.md §3.1): > 0 a buy, fees excluded; < 0 a sale, −saleValue. */
+    amount: safeBigint('amount').notNull(),
+    /** Sale rows: shares sold. Buy rows: null. */
+    shares: safeBigint('shares'),
+    /** Sale rows: credits withheld as dust. Buy rows: null. */
+    dust: safeBigint('dust'),
+    placedAt: epochMillis('placed_at').notNull(),
+  },
+  (t) => [
+    index('bets_market_id_username_idx').on(t.marketId, t.username),
+    index('bets_market_id_placed_at_id_idx').on(t.marketId, t.placedAt, t.id),
+    index('bets_username_placed_at_idx').on(t.username, t.placedAt),
+    check('bets_outcome_check', sql`${t.outcome} IN ('YES', 'NO')`),
+    check(
+      'bets_shape_check',
+      sql`(${t.amount} > 0 AND ${t.shares} IS NULL AND ${t.dust} IS NULL)
+        OR (${t.amount} < 0 AND ${t.shares} >= 1 AND (${t.dust} IS NULL OR (${t.dust} >= 0 AND ${t.dust} <= -${t.amount})))`,
+    ),
+  ],
+);
+
+/** One row per ledger account: `user:<username>`, `pool:<marketId>`, `house`, `mint` (market-math.md §15). */
+export const ledgerAccounts = pgTable(
+  'ledger_accounts',
+  {
+    account: text('account').primaryKey(),
+    type: text('type', { enum: ACCOUNT_TYPES }).notNull(),
+    username: text('username').references(() => users.username),
+    marketId: bigint('market_id', { mode: 'number' }).references(() => markets.id),
+    createdAt: epochMillis('created_at').notNull().default(sql`now()`),
+  },
+  (t) => [
+    check('ledger_accounts_type_check', sql`${t.type} IN ('user', 'pool', 'house', 'mint')`),
+    check(
+      'ledger_accounts_key_check',
+      sql`CASE ${t.type}
+        WHEN 'user' THEN ${t.account} = 'user:' || ${t.username} AND ${t.marketId} IS NULL
+        WHEN 'pool' THEN ${t.account} = 'pool:' || ${t.marketId} AND ${t.username} IS NULL
+        ELSE ${t.account} = ${t.type} AND ${t.username} IS NULL AND ${t.marketId} IS NULL END`,
+    ),
+  ],
+);
+
+/**
+ * Append-only double-entry postings: each row moves a positive amount from one account to another, so no row can
+ * change the sum of all balances. All entries of one money movement share `transaction_id`.
+ */
+export const ledgerEntries = pgTable(
+  'ledger_entries',
+  {
+    id: id(),
+    transactionId: uuid('transaction_id').notNull(),
+    kind: text('kind', { enum: LEDGER_ENTRY_KINDS }).notNull(),
+    fromAccount: text('from_account').notNull(),
+    toAccount: text('to_account').notNull(),
+    amount: safeBigint('amount').notNull(),
+    /** The market the business operation concerns (fees included), null for user-level postings. */
+    marketId: bigint('market_id', { mode: 'number' }).references(() => markets.id),
+    /** When the business operation happened (the use case's clock). */
+    occurredAt: epochMillis('occurred_at').notNull(),
+  },
+  (t) => [
+    foreignKey({ name: 'ledger_entries_from_account_fk', columns: [t.fromAccount], foreignColumns: [ledgerAccounts.account] }),
+    foreignKey({ name: 'ledger_entries_to_account_fk', columns: [t.toAccount], foreignColumns: [ledgerAccounts.account] }),
+    // DB-8's ledger_entries(account, id): an entry names two accounts, so each side has its own index.
+    index('ledger_entries_from_account_id_idx').on(t.fromAccount, t.id),
+    index('ledger_entries_to_account_id_idx').on(t.toAccount, t.id),
+    check(
+      'ledger_entries_kind_check',
+      sql`${t.kind} IN ('INITIAL_BALANCE', 'ADMIN_GRANT', 'MARKET_CREATION', 'PROPOSAL_REFUND', 'ADD_ANSWER_FEE',
+        'BUY', 'INITIAL_BET_FEE', 'BUY_FEE', 'SALE', 'SALE_DUST', 'SELL_FEE', 'WIN', 'REFUND', 'POOL_REMAINDER',
+        'WORK_PROFIT')`,
+    ),
+    check('ledger_entries_amount_check', sql`${t.amount} > 0 AND ${t.fromAccount} <> ${t.toAccount}`),
+  ],
+);
+
+export const schema = { users, markets, bets, ledgerAccounts, ledgerEntries };
+export type Schema = typeof schema;

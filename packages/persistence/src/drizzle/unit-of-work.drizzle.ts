@@ -1,0 +1,91 @@
+// UnitOfWork on Drizzle (DB-6, ERR-5): one READ COMMITTED transaction per call, explicit row locks, commit on Ok and
+// rollback on Err or throw. Never retried: a lock timeout or deadlock comes back as LOCK_TIMEOUT / DEADLOCK with
+// nothing committed, and the caller decides (the HTTP layer answers 503 + Retry-After).
+import { err, ResultAsync, type Result } from 'neverthrow';
+import { eq, inArray } from 'drizzle-orm';
+import type {
+  InfrastructureError,
+  MarketRecord,
+  Repositories,
+  TransactionContext,
+  UnitOfWork,
+  UserRecord,
+} from '@socialpredict/domain';
+import type { AppDatabase, Executor } from './database.factory.ts';
+import { DrizzleBetRepository } from './bet.repository.ts';
+import { dbOperation } from './drizzle-operation.ts';
+import { DrizzleLedgerReader, DrizzleLedgerRepository } from './ledger.repository.ts';
+import { DrizzleMarketRepository, toMarketRecord } from './market.repository.ts';
+import { toInfrastructureError } from './pg-error.mapper.ts';
+import { markets, users } from './schema.ts';
+import { DrizzleUserRepository, usernameOrder } from './user.repository.ts';
+
+/** The repositories outside a transaction: each call runs on its own pooled connection. */
+export function drizzleRepositories(db: AppDatabase): Repositories {
+  return {
+    users: new DrizzleUserRepository(db),
+    markets: new DrizzleMarketRepository(db),
+    bets: new DrizzleBetRepository(db),
+    ledger: new DrizzleLedgerReader(db),
+  };
+}
+
+function transactionContext(tx: Executor): TransactionContext {
+  return {
+    users: new DrizzleUserRepository(tx),
+    markets: new DrizzleMarketRepository(tx),
+    bets: new DrizzleBetRepository(tx),
+    ledger: new DrizzleLedgerRepository(tx),
+    lockMarket: (id) =>
+      dbOperation('lockMarket', async (): Promise<MarketRecord | null> => {
+        const [row] = await tx.select().from(markets).where(eq(markets.id, id)).for('update');
+        return row === undefined ? null : toMarketRecord(row);
+      }),
+    // Rows are locked in the order the sort returns them, so every caller takes user locks in the same order.
+    lockUsers: (usernames) =>
+      dbOperation('lockUsers', async (): Promise<ReadonlyMap<string, UserRecord>> => {
+        if (usernames.length === 0) return new Map();
+        const rows = await tx
+          .select()
+          .from(users)
+          .where(inArray(users.username, [...new Set(usernames)]))
+          .orderBy(usernameOrder)
+          .for('update');
+        return new Map(rows.map((row) => [row.username, row]));
+      }),
+  };
+}
+
+/** Thrown inside Drizzle's transaction callback to roll back when the work returned Err. */
+class Rollback extends Error {
+  readonly result: Result<never, unknown>;
+
+  constructor(result: Result<never, unknown>) {
+    super('rollback');
+    this.result = result;
+  }
+}
+
+export class DrizzleUnitOfWork implements UnitOfWork {
+  readonly #db: AppDatabase;
+
+  constructor(db: AppDatabase) {
+    this.#db = db;
+  }
+
+  run<T, E>(work: (tx: TransactionContext) => ResultAsync<T, E>): ResultAsync<T, E | InfrastructureError> {
+    const attempt = async (): Promise<Result<T, E | InfrastructureError>> => {
+      try {
+        return await this.#db.transaction(async (tx) => {
+          const result = await work(transactionContext(tx));
+          if (result.isErr()) throw new Rollback(err(result.error));
+          return result;
+        });
+      } catch (error) {
+        if (error instanceof Rollback) return error.result as Result<never, E>;
+        return err(toInfrastructureError(error, 'transaction'));
+      }
+    };
+    return new ResultAsync(attempt());
+  }
+}

@@ -1,0 +1,79 @@
+// UserRepository on Drizzle. A user's ledger account is created with the user row, so that postings to it satisfy the
+// ledger's foreign keys from the first one on.
+import type { ResultAsync } from 'neverthrow';
+import { and, count, eq, inArray, ne, sql } from 'drizzle-orm';
+import { userAccount, type InfrastructureError, type NewUser, type UserPatch, type UserRecord, type UserRepository, type UserRole } from '@socialpredict/domain';
+import type { Executor } from './database.factory.ts';
+import { dbOperation } from './drizzle-operation.ts';
+import { ledgerAccounts, users } from './schema.ts';
+
+/** Code-unit order of usernames, the order of the domain (market-math §1.6) and of row locks (DB-6). */
+export const usernameOrder = sql`${users.username} COLLATE "C"`;
+
+export class DrizzleUserRepository implements UserRepository {
+  readonly #db: Executor;
+
+  constructor(db: Executor) {
+    this.#db = db;
+  }
+
+  findByUsername(username: string): ResultAsync<UserRecord | null, InfrastructureError> {
+    return dbOperation('users.findByUsername', async () => {
+      const [row] = await this.#db.select().from(users).where(eq(users.username, username)).limit(1);
+      return row ?? null;
+    });
+  }
+
+  findByUsernames(usernames: readonly string[]): ResultAsync<readonly UserRecord[], InfrastructureError> {
+    return dbOperation('users.findByUsernames', async () =>
+      usernames.length === 0
+        ? []
+        : this.#db.select().from(users).where(inArray(users.username, [...usernames])).orderBy(usernameOrder),
+    );
+  }
+
+  isDisplayNameTaken(displayName: string, exceptUsername?: string): ResultAsync<boolean, InfrastructureError> {
+    return dbOperation('users.isDisplayNameTaken', async () => {
+      const holders = await this.#db
+        .select({ id: users.id })
+        .from(users)
+        .where(
+          and(
+            eq(users.displayName, displayName),
+            exceptUsername === undefined ? undefined : ne(users.username, exceptUsername),
+          ),
+        )
+        .limit(1);
+      return holders.length > 0;
+    });
+  }
+
+  insert(user: NewUser): ResultAsync<UserRecord, InfrastructureError> {
+    return dbOperation('users.insert', () =>
+      // A savepoint inside a unit of work, a transaction of its own outside one.
+      this.#db.transaction(async (tx) => {
+        const [row] = await tx.insert(users).values(user).returning();
+        await tx.insert(ledgerAccounts).values({ account: userAccount(user.username), type: 'user', username: user.username });
+        if (row === undefined) throw new Error('INSERT … RETURNING returned no row');
+        return row;
+      }),
+    );
+  }
+
+  update(username: string, patch: UserPatch): ResultAsync<UserRecord | null, InfrastructureError> {
+    return dbOperation('users.update', async () => {
+      const [row] = await this.#db.update(users).set(patch).where(eq(users.username, username)).returning();
+      return row ?? null;
+    });
+  }
+
+  count(role?: UserRole): ResultAsync<number, InfrastructureError> {
+    return dbOperation('users.count', async () => {
+      const [row] = await this.#db
+        .select({ total: count() })
+        .from(users)
+        .where(role === undefined ? undefined : eq(users.role, role));
+      return row?.total ?? 0;
+    });
+  }
+}

@@ -1,0 +1,13 @@
+// @socialpredict/persistence: the Drizzle adapters of the domain's persistence ports on PostgreSQL (postgres.js) or
+// embedded PGlite, the driver factory, the migrator and the ledger integrity query. The in-memory fakes are the
+// `./memory` entry.
+export * from './drizzle/database.factory.ts';
+export * from './drizzle/migrations.migrator.ts';
+export * from './drizzle/pg-error.mapper.ts';
+export * from './drizzle/user.repository.ts';
+export * from './drizzle/market.repository.ts';
+export * from './drizzle/bet.repository.ts';
+export * from './drizzle/ledger.repository.ts';
+export * from './drizzle/unit-of-work.drizzle.ts';
+export * from './drizzle/ledger-integrity.query.ts';
+export { schema, type Schema } from './drizzle/schema.ts';

@@ -1,0 +1,4 @@
+import { describeRepositoryContract } from './repositories.contract.ts';
+import { pgliteTarget } from '../support/contract.targets.ts';
+
+describeRepositoryContract(pgliteTarget());

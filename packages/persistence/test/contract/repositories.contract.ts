@@ -1,0 +1,401 @@
+// The one contract of the persistence ports (DB-2, DB-5): every expectation here holds for the in-memory fakes, for
+// PGlite and for PostgreSQL. Each target's test file calls `describeRepositoryContract` once.
+import { errAsync } from 'neverthrow';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  ENTRY_KINDS,
+  HOUSE,
+  infrastructureError,
+  MINT,
+  poolAccount,
+  transfer,
+  userAccount,
+  type MarketRecord,
+  type NewMarket,
+  type UnitOfWork,
+} from '@socialpredict/domain';
+import { ManualClock } from '../../src/memory/index.ts';
+import type { ContractPorts, ContractTarget } from '../support/contract.targets.ts';
+import { DAY_MS, moneyUseCases, newUser, seedMarket, seedUser } from '../support/money-use-cases.ts';
+
+const T0 = Date.UTC(2026, 0, 1, 12, 0, 0, 123);
+
+function newMarket(creator: string, overrides: Partial<NewMarket> = {}): NewMarket {
+  return {
+    questionTitle: 'Will it rain?',
+    description: 'Rain in Paris',
+    outcomeType: 'BINARY',
+    yesLabel: 'YES',
+    noLabel: 'NO',
+    creatorUsername: creator,
+    stewardUsername: creator,
+    lifecycleStatus: 'published',
+    resolutionDateTime: T0 + 7 * DAY_MS,
+    finalResolutionDateTime: null,
+    resolutionResult: null,
+    utcOffset: -60,
+    // 0.1 + 0.2 has no short decimal form: the double must survive the round trip bit for bit.
+    seeds: { initialProbability: 0.1 + 0.2, initialSubsidization: 10, initialYes: 0, initialNo: 0 },
+    creationCost: 10,
+    totals: { yes: 0, no: 0, volume: 0, dust: 0, rowCount: 0, lastPlacedAt: null },
+    approvedBy: null,
+    approvedAt: null,
+    rejectedBy: null,
+    rejectedAt: null,
+    rejectionReason: null,
+    createdAt: T0,
+    updatedAt: T0,
+    ...overrides,
+  };
+}
+
+export function describeRepositoryContract(target: ContractTarget): void {
+  describe(`repository contract: ${target.name}`, () => {
+    let ports: ContractPorts;
+    beforeAll(() => target.open());
+    afterAll(() => target.close());
+    beforeEach(async () => {
+      ports = await target.fresh();
+    });
+
+    const insertUser = async (username: string, overrides = {}) =>
+      (await ports.unitOfWork.run((tx) => tx.users.insert(newUser(username, T0, overrides))))._unsafeUnwrap();
+    const insertMarket = async (market: NewMarket) =>
+      (await ports.unitOfWork.run((tx) => tx.markets.insert(market)))._unsafeUnwrap();
+
+    describe('users', () => {
+      it('inserts a user at balance 0 and reads every field back', async () => {
+        const inserted = await insertUser('alice', {
+          role: 'MODERATOR',
+          moderatorStatus: 'active',
+          personalEmoji: '🦊',
+          description: 'Ünïcödé and "quotes"',
+          personalLink1: 'https://example.org/a',
+          email: 'alice@example.org',
+          mustChangePassword: true,
+          passwordVersion: 3,
+        });
+        expect(inserted).toEqual({ ...newUser('alice', T0), role: 'MODERATOR', moderatorStatus: 'active', personalEmoji: '🦊', description: 'Ünïcödé and "quotes"', personalLink1: 'https://example.org/a', email: 'alice@example.org', mustChangePassword: true, passwordVersion: 3, id: inserted.id, accountBalance: 0 });
+        expect((await ports.users.findByUsername('alice'))._unsafeUnwrap()).toEqual(inserted);
+        expect((await ports.users.findByUsername('nobody'))._unsafeUnwrap()).toBeNull();
+      });
+
+      it('reports a duplicate username or display name as UNIQUE_VIOLATION with its field and constraint', async () => {
+        await insertUser('alice');
+        const sameName = await ports.unitOfWork.run((tx) => tx.users.insert(newUser('alice', T0, { displayName: 'other' })));
+        expect(sameName._unsafeUnwrapErr()).toMatchObject({
+          code: 'INFRASTRUCTURE_ERROR',
+          kind: 'UNIQUE_VIOLATION',
+          field: 'username',
+          constraint: 'users_username_unique',
+        });
+        const sameDisplay = await ports.unitOfWork.run((tx) => tx.users.insert(newUser('bob', T0, { displayName: 'alice display' })));
+        expect(sameDisplay._unsafeUnwrapErr()).toMatchObject({ kind: 'UNIQUE_VIOLATION', field: 'displayName', constraint: 'users_display_name_unique' });
+        expect((await ports.users.count())._unsafeUnwrap()).toBe(1);
+      });
+
+      it('finds several users in ascending username order, skipping unknown ones', async () => {
+        for (const name of ['carol', 'alice', 'bob']) await insertUser(name);
+        const found = (await ports.users.findByUsernames(['carol', 'zed', 'alice', 'carol']))._unsafeUnwrap();
+        expect(found.map((user) => user.username)).toEqual(['alice', 'carol']);
+        expect((await ports.users.findByUsernames([]))._unsafeUnwrap()).toEqual([]);
+      });
+
+      it('tells whether a display name is taken by someone else', async () => {
+        await insertUser('alice');
+        expect((await ports.users.isDisplayNameTaken('alice display'))._unsafeUnwrap()).toBe(true);
+        expect((await ports.users.isDisplayNameTaken('alice display', 'alice'))._unsafeUnwrap()).toBe(false);
+        expect((await ports.users.isDisplayNameTaken('free'))._unsafeUnwrap()).toBe(false);
+      });
+
+      it('updates the given fields only, and refuses a display name held by another user', async () => {
+        await insertUser('alice');
+        await insertUser('bob');
+        const updated = (await ports.users.update('alice', { description: 'new', passwordVersion: 2, updatedAt: T0 + 5 }))._unsafeUnwrap();
+        expect(updated).toMatchObject({ username: 'alice', description: 'new', passwordVersion: 2, updatedAt: T0 + 5, displayName: 'alice display' });
+        expect((await ports.users.findByUsername('alice'))._unsafeUnwrap()).toEqual(updated);
+        expect((await ports.users.update('nobody', { updatedAt: T0 }))._unsafeUnwrap()).toBeNull();
+        const clash = await ports.users.update('bob', { displayName: 'alice display', updatedAt: T0 });
+        expect(clash._unsafeUnwrapErr()).toMatchObject({ kind: 'UNIQUE_VIOLATION', field: 'displayName' });
+      });
+
+      it('counts users, all or by role', async () => {
+        await insertUser('admin', { role: 'ADMIN' });
+        await insertUser('alice');
+        await insertUser('bob');
+        expect((await ports.users.count())._unsafeUnwrap()).toBe(3);
+        expect((await ports.users.count('REGULAR'))._unsafeUnwrap()).toBe(2);
+        expect((await ports.users.count('MODERATOR'))._unsafeUnwrap()).toBe(0);
+      });
+    });
+
+    describe('markets', () => {
+      beforeEach(async () => {
+        await insertUser('alice');
+        await insertUser('bob');
+      });
+
+      it('inserts a market and reads seeds, totals and dates back exactly', async () => {
+        const inserted = await insertMarket(newMarket('alice'));
+        expect(inserted).toEqual({ ...newMarket('alice'), id: inserted.id });
+        expect(inserted.seeds.initialProbability).toBe(0.30000000000000004);
+        expect((await ports.markets.findById(inserted.id))._unsafeUnwrap()).toEqual(inserted);
+        expect((await ports.markets.findById(inserted.id + 100))._unsafeUnwrap()).toBeNull();
+      });
+
+      it('applies a patch, totals included, and reports an unknown market as null', async () => {
+        const market = await insertMarket(newMarket('alice'));
+        const totals = { yes: 30, no: -5, volume: 25, dust: 1, rowCount: 3, lastPlacedAt: T0 + 999 };
+        const patch = { lifecycleStatus: 'resolved', resolutionResult: 'N/A', finalResolutionDateTime: T0 + 1_000, totals, stewardUsername: 'bob', updatedAt: T0 + 1_000 } as const;
+        const updated = (await ports.markets.update(market.id, patch))._unsafeUnwrap();
+        expect(updated).toEqual({ ...market, ...patch });
+        expect((await ports.markets.findById(market.id))._unsafeUnwrap()).toEqual(updated);
+        expect((await ports.markets.update(market.id + 100, { updatedAt: T0 }))._unsafeUnwrap()).toBeNull();
+      });
+
+      it('finds markets by ids and by involvement, in ascending id order', async () => {
+        const first = await insertMarket(newMarket('alice'));
+        const second = await insertMarket(newMarket('bob', { stewardUsername: 'alice' }));
+        const third = await insertMarket(newMarket('bob'));
+        const byIds = (await ports.markets.findByIds([third.id, first.id, 9_999]))._unsafeUnwrap();
+        expect(byIds.map((m) => m.id)).toEqual([first.id, third.id]);
+        expect((await ports.markets.findByIds([]))._unsafeUnwrap()).toEqual([]);
+        const involving = (await ports.markets.findInvolving('alice'))._unsafeUnwrap();
+        expect(involving.map((m) => m.id)).toEqual([first.id, second.id]);
+      });
+
+      describe('list', () => {
+        let markets: Record<string, MarketRecord>;
+        beforeEach(async () => {
+          markets = {
+            active: await insertMarket(newMarket('alice', { questionTitle: 'Rain 100% sure?', createdAt: T0 + 1 })),
+            expired: await insertMarket(newMarket('alice', { resolutionDateTime: T0 - 1, createdAt: T0 + 2 })),
+            closed: await insertMarket(newMarket('bob', { lifecycleStatus: 'closed', createdAt: T0 + 3 })),
+            resolved: await insertMarket(
+              newMarket('bob', { lifecycleStatus: 'resolved', resolutionResult: 'YES', finalResolutionDateTime: T0, description: 'snow_fall', createdAt: T0 + 3 }),
+            ),
+            proposed: await insertMarket(newMarket('bob', { lifecycleStatus: 'proposed', stewardUsername: 'alice', createdAt: T0 })),
+          };
+        });
+        const list = async (query: Partial<Parameters<ContractPorts['markets']['list']>[0]> = {}) => {
+          const page = (await ports.markets.list({ now: T0, limit: 100, offset: 0, ...query }))._unsafeUnwrap();
+          return { ids: page.markets.map((m) => m.id), total: page.total };
+        };
+
+        const id = (key: string) => markets[key]!.id;
+
+        it('orders newest first (createdAt, then id) and counts past limit and offset', async () => {
+          expect(await list()).toEqual({ ids: ['resolved', 'closed', 'expired', 'active', 'proposed'].map(id), total: 5 });
+          expect(await list({ limit: 2, offset: 1 })).toEqual({ ids: [id('closed'), id('expired')], total: 5 });
+          expect(await list({ offset: 10 })).toEqual({ ids: [], total: 5 });
+        });
+
+        it('filters by derived status at `now`, by lifecycle, creator and steward', async () => {
+          expect(await list({ status: 'active' })).toEqual({ ids: [id('active')], total: 1 });
+          expect(await list({ status: 'closed' })).toEqual({ ids: [id('closed'), id('expired')], total: 2 });
+          expect(await list({ status: 'closed', now: T0 - 10 })).toEqual({ ids: [id('closed')], total: 1 });
+          expect(await list({ status: 'resolved' })).toEqual({ ids: [id('resolved')], total: 1 });
+          expect(await list({ status: 'proposed' })).toEqual({ ids: [id('proposed')], total: 1 });
+          expect(await list({ lifecycleIn: ['closed', 'resolved'] })).toEqual({ ids: [id('resolved'), id('closed')], total: 2 });
+          expect(await list({ createdBy: 'alice' })).toEqual({ ids: [id('expired'), id('active')], total: 2 });
+          expect(await list({ stewardedBy: 'alice' })).toEqual({ ids: [id('expired'), id('active'), id('proposed')], total: 3 });
+        });
+
+        it('matches text literally and case-insensitively in title or description, and excludes ids', async () => {
+          expect(await list({ text: 'rain 100%' })).toEqual({ ids: [id('active')], total: 1 });
+          expect(await list({ text: '%' })).toEqual({ ids: [id('active')], total: 1 });
+          expect(await list({ text: 'SNOW_' })).toEqual({ ids: [id('resolved')], total: 1 });
+          // As LIKE patterns these would match 'snow_fall'; matched literally they do not.
+          expect(await list({ text: 'sno_' })).toEqual({ ids: [], total: 0 });
+          expect(await list({ text: 'snow%' })).toEqual({ ids: [], total: 0 });
+          expect(await list({ excludeIds: [id('resolved'), id('closed')], createdBy: 'bob' })).toEqual({ ids: [id('proposed')], total: 1 });
+        });
+      });
+    });
+
+    describe('bets', () => {
+      let market: MarketRecord;
+      let other: MarketRecord;
+      beforeEach(async () => {
+        for (const name of ['alice', 'bob', 'carol']) await insertUser(name);
+        market = await insertMarket(newMarket('alice'));
+        other = await insertMarket(newMarket('bob'));
+      });
+      const insertBet = async (row: Parameters<ContractPorts['bets']['insert']>[0]) =>
+        (await ports.unitOfWork.run((tx) => tx.bets.insert(row)))._unsafeUnwrap();
+
+      it('assigns increasing ids and lists a market in canonical order (placedAt, then id)', async () => {
+        const late = await insertBet({ marketId: market.id, username: 'alice', outcome: 'YES', amount: 10, shares: null, dust: null, placedAt: T0 + 20 });
+        const early = await insertBet({ marketId: market.id, username: 'bob', outcome: 'NO', amount: 5, shares: null, dust: null, placedAt: T0 + 10 });
+        const tie = await insertBet({ marketId: market.id, username: 'alice', outcome: 'YES', amount: -4, shares: 3, dust: 1, placedAt: T0 + 20 });
+        expect(early.id).toBeGreaterThan(late.id);
+        expect(tie).toEqual({ id: tie.id, marketId: market.id, username: 'alice', outcome: 'YES', amount: -4, shares: 3, dust: 1, placedAt: T0 + 20 });
+        const rows = (await ports.bets.listByMarket(market.id))._unsafeUnwrap();
+        expect(rows).toEqual([early, late, tie]);
+        expect((await ports.bets.listByMarket(other.id))._unsafeUnwrap()).toEqual([]);
+      });
+
+      it('answers the per-user and per-market questions of the use cases', async () => {
+        await insertBet({ marketId: market.id, username: 'alice', outcome: 'YES', amount: 10, shares: null, dust: null, placedAt: T0 });
+        await insertBet({ marketId: market.id, username: 'bob', outcome: 'NO', amount: 5, shares: null, dust: null, placedAt: T0 + 1 });
+        await insertBet({ marketId: market.id, username: 'alice', outcome: 'NO', amount: 2, shares: null, dust: null, placedAt: T0 + 2 });
+        const empty = await insertMarket(newMarket('carol'));
+        const third = await insertMarket(newMarket('carol'));
+        const last = await insertBet({ marketId: third.id, username: 'bob', outcome: 'YES', amount: 1, shares: null, dust: null, placedAt: T0 + 3 });
+
+        expect((await ports.bets.hasRow(market.id, 'alice'))._unsafeUnwrap()).toBe(true);
+        expect((await ports.bets.hasRow(market.id, 'carol'))._unsafeUnwrap()).toBe(false);
+        expect((await ports.bets.marketIdsByUser('bob'))._unsafeUnwrap()).toEqual([market.id, third.id]);
+        expect((await ports.bets.marketIdsByUser('carol'))._unsafeUnwrap()).toEqual([]);
+        expect((await ports.bets.marketIdsWithRows())._unsafeUnwrap()).toEqual([market.id, third.id]);
+        expect((await ports.bets.countUsersByMarket([market.id, empty.id, third.id]))._unsafeUnwrap()).toEqual(
+          new Map([
+            [market.id, 2],
+            [third.id, 1],
+          ]),
+        );
+        const byMarket = (await ports.bets.listByMarkets([third.id, empty.id, market.id]))._unsafeUnwrap();
+        expect([...byMarket.keys()].sort((a, b) => a - b)).toEqual([market.id, third.id]);
+        expect(byMarket.get(third.id)).toEqual([last]);
+        expect(byMarket.get(market.id)).toEqual((await ports.bets.listByMarket(market.id))._unsafeUnwrap());
+        expect((await ports.bets.listByMarkets([]))._unsafeUnwrap().size).toBe(0);
+      });
+    });
+
+    describe('ledger', () => {
+      let market: MarketRecord;
+      beforeEach(async () => {
+        for (const name of ['alice', 'bob', 'carol']) await insertUser(name);
+        market = await insertMarket(newMarket('alice'));
+      });
+      const post = (entries: ReturnType<typeof transfer>, marketId: number | null = null) =>
+        ports.unitOfWork.run((tx) => tx.ledger.post(entries, { occurredAt: T0, marketId }));
+
+      it('moves balances between accounts and the cached user balances with them', async () => {
+        const pool = poolAccount(market.id);
+        (await post(transfer('ADMIN_GRANT', MINT, userAccount('alice'), 100)))._unsafeUnwrap();
+        (await post([...transfer('BUY', userAccount('alice'), pool, 40), ...transfer('INITIAL_BET_FEE', userAccount('alice'), HOUSE, 1)], market.id))._unsafeUnwrap();
+        // A negative REFUND is a debit of the user (an N/A resolution): transfer reverses it.
+        (await post(transfer('REFUND', pool, userAccount('bob'), -7), market.id))._unsafeUnwrap();
+        (await post([], market.id))._unsafeUnwrap();
+
+        const balance = async (account: Parameters<ContractPorts['ledger']['balanceOf']>[0]) => (await ports.ledger.balanceOf(account))._unsafeUnwrap();
+        expect(await balance(userAccount('alice'))).toBe(59);
+        expect(await balance(userAccount('bob'))).toBe(-7);
+        expect(await balance(userAccount('carol'))).toBe(0);
+        expect(await balance(pool)).toBe(47);
+        expect(await balance(HOUSE)).toBe(1);
+        expect(await balance(MINT)).toBe(-100);
+        expect((await ports.ledger.userBalances())._unsafeUnwrap()).toEqual([
+          { username: 'alice', balance: 59 },
+          { username: 'bob', balance: -7 },
+          { username: 'carol', balance: 0 },
+        ]);
+        expect((await ports.users.findByUsername('alice'))._unsafeUnwrap()?.accountBalance).toBe(59);
+        expect((await ports.ledger.poolBalances())._unsafeUnwrap()).toEqual(new Map([[market.id, 47]]));
+        const sums = (await ports.ledger.sumsByKind())._unsafeUnwrap();
+        expect(Object.keys(sums).sort()).toEqual([...ENTRY_KINDS].sort());
+        expect(sums).toMatchObject({ ADMIN_GRANT: 100, BUY: 40, INITIAL_BET_FEE: 1, REFUND: 7, WIN: 0 });
+      });
+
+      it('refuses a posting to a user who does not exist and changes nothing', async () => {
+        const result = await post(transfer('ADMIN_GRANT', MINT, userAccount('ghost'), 5));
+        expect(result._unsafeUnwrapErr()).toMatchObject({ code: 'INFRASTRUCTURE_ERROR', kind: 'UNEXPECTED' });
+        expect((await ports.ledger.balanceOf(MINT))._unsafeUnwrap()).toBe(0);
+      });
+    });
+
+    describe('unit of work', () => {
+      it('commits on Ok', async () => {
+        const result = await ports.unitOfWork.run((tx) =>
+          tx.users.insert(newUser('alice', T0)).andThen(() => tx.ledger.post(transfer('ADMIN_GRANT', MINT, userAccount('alice'), 30), { occurredAt: T0, marketId: null })),
+        );
+        expect(result.isOk()).toBe(true);
+        expect((await ports.users.findByUsername('alice'))._unsafeUnwrap()?.accountBalance).toBe(30);
+      });
+
+      it('rolls everything back on Err and returns that error', async () => {
+        const result = await ports.unitOfWork.run((tx) =>
+          tx.users
+            .insert(newUser('alice', T0))
+            .andThen(() => tx.ledger.post(transfer('ADMIN_GRANT', MINT, userAccount('alice'), 30), { occurredAt: T0, marketId: null }))
+            .andThen(() => errAsync({ code: 'STOP' as const })),
+        );
+        expect(result._unsafeUnwrapErr()).toEqual({ code: 'STOP' });
+        expect((await ports.users.findByUsername('alice'))._unsafeUnwrap()).toBeNull();
+        expect((await ports.ledger.balanceOf(MINT))._unsafeUnwrap()).toBe(0);
+      });
+
+      it('locks and returns the market row and the existing user rows', async () => {
+        await insertUser('bob');
+        await insertUser('alice');
+        const market = await insertMarket(newMarket('alice'));
+        const locked = await ports.unitOfWork.run((tx) =>
+          tx.lockMarket(market.id).andThen((found) => tx.lockUsers(['bob', 'ghost', 'alice', 'bob']).map((users) => ({ found, users }))),
+        );
+        const { found, users } = locked._unsafeUnwrap();
+        expect(found).toEqual(market);
+        expect([...users.keys()].sort()).toEqual(['alice', 'bob']);
+        expect(users.get('bob')?.username).toBe('bob');
+        const missing = await ports.unitOfWork.run((tx) => tx.lockMarket(market.id + 100));
+        expect(missing._unsafeUnwrap()).toBeNull();
+      });
+    });
+
+    describe('money use cases on these ports', () => {
+      const clock = new ManualClock(T0, 1);
+      const setup = async (unitOfWork: UnitOfWork = ports.unitOfWork) => {
+        const useCases = moneyUseCases({ ...ports, unitOfWork }, clock);
+        for (const name of ['alice', 'bob', 'carol', 'dave']) await seedUser(ports, name, 100, clock.now());
+        const market = await seedMarket(useCases, 'dave', clock.now());
+        return { useCases, market };
+      };
+
+      it('the worked example of market-math §19 (three buys, a sale, resolution NO) keeps the books balanced', async () => {
+        const { useCases, market } = await setup();
+        for (const [username, outcome, amount] of [['alice', 'NO', 10], ['bob', 'NO', 30], ['carol', 'YES', 10]] as const) {
+          (await useCases.placeBet({ username, marketId: market.id, outcome, amount }))._unsafeUnwrap();
+        }
+        const sale = (await useCases.sell({ username: 'alice', marketId: market.id, outcome: 'NO', amount: 5 }))._unsafeUnwrap();
+        expect(sale.bet).toMatchObject({ amount: -4, shares: 2, dust: 1 });
+        (await useCases.placeBet({ username: 'carol', marketId: market.id, outcome: 'YES', amount: 20 }))._unsafeUnwrap();
+        (await useCases.resolveMarket({ username: 'dave', marketId: market.id, resolution: 'NO' }))._unsafeUnwrap();
+
+        const balances = (await ports.ledger.userBalances())._unsafeUnwrap();
+        const house = (await ports.ledger.balanceOf(HOUSE))._unsafeUnwrap();
+        const minted = -(await ports.ledger.balanceOf(MINT))._unsafeUnwrap();
+        expect(minted).toBe(400);
+        expect(balances.reduce((sum, user) => sum + user.balance, 0) + house).toBe(minted);
+        expect((await ports.ledger.balanceOf(poolAccount(market.id)))._unsafeUnwrap()).toBe(0);
+        const stored = (await ports.markets.findById(market.id))._unsafeUnwrap();
+        expect(stored).toMatchObject({ lifecycleStatus: 'resolved', resolutionResult: 'NO' });
+        expect(stored?.totals).toMatchObject({ yes: 30, no: 36, volume: 66, dust: 1, rowCount: 5 });
+      });
+
+      it('ERR-5: a fault after the debit rolls the bet back: balance, rows and totals unchanged', async () => {
+        // The market update is the last step of a bet, after the ledger debit and the row insert.
+        const failingUpdate = () => errAsync(infrastructureError('UNAVAILABLE', 'injected fault'));
+        const faulty: UnitOfWork = {
+          run: (work) =>
+            ports.unitOfWork.run((tx) =>
+              work({
+                ...tx,
+                markets: new Proxy(tx.markets, {
+                  get: (repository, name) =>
+                    name === 'update' ? failingUpdate : Reflect.get(repository, name).bind(repository),
+                }),
+              }),
+            ),
+        };
+        const { useCases, market } = await setup(faulty);
+        const before = (await ports.users.findByUsername('bob'))._unsafeUnwrap();
+        const result = await useCases.placeBet({ username: 'bob', marketId: market.id, outcome: 'YES', amount: 20 });
+        expect(result._unsafeUnwrapErr()).toMatchObject({ code: 'INFRASTRUCTURE_ERROR', kind: 'UNAVAILABLE' });
+        expect((await ports.users.findByUsername('bob'))._unsafeUnwrap()).toEqual(before);
+        expect((await ports.bets.listByMarket(market.id))._unsafeUnwrap()).toEqual([]);
+        expect((await ports.ledger.balanceOf(poolAccount(market.id)))._unsafeUnwrap()).toBe(0);
+        expect((await ports.markets.findById(market.id))._unsafeUnwrap()).toEqual(market);
+      });
+    });
+  });
+}

@@ -1,0 +1,97 @@
+// The money use cases of the domain wired to any set of ports, with the default economics of market-math.md §2,
+// plus the seeding the database tests share.
+import {
+  makeCreateMarket,
+  makePlaceBet,
+  makeResolveMarket,
+  makeSell,
+  MINT,
+  transfer,
+  userAccount,
+  type Clock,
+  type EconomicsConfig,
+  type GameConfig,
+  type MarketRecord,
+  type NewUser,
+  type Repositories,
+  type UnitOfWork,
+} from '@socialpredict/domain';
+
+export const ECONOMICS: EconomicsConfig = {
+  marketcreation: {
+    initialMarketProbability: 0.5,
+    initialMarketSubsidization: 10,
+    initialMarketYes: 0,
+    initialMarketNo: 0,
+    minimumFutureHours: 1,
+  },
+  marketincentives: {
+    createMarketCost: 10,
+    traderBonus: 1,
+    multipleChoiceBinary: { addAnswerCost: 2, softAnswerReviewThreshold: 12, hardAnswerSafetyCap: 50 },
+  },
+  user: { initialAccountBalance: 0, maximumDebtAllowed: 500 },
+  betting: { minimumBet: 1, maxDustPerSale: 1, betFees: { initialBetFee: 1, buySharesFee: 0, sellSharesFee: 0 } },
+};
+
+const GAME: GameConfig = { mode: 'standard', moderation: { marketApprovalRequired: true } };
+
+export const DAY_MS = 86_400_000;
+
+export interface MoneyPorts extends Repositories {
+  readonly unitOfWork: UnitOfWork;
+}
+
+export function moneyUseCases(ports: MoneyPorts, clock: Clock, economics: EconomicsConfig = ECONOMICS) {
+  const deps = { ...ports, clock, economics, game: GAME };
+  return {
+    createMarket: makeCreateMarket(deps),
+    placeBet: makePlaceBet(deps),
+    sell: makeSell(deps),
+    resolveMarket: makeResolveMarket(deps),
+  };
+}
+
+export function newUser(username: string, now: number, overrides: Partial<NewUser> = {}): NewUser {
+  return {
+    username,
+    displayName: `${username} display`,
+    role: 'REGULAR',
+    moderatorStatus: 'none',
+    personalEmoji: '😀',
+    description: '',
+    personalLink1: '',
+    personalLink2: '',
+    personalLink3: '',
+    personalLink4: '',
+    email: '',
+    mustChangePassword: false,
+    passwordHash: `hash-of-${username}`,
+    passwordVersion: 1,
+    createdAt: now,
+    updatedAt: now,
+    ...overrides,
+  };
+}
+
+/** A user whose starting balance is minted as ADMIN_GRANT, so the books stay closed. */
+export async function seedUser(ports: MoneyPorts, username: string, balance: number, now: number): Promise<void> {
+  const result = await ports.unitOfWork.run((tx) =>
+    tx.users
+      .insert(newUser(username, now))
+      .andThen(() => tx.ledger.post(transfer('ADMIN_GRANT', MINT, userAccount(username), balance), { occurredAt: now, marketId: null })),
+  );
+  if (result.isErr()) throw new Error(`seeding ${username} failed: ${result.error.message}`);
+}
+
+/** A published market created through the use case, resolving a week after `clock.now()`. */
+export async function seedMarket(useCases: ReturnType<typeof moneyUseCases>, creator: string, now: number): Promise<MarketRecord> {
+  const result = await useCases.createMarket({
+    username: creator,
+    questionTitle: `Market by ${creator}`,
+    description: '',
+    resolutionDateTime: now + 7 * DAY_MS,
+  });
+  if (result.isErr()) throw new Error(`creating a market failed: ${result.error.code}`);
+  return result.value;
+}
