@@ -410,7 +410,7 @@ describe('infrastructure failures (ERR-3, ERR-4)', () => {
   });
 
   it('answers 503 with Retry-After on a lock timeout, and nothing is written', async () => {
-    t.ports.database.injectFault('lockMarket', { code: 'INFRASTRUCTURE_ERROR', kind: 'LOCK_TIMEOUT', message: 'lock wait timed out' });
+    t.ports.database.injectFault('lockTrade', { code: 'INFRASTRUCTURE_ERROR', kind: 'LOCK_TIMEOUT', message: 'lock wait timed out' });
     const response = await call('POST', '/v0/bet', { token: tokens.bob, body: { marketId, amount: 5, outcome: 'YES' } });
     expect([response.statusCode, response.json().reason, response.headers['retry-after']]).toEqual([503, 'INTERNAL_ERROR', '1']);
     expect(await ok('GET', '/v0/usercredit/bob')).toEqual({ credit: 479 });

@@ -1,0 +1,110 @@
+// The API's boot after configuration, shared by `pnpm start` (main.ts) and the CLI's `serve`: DEP-1 order —
+// database → migrate or verify → seed → listen → ready — and the DEP-2 shutdown as one call.
+import { randomInt } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { AppConfig } from '@socialpredict/config';
+import { generatePassword } from '@socialpredict/domain';
+import { createAuthenticator } from './authenticator.ts';
+import { openRuntime, StartupError, type Runtime } from './composition.ts';
+import { createLifecycle } from './lifecycle.ts';
+import { createServer, listen, type RunningServer } from './server.ts';
+import { seedAdmin } from './startup-seed.ts';
+
+const VERSION = '0.1.0';
+
+export interface ApiProcess {
+  /** ERR-6: `/health` reports the process as not live from now on. */
+  markFatal(): void;
+  /** DEP-2: readiness closes, in-flight requests drain, the pool closes; resolves with the exit code. */
+  shutdown(): Promise<number>;
+}
+
+/** DB-4: the writer seeds the `admin` account once, after migrations succeeded. */
+export async function seedStartupData(runtime: Pick<Runtime, 'deps'>, config: AppConfig, logger: Logger): Promise<void> {
+  if (!config.process.startupWriter) return;
+  const existing = await runtime.deps.users.findByUsername('admin');
+  if (existing.isErr()) throw new StartupError('seed.failed', existing.error.message, { cause: existing.error });
+  if (existing.value !== null) {
+    logger.info({ event: 'seed.done', admin: 'present' }, 'seed checked');
+    return;
+  }
+  let password = config.auth.adminPassword;
+  if (password === undefined) {
+    if (config.appEnv !== 'development' && config.appEnv !== 'test') {
+      throw new StartupError('seed.failed', `ADMIN_PASSWORD is required in ${config.appEnv} to create the admin account`);
+    }
+    password = generatePassword({ int: (maxExclusive) => randomInt(maxExclusive) });
+    // CFG-5: development only, written once and never logged.
+    process.stderr.write(`\nGenerated password for the seeded "admin" account (shown once): ${password}\n\n`);
+  }
+  const seeded = await seedAdmin(runtime.deps, password);
+  if (seeded.isErr()) throw new StartupError('seed.failed', seeded.error.message, { cause: seeded.error });
+  logger.info({ event: 'seed.done', admin: seeded.value }, 'seed applied');
+}
+
+function logConfiguration(config: AppConfig, logger: Logger): void {
+  logger.info(
+    {
+      event: 'startup.config_loaded',
+      appEnv: config.appEnv,
+      database: config.database.url === undefined ? 'pglite' : 'postgres',
+      startupWriter: config.process.startupWriter,
+      setupFile: config.setupFile,
+      gameMode: config.setup.game.mode,
+    },
+    'configuration loaded',
+  );
+  if (config.auth.jwtSigningKeyEphemeral) {
+    logger.warn({ event: 'startup.ephemeral_jwt_key' }, 'JWT_SIGNING_KEY is not set: using a random key, tokens end with this process');
+  }
+}
+
+/** Resolves once the server listens and readiness is open; a failed boot closes what it opened and rethrows. */
+export async function startApi(config: AppConfig, logger: Logger): Promise<ApiProcess> {
+  logConfiguration(config, logger);
+  const lifecycle = createLifecycle();
+  let runtime: Runtime | undefined;
+  let running: RunningServer;
+  try {
+    runtime = await openRuntime(config, logger);
+    await seedStartupData(runtime, config, logger);
+    const server = await createServer(
+      {
+        config,
+        lifecycle,
+        probe: runtime.probe,
+        // Reporting visibility is editable only once Tier 2 CMS routes exist; until then both reports are public.
+        authenticator: createAuthenticator(runtime.useCases.authenticate, async () => ({
+          systemMetricsPublic: true,
+          globalLeaderboardPublic: true,
+        })),
+        useCases: runtime.useCases,
+        clock: runtime.clock,
+        version: VERSION,
+      },
+      logger,
+    );
+    running = await listen(server, { config, lifecycle });
+  } catch (error) {
+    await runtime?.database.close().catch(() => undefined);
+    throw error;
+  }
+
+  const opened = runtime;
+  return {
+    markFatal: () => lifecycle.markFatal(),
+    shutdown: async () => {
+      logger.info({ event: 'shutdown.begin' }, 'shutting down');
+      let exitCode = 0;
+      try {
+        await running.shutdown();
+        await opened.database.close();
+      } catch (error) {
+        logger.error({ event: 'shutdown.error', err: error }, 'error during shutdown');
+        exitCode = 1;
+      }
+      logger.info({ event: 'shutdown.done', exitCode }, 'stopped');
+      return exitCode;
+    },
+  };
+}

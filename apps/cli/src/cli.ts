@@ -1,0 +1,122 @@
+// `pnpm cli <subcommand>` (CFG-6): parses the command line, loads the configuration once with the same loader as the
+// server (a bad configuration exits 78 naming every bad key, CFG-2), runs the subcommand and closes what it opened.
+// Every failure ends with a message on stderr and a non-zero exit code.
+import { parseArgs } from 'node:util';
+import { formatConfigIssues, loadConfig, type Env } from '@socialpredict/config';
+import { openDatabase, type Database } from '@socialpredict/persistence';
+import { COMMANDS, DEFAULT_COMMAND } from './commands/index.ts';
+import { CommandFailure, EXIT, UsageError, type CliIo, type CommandContext, type CommandDefinition } from './command.ts';
+import { loadApiBridge, type ApiBridge, type AppRuntime, type CliLogger } from './runtime/app-runtime.ts';
+
+export interface CliProcess {
+  argv: readonly string[];
+  env: Env;
+  io: CliIo;
+  /** where JSON logs go: stderr for one-shot commands, stdout for services */
+  logStream(service: boolean): NodeJS.WritableStream;
+  waitForStop(): Promise<NodeJS.Signals>;
+}
+
+const SERVICES = new Set(['serve', 'worker']);
+
+export function usage(): string {
+  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+  const lines = COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
+  return [
+    'Usage: pnpm cli <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    `Without a command, "${DEFAULT_COMMAND}" runs. Settings come from the environment (see production.md §1).`,
+    'Run "pnpm cli <command> --help" for the options of one command.',
+  ].join('\n');
+}
+
+function commandUsage(command: CommandDefinition): string {
+  return `Usage: pnpm cli ${command.name}${command.usage === '' ? '' : ` ${command.usage}`}\n\n${command.summary}`;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+    return `${error.message}${cause}`;
+  }
+  return String(error);
+}
+
+export async function runCli(cli: CliProcess): Promise<number> {
+  const [first, ...rest] = cli.argv;
+  if (first === '--help' || first === '-h' || first === 'help') {
+    cli.io.out(usage());
+    return EXIT.ok;
+  }
+  const named = first !== undefined && !first.startsWith('-');
+  const name = named ? first : DEFAULT_COMMAND;
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (command === undefined) {
+    cli.io.err(`Unknown command "${name}".\n\n${usage()}`);
+    return EXIT.usage;
+  }
+  const args = named ? rest : cli.argv;
+
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    const parsed = parseArgs({
+      args: [...args],
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: false,
+      strict: true,
+    });
+    values = parsed.values as Record<string, string | boolean | undefined>;
+  } catch (error) {
+    cli.io.err(`${describe(error)}\n\n${commandUsage(command)}`);
+    return EXIT.usage;
+  }
+  if (values.help === true) {
+    cli.io.out(commandUsage(command));
+    return EXIT.ok;
+  }
+
+  const loaded = loadConfig(cli.env);
+  if (!loaded.ok) {
+    cli.io.err(formatConfigIssues(loaded.issues));
+    return EXIT.config;
+  }
+  const config = loaded.config;
+
+  let database: Promise<Database> | undefined;
+  let runtime: Promise<AppRuntime> | undefined;
+  let logger: Promise<CliLogger> | undefined;
+  let api: Promise<ApiBridge> | undefined;
+  const context: CommandContext = {
+    config,
+    env: cli.env,
+    io: cli.io,
+    waitForStop: cli.waitForStop,
+    api: () => (api ??= loadApiBridge()),
+    logger: () => (logger ??= context.api().then((bridge) => bridge.createLogger(config, cli.logStream(SERVICES.has(command.name))))),
+    database: () => (database ??= openDatabase(config.database)),
+    runtime: () => (runtime ??= Promise.all([context.api(), context.logger()]).then(([bridge, log]) => bridge.openRuntime(config, log))),
+  };
+
+  try {
+    return await command.run(context, values);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      cli.io.err(`${error.message}\n\n${commandUsage(command)}`);
+      return EXIT.usage;
+    }
+    cli.io.err(`${command.name} failed: ${describe(error)}`);
+    // Startup failures carry their LOG-5 event (startup.incompatibility, startup.migration_failed …); log it too.
+    const event = (error as { event?: unknown }).event;
+    if (typeof event === 'string' && logger !== undefined) (await logger).fatal({ event, err: error }, describe(error));
+    return error instanceof CommandFailure ? error.exitCode : EXIT.failure;
+  } finally {
+    // Each resource that was opened is closed, whether the command succeeded or not.
+    await Promise.allSettled([
+      database?.then((opened) => opened.close()),
+      runtime?.then((opened) => opened.database.close()),
+    ]);
+  }
+}

@@ -1,0 +1,184 @@
+// `pnpm cli load-seed` (TST-6): fixtures for the bench scripts: users and moderators sharing one known password,
+// markets (the first ones "hot"), optional trades, and users.csv / markets.csv describing them. Everything is
+// written through the ledger and the use cases, so the books stay sound. Refused unless LOAD_TEST_ENABLED=true, and
+// always refused under APP_ENV=production.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { ok, safeTry } from 'neverthrow';
+import { makeCreateMarket, makePlaceBet, MINT, transfer, userAccount, type UseCaseDeps, type UserRole } from '@socialpredict/domain';
+import { migrate, type Database } from '@socialpredict/persistence';
+import { CommandFailure, EXIT, UsageError, type CommandContext, type CommandDefinition, type OptionValues } from '../../command.ts';
+import { useCaseFailure } from '../../use-case-failure.ts';
+
+/** Shared by every load-test account; it passes the password policy so logins behave as in production. */
+export const LOAD_PASSWORD = 'LoadTest2026';
+/** Credits granted to each load-test account on top of the initial balance, so traders never hit the debt limit. */
+export const LOAD_GRANT = 100_000;
+const MARKET_LIFETIME_MS = 30 * 24 * 3600_000;
+/** Share of the trades that go to the hot markets. */
+const HOT_SHARE = 0.8;
+
+export interface LoadSeedPlan {
+  users: number;
+  moderators: number;
+  markets: number;
+  hotMarkets: number;
+  bets: number;
+}
+
+export interface LoadSeedResult {
+  users: { username: string; role: UserRole }[];
+  markets: { id: number; title: string; hot: boolean }[];
+  bets: number;
+}
+
+type LoadSeedDeps = Pick<UseCaseDeps, 'users' | 'unitOfWork' | 'clock' | 'passwordHasher' | 'random' | 'economics' | 'game'>;
+
+function count(options: OptionValues, name: string, fallback: number): number {
+  const raw = options[name];
+  if (raw === undefined) return fallback;
+  const value = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(value)) throw new UsageError(`--${name} must be a whole number ≥ 0`);
+  return value;
+}
+
+export function loadSeedPlan(options: OptionValues): LoadSeedPlan {
+  const plan = {
+    users: count(options, 'users', 1000),
+    moderators: count(options, 'moderators', 10),
+    markets: count(options, 'markets', 20),
+    hotMarkets: count(options, 'hot-markets', 2),
+    bets: count(options, 'bets', 0),
+  };
+  if (plan.hotMarkets > plan.markets) throw new UsageError('--hot-markets cannot exceed --markets');
+  if (plan.markets > 0 && plan.moderators === 0) throw new UsageError('markets need at least one moderator to create them');
+  if (plan.bets > 0 && (plan.users === 0 || plan.markets === 0)) throw new UsageError('trades need users and markets');
+  return plan;
+}
+
+/** Creates the account with its initial balance and the load grant; an existing account is left as it is. */
+async function ensureLoadAccount(deps: LoadSeedDeps, username: string, role: UserRole, passwordHash: string): Promise<void> {
+  const result = await deps.unitOfWork.run((tx) =>
+    safeTry(async function* () {
+      if ((yield* tx.lockUsers([username])).has(username)) return ok(undefined);
+      const now = deps.clock.now();
+      yield* tx.users.insert({
+        username,
+        displayName: username,
+        role,
+        moderatorStatus: role === 'MODERATOR' ? 'active' : 'none',
+        personalEmoji: '🙂',
+        description: '',
+        personalLink1: '',
+        personalLink2: '',
+        personalLink3: '',
+        personalLink4: '',
+        email: '',
+        mustChangePassword: false,
+        passwordHash,
+        passwordVersion: 1,
+        createdAt: now,
+        updatedAt: now,
+      });
+      const meta = { occurredAt: now, marketId: null };
+      yield* tx.ledger.post(transfer('INITIAL_BALANCE', MINT, userAccount(username), deps.economics.user.initialAccountBalance), meta);
+      yield* tx.ledger.post(transfer('ADMIN_GRANT', MINT, userAccount(username), LOAD_GRANT), meta);
+      return ok(undefined);
+    }),
+  );
+  if (result.isErr()) throw useCaseFailure(result.error);
+}
+
+export async function loadSeed(deps: LoadSeedDeps, plan: LoadSeedPlan): Promise<LoadSeedResult> {
+  const hashed = await deps.passwordHasher.hash(LOAD_PASSWORD);
+  if (hashed.isErr()) throw useCaseFailure(hashed.error);
+  const users: LoadSeedResult['users'] = [];
+  for (let i = 1; i <= plan.moderators; i += 1) users.push({ username: `loadmod${String(i).padStart(3, '0')}`, role: 'MODERATOR' });
+  for (let i = 1; i <= plan.users; i += 1) users.push({ username: `loaduser${String(i).padStart(5, '0')}`, role: 'REGULAR' });
+  for (const user of users) await ensureLoadAccount(deps, user.username, user.role, hashed.value);
+
+  const createMarket = makeCreateMarket(deps);
+  const markets: LoadSeedResult['markets'] = [];
+  for (let i = 0; i < plan.markets; i += 1) {
+    const creator = users[i % plan.moderators]!.username;
+    const title = `Load market ${i + 1}${i < plan.hotMarkets ? ' (hot)' : ''}`;
+    const created = await createMarket({ username: creator, questionTitle: title, description: '', resolutionDateTime: deps.clock.now() + MARKET_LIFETIME_MS });
+    if (created.isErr()) throw useCaseFailure(created.error);
+    markets.push({ id: created.value.id, title, hot: i < plan.hotMarkets });
+  }
+
+  const placeBet = makePlaceBet(deps);
+  const traders = users.filter((user) => user.role === 'REGULAR');
+  const hot = markets.filter((market) => market.hot);
+  const pick = <T>(items: readonly T[]): T => items[deps.random.int(items.length)]!;
+  for (let i = 0; i < plan.bets; i += 1) {
+    const onHot = hot.length > 0 && (hot.length === markets.length || deps.random.int(100) < HOT_SHARE * 100);
+    const market = pick(onHot ? hot : markets.filter((candidate) => !candidate.hot));
+    const placed = await placeBet({
+      username: pick(traders).username,
+      marketId: market.id,
+      outcome: deps.random.int(2) === 0 ? 'YES' : 'NO',
+      amount: 1 + deps.random.int(20),
+    });
+    if (placed.isErr()) throw useCaseFailure(placed.error);
+  }
+  return { users, markets, bets: plan.bets };
+}
+
+async function writeCsv(folder: string, result: LoadSeedResult): Promise<{ users: string; markets: string }> {
+  await mkdir(folder, { recursive: true });
+  const users = join(folder, 'users.csv');
+  const markets = join(folder, 'markets.csv');
+  await writeFile(users, ['username,password,role', ...result.users.map((user) => `${user.username},${LOAD_PASSWORD},${user.role}`)].join('\n') + '\n');
+  // Titles are generated here and contain no commas or quotes.
+  await writeFile(markets, ['id,title,hot', ...result.markets.map((market) => `${market.id},${market.title},${market.hot}`)].join('\n') + '\n');
+  return { users, markets };
+}
+
+/** --reset: an empty schema, migrated again, before seeding. */
+async function resetDatabase(database: Database): Promise<void> {
+  const session = await database.reserve();
+  try {
+    await session.script(
+      'DROP SCHEMA IF EXISTS pgboss CASCADE; DROP SCHEMA IF EXISTS drizzle CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;',
+    );
+  } finally {
+    await session.release();
+  }
+  const migrated = await migrate(database);
+  if (migrated.isErr()) throw new CommandFailure(`migrating the reset database failed: ${migrated.error.message}`);
+}
+
+function refuseOutsideLoadTests(context: CommandContext): void {
+  const { appEnv, process: processConfig } = context.config;
+  if (appEnv === 'production') throw new CommandFailure('load-seed refuses to run with APP_ENV=production', EXIT.config);
+  if (!processConfig.loadTestEnabled) throw new CommandFailure('load-seed needs LOAD_TEST_ENABLED=true', EXIT.config);
+}
+
+export const loadSeedCommand: CommandDefinition = {
+  name: 'load-seed',
+  summary: 'Seed bench fixtures and write users.csv / markets.csv (needs LOAD_TEST_ENABLED=true; never in production).',
+  usage: '[--users 1000] [--moderators 10] [--markets 20] [--hot-markets 2] [--bets 0] [--reset] [--out data/load-seed]',
+  options: {
+    users: { type: 'string' },
+    moderators: { type: 'string' },
+    markets: { type: 'string' },
+    'hot-markets': { type: 'string' },
+    bets: { type: 'string' },
+    reset: { type: 'boolean' },
+    out: { type: 'string' },
+  },
+  run: async (context, options) => {
+    refuseOutsideLoadTests(context);
+    const plan = loadSeedPlan(options);
+    const started = Date.now();
+    if (options.reset === true) await resetDatabase(await context.database());
+    const result = await loadSeed((await context.runtime()).deps, plan);
+    const files = await writeCsv(resolve(typeof options.out === 'string' ? options.out : 'data/load-seed'), result);
+    context.io.out(
+      `Seeded ${result.users.length} accounts, ${result.markets.length} markets (${plan.hotMarkets} hot) and ${result.bets} trades in ${Date.now() - started} ms.`,
+    );
+    context.io.out(`Wrote ${files.users} and ${files.markets}.`);
+    return 0;
+  },
+};

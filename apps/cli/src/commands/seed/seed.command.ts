@@ -1,0 +1,16 @@
+// `pnpm cli seed` (DB-4): the startup writer's seeding (the `admin` account, http-api §2.7) as its own step, for
+// deployments whose API instances are not writers. Same code as the server's boot; idempotent.
+import type { CommandDefinition } from '../../command.ts';
+
+export const seedCommand: CommandDefinition = {
+  name: 'seed',
+  summary: 'Create the seeded accounts (admin, from ADMIN_PASSWORD) when missing; idempotent.',
+  usage: '',
+  options: {},
+  run: async (context) => {
+    const api = await context.api();
+    await api.seedStartupData(await context.runtime(), context.config, await context.logger());
+    context.io.out('Seed data present.');
+    return 0;
+  },
+};

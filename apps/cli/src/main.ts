@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// The one CLI entry (CFG-6): the only module of the CLI that reads the process environment, arguments and signals;
+// everything else receives them. `node --conditions=source apps/cli/src/main.ts <command>` or `pnpm cli <command>`.
+import cluster from 'node:cluster';
+import { runCli } from './cli.ts';
+
+let stopRequested: Promise<NodeJS.Signals> | undefined;
+
+/** Installed only by the long-running commands, so Ctrl-C still ends a one-shot command at once. */
+function waitForStop(): Promise<NodeJS.Signals> {
+  stopRequested ??= new Promise((resolve) => {
+    let received = false;
+    const onSignal = (signal: NodeJS.Signals) => {
+      // DEP-2: a second signal means "now".
+      if (received) process.exit(1);
+      received = true;
+      resolve(signal);
+    };
+    process.on('SIGTERM', onSignal);
+    // Ctrl-C reaches every process of the terminal's group: a cluster worker waits for the primary's SIGTERM instead.
+    process.on('SIGINT', cluster.isWorker ? () => undefined : onSignal);
+  });
+  return stopRequested;
+}
+
+process.exitCode = await runCli({
+  argv: process.argv.slice(2),
+  env: process.env,
+  io: {
+    out: (line) => void process.stdout.write(`${line}\n`),
+    err: (line) => void process.stderr.write(`${line}\n`),
+  },
+  logStream: (service) => (service ? process.stdout : process.stderr),
+  waitForStop,
+});

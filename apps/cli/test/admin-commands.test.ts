@@ -1,0 +1,142 @@
+// The operator commands on PostgreSQL, called in-process with the real Drizzle adapters: each one's success path
+// (and its effect on the books, which stay sound) and its failure paths (usage errors, unknown users and markets,
+// refused values), each with a message and a non-zero exit code.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeCreateMarket, makeLogin, makePlaceBet } from '@socialpredict/domain';
+import { CommandFailure, UsageError, type CommandDefinition, type OptionValues } from '../src/command.ts';
+import { createUserCommand } from '../src/commands/create-user/create-user.command.ts';
+import { grantCreditsCommand } from '../src/commands/grant-credits/grant-credits.command.ts';
+import { integrityCheckCommand, INTEGRITY_VIOLATIONS_EXIT } from '../src/commands/integrity-check/integrity-check.command.ts';
+import { resetPasswordCommand } from '../src/commands/reset-password/reset-password.command.ts';
+import { resolveMarketCommand } from '../src/commands/resolve-market/resolve-market.command.ts';
+import { setRoleCommand } from '../src/commands/set-role/set-role.command.ts';
+import { testContext, type TestContext } from './support/command-context.ts';
+import { createTestDatabase, postgresServer, type TestDatabase } from './support/postgres.harness.ts';
+
+describe.skipIf(!postgresServer)('operator commands on PostgreSQL', () => {
+  let target: TestDatabase;
+  let cli: TestContext;
+
+  beforeEach(async () => {
+    target = await createTestDatabase();
+    cli = testContext({ DATABASE_URL: target.url, DB_POOL_MAX: '4' });
+  });
+
+  afterEach(async () => {
+    await cli.close();
+    await target.drop();
+  });
+
+  const run = (command: CommandDefinition, options: OptionValues) => command.run(cli.context, options);
+
+  async function user(username: string) {
+    return (await (await cli.deps()).users.findByUsername(username))._unsafeUnwrap();
+  }
+
+  async function expectSoundBooks() {
+    const check = testContext({ DATABASE_URL: target.url, DB_POOL_MAX: '2' });
+    try {
+      expect(await integrityCheckCommand.run(check.context, {})).toBe(0);
+    } finally {
+      await check.close();
+    }
+  }
+
+  it('create-user makes a REGULAR user whose one-time password works and must be changed', async () => {
+    expect(await run(createUserCommand, { username: 'alice' })).toBe(0);
+    const password = cli.out.find((line) => line.startsWith('One-time password: '))?.slice('One-time password: '.length);
+    expect(password).toMatch(/^[A-Za-z0-9]{12}$/);
+    expect(await user('alice')).toMatchObject({ role: 'REGULAR', mustChangePassword: true, accountBalance: 0 });
+    const deps = await cli.deps();
+    expect((await makeLogin(deps)({ username: 'alice', password: password! })).isOk()).toBe(true);
+    // The password appears in the report only, never in a log line.
+    expect(JSON.stringify(cli.logger.lines)).not.toContain(password);
+  });
+
+  it('create-user fails on a taken or malformed username and without --username', async () => {
+    await run(createUserCommand, { username: 'alice' });
+    await expect(run(createUserCommand, { username: 'alice' })).rejects.toThrow(/VALIDATION_FAILED.*username/);
+    await expect(run(createUserCommand, { username: 'Bad Name!' })).rejects.toThrow(CommandFailure);
+    await expect(run(createUserCommand, {})).rejects.toThrow(UsageError);
+  });
+
+  it('reset-password replaces the password, supersedes old tokens and forces a change', async () => {
+    await run(createUserCommand, { username: 'bob' });
+    const before = await user('bob');
+    expect(await run(resetPasswordCommand, { username: 'bob' })).toBe(0);
+    const password = cli.out.at(-1)?.replace('One-time password: ', '');
+    const after = await user('bob');
+    expect(after).toMatchObject({ mustChangePassword: true, passwordVersion: before!.passwordVersion + 1 });
+    expect((await makeLogin(await cli.deps())({ username: 'bob', password: password! })).isOk()).toBe(true);
+    await expect(run(resetPasswordCommand, { username: 'nobody' })).rejects.toThrow(/USER_NOT_FOUND/);
+  });
+
+  it('set-role promotes to an active moderator and back; unknown users and roles fail', async () => {
+    await run(createUserCommand, { username: 'carol' });
+    expect(await run(setRoleCommand, { username: 'carol', role: 'moderator' })).toBe(0);
+    expect(await user('carol')).toMatchObject({ role: 'MODERATOR', moderatorStatus: 'active' });
+    expect(await run(setRoleCommand, { username: 'carol', role: 'REGULAR' })).toBe(0);
+    expect(await user('carol')).toMatchObject({ role: 'REGULAR', moderatorStatus: 'none' });
+    await expect(run(setRoleCommand, { username: 'carol', role: 'OWNER' })).rejects.toThrow(UsageError);
+    await expect(run(setRoleCommand, { username: 'nobody', role: 'ADMIN' })).rejects.toThrow(/USER_NOT_FOUND/);
+  });
+
+  it('grant-credits posts an ADMIN_GRANT through the ledger, both ways, and the books stay sound', async () => {
+    await run(createUserCommand, { username: 'dave' });
+    expect(await run(grantCreditsCommand, { username: 'dave', amount: '250' })).toBe(0);
+    expect(await run(grantCreditsCommand, { username: 'dave', amount: '-50' })).toBe(0);
+    expect((await user('dave'))?.accountBalance).toBe(200);
+    expect(cli.out.at(-1)).toBe('Took back 50 credits from dave; balance now 200.');
+    const sums = (await (await cli.deps()).ledger.sumsByKind())._unsafeUnwrap();
+    expect(sums.ADMIN_GRANT).toBe(300);
+    await expectSoundBooks();
+
+    await expect(run(grantCreditsCommand, { username: 'dave', amount: '0' })).rejects.toThrow(UsageError);
+    await expect(run(grantCreditsCommand, { username: 'dave', amount: '1.5' })).rejects.toThrow(UsageError);
+    await expect(run(grantCreditsCommand, { username: 'nobody', amount: '5' })).rejects.toThrow(/USER_NOT_FOUND/);
+  });
+
+  it("resolve-market settles a market for its steward and pays out through the ledger", async () => {
+    for (const name of ['erin', 'frank']) await run(createUserCommand, { username: name });
+    await run(grantCreditsCommand, { username: 'erin', amount: '100' });
+    await run(grantCreditsCommand, { username: 'frank', amount: '100' });
+    const deps = await cli.deps();
+    const market = (
+      await makeCreateMarket(deps)({
+        username: 'erin',
+        questionTitle: 'Will the drill pass?',
+        description: '',
+        resolutionDateTime: Date.now() + 48 * 3600_000,
+      })
+    )._unsafeUnwrap();
+    (await makePlaceBet(deps)({ username: 'frank', marketId: market.id, outcome: 'YES', amount: 20 }))._unsafeUnwrap();
+
+    expect(await run(resolveMarketCommand, { market: String(market.id), result: 'yes' })).toBe(0);
+    expect(cli.out.at(-1)).toMatch(new RegExp(`^Market ${market.id} resolved YES for steward erin: 1 payout\\(s\\)`));
+    expect((await deps.markets.findById(market.id))._unsafeUnwrap()).toMatchObject({ lifecycleStatus: 'resolved', resolutionResult: 'YES' });
+    await expectSoundBooks();
+
+    await expect(run(resolveMarketCommand, { market: String(market.id), result: 'NO' })).rejects.toThrow(/ALREADY_RESOLVED/);
+    await expect(run(resolveMarketCommand, { market: '999999', result: 'NO' })).rejects.toThrow(/MARKET_NOT_FOUND/);
+    await expect(run(resolveMarketCommand, { market: String(market.id), result: 'MAYBE' })).rejects.toThrow(UsageError);
+  });
+
+  it('integrity-check reports sound books, then exit 2 and the finding once a balance is corrupted', async () => {
+    await run(createUserCommand, { username: 'gina' });
+    await run(grantCreditsCommand, { username: 'gina', amount: '40' });
+    expect(await run(integrityCheckCommand, {})).toBe(0);
+    expect(cli.out.at(-1)).toMatch(/^Ledger integrity: OK/);
+
+    const session = await (await cli.context.database()).reserve();
+    try {
+      await session.query(`UPDATE users SET account_balance = 7 WHERE username = 'gina'`);
+    } finally {
+      await session.release();
+    }
+    const failure = await run(integrityCheckCommand, {}).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(CommandFailure);
+    expect((failure as CommandFailure).exitCode).toBe(INTEGRITY_VIOLATIONS_EXIT);
+    expect(JSON.parse(cli.out.at(-1)!)).toMatchObject({ kind: 'STORED_BALANCE_MISMATCH', account: 'user:gina', stored: 7, replayed: 40 });
+    expect(cli.logger.lines.filter((line) => line.fields.event === 'ledger.integrity_violation' && line.level === 'error')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,81 @@
+// A CommandContext for calling commands in-process: the configuration from a test environment, captured output,
+// a recording logger, and the application runtime built from the real Drizzle adapters with instant test doubles
+// for hashing and randomness (argon2 would make every test slow).
+import { loadConfig, type Env } from '@socialpredict/config';
+import type { UseCaseDeps } from '@socialpredict/domain';
+import { drizzleRepositories, DrizzleUnitOfWork, openDatabase, type Database } from '@socialpredict/persistence';
+import { FakePasswordHasher, FakeTokenIssuer, SeededRandom } from '@socialpredict/persistence/memory';
+import type { CommandContext } from '../../src/command.ts';
+import type { ApiBridge, AppRuntime, CliLogger } from '../../src/runtime/app-runtime.ts';
+
+export interface LogLine {
+  level: string;
+  fields: Record<string, unknown>;
+  message: string;
+}
+
+export function recordingLogger(): CliLogger & { lines: LogLine[] } {
+  const lines: LogLine[] = [];
+  const at = (level: string) => (fields: Record<string, unknown>, message: string) => void lines.push({ level, fields, message });
+  return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), fatal: at('fatal') };
+}
+
+export interface TestContext {
+  context: CommandContext;
+  out: string[];
+  err: string[];
+  logger: ReturnType<typeof recordingLogger>;
+  /** the runtime's ports, once a command opened it */
+  deps(): Promise<UseCaseDeps>;
+  close(): Promise<void>;
+}
+
+export function testRuntime(database: Database, config: CommandContext['config']): AppRuntime {
+  const clock = { now: () => Date.now() };
+  return {
+    database,
+    clock,
+    deps: {
+      ...drizzleRepositories(database.db),
+      unitOfWork: new DrizzleUnitOfWork(database.db),
+      clock,
+      passwordHasher: new FakePasswordHasher(),
+      tokenIssuer: new FakeTokenIssuer(),
+      random: new SeededRandom(11),
+      economics: config.setup.economics,
+      game: config.setup.game,
+      probabilityPointsMax: config.api.probabilityPointsMax,
+    },
+  };
+}
+
+export function testContext(env: Env, api: Partial<ApiBridge> = {}): TestContext {
+  const loaded = loadConfig({ APP_ENV: 'test', ...env });
+  if (!loaded.ok) throw new Error(`test configuration rejected: ${JSON.stringify(loaded.issues)}`);
+  const config = loaded.config;
+  const out: string[] = [];
+  const err: string[] = [];
+  const logger = recordingLogger();
+  let database: Promise<Database> | undefined;
+  let runtime: Promise<AppRuntime> | undefined;
+  const context: CommandContext = {
+    config,
+    env: { PATH: process.env.PATH, ...env },
+    io: { out: (line) => void out.push(line), err: (line) => void err.push(line) },
+    database: () => (database ??= openDatabase(config.database)),
+    runtime: () => (runtime ??= openDatabase(config.database).then((opened) => testRuntime(opened, config))),
+    logger: async () => logger,
+    api: async () => api as ApiBridge,
+    waitForStop: () => new Promise(() => undefined),
+  };
+  return {
+    context,
+    out,
+    err,
+    logger,
+    deps: async () => (await context.runtime()).deps,
+    close: async () => {
+      await Promise.allSettled([database?.then((opened) => opened.close()), runtime?.then((opened) => opened.database.close())]);
+    },
+  };
+}

@@ -1,0 +1,70 @@
+// Every handler of JOB-3 wired to its stores, for the composition roots (API process or `pnpm cli worker`).
+import type { Clock, UseCaseDeps } from '@socialpredict/domain';
+import type { Database } from '@socialpredict/persistence';
+import type { JobLogger, JobMetrics } from './job-ports.ts';
+import { databaseIntegrityCheck, ledgerIntegrityJob } from './ledger-integrity/ledger-integrity.job.ts';
+import { marketCloseJob } from './market-close/market-close.job.ts';
+import { marketNotifyJob } from './market-notify/market-notify.job.ts';
+import { QUEUES } from './queues.ts';
+import {
+  exportReadModelAges,
+  globalReadModelBuilders,
+  readModelRefreshJob,
+  type ReadModelBuilder,
+} from './readmodel-refresh/readmodel-refresh.job.ts';
+import type { JobHandlers } from './runner/job-runner.ts';
+import { snapshotCleanupJob } from './snapshot-cleanup/snapshot-cleanup.job.ts';
+import { sqlDueMarketSource } from './stores/due-market.store.ts';
+import { sqlNotificationStore } from './stores/notification.store.ts';
+import { sqlReadModelStore } from './stores/read-model.store.ts';
+
+export interface JobHandlerDeps {
+  /** the application database, for the jobs' own tables */
+  database: Database;
+  /** read-only repositories and the economics the reporting use cases need */
+  reporting: Pick<UseCaseDeps, 'markets' | 'bets' | 'ledger' | 'economics'>;
+  clock: Clock;
+  logger: JobLogger;
+  metrics: JobMetrics;
+  /** read models the HTTP adapter owns (the default discovery page), pre-warmed with scope `discovery` */
+  extraBuilders?: readonly ReadModelBuilder[];
+}
+
+export interface WiredJobs {
+  handlers: JobHandlers;
+  /** pass as the runner's `onStatsTick` */
+  onStatsTick: () => Promise<void>;
+}
+
+export function createJobHandlers(deps: JobHandlerDeps): WiredJobs {
+  const readModels = sqlReadModelStore(deps.database);
+  const notifications = sqlNotificationStore(deps.database);
+  const { clock, logger, metrics } = deps;
+  return {
+    handlers: {
+      [QUEUES.readModelRefresh]: readModelRefreshJob({
+        builders: [...globalReadModelBuilders(deps.reporting), ...(deps.extraBuilders ?? [])],
+        readModels,
+        clock,
+        logger,
+        metrics,
+      }),
+      [QUEUES.ledgerIntegrity]: ledgerIntegrityJob({
+        check: databaseIntegrityCheck(deps.database, deps.reporting.economics.user.maximumDebtAllowed),
+        clock,
+        logger,
+        metrics,
+      }),
+      [QUEUES.marketClose]: marketCloseJob({
+        dueMarkets: sqlDueMarketSource(deps.database),
+        readModels,
+        notifications,
+        clock,
+        logger,
+      }),
+      [QUEUES.marketNotify]: marketNotifyJob({ bets: deps.reporting.bets, notifications, clock }),
+      [QUEUES.snapshotCleanup]: snapshotCleanupJob({ readModels, clock, logger }),
+    },
+    onStatsTick: () => exportReadModelAges({ readModels, clock, metrics }),
+  };
+}
