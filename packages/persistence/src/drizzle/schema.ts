@@ -12,7 +12,9 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgTable,
+  primaryKey,
   text,
   unique,
   uuid,
@@ -71,6 +73,7 @@ export const LIFECYCLE_STATUSES = ['proposed', 'published', 'rejected', 'closed'
 export const RESOLUTION_RESULTS = ['YES', 'NO', 'N/A'] as const;
 export const OUTCOMES = ['YES', 'NO'] as const;
 export const ACCOUNT_TYPES = ['user', 'pool', 'house', 'mint'] as const;
+export const NOTIFICATION_KINDS = ['resolution_due', 'market_resolved'] as const;
 /** market-math.md §15; mirrors ENTRY_KINDS of the domain's ledger model (a test keeps the two equal). */
 export const LEDGER_ENTRY_KINDS = [
   'INITIAL_BALANCE',
@@ -282,5 +285,44 @@ export const ledgerEntries = pgTable(
   ],
 );
 
-export const schema = { users, markets, bets, ledgerAccounts, ledgerEntries };
+/**
+ * Display read models (production.md PERF-2, http-api.md §1.7): one payload per kind and key (a market id for
+ * market-scoped models, '' for global ones) with its freshness. Never read by money paths.
+ */
+export const readModelSnapshots = pgTable(
+  'read_model_snapshots',
+  {
+    kind: text('kind').notNull(),
+    key: text('key').notNull().default(''),
+    payload: jsonb('payload'),
+    generatedAt: epochMillis('generated_at'),
+    /** Set by a write that makes the payload outdated; cleared by the rebuild that started after it. */
+    staleSince: epochMillis('stale_since'),
+  },
+  (t) => [primaryKey({ name: 'read_model_snapshots_pkey', columns: [t.kind, t.key] })],
+);
+
+/** Notification records (production.md JOB-3): delivery channels are future work, the records are the contract. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: id(),
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    recipientUsername: text('recipient_username')
+      .notNull()
+      .references(() => users.username),
+    marketId: bigint('market_id', { mode: 'number' })
+      .notNull()
+      .references(() => markets.id),
+    createdAt: epochMillis('created_at').notNull().default(sql`now()`),
+    readAt: epochMillis('read_at'),
+  },
+  (t) => [
+    unique('notifications_kind_recipient_market_unique').on(t.kind, t.recipientUsername, t.marketId),
+    index('notifications_market_id_idx').on(t.marketId),
+    check('notifications_kind_check', sql`${t.kind} IN ('resolution_due', 'market_resolved')`),
+  ],
+);
+
+export const schema = { users, markets, bets, ledgerAccounts, ledgerEntries, readModelSnapshots, notifications };
 export type Schema = typeof schema;
