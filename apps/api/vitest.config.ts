@@ -6,5 +6,8 @@ export default defineProject({
   test: {
     name: 'api',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // Booting PGlite or argon2 hashing can take seconds on a loaded 2-core machine; the defaults would flake.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });
