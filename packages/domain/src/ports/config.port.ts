@@ -42,3 +42,24 @@ export interface GameConfig {
     readonly marketApprovalRequired: boolean;
   };
 }
+
+/** The defaults of market-math.md §2 (upstream's setup.yaml): what a policy file that omits every key yields. */
+export const DEFAULT_ECONOMICS: EconomicsConfig = {
+  marketcreation: {
+    initialMarketProbability: 0.5,
+    initialMarketSubsidization: 10,
+    initialMarketYes: 0,
+    initialMarketNo: 0,
+    minimumFutureHours: 1,
+  },
+  marketincentives: {
+    createMarketCost: 10,
+    traderBonus: 1,
+    multipleChoiceBinary: { addAnswerCost: 2, softAnswerReviewThreshold: 12, hardAnswerSafetyCap: 50 },
+  },
+  user: { initialAccountBalance: 0, maximumDebtAllowed: 500 },
+  betting: { minimumBet: 1, maxDustPerSale: 1, betFees: { initialBetFee: 1, buySharesFee: 0, sellSharesFee: 0 } },
+};
+
+/** The default game policy: standard mode; moderator mode would require approval of proposals. */
+export const STANDARD_GAME: GameConfig = { mode: 'standard', moderation: { marketApprovalRequired: true } };

@@ -9,4 +9,4 @@ export type * from './clock.port.ts';
 export type * from './password-hasher.port.ts';
 export type * from './token-issuer.port.ts';
 export type * from './random-source.port.ts';
-export type * from './config.port.ts';
+export * from './config.port.ts';

@@ -1,29 +1,14 @@
 // Seeds the books through the domain's own use cases on the Drizzle adapters, so job tests start from states the
 // application itself produces.
 import type { ResultAsync } from 'neverthrow';
-import type { EconomicsConfig, GameConfig, MarketRecord } from '@socialpredict/domain';
-import { makeCreateMarket, makePlaceBet, makeRegisterUser } from '@socialpredict/domain';
+import type { EconomicsConfig, MarketRecord } from '@socialpredict/domain';
+import { DEFAULT_ECONOMICS, makeCreateMarket, makePlaceBet, makeRegisterUser, STANDARD_GAME } from '@socialpredict/domain';
 import { drizzleRepositories, DrizzleUnitOfWork, type Database } from '@socialpredict/persistence';
 import { FakePasswordHasher, ManualClock, SeededRandom } from '@socialpredict/persistence/memory';
 
-export const ECONOMICS: EconomicsConfig = {
-  marketcreation: {
-    initialMarketProbability: 0.5,
-    initialMarketSubsidization: 10,
-    initialMarketYes: 0,
-    initialMarketNo: 0,
-    minimumFutureHours: 1,
-  },
-  marketincentives: {
-    createMarketCost: 10,
-    traderBonus: 1,
-    multipleChoiceBinary: { addAnswerCost: 2, softAnswerReviewThreshold: 12, hardAnswerSafetyCap: 50 },
-  },
-  user: { initialAccountBalance: 1000, maximumDebtAllowed: 500 },
-  betting: { minimumBet: 1, maxDustPerSale: 1, betFees: { initialBetFee: 1, buySharesFee: 0, sellSharesFee: 0 } },
-};
+// Every user starts with credit, so the seeded trades never meet the debt rule.
+export const ECONOMICS: EconomicsConfig = { ...DEFAULT_ECONOMICS, user: { ...DEFAULT_ECONOMICS.user, initialAccountBalance: 1000 } };
 
-const GAME: GameConfig = { mode: 'standard', moderation: { marketApprovalRequired: true } };
 
 const HOUR_MS = 3600_000;
 
@@ -43,7 +28,7 @@ export function booksFixture(database: Database, start = Date.UTC(2026, 0, 1)) {
     passwordHasher: new FakePasswordHasher(),
     random: new SeededRandom(7),
     economics: ECONOMICS,
-    game: GAME,
+    game: STANDARD_GAME,
   };
   const register = makeRegisterUser(deps);
   const create = makeCreateMarket(deps);

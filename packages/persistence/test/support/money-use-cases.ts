@@ -1,40 +1,25 @@
 // The money use cases of the domain wired to any set of ports, with the default economics of market-math.md §2,
 // plus the seeding the database tests share.
 import {
+  DEFAULT_ECONOMICS,
   makeCreateMarket,
   makePlaceBet,
   makeResolveMarket,
   makeSell,
   MINT,
+  STANDARD_GAME,
   transfer,
   userAccount,
   type Clock,
   type EconomicsConfig,
-  type GameConfig,
   type MarketRecord,
   type NewUser,
   type Repositories,
   type UnitOfWork,
 } from '@socialpredict/domain';
 
-export const ECONOMICS: EconomicsConfig = {
-  marketcreation: {
-    initialMarketProbability: 0.5,
-    initialMarketSubsidization: 10,
-    initialMarketYes: 0,
-    initialMarketNo: 0,
-    minimumFutureHours: 1,
-  },
-  marketincentives: {
-    createMarketCost: 10,
-    traderBonus: 1,
-    multipleChoiceBinary: { addAnswerCost: 2, softAnswerReviewThreshold: 12, hardAnswerSafetyCap: 50 },
-  },
-  user: { initialAccountBalance: 0, maximumDebtAllowed: 500 },
-  betting: { minimumBet: 1, maxDustPerSale: 1, betFees: { initialBetFee: 1, buySharesFee: 0, sellSharesFee: 0 } },
-};
+export const ECONOMICS: EconomicsConfig = DEFAULT_ECONOMICS;
 
-const GAME: GameConfig = { mode: 'standard', moderation: { marketApprovalRequired: true } };
 
 export const DAY_MS = 86_400_000;
 
@@ -43,7 +28,7 @@ export interface MoneyPorts extends Repositories {
 }
 
 export function moneyUseCases(ports: MoneyPorts, clock: Clock, economics: EconomicsConfig = ECONOMICS) {
-  const deps = { ...ports, clock, economics, game: GAME };
+  const deps = { ...ports, clock, economics, game: STANDARD_GAME };
   return {
     createMarket: makeCreateMarket(deps),
     placeBet: makePlaceBet(deps),

@@ -29,7 +29,9 @@ import {
   makeSearchMarkets,
   makeSell,
   makeUpdateProfile,
+  DEFAULT_ECONOMICS,
   MINT,
+  STANDARD_GAME,
   transfer,
   userAccount,
   type EconomicsConfig,
@@ -44,24 +46,8 @@ import { createMemoryPorts, type MemoryPorts, type MemoryPortsOptions } from '..
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
 
-export const DEFAULT_ECONOMICS: EconomicsConfig = {
-  marketcreation: {
-    initialMarketProbability: 0.5,
-    initialMarketSubsidization: 10,
-    initialMarketYes: 0,
-    initialMarketNo: 0,
-    minimumFutureHours: 1,
-  },
-  marketincentives: {
-    createMarketCost: 10,
-    traderBonus: 1,
-    multipleChoiceBinary: { addAnswerCost: 2, softAnswerReviewThreshold: 12, hardAnswerSafetyCap: 50 },
-  },
-  user: { initialAccountBalance: 0, maximumDebtAllowed: 500 },
-  betting: { minimumBet: 1, maxDustPerSale: 1, betFees: { initialBetFee: 1, buySharesFee: 0, sellSharesFee: 0 } },
-};
 
-export const STANDARD_GAME: GameConfig = { mode: 'standard', moderation: { marketApprovalRequired: true } };
+export { DEFAULT_ECONOMICS, STANDARD_GAME };
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
