@@ -79,7 +79,8 @@ async function pgbenchTps(serverUrl: string, clients: number, seconds: number): 
 async function placeBets(options: BetPlacementOptions, url: string) {
   const database = await openDatabase(testDatabaseSettings(url, { poolMax: options.clients }));
   try {
-    await migrate(database);
+    const migrated = await migrate(database);
+    if (migrated.isErr()) throw new Error(`migration failed: ${migrated.error.message}`);
     const ports = { ...drizzleRepositories(database.db), unitOfWork: new DrizzleUnitOfWork(database.db) };
     const clock = { now: () => Date.now() };
     const useCases = moneyUseCases(ports, clock);

@@ -52,7 +52,7 @@ describe.skipIf(postgresServer === null)('indexes of the hot queries on PostgreS
     }
   };
 
-  it('the first-bet check (bets.hasRow) uses bets(market_id, username)', async () => {
+  it('the first-bet check (lockTrade) uses bets(market_id, username)', async () => {
     const query = database.db
       .select({ id: bets.id })
       .from(bets)

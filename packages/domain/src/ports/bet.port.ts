@@ -18,8 +18,6 @@ export interface BetRepository {
   listByMarkets(
     marketIds: readonly number[],
   ): ResultAsync<ReadonlyMap<number, readonly StoredBetRow[]>, InfrastructureError>;
-  /** Whether the user has any row (sale rows included) in the market: the first-bet fee rule (market-math §7). */
-  hasRow(marketId: number, username: string): ResultAsync<boolean, InfrastructureError>;
   /** Ids of the markets where the user has at least one row, ascending. */
   marketIdsByUser(username: string): ResultAsync<readonly number[], InfrastructureError>;
   /** Ids of the markets with at least one row, ascending. */

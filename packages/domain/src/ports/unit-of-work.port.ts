@@ -1,8 +1,9 @@
 import type { ResultAsync } from 'neverthrow';
-import type { BetRepository } from './bet.port.ts';
+import type { LedgerEntry } from '../ledger/ledger.ts';
+import type { BetRepository, NewBetRow, StoredBetRow } from './bet.port.ts';
 import type { InfrastructureError } from './infrastructure.error.ts';
 import type { LedgerReader, LedgerRepository } from './ledger.port.ts';
-import type { MarketRecord, MarketRepository } from './market.port.ts';
+import type { MarketRecord, MarketRepository, MarketTotals } from './market.port.ts';
 import type { UserRecord, UserRepository } from './user.port.ts';
 
 /** Repositories outside a transaction: every call is its own statement; the ledger is read-only. */
@@ -11,6 +12,26 @@ export interface Repositories {
   readonly markets: MarketRepository;
   readonly bets: BetRepository;
   readonly ledger: LedgerReader;
+}
+
+/** The state a trade is decided on, read under its row locks. */
+export interface LockedTrade {
+  readonly market: MarketRecord;
+  /** `null` when the user does not exist */
+  readonly user: UserRecord | null;
+  /** Whether the user has any row (sale rows included) in the market: the first-bet fee rule (market-math §7). */
+  readonly hasPriorRow: boolean;
+}
+
+/** The writes of one trade, all decided by the use case. */
+export interface TradeAppend {
+  readonly row: NewBetRow;
+  /** posted as one business operation of the row's market; the user rows they name must exist */
+  readonly entries: readonly LedgerEntry[];
+  /** the market's running totals once the row is appended */
+  readonly totals: MarketTotals;
+  /** `occurredAt` of the entries and `updatedAt` of the market */
+  readonly at: number;
 }
 
 /**
@@ -26,6 +47,16 @@ export interface TransactionContext {
   lockMarket(id: number): ResultAsync<MarketRecord | null, InfrastructureError>;
   /** Locks the existing users among `usernames` in ascending username order; missing users are absent. */
   lockUsers(usernames: readonly string[]): ResultAsync<ReadonlyMap<string, UserRecord>, InfrastructureError>;
+  /**
+   * A trade's reads in one round trip, since every bet on a market waits for its lock (PERF-3): locks the market row,
+   * then the user row, and tells whether the user already traded there. `null` when the market does not exist.
+   */
+  lockTrade(marketId: number, username: string): ResultAsync<LockedTrade | null, InfrastructureError>;
+  /**
+   * A trade's writes in one round trip: inserts the row, posts the entries (moving the cached user balances, as
+   * `LedgerRepository.post`) and stores the totals on the market. Returns the row with its id.
+   */
+  appendTrade(trade: TradeAppend): ResultAsync<StoredBetRow, InfrastructureError>;
 }
 
 /**

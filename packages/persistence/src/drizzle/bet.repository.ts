@@ -1,7 +1,7 @@
 // BetRepository on Drizzle: append-only trade rows, read back in canonical order (market-math §1.5) through the
-// (market_id, placed_at, id) index; the first-bet check uses (market_id, username) (DB-8, PERF-3).
+// (market_id, placed_at, id) index; the first-bet check of `lockTrade` uses (market_id, username) (DB-8, PERF-3).
 import type { ResultAsync } from 'neverthrow';
-import { and, asc, countDistinct, eq, inArray } from 'drizzle-orm';
+import { asc, countDistinct, eq, inArray } from 'drizzle-orm';
 import type { BetRepository, InfrastructureError, NewBetRow, StoredBetRow } from '@socialpredict/domain';
 import type { Executor } from './database.factory.ts';
 import { dbOperation } from './drizzle-operation.ts';
@@ -58,17 +58,6 @@ export class DrizzleBetRepository implements BetRepository {
         else list.push(row);
       }
       return byMarket;
-    });
-  }
-
-  hasRow(marketId: number, username: string): ResultAsync<boolean, InfrastructureError> {
-    return dbOperation('bets.hasRow', async () => {
-      const found = await this.#db
-        .select({ id: bets.id })
-        .from(bets)
-        .where(and(eq(bets.marketId, marketId), eq(bets.username, username)))
-        .limit(1);
-      return found.length > 0;
     });
   }
 

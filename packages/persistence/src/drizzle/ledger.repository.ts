@@ -3,7 +3,7 @@
 // same statement sequence as the entries, inside the caller's transaction.
 import { randomUUID } from 'node:crypto';
 import type { ResultAsync } from 'neverthrow';
-import { eq, inArray, like, sql } from 'drizzle-orm';
+import { count, eq, inArray, like, sql } from 'drizzle-orm';
 import {
   ENTRY_KINDS,
   netChanges,
@@ -90,42 +90,58 @@ function userChanges(entries: readonly LedgerEntry[]): [string, number][] {
   return changes;
 }
 
+/**
+ * The statements of one posting, for the caller to run as CTEs of a single statement: the insert of the entries
+ * (`null` without entries) and the move of every cached balance they touch (`null` when none changes), which returns
+ * one row per user moved. Amounts are re-checked by the column mapping (safe integers) and by CHECK (amount > 0,
+ * from <> to); the callers hold the user row locks.
+ */
+export function postingStatements(db: Executor, entries: readonly LedgerEntry[], meta: PostingMeta) {
+  const transactionId = randomUUID();
+  const insert =
+    entries.length === 0
+      ? null
+      : db.insert(ledgerEntries).values(
+          entries.map((entry) => ({
+            transactionId,
+            kind: entry.kind,
+            fromAccount: entry.from,
+            toAccount: entry.to,
+            amount: entry.amount,
+            marketId: meta.marketId,
+            occurredAt: meta.occurredAt,
+          })),
+        );
+  const changes = userChanges(entries);
+  if (changes.length === 0) return { insert, move: null, moves: 0 };
+  const delta = sql.join(
+    changes.map(([username, change]) => sql`WHEN ${username} THEN ${change}::bigint`),
+    sql` `,
+  );
+  const move = db
+    .update(users)
+    .set({ accountBalance: sql`${users.accountBalance} + CASE ${users.username} ${delta} END` })
+    .where(inArray(users.username, changes.map(([username]) => username)))
+    .returning({ username: users.username });
+  return { insert, move, moves: changes.length };
+}
+
+export const MISSING_USER_ROW = 'a posting names a user account without a user row';
+
 export class DrizzleLedgerRepository extends DrizzleLedgerReader implements LedgerRepository {
   post(entries: readonly LedgerEntry[], meta: PostingMeta): ResultAsync<void, InfrastructureError> {
     return dbOperation('ledger.post', async () => {
-      if (entries.length === 0) return;
-      const transactionId = randomUUID();
-      // Amounts are re-checked by the column mapping (safe integers) and by CHECK (amount > 0, from <> to).
-      const insert = this.db.insert(ledgerEntries).values(
-        entries.map((entry) => ({
-          transactionId,
-          kind: entry.kind,
-          fromAccount: entry.from,
-          toAccount: entry.to,
-          amount: entry.amount,
-          marketId: meta.marketId,
-          occurredAt: meta.occurredAt,
-        })),
-      );
-      const changes = userChanges(entries);
-      if (changes.length === 0) {
+      const { insert, move, moves } = postingStatements(this.db, entries, meta);
+      if (insert === null) return;
+      if (move === null) {
         await insert;
         return;
       }
-      // One statement (one round trip) inserts the entries and moves every cached balance they touch, a resolution's
-      // many payees included; the callers hold the user row locks.
+      // One statement (one round trip), however many payees a resolution has.
       const posted = this.db.$with('posted').as(insert.returning({ id: ledgerEntries.id }));
-      const delta = sql.join(
-        changes.map(([username, change]) => sql`WHEN ${username} THEN ${change}::bigint`),
-        sql` `,
-      );
-      const updated = await this.db
-        .with(posted)
-        .update(users)
-        .set({ accountBalance: sql`${users.accountBalance} + CASE ${users.username} ${delta} END` })
-        .where(inArray(users.username, changes.map(([username]) => username)))
-        .returning({ username: users.username });
-      if (updated.length !== changes.length) throw new Error('a posting names a user account without a user row');
+      const moved = this.db.$with('moved').as(move);
+      const [row] = await this.db.with(posted, moved).select({ moved: count() }).from(moved);
+      if (row?.moved !== moves) throw new Error(MISSING_USER_ROW);
     });
   }
 }

@@ -51,7 +51,7 @@ export function toMarketRecord(row: MarketRow): MarketRecord {
   };
 }
 
-function totalsColumns(totals: MarketTotals) {
+export function totalsColumns(totals: MarketTotals) {
   return {
     yesTotal: totals.yes,
     noTotal: totals.no,

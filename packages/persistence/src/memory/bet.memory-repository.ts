@@ -11,13 +11,7 @@ export class MemoryBetRepository implements BetRepository {
   }
 
   insert(row: NewBetRow): ResultAsync<StoredBetRow, InfrastructureError> {
-    return writeOperation(this.#context, 'bets.insert', (tables) => {
-      tables.sequences.bet += 1;
-      const stored: StoredBetRow = Object.freeze({ ...row, id: tables.sequences.bet });
-      const rows = [...rowsOf(tables, row.marketId), stored].sort(canonicalOrder);
-      tables.betsByMarket.set(row.marketId, rows);
-      return ok(stored);
-    });
+    return writeOperation(this.#context, 'bets.insert', (tables) => ok(insertBet(tables, row)));
   }
 
   listByMarket(marketId: number): ResultAsync<readonly StoredBetRow[], InfrastructureError> {
@@ -31,12 +25,6 @@ export class MemoryBetRepository implements BetRepository {
       const found = marketIds.filter((id) => tables.betsByMarket.has(id));
       return new Map(found.map((id) => [id, [...rowsOf(tables, id)]]));
     });
-  }
-
-  hasRow(marketId: number, username: string): ResultAsync<boolean, InfrastructureError> {
-    return readOperation(this.#context, 'bets.hasRow', (tables) =>
-      rowsOf(tables, marketId).some((row) => row.username === username),
-    );
   }
 
   marketIdsByUser(username: string): ResultAsync<readonly number[], InfrastructureError> {
@@ -55,6 +43,17 @@ export class MemoryBetRepository implements BetRepository {
       return new Map(found.map((id) => [id, new Set(rowsOf(tables, id).map((row) => row.username)).size]));
     });
   }
+}
+
+export function insertBet(tables: MemoryTables, row: NewBetRow): StoredBetRow {
+  tables.sequences.bet += 1;
+  const stored: StoredBetRow = Object.freeze({ ...row, id: tables.sequences.bet });
+  tables.betsByMarket.set(row.marketId, [...rowsOf(tables, row.marketId), stored].sort(canonicalOrder));
+  return stored;
+}
+
+export function hasRow(tables: MemoryTables, marketId: number, username: string): boolean {
+  return rowsOf(tables, marketId).some((row) => row.username === username);
 }
 
 const NONE: readonly StoredBetRow[] = [];

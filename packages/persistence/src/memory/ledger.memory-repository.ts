@@ -1,4 +1,4 @@
-import { err, ok, type ResultAsync } from 'neverthrow';
+import { err, ok, type Result, type ResultAsync } from 'neverthrow';
 import {
   ENTRY_KINDS,
   infrastructureError,
@@ -22,21 +22,7 @@ export class MemoryLedgerRepository implements LedgerRepository {
   }
 
   post(entries: readonly LedgerEntry[], meta: PostingMeta): ResultAsync<void, InfrastructureError> {
-    return writeOperation(this.#context, 'ledger.post', (tables) => {
-      // The checks a database enforces with CHECK and FOREIGN KEY constraints.
-      const invalid = entries.find((entry) => !isWellFormed(tables, entry));
-      if (invalid !== undefined) {
-        const { kind, from, to, amount } = invalid;
-        return err(infrastructureError('UNEXPECTED', `rejected ledger entry ${kind} ${from} → ${to} ${amount}`));
-      }
-      for (const entry of entries) {
-        tables.sequences.entry += 1;
-        tables.entries.push(Object.freeze({ ...entry, id: tables.sequences.entry, ...meta }));
-        move(tables, entry.from, -entry.amount);
-        move(tables, entry.to, entry.amount);
-      }
-      return ok(undefined);
-    });
+    return writeOperation(this.#context, 'ledger.post', (tables) => postEntries(tables, entries, meta));
   }
 
   balanceOf(account: AccountKey): ResultAsync<number, InfrastructureError> {
@@ -72,6 +58,26 @@ export class MemoryLedgerRepository implements LedgerRepository {
       return sums;
     });
   }
+}
+
+export function postEntries(
+  tables: MemoryTables,
+  entries: readonly LedgerEntry[],
+  meta: PostingMeta,
+): Result<void, InfrastructureError> {
+  // The checks a database enforces with CHECK and FOREIGN KEY constraints.
+  const invalid = entries.find((entry) => !isWellFormed(tables, entry));
+  if (invalid !== undefined) {
+    const { kind, from, to, amount } = invalid;
+    return err(infrastructureError('UNEXPECTED', `rejected ledger entry ${kind} ${from} → ${to} ${amount}`));
+  }
+  for (const entry of entries) {
+    tables.sequences.entry += 1;
+    tables.entries.push(Object.freeze({ ...entry, id: tables.sequences.entry, ...meta }));
+    move(tables, entry.from, -entry.amount);
+    move(tables, entry.to, entry.amount);
+  }
+  return ok(undefined);
 }
 
 function isWellFormed(tables: MemoryTables, entry: LedgerEntry): boolean {

@@ -9,6 +9,7 @@ import {
   type MarketRepository,
   type NewMarket,
 } from '@socialpredict/domain';
+import type { MemoryTables } from './memory-database.ts';
 import { readOperation, writeOperation, type MemoryContext } from './memory-operation.ts';
 
 export class MemoryMarketRepository implements MarketRepository {
@@ -66,14 +67,16 @@ export class MemoryMarketRepository implements MarketRepository {
   }
 
   update(id: number, patch: MarketPatch): ResultAsync<MarketRecord | null, InfrastructureError> {
-    return writeOperation(this.#context, 'markets.update', (tables) => {
-      const current = tables.markets.get(id);
-      if (current === undefined) return ok(null);
-      const record = freezeMarket({ ...current, ...patch });
-      tables.markets.set(id, record);
-      return ok(record);
-    });
+    return writeOperation(this.#context, 'markets.update', (tables) => ok(updateMarket(tables, id, patch)));
   }
+}
+
+export function updateMarket(tables: MemoryTables, id: number, patch: MarketPatch): MarketRecord | null {
+  const current = tables.markets.get(id);
+  if (current === undefined) return null;
+  const record = freezeMarket({ ...current, ...patch });
+  tables.markets.set(id, record);
+  return record;
 }
 
 function freezeMarket(market: MarketRecord): MarketRecord {

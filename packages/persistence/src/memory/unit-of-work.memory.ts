@@ -1,17 +1,20 @@
-import type { ResultAsync } from 'neverthrow';
-import type {
-  InfrastructureError,
-  MarketRecord,
-  Repositories,
-  TransactionContext,
-  UnitOfWork,
-  UserRecord,
+import { err, type ResultAsync } from 'neverthrow';
+import {
+  infrastructureError,
+  type InfrastructureError,
+  type LockedTrade,
+  type MarketRecord,
+  type Repositories,
+  type StoredBetRow,
+  type TransactionContext,
+  type UnitOfWork,
+  type UserRecord,
 } from '@socialpredict/domain';
-import { MemoryBetRepository } from './bet.memory-repository.ts';
-import { MemoryLedgerRepository } from './ledger.memory-repository.ts';
-import { MemoryMarketRepository } from './market.memory-repository.ts';
+import { hasRow, insertBet, MemoryBetRepository } from './bet.memory-repository.ts';
+import { MemoryLedgerRepository, postEntries } from './ledger.memory-repository.ts';
+import { MemoryMarketRepository, updateMarket } from './market.memory-repository.ts';
 import type { MemoryDatabase, TableScope } from './memory-database.ts';
-import { readOperation, type MemoryContext } from './memory-operation.ts';
+import { readOperation, writeOperation, type MemoryContext } from './memory-operation.ts';
 import { MemoryUserRepository } from './user.memory-repository.ts';
 
 /** The repositories over one scope: the committed state (autocommit) or a transaction's draft. */
@@ -26,8 +29,8 @@ export function memoryRepositories(database: MemoryDatabase, scope: TableScope =
 }
 
 /**
- * Transactions are serialised by the database's mutex, so holding it is holding every row lock; `lockMarket` and
- * `lockUsers` only read through the draft (and honour injected faults, e.g. a LOCK_TIMEOUT).
+ * Transactions are serialised by the database's mutex, so holding it is holding every row lock; `lockMarket`,
+ * `lockUsers` and `lockTrade` only read through the draft (and honour injected faults, e.g. a LOCK_TIMEOUT).
  */
 export class MemoryUnitOfWork implements UnitOfWork {
   readonly #database: MemoryDatabase;
@@ -53,6 +56,24 @@ export class MemoryUnitOfWork implements UnitOfWork {
               if (user !== undefined) locked.set(username, user);
             }
             return locked;
+          }),
+        lockTrade: (marketId, username): ResultAsync<LockedTrade | null, InfrastructureError> =>
+          readOperation(context, 'lockTrade', (tables) => {
+            const market = tables.markets.get(marketId);
+            if (market === undefined) return null;
+            const user = tables.users.get(username) ?? null;
+            return { market, user, hasPriorRow: hasRow(tables, marketId, username) };
+          }),
+        // Checked before anything changes, as the single statement of the Drizzle adapter fails as a whole.
+        appendTrade: ({ row, entries, totals, at }): ResultAsync<StoredBetRow, InfrastructureError> =>
+          writeOperation(context, 'appendTrade', (tables) => {
+            if (!tables.markets.has(row.marketId)) {
+              return err(infrastructureError('UNEXPECTED', `market ${row.marketId} does not exist`));
+            }
+            return postEntries(tables, entries, { occurredAt: at, marketId: row.marketId }).map(() => {
+              updateMarket(tables, row.marketId, { totals, updatedAt: at });
+              return insertBet(tables, row);
+            });
           }),
       };
       return work(tx);

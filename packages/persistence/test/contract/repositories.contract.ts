@@ -243,8 +243,6 @@ export function describeRepositoryContract(target: ContractTarget): void {
         const third = await insertMarket(newMarket('carol'));
         const last = await insertBet({ marketId: third.id, username: 'bob', outcome: 'YES', amount: 1, shares: null, dust: null, placedAt: T0 + 3 });
 
-        expect((await ports.bets.hasRow(market.id, 'alice'))._unsafeUnwrap()).toBe(true);
-        expect((await ports.bets.hasRow(market.id, 'carol'))._unsafeUnwrap()).toBe(false);
         expect((await ports.bets.marketIdsByUser('bob'))._unsafeUnwrap()).toEqual([market.id, third.id]);
         expect((await ports.bets.marketIdsByUser('carol'))._unsafeUnwrap()).toEqual([]);
         expect((await ports.bets.marketIdsWithRows())._unsafeUnwrap()).toEqual([market.id, third.id]);
@@ -342,6 +340,60 @@ export function describeRepositoryContract(target: ContractTarget): void {
       });
     });
 
+    describe('trades', () => {
+      let market: MarketRecord;
+      beforeEach(async () => {
+        for (const name of ['alice', 'bob']) await insertUser(name);
+        market = await insertMarket(newMarket('alice'));
+        const grant = transfer('ADMIN_GRANT', MINT, userAccount('alice'), 100);
+        (await ports.unitOfWork.run((tx) => tx.ledger.post(grant, { occurredAt: T0, marketId: null })))._unsafeUnwrap();
+      });
+      const lockTrade = async (marketId: number, username: string) =>
+        (await ports.unitOfWork.run((tx) => tx.lockTrade(marketId, username)))._unsafeUnwrap();
+      const buy = (username: string, amount: number, totals: MarketRecord['totals'], marketId = market.id) => ({
+        row: { marketId, username, outcome: 'YES' as const, amount, shares: null, dust: null, placedAt: T0 + 5 },
+        entries: [...transfer('BUY', userAccount(username), poolAccount(marketId), amount), ...transfer('BUY_FEE', userAccount(username), HOUSE, 1)],
+        totals,
+        at: T0 + 5,
+      });
+      const afterBuy = { yes: 40, no: 0, volume: 40, dust: 0, rowCount: 1, lastPlacedAt: T0 + 5 };
+
+      it('locks and reads the market, the user and whether the user already traded in the market', async () => {
+        const other = await insertMarket(newMarket('bob'));
+        await ports.unitOfWork.run((tx) => tx.bets.insert({ marketId: other.id, username: 'bob', outcome: 'NO', amount: 3, shares: null, dust: null, placedAt: T0 }));
+        const alice = (await ports.users.findByUsername('alice'))._unsafeUnwrap();
+        expect(await lockTrade(market.id, 'alice')).toEqual({ market, user: alice, hasPriorRow: false });
+        expect((await lockTrade(market.id, 'bob'))?.hasPriorRow).toBe(false);
+        expect((await lockTrade(other.id, 'bob'))?.hasPriorRow).toBe(true);
+        expect(await lockTrade(market.id, 'ghost')).toEqual({ market, user: null, hasPriorRow: false });
+        expect(await lockTrade(market.id + 100, 'alice')).toBeNull();
+      });
+
+      it('appends the row, posts the entries, moves the cached balances and stores the totals in one step', async () => {
+        const trade = buy('alice', 40, afterBuy);
+        const bet = (await ports.unitOfWork.run((tx) => tx.appendTrade(trade)))._unsafeUnwrap();
+        expect(bet).toEqual({ id: bet.id, ...trade.row });
+        expect((await ports.bets.listByMarket(market.id))._unsafeUnwrap()).toEqual([bet]);
+        expect((await ports.users.findByUsername('alice'))._unsafeUnwrap()?.accountBalance).toBe(59);
+        expect((await ports.ledger.balanceOf(poolAccount(market.id)))._unsafeUnwrap()).toBe(40);
+        expect((await ports.ledger.balanceOf(HOUSE))._unsafeUnwrap()).toBe(1);
+        expect((await ports.markets.findById(market.id))._unsafeUnwrap()).toEqual({ ...market, totals: afterBuy, updatedAt: T0 + 5 });
+        const locked = await lockTrade(market.id, 'alice');
+        expect([locked?.hasPriorRow, locked?.user?.accountBalance, locked?.market.totals]).toEqual([true, 59, afterBuy]);
+      });
+
+      it('refuses a trade naming a user or a market that does not exist and changes nothing', async () => {
+        for (const trade of [buy('ghost', 40, afterBuy), buy('alice', 40, afterBuy, market.id + 100)]) {
+          const result = await ports.unitOfWork.run((tx) => tx.appendTrade(trade));
+          expect(result._unsafeUnwrapErr()).toMatchObject({ code: 'INFRASTRUCTURE_ERROR', kind: 'UNEXPECTED' });
+        }
+        expect((await ports.bets.marketIdsWithRows())._unsafeUnwrap()).toEqual([]);
+        expect((await ports.users.findByUsername('alice'))._unsafeUnwrap()?.accountBalance).toBe(100);
+        expect((await ports.ledger.balanceOf(HOUSE))._unsafeUnwrap()).toBe(0);
+        expect((await ports.markets.findById(market.id))._unsafeUnwrap()).toEqual(market);
+      });
+    });
+
     describe('money use cases on these ports', () => {
       const clock = new ManualClock(T0, 1);
       const setup = async (unitOfWork: UnitOfWork = ports.unitOfWork) => {
@@ -373,17 +425,14 @@ export function describeRepositoryContract(target: ContractTarget): void {
       });
 
       it('ERR-5: a fault after the debit rolls the bet back: balance, rows and totals unchanged', async () => {
-        // The market update is the last step of a bet, after the ledger debit and the row insert.
-        const failingUpdate = () => errAsync(infrastructureError('UNAVAILABLE', 'injected fault'));
+        // The append is the last step of a bet: it succeeds, then the transaction fails before it commits.
         const faulty: UnitOfWork = {
           run: (work) =>
             ports.unitOfWork.run((tx) =>
               work({
                 ...tx,
-                markets: new Proxy(tx.markets, {
-                  get: (repository, name) =>
-                    name === 'update' ? failingUpdate : Reflect.get(repository, name).bind(repository),
-                }),
+                appendTrade: (trade) =>
+                  tx.appendTrade(trade).andThen(() => errAsync(infrastructureError('UNAVAILABLE', 'injected fault'))),
               }),
             ),
         };

@@ -249,8 +249,6 @@ describe('memory bet repository', () => {
     expect((await ports.bets.listByMarket(2))._unsafeUnwrap()).toEqual([]);
     const byMarket = (await ports.bets.listByMarkets([1, 2, 3]))._unsafeUnwrap();
     expect([...byMarket.keys()]).toEqual([1, 3]);
-    expect((await ports.bets.hasRow(1, 'alice'))._unsafeUnwrap()).toBe(true);
-    expect((await ports.bets.hasRow(3, 'alice'))._unsafeUnwrap()).toBe(false);
     expect((await ports.bets.marketIdsByUser('carol'))._unsafeUnwrap()).toEqual([3]);
     expect((await ports.bets.marketIdsWithRows())._unsafeUnwrap()).toEqual([1, 3]);
     expect([...(await ports.bets.countUsersByMarket([1, 2, 3]))._unsafeUnwrap()]).toEqual([

@@ -154,10 +154,10 @@ describe('place bet (market-math §7)', () => {
     expect(await h.balanceOf('alice')).toBe(0);
   });
 
-  it('changes nothing when a step after the debit fails (ERR-5)', async () => {
+  it('changes nothing when the append fails (ERR-5)', async () => {
     const { h, market } = await marketWithTraders();
     const before = h.ports.database.ledgerEntries().length;
-    h.ports.database.injectFault('markets.update', infrastructureError('UNAVAILABLE', 'connection lost'));
+    h.ports.database.injectFault('appendTrade', infrastructureError('UNAVAILABLE', 'connection lost'));
     const result = await h.placeBet({ username: 'alice', marketId: market.id, outcome: 'YES', amount: 5 });
     expect(result._unsafeUnwrapErr()).toMatchObject({ code: 'INFRASTRUCTURE_ERROR', kind: 'UNAVAILABLE' });
     expect(h.ports.database.ledgerEntries()).toHaveLength(before);
@@ -168,7 +168,7 @@ describe('place bet (market-math §7)', () => {
 
   it('passes a lock timeout through', async () => {
     const { h, market } = await marketWithTraders();
-    h.ports.database.injectFault('lockMarket', infrastructureError('LOCK_TIMEOUT', 'lock wait timed out'));
+    h.ports.database.injectFault('lockTrade', infrastructureError('LOCK_TIMEOUT', 'lock wait timed out'));
     const result = await h.placeBet({ username: 'alice', marketId: market.id, outcome: 'YES', amount: 5 });
     expect(result._unsafeUnwrapErr()).toMatchObject({ code: 'INFRASTRUCTURE_ERROR', kind: 'LOCK_TIMEOUT' });
   });

@@ -47,16 +47,14 @@ export function makePlaceBet(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock' | 'e
     checkTradeInput(input).asyncAndThen((outcome) =>
       deps.unitOfWork.run((tx) =>
         safeTry(async function* () {
-          const market = yield* tx.lockMarket(input.marketId);
-          if (market === null) return err(marketNotFound(input.marketId));
+          const locked = yield* tx.lockTrade(input.marketId, input.username);
+          if (locked === null) return err(marketNotFound(input.marketId));
+          const { market, user, hasPriorRow } = locked;
           // Taken after the lock: a bet queued behind a resolution sees it (DB-6).
           const now = deps.clock.now();
           yield* checkTradable(market, now);
+          if (user === null) return err(userNotFound(input.username));
 
-          const user = (yield* tx.lockUsers([input.username])).get(input.username);
-          if (user === undefined) return err(userNotFound(input.username));
-
-          const hasPriorRow = yield* tx.bets.hasRow(market.id, user.username);
           const { amount } = input;
           const cost = buyCost(hasPriorRow, amount, fees);
           if (!withinDebtLimit(user.accountBalance, cost.totalCost, maximumDebtAllowed)) {
@@ -64,7 +62,7 @@ export function makePlaceBet(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock' | 'e
           }
           yield* guardAppend(market.seeds, market.totals, { outcome, amount });
 
-          const bet = yield* tx.bets.insert({
+          const row = {
             marketId: market.id,
             username: user.username,
             outcome,
@@ -72,15 +70,14 @@ export function makePlaceBet(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock' | 'e
             shares: null,
             dust: null,
             placedAt: nextPlacedAt(market.totals, now),
-          });
+          };
           const trader = userAccount(user.username);
           const entries = [
             ...transfer('BUY', trader, poolAccount(market.id), amount),
             ...transfer('INITIAL_BET_FEE', trader, HOUSE, cost.initialFee),
             ...transfer('BUY_FEE', trader, HOUSE, cost.transactionFee),
           ];
-          yield* tx.ledger.post(entries, { occurredAt: now, marketId: market.id });
-          yield* tx.markets.update(market.id, { totals: totalsAfter(market.totals, bet), updatedAt: now });
+          const bet = yield* tx.appendTrade({ row, entries, totals: totalsAfter(market.totals, row), at: now });
           return ok({ bet, cost });
         }),
       ),
