@@ -2,6 +2,7 @@
 // a fixed order: external concerns (routing table, metrics, request context, headers, CORS, load shedding, limits,
 // OpenAPI), then the app's own (errors, route policy), then the routes.
 import type { FastifyPluginAsync } from 'fastify';
+import type { Registry } from 'prom-client';
 import type { AppConfig } from '@socialpredict/config';
 import type { Clock } from '@socialpredict/domain';
 import type { Lifecycle } from './lifecycle.ts';
@@ -38,6 +39,8 @@ export interface AppDeps {
   useCases: AppUseCases;
   clock: Clock;
   version: string;
+  /** shared with the job runner's series; each app gets its own otherwise */
+  metricsRegistry?: Registry;
 }
 
 export function buildApp(deps: AppDeps): FastifyPluginAsync {
@@ -49,7 +52,7 @@ export function buildApp(deps: AppDeps): FastifyPluginAsync {
     app.removeContentTypeParser('text/plain');
 
     await app.register(routeTablePlugin);
-    await app.register(metricsPlugin);
+    await app.register(metricsPlugin, deps.metricsRegistry === undefined ? {} : { registry: deps.metricsRegistry });
     await app.register(requestContextPlugin);
     await app.register(securityHeadersPlugin, { config: config.security });
     await app.register(corsPlugin, { config: config.cors });

@@ -1,10 +1,13 @@
 // The API's boot after configuration, shared by `pnpm start` (main.ts) and the CLI's `serve`: DEP-1 order —
-// database → migrate or verify → seed → listen → ready — and the DEP-2 shutdown as one call.
+// database → migrate or verify → seed → start jobs → listen → ready — and the DEP-2 shutdown as one call.
 import { randomInt } from 'node:crypto';
 import type { Logger } from 'pino';
+import { Registry } from 'prom-client';
 import type { AppConfig } from '@socialpredict/config';
 import { generatePassword } from '@socialpredict/domain';
+import type { JobRunner } from '@socialpredict/jobs';
 import { createAuthenticator } from './authenticator.ts';
+import { startBackgroundJobs, withJobFollowUps } from './background-jobs.ts';
 import { openRuntime, StartupError, type Runtime } from './composition.ts';
 import { createLifecycle } from './lifecycle.ts';
 import { createServer, listen, type RunningServer } from './server.ts';
@@ -15,7 +18,7 @@ const VERSION = '0.1.0';
 export interface ApiProcess {
   /** ERR-6: `/health` reports the process as not live from now on. */
   markFatal(): void;
-  /** DEP-2: readiness closes, in-flight requests drain, the pool closes; resolves with the exit code. */
+  /** DEP-2: readiness closes, in-flight requests drain, the jobs stop, the pool closes; resolves with the exit code. */
   shutdown(): Promise<number>;
 }
 
@@ -63,29 +66,36 @@ function logConfiguration(config: AppConfig, logger: Logger): void {
 export async function startApi(config: AppConfig, logger: Logger): Promise<ApiProcess> {
   logConfiguration(config, logger);
   const lifecycle = createLifecycle();
+  const jobsStopTimeoutMs = config.server.shutdownTimeoutSeconds * 1000;
   let runtime: Runtime | undefined;
+  let jobs: JobRunner | undefined;
   let running: RunningServer;
   try {
     runtime = await openRuntime(config, logger);
     await seedStartupData(runtime, config, logger);
+    const metricsRegistry = new Registry();
+    const runner = await startBackgroundJobs(runtime, config, metricsRegistry, logger);
+    jobs = runner;
     const server = await createServer(
       {
         config,
         lifecycle,
-        probe: runtime.probe,
+        probe: runner === undefined ? runtime.probe : { ...runtime.probe, jobs: () => runner.status() },
         // Reporting visibility is editable only once Tier 2 CMS routes exist; until then both reports are public.
         authenticator: createAuthenticator(runtime.useCases.authenticate, async () => ({
           systemMetricsPublic: true,
           globalLeaderboardPublic: true,
         })),
-        useCases: runtime.useCases,
+        useCases: runner === undefined ? runtime.useCases : withJobFollowUps(runtime.useCases, runner, logger),
         clock: runtime.clock,
         version: VERSION,
+        metricsRegistry,
       },
       logger,
     );
     running = await listen(server, { config, lifecycle });
   } catch (error) {
+    await jobs?.stop(jobsStopTimeoutMs).catch(() => undefined);
     await runtime?.database.close().catch(() => undefined);
     throw error;
   }
@@ -98,6 +108,7 @@ export async function startApi(config: AppConfig, logger: Logger): Promise<ApiPr
       let exitCode = 0;
       try {
         await running.shutdown();
+        await jobs?.stop(jobsStopTimeoutMs);
         await opened.database.close();
       } catch (error) {
         logger.error({ event: 'shutdown.error', err: error }, 'error during shutdown');

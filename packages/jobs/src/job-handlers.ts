@@ -1,4 +1,5 @@
-// Every handler of JOB-3 wired to its stores, for the composition roots (API process or `pnpm cli worker`).
+// Every handler of JOB-3 wired to its stores, and the runner around them, for the composition roots (API process or
+// `pnpm cli worker`).
 import type { Clock, UseCaseDeps } from '@socialpredict/domain';
 import type { Database } from '@socialpredict/persistence';
 import type { JobLogger, JobMetrics } from './job-ports.ts';
@@ -12,7 +13,7 @@ import {
   readModelRefreshJob,
   type ReadModelBuilder,
 } from './readmodel-refresh/readmodel-refresh.job.ts';
-import type { JobHandlers } from './runner/job-runner.ts';
+import { createJobRunner, type JobHandlers, type JobRunner } from './runner/job-runner.ts';
 import { snapshotCleanupJob } from './snapshot-cleanup/snapshot-cleanup.job.ts';
 import { sqlDueMarketSource } from './stores/due-market.store.ts';
 import { sqlNotificationStore } from './stores/notification.store.ts';
@@ -67,4 +68,28 @@ export function createJobHandlers(deps: JobHandlerDeps): WiredJobs {
     },
     onStatsTick: () => exportReadModelAges({ readModels, clock, metrics }),
   };
+}
+
+/** pg-boss opens its own pool beside the application's; one job at a time per queue needs only a handful. */
+export const JOBS_POOL_MAX = 4;
+
+export interface JobProcessDeps extends JobHandlerDeps {
+  /** the application database's settings: pg-boss runs on the same database, in schema `pgboss` (JOB-2) */
+  postgres: { url: string; poolMax: number; requireTls: boolean };
+  /** false: this process only enqueues (JOBS_ENABLED=false) */
+  consume: boolean;
+}
+
+/** The runner with every JOB-3 handler, built alike by the API process and `pnpm cli worker`; not yet started. */
+export function createJobProcess(deps: JobProcessDeps): JobRunner {
+  const { postgres, consume, ...handlerDeps } = deps;
+  const wired = createJobHandlers(handlerDeps);
+  return createJobRunner({
+    connection: { driver: 'postgres', url: postgres.url, poolMax: Math.min(JOBS_POOL_MAX, postgres.poolMax), requireTls: postgres.requireTls },
+    handlers: wired.handlers,
+    onStatsTick: wired.onStatsTick,
+    logger: deps.logger,
+    metrics: deps.metrics,
+    consume,
+  });
 }

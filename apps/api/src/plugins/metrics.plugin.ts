@@ -25,8 +25,13 @@ declare module 'fastify' {
 
 const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1, 2.5, 5];
 
-export const metricsPlugin = nonEncapsulated('metrics', async (app: FastifyInstance) => {
-  const registry = new Registry();
+export interface MetricsPluginOptions {
+  /** the process registry, when series other than the HTTP adapter's (the job runner's) share /metrics */
+  registry?: Registry;
+}
+
+export const metricsPlugin = nonEncapsulated('metrics', async (app: FastifyInstance, opts: MetricsPluginOptions) => {
+  const registry = opts.registry ?? new Registry();
   collectDefaultMetrics({ register: registry });
   const counter = <L extends string>(name: string, help: string, labelNames: L[] = []) =>
     new Counter<L>({ name, help, labelNames, registers: [registry] });

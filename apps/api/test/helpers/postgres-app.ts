@@ -61,12 +61,26 @@ async function onServer(serverUrl: string, sql: string): Promise<void> {
   }
 }
 
-export async function createPostgresApp(env: Env = {}): Promise<PostgresApp> {
+export interface EmptyDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** A database of its own on the test server, not migrated: for tests that boot the API, which migrates. */
+export async function createEmptyDatabase(): Promise<EmptyDatabase> {
   const serverUrl = POSTGRES_URL;
   if (serverUrl === undefined) throw new Error('TEST_DATABASE_URL is not set');
   const name = `sp_api_test_${randomBytes(6).toString('hex')}`;
   await onServer(serverUrl, `CREATE DATABASE "${name}"`);
-  const config = testConfig({ DATABASE_URL: withDatabase(serverUrl, name), DB_POOL_MAX: '10', ...env });
+  return {
+    url: withDatabase(serverUrl, name),
+    drop: () => onServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}
+
+export async function createPostgresApp(env: Env = {}): Promise<PostgresApp> {
+  const empty = await createEmptyDatabase();
+  const config = testConfig({ DATABASE_URL: empty.url, DB_POOL_MAX: '10', ...env });
   const database = await openDatabase(config.database);
   const migrated = await migrate(database);
   if (migrated.isErr()) throw new Error(migrated.error.message);
@@ -115,7 +129,7 @@ export async function createPostgresApp(env: Env = {}): Promise<PostgresApp> {
     close: async () => {
       await server.close();
       await database.close();
-      await onServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await empty.drop();
     },
   };
 }

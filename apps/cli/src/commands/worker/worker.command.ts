@@ -1,32 +1,25 @@
 // `pnpm cli worker` (JOB-2, CFG-6): consumes the job queues without serving HTTP, for deployments that run the API
 // with JOBS_ENABLED=false (and READ_MODEL_WORKER=external). Stops on SIGTERM/SIGINT, letting active jobs finish
 // within the shutdown budget (JOB-5).
-import { createJobHandlers, createJobRunner, NO_JOB_METRICS, type JobRunner } from '@socialpredict/jobs';
+import { createJobProcess, NO_JOB_METRICS, type JobRunner } from '@socialpredict/jobs';
 import { CommandFailure, type CommandContext, type CommandDefinition } from '../../command.ts';
-
-/** The worker's own pg-boss pool: a handful of connections is plenty for one job at a time per queue. */
-const WORKER_POOL_MAX = 4;
 
 export async function startWorker(context: CommandContext): Promise<JobRunner> {
   const { config } = context;
-  if (config.database.url === undefined) {
-    throw new CommandFailure('worker needs PostgreSQL (DATABASE_URL); on embedded PGlite the jobs run inside the server process');
+  const url = config.database.url;
+  if (url === undefined) {
+    throw new CommandFailure('worker needs PostgreSQL (DATABASE_URL): pg-boss is not wired to embedded PGlite yet');
   }
   const logger = await context.logger();
   const runtime = await context.runtime();
-  const wired = createJobHandlers({
+  const runner = createJobProcess({
     database: runtime.database,
     reporting: runtime.deps,
     clock: runtime.clock,
     logger,
     // A worker serves no /metrics; its figures show in the API's job_queue_depth and in the logs.
     metrics: NO_JOB_METRICS,
-  });
-  const runner = createJobRunner({
-    connection: { driver: 'postgres', url: config.database.url, poolMax: Math.min(WORKER_POOL_MAX, config.database.poolMax), requireTls: config.database.requireTls },
-    handlers: wired.handlers,
-    onStatsTick: wired.onStatsTick,
-    logger,
+    postgres: { ...config.database, url },
     consume: true,
   });
   await runner.start();

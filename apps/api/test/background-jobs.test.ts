@@ -1,0 +1,85 @@
+// The JOB-3 follow-ups of the writes that change global read models: sent after a committed write only, a
+// notification fan-out after a resolution, and a queue failure that costs a warning instead of the response.
+import { describe, expect, it } from 'vitest';
+import { withJobFollowUps } from '../src/background-jobs.ts';
+import { createLogger } from '../src/logger.ts';
+import { createTestApp, TEST_NOW } from './helpers/test-app.ts';
+
+const WEEK_MS = 7 * 24 * 3600 * 1000;
+
+function recordingJobs(failing = false) {
+  const sent: string[] = [];
+  const attempt = async (job: string) => {
+    sent.push(job);
+    if (failing) throw new Error('queue unavailable');
+    return null;
+  };
+  return {
+    sent,
+    jobs: {
+      requestReadModelRefresh: async () => void (await attempt('readmodel.refresh')),
+      enqueue: (queue: string, data: Record<string, unknown> = {}) => attempt(`${queue} ${JSON.stringify(data)}`),
+    },
+  };
+}
+
+function recordedLogger() {
+  const events: string[] = [];
+  const logger = createLogger('warn', { write: (line: string) => void events.push(String((JSON.parse(line) as { event?: unknown }).event)) });
+  return { logger, events };
+}
+
+async function setting() {
+  const app = await createTestApp();
+  await app.user('alice');
+  await app.user('bob');
+  await app.user('carol');
+  return app;
+}
+
+/** Fire-and-forget sends settle within a few ticks. */
+const settled = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+describe('withJobFollowUps', () => {
+  it('refreshes the global read models after each write and notifies holders after a resolution', async () => {
+    const app = await setting();
+    const { sent, jobs } = recordingJobs();
+    const useCases = withJobFollowUps(app.useCases, jobs, recordedLogger().logger);
+
+    const market = (
+      await useCases.createMarket({ username: 'alice', questionTitle: 'Rain?', description: '', resolutionDateTime: TEST_NOW + WEEK_MS })
+    )._unsafeUnwrap();
+    (await useCases.placeBet({ username: 'bob', marketId: market.id, amount: 1, outcome: 'YES' }))._unsafeUnwrap();
+    // A later order by another user unlocks bob's shares for sale.
+    (await useCases.placeBet({ username: 'carol', marketId: market.id, amount: 1, outcome: 'YES' }))._unsafeUnwrap();
+    (await useCases.sell({ username: 'bob', marketId: market.id, amount: 3, outcome: 'YES' }))._unsafeUnwrap();
+    (await useCases.resolveMarket({ username: 'alice', marketId: market.id, resolution: 'YES' }))._unsafeUnwrap();
+    await settled();
+
+    expect(sent).toEqual([...Array<string>(5).fill('readmodel.refresh'), `market.notify {"marketId":${market.id}}`]);
+    await app.close();
+  });
+
+  it('sends nothing after a refused write', async () => {
+    const app = await setting();
+    const { sent, jobs } = recordingJobs();
+    const useCases = withJobFollowUps(app.useCases, jobs, recordedLogger().logger);
+    expect((await useCases.placeBet({ username: 'bob', marketId: 999, amount: 10, outcome: 'YES' })).isErr()).toBe(true);
+    expect((await useCases.resolveMarket({ username: 'bob', marketId: 999, resolution: 'YES' })).isErr()).toBe(true);
+    await settled();
+    expect(sent).toEqual([]);
+    await app.close();
+  });
+
+  it('answers the write when the queue fails, logging a warning', async () => {
+    const app = await setting();
+    const { jobs } = recordingJobs(true);
+    const { logger, events } = recordedLogger();
+    const useCases = withJobFollowUps(app.useCases, jobs, logger);
+    const created = await useCases.createMarket({ username: 'alice', questionTitle: 'Rain?', description: '', resolutionDateTime: TEST_NOW + WEEK_MS });
+    expect(created.isOk()).toBe(true);
+    await settled();
+    expect(events).toEqual(['jobs.enqueue_failed']);
+    await app.close();
+  });
+});
