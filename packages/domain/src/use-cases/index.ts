@@ -2,6 +2,7 @@
 export * from '../errors/use-case.errors.ts';
 export * from './error-codes.ts';
 export type * from './deps.ts';
+export * from './all-use-cases.ts';
 export * from './shared/market-status.ts';
 export { guardAppend, nextPlacedAt, NO_ROWS, probabilityFromTotals, totalsAfter } from './shared/market-totals.ts';
 export type * from './shared/market-overview.ts';

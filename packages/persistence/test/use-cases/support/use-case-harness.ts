@@ -3,33 +3,8 @@
 import type { Result } from 'neverthrow';
 import { expect } from 'vitest';
 import {
-  makeAuthenticate,
-  makeChangePassword,
-  makeCreateMarket,
-  makeGetFinancialStats,
-  makeGetGlobalLeaderboard,
-  makeGetMarketDetails,
-  makeGetMarketLeaderboard,
-  makeGetPortfolio,
-  makeGetSystemMetrics,
-  makeGetUser,
-  makeGetUserCredit,
-  makeGetUserFinancials,
-  makeGetUserPosition,
-  makeListBets,
-  makeListMarketPositions,
-  makeListMarkets,
-  makeListStewardedMarkets,
-  makeLogin,
-  makePlaceBet,
-  makeProjectBet,
-  makeQuoteSale,
-  makeRegisterUser,
-  makeResolveMarket,
-  makeSearchMarkets,
-  makeSell,
-  makeUpdateProfile,
   DEFAULT_ECONOMICS,
+  makeUseCases,
   MINT,
   STANDARD_GAME,
   transfer,
@@ -39,13 +14,13 @@ import {
   type MarketRecord,
   type ModeratorStatus,
   type UseCaseDeps,
+  type UseCases,
   type UserRecord,
   type UserRole,
 } from '@socialpredict/domain';
 import { createMemoryPorts, type MemoryPorts, type MemoryPortsOptions } from '../../../src/memory/index.ts';
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
-
 
 export { DEFAULT_ECONOMICS, STANDARD_GAME };
 
@@ -66,34 +41,7 @@ export function createHarness(options: HarnessOptions = {}) {
     game: options.game ?? STANDARD_GAME,
     probabilityPointsMax: options.probabilityPointsMax ?? 2_000,
   };
-  const useCases = {
-    authenticate: makeAuthenticate(deps),
-    registerUser: makeRegisterUser(deps),
-    login: makeLogin(deps),
-    changePassword: makeChangePassword(deps),
-    updateProfile: makeUpdateProfile(deps),
-    getUser: makeGetUser(deps),
-    getUserCredit: makeGetUserCredit(deps),
-    createMarket: makeCreateMarket(deps),
-    placeBet: makePlaceBet(deps),
-    projectBet: makeProjectBet(deps),
-    quoteSale: makeQuoteSale(deps),
-    sell: makeSell(deps),
-    resolveMarket: makeResolveMarket(deps),
-    getMarketDetails: makeGetMarketDetails(deps),
-    listMarkets: makeListMarkets(deps),
-    searchMarkets: makeSearchMarkets(deps),
-    listStewardedMarkets: makeListStewardedMarkets(deps),
-    listBets: makeListBets(deps),
-    listMarketPositions: makeListMarketPositions(deps),
-    getUserPosition: makeGetUserPosition(deps),
-    getMarketLeaderboard: makeGetMarketLeaderboard(deps),
-    getGlobalLeaderboard: makeGetGlobalLeaderboard(deps),
-    getPortfolio: makeGetPortfolio(deps),
-    getUserFinancials: makeGetUserFinancials(deps),
-    getSystemMetrics: makeGetSystemMetrics(deps),
-    getFinancialStats: makeGetFinancialStats(deps),
-  };
+  const useCases = makeUseCases(deps);
   return { ports, deps, ...useCases, ...seeding(ports, useCases.createMarket) };
 }
 
@@ -107,7 +55,7 @@ interface SeedUserOptions {
   readonly mustChangePassword?: boolean;
 }
 
-function seeding(ports: MemoryPorts, createMarket: ReturnType<typeof makeCreateMarket>) {
+function seeding(ports: MemoryPorts, createMarket: UseCases['createMarket']) {
   /** A user inserted through the repositories; a balance is minted as ADMIN_GRANT so the books stay closed. */
   async function seedUser(username: string, options: SeedUserOptions = {}): Promise<UserRecord> {
     const now = ports.clock.now();

@@ -1,0 +1,61 @@
+// Every use case built from one set of ports: what a composition root (the HTTP adapter, the CLI, a test harness)
+// hands to its drivers. Each factory still takes only the slice of the dependencies it needs.
+import type { UseCaseDeps } from './deps.ts';
+import { makeAuthenticate } from './authenticate/authenticate.use-case.ts';
+import { makeChangePassword } from './change-password/change-password.use-case.ts';
+import { makeCreateMarket } from './create-market/create-market.use-case.ts';
+import { makeGetFinancialStats } from './financial-stats/financial-stats.use-case.ts';
+import { makeGetMarketDetails } from './get-market-details/get-market-details.use-case.ts';
+import { makeGetUserPosition } from './get-user-position/get-user-position.use-case.ts';
+import { makeGetUser, makeGetUserCredit } from './get-user/get-user.use-case.ts';
+import { makeGetGlobalLeaderboard } from './global-leaderboard/global-leaderboard.use-case.ts';
+import { makeListBets } from './list-bets/list-bets.use-case.ts';
+import { makeListMarketPositions } from './list-market-positions/list-market-positions.use-case.ts';
+import { makeListMarkets } from './list-markets/list-markets.use-case.ts';
+import { makeListStewardedMarkets } from './list-stewarded-markets/list-stewarded-markets.use-case.ts';
+import { makeLogin } from './login/login.use-case.ts';
+import { makeGetMarketLeaderboard } from './market-leaderboard/market-leaderboard.use-case.ts';
+import { makePlaceBet } from './place-bet/place-bet.use-case.ts';
+import { makeGetPortfolio } from './portfolio/portfolio.use-case.ts';
+import { makeProjectBet } from './project-bet/project-bet.use-case.ts';
+import { makeQuoteSale } from './quote-sale/quote-sale.use-case.ts';
+import { makeRegisterUser } from './register-user/register-user.use-case.ts';
+import { makeResolveMarket } from './resolve-market/resolve-market.use-case.ts';
+import { makeSearchMarkets } from './search-markets/search-markets.use-case.ts';
+import { makeSell } from './sell/sell.use-case.ts';
+import { makeGetSystemMetrics } from './system-metrics/system-metrics.use-case.ts';
+import { makeUpdateProfile } from './update-profile/update-profile.use-case.ts';
+import { makeGetUserFinancials } from './user-financials/user-financials.use-case.ts';
+
+export function makeUseCases(deps: UseCaseDeps) {
+  return {
+    authenticate: makeAuthenticate(deps),
+    login: makeLogin(deps),
+    changePassword: makeChangePassword(deps),
+    updateProfile: makeUpdateProfile(deps),
+    getUser: makeGetUser(deps),
+    getUserCredit: makeGetUserCredit(deps),
+    registerUser: makeRegisterUser(deps),
+    getPortfolio: makeGetPortfolio(deps),
+    getUserFinancials: makeGetUserFinancials(deps),
+    listStewardedMarkets: makeListStewardedMarkets(deps),
+    listMarkets: makeListMarkets(deps),
+    searchMarkets: makeSearchMarkets(deps),
+    getMarketDetails: makeGetMarketDetails(deps),
+    listBets: makeListBets(deps),
+    listMarketPositions: makeListMarketPositions(deps),
+    createMarket: makeCreateMarket(deps),
+    getUserPosition: makeGetUserPosition(deps),
+    getMarketLeaderboard: makeGetMarketLeaderboard(deps),
+    placeBet: makePlaceBet(deps),
+    projectBet: makeProjectBet(deps),
+    quoteSale: makeQuoteSale(deps),
+    sell: makeSell(deps),
+    resolveMarket: makeResolveMarket(deps),
+    getFinancialStats: makeGetFinancialStats(deps),
+    getSystemMetrics: makeGetSystemMetrics(deps),
+    getGlobalLeaderboard: makeGetGlobalLeaderboard(deps),
+  };
+}
+
+export type UseCases = ReturnType<typeof makeUseCases>;
