@@ -1,24 +1,16 @@
 // VAL-4 / JOB-3 `ledger.integrity` on PostgreSQL: sound books report 0 violations; a corrupted cached balance is
 // reported by the gauge and an error-level `ledger.integrity_violation` line.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { databaseIntegrityCheck, ledgerIntegrityJob } from '../src/ledger-integrity/ledger-integrity.job.ts';
 import { booksFixture, ECONOMICS } from './support/books.fixture.ts';
-import { createJobsTestDatabase, postgresServer, type TestDatabase } from './support/postgres.harness.ts';
+import { FIRST_ATTEMPT, freshDatabases, postgresServer } from './support/postgres.harness.ts';
 import { recordingLogger, recordingMetrics } from './support/recording-ports.ts';
 
-const job = { data: {}, attempt: 1, signal: new AbortController().signal };
-
 describe.skipIf(!postgresServer)('ledger.integrity on PostgreSQL', () => {
-  let target: TestDatabase | undefined;
-  afterEach(async () => {
-    await target?.drop();
-    target = undefined;
-  });
+  const openDatabase = freshDatabases();
 
   it('reports sound books, then exactly the corrupted balance', async () => {
-    const created = await createJobsTestDatabase();
-    target = created.target;
-    const { database } = created;
+    const database = await openDatabase();
     const books = booksFixture(database);
     await books.createUser('alice');
     await books.createUser('bob');
@@ -33,7 +25,7 @@ describe.skipIf(!postgresServer)('ledger.integrity on PostgreSQL', () => {
       logger,
       metrics,
     });
-    expect(await handler(job)).toEqual({ violations: 0 });
+    expect(await handler(FIRST_ATTEMPT)).toEqual({ violations: 0 });
     expect(metrics.violations).toBe(0);
     expect(logger.events('ledger.integrity_checked')).toHaveLength(1);
 
@@ -43,7 +35,7 @@ describe.skipIf(!postgresServer)('ledger.integrity on PostgreSQL', () => {
     } finally {
       await session.release();
     }
-    expect(await handler(job)).toEqual({ violations: 1 });
+    expect(await handler(FIRST_ATTEMPT)).toEqual({ violations: 1 });
     expect(metrics.violations).toBe(1);
     const [line] = logger.events('ledger.integrity_violation');
     expect(line?.level).toBe('error');
@@ -53,9 +45,7 @@ describe.skipIf(!postgresServer)('ledger.integrity on PostgreSQL', () => {
   });
 
   it('fails the attempt (so it is retried) when the query cannot run', async () => {
-    const created = await createJobsTestDatabase();
-    target = created.target;
-    const { database } = created;
+    const database = await openDatabase();
     const handler = ledgerIntegrityJob({
       check: databaseIntegrityCheck(database, 500),
       clock: booksFixture(database).clock,
@@ -63,6 +53,6 @@ describe.skipIf(!postgresServer)('ledger.integrity on PostgreSQL', () => {
       metrics: recordingMetrics(),
     });
     await database.close();
-    await expect(handler(job)).rejects.toThrow(/integrity query failed/);
+    await expect(handler(FIRST_ATTEMPT)).rejects.toThrow(/integrity query failed/);
   });
 });

@@ -1,37 +1,19 @@
 // JOB-3 `market.close` on PostgreSQL: markets past their resolution time get their read models marked stale and a
 // "resolution due" notice for the steward, once; the stored lifecycle is never touched.
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Database } from '@socialpredict/persistence';
+import { describe, expect, it } from 'vitest';
 import { marketCloseJob } from '../src/market-close/market-close.job.ts';
 import { sqlDueMarketSource } from '../src/stores/due-market.store.ts';
 import { sqlNotificationStore } from '../src/stores/notification.store.ts';
 import { sqlReadModelStore } from '../src/stores/read-model.store.ts';
 import { booksFixture, HOUR } from './support/books.fixture.ts';
-import { createJobsTestDatabase, postgresServer, type TestDatabase } from './support/postgres.harness.ts';
+import { FIRST_ATTEMPT, freshDatabases, postgresServer, selectRows } from './support/postgres.harness.ts';
 import { recordingLogger } from './support/recording-ports.ts';
 
-const job = { data: {}, attempt: 1, signal: new AbortController().signal };
-
-async function rows<T extends Record<string, unknown>>(database: Database, text: string): Promise<T[]> {
-  const session = await database.reserve();
-  try {
-    return await session.query<T>(text);
-  } finally {
-    await session.release();
-  }
-}
-
 describe.skipIf(!postgresServer)('market.close on PostgreSQL', () => {
-  let target: TestDatabase | undefined;
-  afterEach(async () => {
-    await target?.drop();
-    target = undefined;
-  });
+  const openDatabase = freshDatabases();
 
   it('notifies the steward of each market that reached its resolution time and marks its read models stale', async () => {
-    const created = await createJobsTestDatabase();
-    target = created.target;
-    const { database } = created;
+    const database = await openDatabase();
     const books = booksFixture(database);
     await books.createUser('alice');
     await books.createUser('bob');
@@ -55,11 +37,11 @@ describe.skipIf(!postgresServer)('market.close on PostgreSQL', () => {
       logger,
     });
 
-    expect(await handler(job)).toEqual({ closed: 1 });
-    expect(await rows(database, 'SELECT kind, recipient_username, market_id::int AS market_id FROM notifications')).toEqual([
+    expect(await handler(FIRST_ATTEMPT)).toEqual({ closed: 1 });
+    expect(await selectRows(database, 'SELECT kind, recipient_username, market_id::int AS market_id FROM notifications')).toEqual([
       { kind: 'resolution_due', recipient_username: 'alice', market_id: due.id },
     ]);
-    const stale = await rows<{ kind: string; key: string }>(
+    const stale = await selectRows<{ kind: string; key: string }>(
       database,
       'SELECT kind, key FROM read_model_snapshots WHERE stale_since IS NOT NULL ORDER BY kind, key',
     );
@@ -68,22 +50,20 @@ describe.skipIf(!postgresServer)('market.close on PostgreSQL', () => {
       { kind: 'market_positions', key: `${due.id}:1` },
       { kind: 'market_summary', key: String(due.id) },
     ]);
-    expect(await rows(database, 'SELECT lifecycle_status FROM markets ORDER BY id')).toEqual([
+    expect(await selectRows(database, 'SELECT lifecycle_status FROM markets ORDER BY id')).toEqual([
       { lifecycle_status: 'published' },
       { lifecycle_status: 'published' },
     ]);
     expect(logger.events('jobs.markets_closed')).toHaveLength(1);
 
     // A second sweep (or a duplicate run) finds nothing left to do.
-    expect(await handler(job)).toEqual({ closed: 0 });
+    expect(await handler(FIRST_ATTEMPT)).toEqual({ closed: 0 });
     books.clock.advance(48 * HOUR);
-    expect(await handler(job)).toEqual({ closed: 1 });
+    expect(await handler(FIRST_ATTEMPT)).toEqual({ closed: 1 });
   });
 
   it('works through more due markets than one batch holds', async () => {
-    const created = await createJobsTestDatabase();
-    target = created.target;
-    const { database } = created;
+    const database = await openDatabase();
     const books = booksFixture(database);
     await books.createUser('carol');
     for (let i = 0; i < 5; i += 1) await books.createMarket('carol', 2);
@@ -96,6 +76,6 @@ describe.skipIf(!postgresServer)('market.close on PostgreSQL', () => {
       logger: recordingLogger(),
       batchSize: 2,
     });
-    expect(await handler(job)).toEqual({ closed: 5 });
+    expect(await handler(FIRST_ATTEMPT)).toEqual({ closed: 5 });
   });
 });

@@ -1,36 +1,20 @@
 // JOB-3 `market.notify` and `snapshot.cleanup` on PostgreSQL.
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Database } from '@socialpredict/persistence';
+import { describe, expect, it } from 'vitest';
 import { marketNotifyJob } from '../src/market-notify/market-notify.job.ts';
 import { snapshotCleanupJob, SNAPSHOT_MAX_IDLE_MS } from '../src/snapshot-cleanup/snapshot-cleanup.job.ts';
 import { sqlNotificationStore } from '../src/stores/notification.store.ts';
 import { sqlReadModelStore } from '../src/stores/read-model.store.ts';
 import { booksFixture } from './support/books.fixture.ts';
-import { createJobsTestDatabase, postgresServer, type TestDatabase } from './support/postgres.harness.ts';
+import { freshDatabases, postgresServer, selectRows } from './support/postgres.harness.ts';
 import { recordingLogger } from './support/recording-ports.ts';
 
 const signal = new AbortController().signal;
 
-async function rows<T extends Record<string, unknown>>(database: Database, text: string): Promise<T[]> {
-  const session = await database.reserve();
-  try {
-    return await session.query<T>(text);
-  } finally {
-    await session.release();
-  }
-}
-
 describe.skipIf(!postgresServer)('market.notify and snapshot.cleanup on PostgreSQL', () => {
-  let target: TestDatabase | undefined;
-  afterEach(async () => {
-    await target?.drop();
-    target = undefined;
-  });
+  const openDatabase = freshDatabases();
 
   it('records one "market resolved" notice per holder, once', async () => {
-    const created = await createJobsTestDatabase();
-    target = created.target;
-    const { database } = created;
+    const database = await openDatabase();
     const books = booksFixture(database);
     for (const name of ['alice', 'bob', 'carol']) await books.createUser(name);
     const market = await books.createMarket('alice', 24);
@@ -41,7 +25,7 @@ describe.skipIf(!postgresServer)('market.notify and snapshot.cleanup on PostgreS
     const handler = marketNotifyJob({ bets: books.repositories.bets, notifications: sqlNotificationStore(database), clock: books.clock });
     expect(await handler({ data: { marketId: market.id }, attempt: 1, signal })).toEqual({ notified: 2 });
     expect(await handler({ data: { marketId: market.id }, attempt: 2, signal })).toEqual({ notified: 0 });
-    expect(await rows(database, `SELECT recipient_username FROM notifications WHERE kind = 'market_resolved' ORDER BY 1`)).toEqual([
+    expect(await selectRows(database, `SELECT recipient_username FROM notifications WHERE kind = 'market_resolved' ORDER BY 1`)).toEqual([
       { recipient_username: 'bob' },
       { recipient_username: 'carol' },
     ]);
@@ -49,9 +33,7 @@ describe.skipIf(!postgresServer)('market.notify and snapshot.cleanup on PostgreS
   });
 
   it('deletes market-scoped snapshots idle for a week and keeps the global ones', async () => {
-    const created = await createJobsTestDatabase();
-    target = created.target;
-    const { database } = created;
+    const database = await openDatabase();
     const books = booksFixture(database);
     const store = sqlReadModelStore(database);
     await store.save('market_summary', '1', {}, books.clock.now());
@@ -62,7 +44,7 @@ describe.skipIf(!postgresServer)('market.notify and snapshot.cleanup on PostgreS
 
     const handler = snapshotCleanupJob({ readModels: store, clock: books.clock, logger: recordingLogger() });
     expect(await handler({ data: {}, attempt: 1, signal })).toEqual({ deleted: 1 });
-    expect(await rows(database, 'SELECT kind, key FROM read_model_snapshots ORDER BY kind, key')).toEqual([
+    expect(await selectRows(database, 'SELECT kind, key FROM read_model_snapshots ORDER BY kind, key')).toEqual([
       { kind: 'global_leaderboard', key: '' },
       { kind: 'market_summary', key: '2' },
     ]);

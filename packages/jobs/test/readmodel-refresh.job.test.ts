@@ -1,6 +1,6 @@
 // JOB-3 `readmodel.refresh` on PostgreSQL: the global snapshots equal a fresh computation by the same use cases,
 // and a stale mark made after the rebuild started survives the save (http-api §1.7).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeGetGlobalLeaderboard, makeGetSystemMetrics } from '@socialpredict/domain';
 import type { Database } from '@socialpredict/persistence';
 import {
@@ -11,7 +11,7 @@ import {
 } from '../src/readmodel-refresh/readmodel-refresh.job.ts';
 import { sqlReadModelStore } from '../src/stores/read-model.store.ts';
 import { booksFixture, HOUR } from './support/books.fixture.ts';
-import { createJobsTestDatabase, postgresServer, type TestDatabase } from './support/postgres.harness.ts';
+import { freshDatabases, postgresServer } from './support/postgres.harness.ts';
 import { recordingLogger, recordingMetrics } from './support/recording-ports.ts';
 
 const signal = new AbortController().signal;
@@ -30,16 +30,10 @@ async function snapshot(database: Database, kind: string) {
 }
 
 describe.skipIf(!postgresServer)('readmodel.refresh on PostgreSQL', () => {
-  let target: TestDatabase | undefined;
-  afterEach(async () => {
-    await target?.drop();
-    target = undefined;
-  });
+  const openDatabase = freshDatabases();
 
   it('stores the global leaderboard and system metrics exactly as the use cases compute them', async () => {
-    const created = await createJobsTestDatabase();
-    target = created.target;
-    const { database } = created;
+    const database = await openDatabase();
     const books = booksFixture(database);
     await books.createUser('alice');
     await books.createUser('bob');
@@ -73,9 +67,7 @@ describe.skipIf(!postgresServer)('readmodel.refresh on PostgreSQL', () => {
   });
 
   it('keeps a snapshot marked stale when a write marked it after the rebuild started', async () => {
-    const created = await createJobsTestDatabase();
-    target = created.target;
-    const { database } = created;
+    const database = await openDatabase();
     const books = booksFixture(database);
     const store = sqlReadModelStore(database);
     const markDuringBuild = async (database: Database, at: number) => {
