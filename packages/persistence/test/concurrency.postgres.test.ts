@@ -119,7 +119,7 @@ describe.skipIf(postgresServer === null)('concurrent trading on PostgreSQL', () 
   beforeAll(async () => {
     target = await createTestDatabase();
     database = await target.open({ poolMax: CONNECTIONS, lockTimeoutMs: 10_000 });
-    ports = { ...drizzleRepositories(database.db), unitOfWork: new DrizzleUnitOfWork(database.db) };
+    ports = { ...drizzleRepositories(database.db), unitOfWork: new DrizzleUnitOfWork(database) };
   });
   afterAll(() => target.drop());
 

@@ -69,7 +69,7 @@ describe('PGlite in a data directory (DB-2)', () => {
       expect(first.driver).toBe('pglite');
       expect((await first.ping()).isOk()).toBe(true);
       (await migrate(first))._unsafeUnwrap();
-      (await new DrizzleUnitOfWork(first.db).run((tx) => tx.users.insert(newUser('alice', Date.UTC(2026, 0, 1)))))._unsafeUnwrap();
+      (await new DrizzleUnitOfWork(first).run((tx) => tx.users.insert(newUser('alice', Date.UTC(2026, 0, 1)))))._unsafeUnwrap();
       await first.close();
 
       const second = await openDatabase(testDatabaseSettings(undefined, { pgliteDataDir: dataDir }));

@@ -35,12 +35,12 @@ describe('safe integers through PGlite', () => {
   beforeAll(async () => {
     database = await openDatabase(testDatabaseSettings(undefined));
     (await migrate(database))._unsafeUnwrap();
-    (await new DrizzleUnitOfWork(database.db).run((tx) => tx.users.insert(newUser('alice', 0))))._unsafeUnwrap();
+    (await new DrizzleUnitOfWork(database).run((tx) => tx.users.insert(newUser('alice', 0))))._unsafeUnwrap();
   });
   afterAll(() => database.close());
 
   it('round-trips the largest safe balance', async () => {
-    const unitOfWork = new DrizzleUnitOfWork(database.db);
+    const unitOfWork = new DrizzleUnitOfWork(database);
     const entry = { kind: 'ADMIN_GRANT', from: MINT, to: userAccount('alice'), amount: Number.MAX_SAFE_INTEGER } as const;
     (await unitOfWork.run((tx) => tx.ledger.post([entry], { occurredAt: 0, marketId: null })))._unsafeUnwrap();
     const users = drizzleRepositories(database.db).users;
@@ -49,7 +49,7 @@ describe('safe integers through PGlite', () => {
   });
 
   it('refuses to write an unsafe amount', async () => {
-    const unitOfWork = new DrizzleUnitOfWork(database.db);
+    const unitOfWork = new DrizzleUnitOfWork(database);
     const entry = { kind: 'ADMIN_GRANT', from: MINT, to: userAccount('alice'), amount: 2 ** 53 } as const;
     const result = await unitOfWork.run((tx) => tx.ledger.post([entry], { occurredAt: 0, marketId: null }));
     expect(result._unsafeUnwrapErr()).toMatchObject({ kind: 'UNEXPECTED' });

@@ -29,7 +29,7 @@ describe.skipIf(postgresServer === null)('money transactions on PostgreSQL', () 
   afterAll(() => target.drop());
   beforeEach(async () => {
     await emptyTables(database);
-    ports = { ...drizzleRepositories(database.db), unitOfWork: new DrizzleUnitOfWork(database.db) };
+    ports = { ...drizzleRepositories(database.db), unitOfWork: new DrizzleUnitOfWork(database) };
     clock = new ManualClock(T0, 1);
     useCases = moneyUseCases(ports, clock);
   });
@@ -99,7 +99,7 @@ describe.skipIf(postgresServer === null)('money transactions on PostgreSQL', () 
     await seedUser(ports, 'alice', 100, T0);
     const market = await seedMarket(useCases, 'maker', T0);
     const impatient = await target.open({ lockTimeoutMs: 200 });
-    const impatientUseCases = moneyUseCases({ ...drizzleRepositories(impatient.db), unitOfWork: new DrizzleUnitOfWork(impatient.db) }, clock);
+    const impatientUseCases = moneyUseCases({ ...drizzleRepositories(impatient.db), unitOfWork: new DrizzleUnitOfWork(impatient) }, clock);
     const holder = await database.reserve();
     try {
       await holder.script('BEGIN');

@@ -55,6 +55,8 @@ export interface TransactionContext {
   /**
    * A trade's writes in one round trip: inserts the row, posts the entries (moving the cached user balances, as
    * `LedgerRepository.post`) and stores the totals on the market. Returns the row with its id.
+   * It ends the transaction: an adapter may commit in the same round trip (the market lock is held for one round
+   * trip less), so it is the work's last call and the work returns Ok after it; any later call fails.
    */
   appendTrade(trade: TradeAppend): ResultAsync<StoredBetRow, InfrastructureError>;
 }

@@ -23,7 +23,7 @@ export function booksFixture(database: Database, start = Date.UTC(2026, 0, 1)) {
   const repositories = drizzleRepositories(database.db);
   const deps = {
     ...repositories,
-    unitOfWork: new DrizzleUnitOfWork(database.db),
+    unitOfWork: new DrizzleUnitOfWork(database),
     clock,
     passwordHasher: new FakePasswordHasher(),
     random: new SeededRandom(7),

@@ -11,6 +11,7 @@ import postgres, { type Options, type PostgresType, type ReservedSql } from 'pos
 import type { InfrastructureError } from '@socialpredict/domain';
 import { dbOperation } from './drizzle-operation.ts';
 import { schema, type Schema } from './schema.ts';
+import { pgliteTransactions, postgresTransactions, type TransactionRunner } from './transaction-runner.ts';
 
 /** The database slice of the configuration (structurally the config package's DatabaseConfig). */
 export interface DatabaseSettings {
@@ -46,6 +47,8 @@ export interface DedicatedSession extends SqlRunner {
 export interface Database {
   readonly driver: 'postgres' | 'pglite';
   readonly db: AppDatabase;
+  /** the units of work's transactions */
+  readonly transaction: TransactionRunner;
   /** `SELECT 1`: the start-up wait for the database (DB-4) and the readiness check (DB-10). */
   ping(): ResultAsync<void, InfrastructureError>;
   reserve(): Promise<DedicatedSession>;
@@ -119,11 +122,22 @@ function pgliteRunner(client: PGlite | PgliteTransaction): SqlRunner {
   };
 }
 
+/**
+ * Drizzle asks postgres.js for unprepared statements, which postgres.js sends only after a Describe round trip of
+ * its own; prepared ones skip it from the second use on each connection (the statement texts are the code's own,
+ * so the cache per connection stays small).
+ */
+function preparingClient(client: postgres.Sql): postgres.Sql {
+  const unsafe: postgres.Sql['unsafe'] = (text, params, options) => client.unsafe(text, params, { ...options, prepare: true });
+  return new Proxy(client, { get: (target, key, receiver) => (key === 'unsafe' ? unsafe : Reflect.get(target, key, receiver)) });
+}
+
 function connectPostgres(url: string, settings: DatabaseSettings): Database {
   const client = postgres(url, postgresOptions(settings));
   return {
     driver: 'postgres',
-    db: drizzlePostgres({ client, schema }) as unknown as AppDatabase,
+    db: drizzlePostgres({ client: preparingClient(client), schema }) as unknown as AppDatabase,
+    transaction: postgresTransactions(client),
     ping: () => dbOperation('ping', async () => void (await client`SELECT 1`)),
     reserve: () => reservePostgres(client),
     close: () => client.end({ timeout: 5 }),
@@ -136,6 +150,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   return {
     driver: 'pglite',
     db: drizzlePglite({ client, schema }) as unknown as AppDatabase,
+    transaction: pgliteTransactions(client),
     ping: () => dbOperation('ping', async () => void (await client.query('SELECT 1'))),
     // PGlite is one connection: a dedicated session is the client itself, and its transactions are exclusive.
     reserve: async () => ({

@@ -79,7 +79,7 @@ export class DrizzleLedgerReader implements LedgerReader {
 }
 
 /** Net change of each user account in `entries`, zero changes dropped. */
-function userChanges(entries: readonly LedgerEntry[]): [string, number][] {
+export function userChanges(entries: readonly LedgerEntry[]): [string, number][] {
   const changes: [string, number][] = [];
   for (const [account, change] of netChanges(entries)) {
     const ref = parseAccount(account);

@@ -57,14 +57,18 @@ export class MemoryDatabase {
   }
 
   /** Runs `work` on a copy of the tables; the copy is committed only if the work returns Ok. */
-  transaction<T, E>(work: (draft: MemoryTables) => PromiseLike<Result<T, E>>): ResultAsync<T, E | InfrastructureError> {
+  /** `ended`: the work has already committed (a trade append), so its draft is kept whatever it returns. */
+  transaction<T, E>(
+    work: (draft: MemoryTables) => PromiseLike<Result<T, E>>,
+    ended: () => boolean = () => false,
+  ): ResultAsync<T, E | InfrastructureError> {
     const run = async (): Promise<Result<T, E | InfrastructureError>> => {
       const release = await this.#mutex.acquire(this.lockTimeoutMs);
       if (release === null) return err(infrastructureError('LOCK_TIMEOUT', 'lock wait timed out'));
       try {
         const draft = copyTables(this.#committed);
         const result = await work(draft);
-        if (result.isOk()) this.#committed = draft;
+        if (result.isOk() || ended()) this.#committed = draft;
         return result;
       } finally {
         release();

@@ -18,8 +18,8 @@ import { readOperation, writeOperation, type MemoryContext } from './memory-oper
 import { MemoryUserRepository } from './user.memory-repository.ts';
 
 /** The repositories over one scope: the committed state (autocommit) or a transaction's draft. */
-export function memoryRepositories(database: MemoryDatabase, scope: TableScope = database.autocommit) {
-  const context: MemoryContext = { database, scope };
+export function memoryRepositories(database: MemoryDatabase, scope: TableScope = database.autocommit, isOpen?: () => boolean) {
+  const context: MemoryContext = { database, scope, ...(isOpen === undefined ? {} : { isOpen }) };
   return {
     users: new MemoryUserRepository(context),
     markets: new MemoryMarketRepository(context),
@@ -41,11 +41,13 @@ export class MemoryUnitOfWork implements UnitOfWork {
 
   run<T, E>(work: (tx: TransactionContext) => ResultAsync<T, E>): ResultAsync<T, E | InfrastructureError> {
     const database = this.#database;
+    let open = true;
+    const isOpen = () => open;
     return database.transaction((draft) => {
       const scope = database.draftScope(draft);
-      const context: MemoryContext = { database, scope };
+      const context: MemoryContext = { database, scope, isOpen };
       const tx: TransactionContext = {
-        ...memoryRepositories(database, scope),
+        ...memoryRepositories(database, scope, isOpen),
         lockMarket: (id): ResultAsync<MarketRecord | null, InfrastructureError> =>
           readOperation(context, 'lockMarket', (tables) => tables.markets.get(id) ?? null),
         lockUsers: (usernames): ResultAsync<ReadonlyMap<string, UserRecord>, InfrastructureError> =>
@@ -74,9 +76,11 @@ export class MemoryUnitOfWork implements UnitOfWork {
               updateMarket(tables, row.marketId, { totals, updatedAt: at });
               return insertBet(tables, row);
             });
+          }).andTee(() => {
+            open = false;
           }),
       };
       return work(tx);
-    });
+    }, () => !open);
   }
 }

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   ENTRY_KINDS,
   HOUSE,
-  infrastructureError,
   MINT,
   poolAccount,
   transfer,
@@ -382,6 +381,13 @@ export function describeRepositoryContract(target: ContractTarget): void {
         expect([locked?.hasPriorRow, locked?.user?.accountBalance, locked?.market.totals]).toEqual([true, 59, afterBuy]);
       });
 
+      it('ends the transaction with the append: the trade is committed and a later call of the work fails', async () => {
+        const result = await ports.unitOfWork.run((tx) => tx.appendTrade(buy('alice', 40, afterBuy)).andThen(() => tx.users.count()));
+        expect(result._unsafeUnwrapErr()).toMatchObject({ code: 'INFRASTRUCTURE_ERROR', kind: 'UNEXPECTED' });
+        expect((await ports.bets.listByMarket(market.id))._unsafeUnwrap()).toHaveLength(1);
+        expect((await ports.users.findByUsername('alice'))._unsafeUnwrap()?.accountBalance).toBe(59);
+      });
+
       it('refuses a trade naming a user or a market that does not exist and changes nothing', async () => {
         for (const trade of [buy('ghost', 40, afterBuy), buy('alice', 40, afterBuy, market.id + 100)]) {
           const result = await ports.unitOfWork.run((tx) => tx.appendTrade(trade));
@@ -424,22 +430,22 @@ export function describeRepositoryContract(target: ContractTarget): void {
         expect(stored?.totals).toMatchObject({ yes: 30, no: 36, volume: 66, dust: 1, rowCount: 5 });
       });
 
-      it('ERR-5: a fault after the debit rolls the bet back: balance, rows and totals unchanged', async () => {
-        // The append is the last step of a bet: it succeeds, then the transaction fails before it commits.
+      it('ERR-5: an append that fails as a whole leaves balance, rows and totals unchanged', async () => {
+        // The append commits with its statement, so the fault is inside it: one entry names a user without a row.
         const faulty: UnitOfWork = {
           run: (work) =>
             ports.unitOfWork.run((tx) =>
               work({
                 ...tx,
                 appendTrade: (trade) =>
-                  tx.appendTrade(trade).andThen(() => errAsync(infrastructureError('UNAVAILABLE', 'injected fault'))),
+                  tx.appendTrade({ ...trade, entries: [...trade.entries, ...transfer('BUY_FEE', userAccount('ghost'), HOUSE, 1)] }),
               }),
             ),
         };
         const { useCases, market } = await setup(faulty);
         const before = (await ports.users.findByUsername('bob'))._unsafeUnwrap();
         const result = await useCases.placeBet({ username: 'bob', marketId: market.id, outcome: 'YES', amount: 20 });
-        expect(result._unsafeUnwrapErr()).toMatchObject({ code: 'INFRASTRUCTURE_ERROR', kind: 'UNAVAILABLE' });
+        expect(result._unsafeUnwrapErr()).toMatchObject({ code: 'INFRASTRUCTURE_ERROR' });
         expect((await ports.users.findByUsername('bob'))._unsafeUnwrap()).toEqual(before);
         expect((await ports.bets.listByMarket(market.id))._unsafeUnwrap()).toEqual([]);
         expect((await ports.ledger.balanceOf(poolAccount(market.id)))._unsafeUnwrap()).toBe(0);

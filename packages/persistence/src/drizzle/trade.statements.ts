@@ -1,0 +1,123 @@
+// The bet path's SQL as fixed text (issue 3): building these with the query builder on every trade cost more Node
+// time under the market lock than the database spent on them. Rows are mapped by the schema's own column mappings,
+// so the checked safe integers and epoch milliseconds are the same as everywhere else.
+import { randomUUID } from 'node:crypto';
+import { getTableColumns, type Table } from 'drizzle-orm';
+import type { LedgerEntry, LockedTrade, MarketTotals, NewBetRow, StoredBetRow, TradeAppend } from '@socialpredict/domain';
+import { toMarketRecord } from './market.repository.ts';
+import { userChanges } from './ledger.repository.ts';
+import { bets, ledgerEntries, markets, users } from './schema.ts';
+import type { TransactionStatements } from './transaction-runner.ts';
+
+type Row = Record<string, unknown>;
+
+/** Maps a row selected with the table's column names onto the Drizzle row type, through each column's decoder. */
+function rowMapper<T extends Table>(table: T): (raw: Row) => T['$inferSelect'] {
+  const columns = Object.entries(getTableColumns(table));
+  return (raw) => {
+    const row: Row = {};
+    for (const [key, column] of columns) {
+      const value = raw[column.name];
+      row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+    }
+    return row as T['$inferSelect'];
+  };
+}
+
+const toMarketRow = rowMapper(markets);
+const toUserRow = rowMapper(users);
+const toBetRow = rowMapper(bets);
+
+// Two statements, pipelined: the server runs them in order, so the market row is locked before the user row (DB-6)
+// and the prior-row check runs once the market lock has serialised every earlier trade of the market.
+const LOCK_MARKET = 'SELECT * FROM markets WHERE id = $1 FOR UPDATE';
+const LOCK_TRADER = `SELECT users.*, EXISTS (SELECT 1 FROM bets WHERE bets.market_id = $1 AND bets.username = $2) AS has_prior_row
+  FROM users WHERE username = $2 FOR UPDATE`;
+
+export async function lockTrade(statements: TransactionStatements, marketId: number, username: string): Promise<LockedTrade | null> {
+  const [[market], [trader]] = await Promise.all([
+    statements.query(LOCK_MARKET, [marketId]),
+    statements.query(LOCK_TRADER, [marketId, username]),
+  ]);
+  if (market === undefined) return null;
+  return {
+    market: toMarketRecord(toMarketRow(market)),
+    user: trader === undefined ? null : toUserRow(trader),
+    hasPriorRow: trader?.has_prior_row === true,
+  };
+}
+
+/** Statement text per shape (entries, users whose balance moves): a handful of shapes, each prepared once. */
+const appendTexts = new Map<string, string>();
+
+function appendText(entryCount: number, moverCount: number): string {
+  const shape = `${String(entryCount)}:${String(moverCount)}`;
+  const cached = appendTexts.get(shape);
+  if (cached !== undefined) return cached;
+  // $1–$7 the row, $8–$14 the totals and time, $15 the transaction id; then 4 per entry and 2 per mover.
+  const entryValues = Array.from({ length: entryCount }, (_, i) => {
+    const at = 16 + 4 * i;
+    return `($15, $${String(at)}, $${String(at + 1)}, $${String(at + 2)}, $${String(at + 3)}, $1, $14)`;
+  });
+  const moverStart = 16 + 4 * entryCount;
+  const movers = Array.from({ length: moverCount }, (_, i) => [moverStart + 2 * i, moverStart + 2 * i + 1] as const);
+  const ctes = [
+    `inserted AS (INSERT INTO bets (market_id, username, outcome, amount, shares, dust, placed_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *)`,
+    `totalled AS (UPDATE markets SET yes_total = $8, no_total = $9, volume = $10, dust_total = $11, row_count = $12,
+      last_placed_at = $13, updated_at = $14 WHERE id = $1)`,
+  ];
+  if (entryCount > 0) {
+    ctes.push(`posted AS (INSERT INTO ledger_entries
+      (transaction_id, kind, from_account, to_account, amount, market_id, occurred_at) VALUES ${entryValues.join(', ')})`);
+  }
+  if (moverCount > 0) {
+    const cases = movers.map(([name, change]) => `WHEN $${String(name)} THEN $${String(change)}::bigint`).join(' ');
+    const names = movers.map(([name]) => `$${String(name)}`).join(', ');
+    ctes.push(`moved AS (UPDATE users SET account_balance = account_balance + CASE username ${cases} END
+      WHERE username IN (${names}))`);
+  }
+  // Data-modifying CTEs run whether or not the query reads them.
+  const text = `WITH ${ctes.join(',\n')}\n    SELECT * FROM inserted`;
+  appendTexts.set(shape, text);
+  return text;
+}
+
+function appendParams(row: NewBetRow, totals: MarketTotals, at: number, entries: readonly LedgerEntry[], movers: [string, number][]) {
+  return [
+    row.marketId,
+    row.username,
+    row.outcome,
+    bets.amount.mapToDriverValue(row.amount),
+    row.shares === undefined || row.shares === null ? null : bets.shares.mapToDriverValue(row.shares),
+    row.dust === undefined || row.dust === null ? null : bets.dust.mapToDriverValue(row.dust),
+    bets.placedAt.mapToDriverValue(row.placedAt),
+    markets.yesTotal.mapToDriverValue(totals.yes),
+    markets.noTotal.mapToDriverValue(totals.no),
+    markets.volume.mapToDriverValue(totals.volume),
+    markets.dustTotal.mapToDriverValue(totals.dust),
+    markets.rowCount.mapToDriverValue(totals.rowCount),
+    totals.lastPlacedAt === null ? null : markets.lastPlacedAt.mapToDriverValue(totals.lastPlacedAt),
+    markets.updatedAt.mapToDriverValue(at),
+    randomUUID(),
+    ...entries.flatMap((entry) => [entry.kind, entry.from, entry.to, ledgerEntries.amount.mapToDriverValue(entry.amount)]),
+    ...movers.flat(),
+  ];
+}
+
+/**
+ * The row, its entries, the balances they move and the market's totals in one statement, committed with it. Nothing
+ * is checked after the commit: the foreign keys make the statement fail (and the commit a rollback) when the market
+ * or a moved user's row is missing (bets → markets; entries → ledger accounts → users).
+ */
+export async function appendTrade(statements: TransactionStatements, trade: TradeAppend): Promise<StoredBetRow> {
+  const { row, totals, at, entries } = trade;
+  const movers = userChanges(entries);
+  const [stored] = await statements.queryAndCommit(
+    appendText(entries.length, movers.length),
+    appendParams(row, totals, at, entries, movers),
+  );
+  if (stored === undefined) throw new Error('INSERT … RETURNING returned no row');
+  const { id, marketId, username, outcome, amount, shares, dust, placedAt } = toBetRow(stored);
+  return { id, marketId, username, outcome, amount, shares, dust, placedAt };
+}
