@@ -2,15 +2,14 @@
 // PGlite otherwise. Both expose the same Drizzle database and the same dedicated-session API for the migrator.
 import { mkdir } from 'node:fs/promises';
 import { PGlite, type Transaction as PgliteTransaction } from '@electric-sql/pglite';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { ResultAsync } from 'neverthrow';
 import postgres, { type Options, type PostgresType, type ReservedSql } from 'postgres';
 import type { InfrastructureError } from '@socialpredict/domain';
 import { dbOperation } from './drizzle-operation.ts';
-import { schema, type Schema } from './schema.ts';
+import type { AppDatabase } from './app-database.ts';
+import { schema } from './schema.ts';
 import { pgliteTransactions, postgresTransactions, type TransactionRunner } from './transaction-runner.ts';
 
 /** The database slice of the configuration (structurally the config package's DatabaseConfig). */
@@ -27,10 +26,7 @@ export interface DatabaseSettings {
   requireTls: boolean;
 }
 
-export type AppDatabase = PgDatabase<PgQueryResultHKT, Schema>;
-export type AppTransaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
-/** What a repository needs to run a query: the database itself or an open transaction. */
-export type Executor = AppDatabase | AppTransaction;
+export type { AppDatabase, AppTransaction, Executor } from './app-database.ts';
 
 /** Runs SQL text on one connection: parameterised queries, or a trusted script (a migration file). */
 export interface SqlRunner {

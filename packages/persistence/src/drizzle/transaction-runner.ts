@@ -6,7 +6,7 @@ import type { PGlite, Transaction as PgliteTransaction } from '@electric-sql/pgl
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type postgres from 'postgres';
-import type { AppDatabase } from './database.factory.ts';
+import type { AppDatabase } from './app-database.ts';
 
 type Row = Record<string, unknown>;
 
