@@ -48,7 +48,7 @@ export async function openRuntime(config: AppConfig, logger: Logger): Promise<Ru
 
   const deps: UseCaseDeps = {
     ...drizzleRepositories(database.db),
-    unitOfWork: new DrizzleUnitOfWork(database.db),
+    unitOfWork: new DrizzleUnitOfWork(database),
     clock: systemClock,
     passwordHasher: await createArgon2PasswordHasher(),
     tokenIssuer: createJoseTokenIssuer({ signingKey: config.auth.jwtSigningKey, ttlSeconds: config.auth.jwtTtlSeconds }),

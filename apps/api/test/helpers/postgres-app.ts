@@ -87,7 +87,7 @@ export async function createPostgresApp(env: Env = {}): Promise<PostgresApp> {
 
   const deps: UseCaseDeps = {
     ...drizzleRepositories(database.db),
-    unitOfWork: new DrizzleUnitOfWork(database.db),
+    unitOfWork: new DrizzleUnitOfWork(database),
     clock: { now: () => Date.now() },
     passwordHasher: await createArgon2PasswordHasher(),
     tokenIssuer: createJoseTokenIssuer({ signingKey: config.auth.jwtSigningKey, ttlSeconds: config.auth.jwtTtlSeconds }),

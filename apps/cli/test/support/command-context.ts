@@ -37,7 +37,7 @@ export function testRuntime(database: Database, config: CommandContext['config']
     clock,
     deps: {
       ...drizzleRepositories(database.db),
-      unitOfWork: new DrizzleUnitOfWork(database.db),
+      unitOfWork: new DrizzleUnitOfWork(database),
       clock,
       passwordHasher: new FakePasswordHasher(),
       tokenIssuer: new FakeTokenIssuer(),

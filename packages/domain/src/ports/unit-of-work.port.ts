@@ -47,19 +47,19 @@ export interface TransactionContext {
   lockMarket(id: number): ResultAsync<MarketRecord | null, InfrastructureError>;
   /** Locks the existing users among `usernames` in ascending username order; missing users are absent. */
   lockUsers(usernames: readonly string[]): ResultAsync<ReadonlyMap<string, UserRecord>, InfrastructureError>;
+}
+
+/** What a trade's work may do once its rows are locked. */
+export interface TradeContext {
   /**
-   * A trade's reads in one round trip, since every bet on a market waits for its lock (PERF-3): locks the market row,
-   * then the user row, and tells whether the user already traded there. `null` when the market does not exist.
-   */
-  lockTrade(marketId: number, username: string): ResultAsync<LockedTrade | null, InfrastructureError>;
-  /**
-   * A trade's writes in one round trip: inserts the row, posts the entries (moving the cached user balances, as
-   * `LedgerRepository.post`) and stores the totals on the market. Returns the row with its id.
-   * It ends the transaction: an adapter may commit in the same round trip (the market lock is held for one round
-   * trip less), so it is the work's last call and the work returns Ok after it; any later call fails.
+   * The trade's writes: inserts the row, posts the entries (moving the cached user balances, as
+   * `LedgerRepository.post`) and stores the totals on the market. Resolves once they are committed, with the row and
+   * its id. At most once per trade, as the work's last step.
    */
   appendTrade(trade: TradeAppend): ResultAsync<StoredBetRow, InfrastructureError>;
 }
+
+export type TradeWork<T, E> = (locked: LockedTrade | null, tx: TradeContext) => ResultAsync<T, E>;
 
 /**
  * Runs `work` in one database transaction: committed when it returns Ok, rolled back when it returns Err (or
@@ -67,4 +67,12 @@ export interface TransactionContext {
  */
 export interface UnitOfWork {
   run<T, E>(work: (tx: TransactionContext) => ResultAsync<T, E>): ResultAsync<T, E | InfrastructureError>;
+  /**
+   * A trade on one market: locks the market row, then the user row (DB-6), and hands `work` what it decides on —
+   * `null` when the market does not exist; `user: null` when the user does not. A work that returns without
+   * appending writes nothing. Every bet on a market waits for the market lock, so an adapter may commit the trades
+   * queued on one market together (group commit): each work still sees every trade before it, and a failure of the
+   * shared transaction fails every trade in it (nothing of any of them is committed). Never retried (ERR-5).
+   */
+  trade<T, E>(marketId: number, username: string, work: TradeWork<T, E>): ResultAsync<T, E | InfrastructureError>;
 }

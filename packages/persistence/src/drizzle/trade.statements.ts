@@ -3,7 +3,15 @@
 // so the checked safe integers and epoch milliseconds are the same as everywhere else.
 import { randomUUID } from 'node:crypto';
 import { getTableColumns, type Table } from 'drizzle-orm';
-import type { LedgerEntry, LockedTrade, MarketTotals, NewBetRow, StoredBetRow, TradeAppend } from '@socialpredict/domain';
+import type {
+  LedgerEntry,
+  MarketRecord,
+  MarketTotals,
+  NewBetRow,
+  StoredBetRow,
+  TradeAppend,
+  UserRecord,
+} from '@socialpredict/domain';
 import { toMarketRecord } from './market.repository.ts';
 import { userChanges } from './ledger.repository.ts';
 import { bets, ledgerEntries, markets, users } from './schema.ts';
@@ -28,23 +36,47 @@ const toMarketRow = rowMapper(markets);
 const toUserRow = rowMapper(users);
 const toBetRow = rowMapper(bets);
 
-// Two statements, pipelined: the server runs them in order, so the market row is locked before the user row (DB-6)
-// and the prior-row check runs once the market lock has serialised every earlier trade of the market.
-const LOCK_MARKET = 'SELECT * FROM markets WHERE id = $1 FOR UPDATE';
-const LOCK_TRADER = `SELECT users.*, EXISTS (SELECT 1 FROM bets WHERE bets.market_id = $1 AND bets.username = $2) AS has_prior_row
-  FROM users WHERE username = $2 FOR UPDATE`;
+/** The rows a group of trades on one market decides on, locked and read in one round trip. */
+export interface LockedGroup {
+  market: MarketRecord | null;
+  users: Map<string, UserRecord>;
+  /** the users with a row in the market (the first-bet fee rule) */
+  traded: Set<string>;
+}
 
-export async function lockTrade(statements: TransactionStatements, marketId: number, username: string): Promise<LockedTrade | null> {
-  const [[market], [trader]] = await Promise.all([
+const LOCK_MARKET = 'SELECT * FROM markets WHERE id = $1 FOR NO KEY UPDATE';
+const lockTraderTexts = new Map<number, string>();
+
+function lockTradersText(count: number): string {
+  const cached = lockTraderTexts.get(count);
+  if (cached !== undefined) return cached;
+  const names = Array.from({ length: count }, (_, i) => `$${String(i + 2)}`).join(', ');
+  const text = `SELECT users.*, EXISTS (SELECT 1 FROM bets WHERE bets.market_id = $1 AND bets.username = users.username) AS has_prior_row
+    FROM users WHERE username IN (${names}) ORDER BY username COLLATE "C" FOR NO KEY UPDATE`;
+  lockTraderTexts.set(count, text);
+  return text;
+}
+
+/**
+ * Two statements sent together: the server runs them in order, so the market row is locked before the users, and
+ * the users in ascending username order (DB-6); the prior-row checks run once the market lock has serialised every
+ * earlier trade of the market. FOR NO KEY UPDATE holds off every other writer and locker of these rows but not the
+ * foreign-key checks (FOR KEY SHARE) of inserts that reference them; with FOR UPDATE, a group's append could queue
+ * its own foreign-key check behind another group waiting for the same user, and the two would deadlock.
+ */
+export async function lockGroup(statements: TransactionStatements, marketId: number, usernames: readonly string[]): Promise<LockedGroup> {
+  const [[market], traders] = await Promise.all([
     statements.query(LOCK_MARKET, [marketId]),
-    statements.query(LOCK_TRADER, [marketId, username]),
+    statements.query(lockTradersText(usernames.length), [marketId, ...usernames]),
   ]);
-  if (market === undefined) return null;
-  return {
-    market: toMarketRecord(toMarketRow(market)),
-    user: trader === undefined ? null : toUserRow(trader),
-    hasPriorRow: trader?.has_prior_row === true,
-  };
+  const users = new Map<string, UserRecord>();
+  const traded = new Set<string>();
+  for (const trader of traders) {
+    const user = toUserRow(trader);
+    users.set(user.username, user);
+    if (trader.has_prior_row === true) traded.add(user.username);
+  }
+  return { market: market === undefined ? null : toMarketRecord(toMarketRow(market)), users, traded };
 }
 
 /** Statement text per shape (entries, users whose balance moves): a handful of shapes, each prepared once. */
@@ -106,17 +138,18 @@ function appendParams(row: NewBetRow, totals: MarketTotals, at: number, entries:
 }
 
 /**
- * The row, its entries, the balances they move and the market's totals in one statement, committed with it. Nothing
- * is checked after the commit: the foreign keys make the statement fail (and the commit a rollback) when the market
- * or a moved user's row is missing (bets → markets; entries → ledger accounts → users).
+ * The row, its entries, the balances they move and the market's totals in one statement, sent at once. Nothing is
+ * checked on the result, since the commit may already be on its way behind it: the foreign keys make the statement
+ * fail (and so the transaction) when the market or a moved user's row is missing (bets → markets; entries → ledger
+ * accounts → users).
  */
-export async function appendTrade(statements: TransactionStatements, trade: TradeAppend): Promise<StoredBetRow> {
+export function sendAppend(statements: TransactionStatements, trade: TradeAppend): Promise<Row[]> {
   const { row, totals, at, entries } = trade;
   const movers = userChanges(entries);
-  const [stored] = await statements.queryAndCommit(
-    appendText(entries.length, movers.length),
-    appendParams(row, totals, at, entries, movers),
-  );
+  return statements.query(appendText(entries.length, movers.length), appendParams(row, totals, at, entries, movers));
+}
+
+export function toStoredBet([stored]: Row[]): StoredBetRow {
   if (stored === undefined) throw new Error('INSERT … RETURNING returned no row');
   const { id, marketId, username, outcome, amount, shares, dust, placedAt } = toBetRow(stored);
   return { id, marketId, username, outcome, amount, shares, dust, placedAt };

@@ -1,7 +1,7 @@
-// Transactions that add no round trips of their own (issue 3: the bet path holds the hot market's row lock, so every
-// round trip under it caps the market's throughput). On postgres.js, BEGIN travels with the first statement and
-// COMMIT with the last one when the caller knows it is the last (a trade's append), and every statement is prepared
-// so postgres.js pipelines it instead of describing it first. PGlite runs in-process: its transactions are plain.
+// Transactions that add no round trips of their own (issue 3: trades hold the hot market's row lock, so every round
+// trip under it caps the market's throughput). On postgres.js, BEGIN travels with the first statement and COMMIT
+// can follow the last ones without waiting for them, and every statement is prepared so postgres.js pipelines it
+// instead of describing it first. PGlite runs in-process: its transactions are plain.
 import type { PGlite, Transaction as PgliteTransaction } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -12,9 +12,13 @@ type Row = Record<string, unknown>;
 
 /** Fixed SQL text run directly on the transaction's connection, for the statements too hot for a query builder. */
 export interface TransactionStatements {
+  /** Sent at once, so statements not awaited in between travel together. */
   query(text: string, params: readonly unknown[]): Promise<Row[]>;
-  /** Runs the statement and commits with it; the transaction is over once this resolves, and later calls fail. */
-  queryAndCommit(text: string, params: readonly unknown[]): Promise<Row[]>;
+  /**
+   * Commits behind every statement already sent, without waiting for them; later calls fail. Rejects when the
+   * transaction had failed (the server answers a COMMIT of a failed transaction with a rollback).
+   */
+  commit(): Promise<void>;
 }
 
 export interface OpenTransaction {
@@ -26,7 +30,7 @@ export interface OpenTransaction {
 /** Runs `work` in one transaction: committed when it resolves (unless it already committed), rolled back on throw. */
 export type TransactionRunner = <T>(work: (tx: OpenTransaction) => Promise<T>) => Promise<T>;
 
-export const TRANSACTION_ENDED = 'the transaction has ended: a trade append must be the last statement of its work';
+export const TRANSACTION_ENDED = 'the transaction has already been committed';
 
 /** Savepoints for the repositories that group their own statements (a nested Drizzle transaction). */
 async function withSavepoint<T>(run: (text: string) => PromiseLike<unknown>, name: string, work: () => Promise<T>): Promise<T> {
@@ -62,19 +66,19 @@ export function postgresTransactions(pool: postgres.Sql): TransactionRunner {
       begin: <T>(nested: (sql: unknown) => Promise<T>) =>
         withSavepoint(send, `sp_${String(++savepoints)}`, () => nested(client)),
     };
+    const commit = async () => {
+      const committing = send('COMMIT');
+      open = false;
+      const [, outcome] = await Promise.all([begun, committing]);
+      if (outcome.command !== 'COMMIT') throw new Error(`the transaction failed and was rolled back (${outcome.command})`);
+    };
     const statements: TransactionStatements = {
       query: async (text, params) => (await Promise.all([begun, send(text, params)]))[1],
-      queryAndCommit: async (text, params) => {
-        const rows = send(text, params);
-        const commit = send('COMMIT');
-        open = false;
-        return (await Promise.all([begun, rows, commit]))[1];
-      },
+      commit,
     };
     try {
       const result = await work({ db: drizzlePostgres({ client: client as unknown as postgres.Sql }) as unknown as AppDatabase, statements });
-      if (open) await Promise.all([begun, send('COMMIT')]);
-      open = false;
+      if (open) await commit();
       return result;
     } catch (error) {
       open = false;
@@ -90,8 +94,8 @@ export function postgresTransactions(pool: postgres.Sql): TransactionRunner {
 export function pgliteTransactions(database: PGlite): TransactionRunner {
   return async <T>(work: (tx: OpenTransaction) => Promise<T>) => {
     let open = true;
-    // PGlite commits when the callback resolves, so a failure after the trade append (which ends the transaction)
-    // is carried out of the callback instead of thrown inside it.
+    // PGlite commits when the callback resolves, so a failure after `commit()` is carried out of the callback
+    // instead of thrown inside it.
     const outcome = await database.transaction(async (transaction: PgliteTransaction) => {
       let savepoints = 0;
       const query = async (text: string, params: readonly unknown[] = []) => {
@@ -109,10 +113,8 @@ export function pgliteTransactions(database: PGlite): TransactionRunner {
       };
       const statements: TransactionStatements = {
         query,
-        queryAndCommit: async (text, params) => {
-          const rows = await query(text, params);
+        commit: async () => {
           open = false;
-          return rows;
         },
       };
       try {

@@ -7,6 +7,7 @@ import type {
   InfrastructureError,
   MarketRecord,
   Repositories,
+  TradeWork,
   TransactionContext,
   UnitOfWork,
   UserRecord,
@@ -18,7 +19,7 @@ import { DrizzleLedgerReader, DrizzleLedgerRepository } from './ledger.repositor
 import { DrizzleMarketRepository, toMarketRecord } from './market.repository.ts';
 import { toInfrastructureError } from './pg-error.mapper.ts';
 import { markets, users } from './schema.ts';
-import { appendTrade, lockTrade } from './trade.statements.ts';
+import { TradeLanes } from './trade-lanes.ts';
 import type { OpenTransaction, TransactionRunner } from './transaction-runner.ts';
 import { DrizzleUserRepository, usernameOrder } from './user.repository.ts';
 
@@ -32,7 +33,7 @@ export function drizzleRepositories(db: AppDatabase): Repositories {
   };
 }
 
-function transactionContext({ db: tx, statements }: OpenTransaction): TransactionContext {
+function transactionContext({ db: tx }: OpenTransaction): TransactionContext {
   return {
     users: new DrizzleUserRepository(tx),
     markets: new DrizzleMarketRepository(tx),
@@ -55,8 +56,6 @@ function transactionContext({ db: tx, statements }: OpenTransaction): Transactio
           .for('update');
         return new Map(rows.map((row) => [row.username, row]));
       }),
-    lockTrade: (marketId, username) => dbOperation('lockTrade', () => lockTrade(statements, marketId, username)),
-    appendTrade: (trade) => dbOperation('appendTrade', () => appendTrade(statements, trade)),
   };
 }
 
@@ -70,11 +69,23 @@ class Rollback extends Error {
   }
 }
 
+/** Most trades one group commit takes: enough for every client of a full pool, small enough to keep latency flat. */
+export const MAX_TRADE_GROUP = 32;
+
 export class DrizzleUnitOfWork implements UnitOfWork {
   readonly #transaction: TransactionRunner;
+  readonly #trades: TradeLanes;
 
-  constructor(database: Pick<Database, 'transaction'>) {
+  constructor(database: Pick<Database, 'transaction'>, onTradeGroup?: (size: number) => void) {
     this.#transaction = database.transaction;
+    this.#trades = new TradeLanes(database.transaction, {
+      maxGroup: MAX_TRADE_GROUP,
+      ...(onTradeGroup === undefined ? {} : { onGroup: onTradeGroup }),
+    });
+  }
+
+  trade<T, E>(marketId: number, username: string, work: TradeWork<T, E>): ResultAsync<T, E | InfrastructureError> {
+    return this.#trades.trade(marketId, username, work);
   }
 
   run<T, E>(work: (tx: TransactionContext) => ResultAsync<T, E>): ResultAsync<T, E | InfrastructureError> {

@@ -1,4 +1,4 @@
-import { err, type ResultAsync } from 'neverthrow';
+import { err, errAsync, type ResultAsync } from 'neverthrow';
 import {
   infrastructureError,
   type InfrastructureError,
@@ -6,6 +6,8 @@ import {
   type MarketRecord,
   type Repositories,
   type StoredBetRow,
+  type TradeContext,
+  type TradeWork,
   type TransactionContext,
   type UnitOfWork,
   type UserRecord,
@@ -18,8 +20,8 @@ import { readOperation, writeOperation, type MemoryContext } from './memory-oper
 import { MemoryUserRepository } from './user.memory-repository.ts';
 
 /** The repositories over one scope: the committed state (autocommit) or a transaction's draft. */
-export function memoryRepositories(database: MemoryDatabase, scope: TableScope = database.autocommit, isOpen?: () => boolean) {
-  const context: MemoryContext = { database, scope, ...(isOpen === undefined ? {} : { isOpen }) };
+export function memoryRepositories(database: MemoryDatabase, scope: TableScope = database.autocommit) {
+  const context: MemoryContext = { database, scope };
   return {
     users: new MemoryUserRepository(context),
     markets: new MemoryMarketRepository(context),
@@ -30,7 +32,7 @@ export function memoryRepositories(database: MemoryDatabase, scope: TableScope =
 
 /**
  * Transactions are serialised by the database's mutex, so holding it is holding every row lock; `lockMarket`,
- * `lockUsers` and `lockTrade` only read through the draft (and honour injected faults, e.g. a LOCK_TIMEOUT).
+ * `lockUsers` and a trade's `lockTrade` only read through the draft (and honour injected faults, e.g. a LOCK_TIMEOUT).
  */
 export class MemoryUnitOfWork implements UnitOfWork {
   readonly #database: MemoryDatabase;
@@ -41,13 +43,11 @@ export class MemoryUnitOfWork implements UnitOfWork {
 
   run<T, E>(work: (tx: TransactionContext) => ResultAsync<T, E>): ResultAsync<T, E | InfrastructureError> {
     const database = this.#database;
-    let open = true;
-    const isOpen = () => open;
     return database.transaction((draft) => {
       const scope = database.draftScope(draft);
-      const context: MemoryContext = { database, scope, isOpen };
+      const context: MemoryContext = { database, scope };
       const tx: TransactionContext = {
-        ...memoryRepositories(database, scope, isOpen),
+        ...memoryRepositories(database, scope),
         lockMarket: (id): ResultAsync<MarketRecord | null, InfrastructureError> =>
           readOperation(context, 'lockMarket', (tables) => tables.markets.get(id) ?? null),
         lockUsers: (usernames): ResultAsync<ReadonlyMap<string, UserRecord>, InfrastructureError> =>
@@ -59,28 +59,42 @@ export class MemoryUnitOfWork implements UnitOfWork {
             }
             return locked;
           }),
-        lockTrade: (marketId, username): ResultAsync<LockedTrade | null, InfrastructureError> =>
-          readOperation(context, 'lockTrade', (tables) => {
-            const market = tables.markets.get(marketId);
-            if (market === undefined) return null;
-            const user = tables.users.get(username) ?? null;
-            return { market, user, hasPriorRow: hasRow(tables, marketId, username) };
-          }),
-        // Checked before anything changes, as the single statement of the Drizzle adapter fails as a whole.
-        appendTrade: ({ row, entries, totals, at }): ResultAsync<StoredBetRow, InfrastructureError> =>
-          writeOperation(context, 'appendTrade', (tables) => {
-            if (!tables.markets.has(row.marketId)) {
-              return err(infrastructureError('UNEXPECTED', `market ${row.marketId} does not exist`));
-            }
-            return postEntries(tables, entries, { occurredAt: at, marketId: row.marketId }).map(() => {
-              updateMarket(tables, row.marketId, { totals, updatedAt: at });
-              return insertBet(tables, row);
-            });
-          }).andTee(() => {
-            open = false;
-          }),
       };
       return work(tx);
-    }, () => !open);
+    });
+  }
+
+  trade<T, E>(marketId: number, username: string, work: TradeWork<T, E>): ResultAsync<T, E | InfrastructureError> {
+    const database = this.#database;
+    let appended = false;
+    return database.transaction(
+      (draft) => {
+        const context: MemoryContext = { database, scope: database.draftScope(draft) };
+        const tx: TradeContext = {
+          // Checked before anything changes, as the single statement of the Drizzle adapter fails as a whole.
+          appendTrade: ({ row, entries, totals, at }): ResultAsync<StoredBetRow, InfrastructureError> => {
+            if (appended) return errAsync(infrastructureError('UNEXPECTED', 'a trade appends once'));
+            return writeOperation(context, 'appendTrade', (tables) => {
+              if (!tables.markets.has(row.marketId)) {
+                return err(infrastructureError('UNEXPECTED', `market ${row.marketId} does not exist`));
+              }
+              return postEntries(tables, entries, { occurredAt: at, marketId: row.marketId }).map(() => {
+                updateMarket(tables, row.marketId, { totals, updatedAt: at });
+                return insertBet(tables, row);
+              });
+            }).andTee(() => {
+              appended = true;
+            });
+          },
+        };
+        return readOperation(context, 'lockTrade', (tables): LockedTrade | null => {
+          const market = tables.markets.get(marketId);
+          if (market === undefined) return null;
+          return { market, user: tables.users.get(username) ?? null, hasPriorRow: hasRow(tables, marketId, username) };
+        }).andThen((locked) => work(locked, tx));
+      },
+      // An append is committed once made, whatever the work returns after it, as in the Drizzle adapter.
+      () => appended,
+    );
   }
 }

@@ -1,6 +1,6 @@
 // The one contract of the persistence ports (DB-2, DB-5): every expectation here holds for the in-memory fakes, for
 // PGlite and for PostgreSQL. Each target's test file calls `describeRepositoryContract` once.
-import { errAsync } from 'neverthrow';
+import { errAsync, okAsync } from 'neverthrow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   ENTRY_KINDS,
@@ -11,6 +11,7 @@ import {
   userAccount,
   type MarketRecord,
   type NewMarket,
+  type TradeAppend,
   type UnitOfWork,
 } from '@socialpredict/domain';
 import { ManualClock } from '../../src/memory/index.ts';
@@ -348,7 +349,9 @@ export function describeRepositoryContract(target: ContractTarget): void {
         (await ports.unitOfWork.run((tx) => tx.ledger.post(grant, { occurredAt: T0, marketId: null })))._unsafeUnwrap();
       });
       const lockTrade = async (marketId: number, username: string) =>
-        (await ports.unitOfWork.run((tx) => tx.lockTrade(marketId, username)))._unsafeUnwrap();
+        (await ports.unitOfWork.trade(marketId, username, (locked) => okAsync(locked)))._unsafeUnwrap();
+      const appendTrade = (trade: TradeAppend) =>
+        ports.unitOfWork.trade(trade.row.marketId, trade.row.username, (_locked, tx) => tx.appendTrade(trade));
       const buy = (username: string, amount: number, totals: MarketRecord['totals'], marketId = market.id) => ({
         row: { marketId, username, outcome: 'YES' as const, amount, shares: null, dust: null, placedAt: T0 + 5 },
         entries: [...transfer('BUY', userAccount(username), poolAccount(marketId), amount), ...transfer('BUY_FEE', userAccount(username), HOUSE, 1)],
@@ -370,7 +373,7 @@ export function describeRepositoryContract(target: ContractTarget): void {
 
       it('appends the row, posts the entries, moves the cached balances and stores the totals in one step', async () => {
         const trade = buy('alice', 40, afterBuy);
-        const bet = (await ports.unitOfWork.run((tx) => tx.appendTrade(trade)))._unsafeUnwrap();
+        const bet = (await appendTrade(trade))._unsafeUnwrap();
         expect(bet).toEqual({ id: bet.id, ...trade.row });
         expect((await ports.bets.listByMarket(market.id))._unsafeUnwrap()).toEqual([bet]);
         expect((await ports.users.findByUsername('alice'))._unsafeUnwrap()?.accountBalance).toBe(59);
@@ -381,16 +384,20 @@ export function describeRepositoryContract(target: ContractTarget): void {
         expect([locked?.hasPriorRow, locked?.user?.accountBalance, locked?.market.totals]).toEqual([true, 59, afterBuy]);
       });
 
-      it('ends the transaction with the append: the trade is committed and a later call of the work fails', async () => {
-        const result = await ports.unitOfWork.run((tx) => tx.appendTrade(buy('alice', 40, afterBuy)).andThen(() => tx.users.count()));
-        expect(result._unsafeUnwrapErr()).toMatchObject({ code: 'INFRASTRUCTURE_ERROR', kind: 'UNEXPECTED' });
+      it('appends once per trade; a work that returns without appending writes nothing', async () => {
+        const twice = await ports.unitOfWork.trade(market.id, 'alice', (_locked, tx) =>
+          tx.appendTrade(buy('alice', 40, afterBuy)).andThen(() => tx.appendTrade(buy('alice', 40, afterBuy))),
+        );
+        expect(twice._unsafeUnwrapErr()).toMatchObject({ code: 'INFRASTRUCTURE_ERROR', kind: 'UNEXPECTED' });
         expect((await ports.bets.listByMarket(market.id))._unsafeUnwrap()).toHaveLength(1);
+        const refused = await ports.unitOfWork.trade(market.id, 'alice', () => errAsync({ code: 'STOP' as const }));
+        expect(refused._unsafeUnwrapErr()).toEqual({ code: 'STOP' });
         expect((await ports.users.findByUsername('alice'))._unsafeUnwrap()?.accountBalance).toBe(59);
       });
 
       it('refuses a trade naming a user or a market that does not exist and changes nothing', async () => {
         for (const trade of [buy('ghost', 40, afterBuy), buy('alice', 40, afterBuy, market.id + 100)]) {
-          const result = await ports.unitOfWork.run((tx) => tx.appendTrade(trade));
+          const result = await appendTrade(trade);
           expect(result._unsafeUnwrapErr()).toMatchObject({ code: 'INFRASTRUCTURE_ERROR', kind: 'UNEXPECTED' });
         }
         expect((await ports.bets.marketIdsWithRows())._unsafeUnwrap()).toEqual([]);
@@ -433,10 +440,10 @@ export function describeRepositoryContract(target: ContractTarget): void {
       it('ERR-5: an append that fails as a whole leaves balance, rows and totals unchanged', async () => {
         // The append commits with its statement, so the fault is inside it: one entry names a user without a row.
         const faulty: UnitOfWork = {
-          run: (work) =>
-            ports.unitOfWork.run((tx) =>
-              work({
-                ...tx,
+          run: (work) => ports.unitOfWork.run(work),
+          trade: (marketId, username, work) =>
+            ports.unitOfWork.trade(marketId, username, (locked, tx) =>
+              work(locked, {
                 appendTrade: (trade) =>
                   tx.appendTrade({ ...trade, entries: [...trade.entries, ...transfer('BUY_FEE', userAccount('ghost'), HOUSE, 1)] }),
               }),

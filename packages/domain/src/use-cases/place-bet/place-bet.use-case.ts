@@ -45,9 +45,8 @@ export function makePlaceBet(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock' | 'e
 
   return (input) =>
     checkTradeInput(input).asyncAndThen((outcome) =>
-      deps.unitOfWork.run((tx) =>
+      deps.unitOfWork.trade(input.marketId, input.username, (locked, tx) =>
         safeTry(async function* () {
-          const locked = yield* tx.lockTrade(input.marketId, input.username);
           if (locked === null) return err(marketNotFound(input.marketId));
           const { market, user, hasPriorRow } = locked;
           // Taken after the lock: a bet queued behind a resolution sees it (DB-6).

@@ -1,0 +1,185 @@
+// Group commit for trades (issue 3). Every trade on a market waits for the market's row lock, so one market can take
+// no more trades per second than one lock holder can finish. The trades queued on a market in this process therefore
+// share one transaction: the market and all their users are locked once (DB-6 order), each work decides in arrival
+// order on the state the trades before it left (applied here exactly as the append statement applies it), and the
+// appends and the COMMIT go out together. If the shared transaction fails, none of its trades is committed and each
+// one fails; nothing is retried (ERR-5). Other processes' trades are serialised by the same row lock.
+import { err, errAsync, ResultAsync, type Result } from 'neverthrow';
+import {
+  infrastructureError,
+  type InfrastructureError,
+  type LockedTrade,
+  type StoredBetRow,
+  type TradeAppend,
+  type TradeContext,
+  type TradeWork,
+} from '@socialpredict/domain';
+import { userChanges } from './ledger.repository.ts';
+import { toInfrastructureError } from './pg-error.mapper.ts';
+import { lockGroup, sendAppend, toStoredBet, type LockedGroup } from './trade.statements.ts';
+import type { TransactionRunner, TransactionStatements } from './transaction-runner.ts';
+
+interface QueuedTrade {
+  readonly username: string;
+  /** runs the work; settles the caller's result when it finishes */
+  start(locked: LockedTrade | null, tx: TradeContext): Promise<void>;
+  /** settles the caller's result when the work never ran */
+  fail(error: InfrastructureError): void;
+}
+
+export interface TradeLanesOptions {
+  /** most trades in one transaction */
+  maxGroup: number;
+  /** observes the size of every group run (tests, metrics) */
+  onGroup?: (size: number) => void;
+}
+
+const asInfrastructureError = (operation: string) => (error: unknown): InfrastructureError =>
+  isInfrastructureError(error) ? error : toInfrastructureError(error, operation);
+
+function isInfrastructureError(error: unknown): error is InfrastructureError {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'INFRASTRUCTURE_ERROR';
+}
+
+/** What one trade's append does to the rows its group holds, so the next work decides on the same state. */
+function applyAppend(group: LockedGroup, trade: TradeAppend): void {
+  if (group.market !== null) group.market = { ...group.market, totals: trade.totals, updatedAt: trade.at };
+  for (const [username, change] of userChanges(trade.entries)) {
+    const user = group.users.get(username);
+    if (user !== undefined) group.users.set(username, { ...user, accountBalance: user.accountBalance + change });
+  }
+  group.traded.add(trade.row.username);
+}
+
+function lockedFor(group: LockedGroup, username: string): LockedTrade | null {
+  if (group.market === null) return null;
+  return { market: group.market, user: group.users.get(username) ?? null, hasPriorRow: group.traded.has(username) };
+}
+
+export class TradeLanes {
+  readonly #transaction: TransactionRunner;
+  readonly #options: TradeLanesOptions;
+  /** the queue of every market with a group running; absent when the market is idle */
+  readonly #queues = new Map<number, QueuedTrade[]>();
+
+  constructor(transaction: TransactionRunner, options: TradeLanesOptions) {
+    this.#transaction = transaction;
+    this.#options = options;
+  }
+
+  trade<T, E>(marketId: number, username: string, work: TradeWork<T, E>): ResultAsync<T, E | InfrastructureError> {
+    return new ResultAsync(
+      new Promise<Result<T, E | InfrastructureError>>((settle) => {
+        this.#enqueue(marketId, {
+          username,
+          start: async (locked, tx) => {
+            try {
+              settle(await work(locked, tx));
+            } catch (error) {
+              settle(err(asInfrastructureError('trade')(error)));
+            }
+          },
+          fail: (error) => settle(err(error)),
+        });
+      }),
+    );
+  }
+
+  #enqueue(marketId: number, trade: QueuedTrade): void {
+    const queue = this.#queues.get(marketId);
+    if (queue !== undefined) {
+      queue.push(trade);
+      return;
+    }
+    const fresh = [trade];
+    this.#queues.set(marketId, fresh);
+    void this.#drain(marketId, fresh);
+  }
+
+  async #drain(marketId: number, queue: QueuedTrade[]): Promise<void> {
+    while (queue.length > 0) await this.#runGroup(marketId, this.#nextGroup(queue));
+    this.#queues.delete(marketId);
+  }
+
+  /**
+   * The oldest queued trades, at most one per user: a second append moving the same user's row in one transaction
+   * can deadlock in PostgreSQL's foreign-key check against a transaction queued for that row. A user's later trades
+   * wait for the next group, so each user's trades keep their order.
+   */
+  #nextGroup(queue: QueuedTrade[]): QueuedTrade[] {
+    const group: QueuedTrade[] = [];
+    const users = new Set<string>();
+    for (let index = 0; index < queue.length && group.length < this.#options.maxGroup; ) {
+      const trade = queue[index] as QueuedTrade;
+      if (users.has(trade.username)) {
+        index += 1;
+        continue;
+      }
+      users.add(trade.username);
+      group.push(trade);
+      queue.splice(index, 1);
+    }
+    return group;
+  }
+
+  async #runGroup(marketId: number, trades: readonly QueuedTrade[]): Promise<void> {
+    this.#options.onGroup?.(trades.length);
+    const started = new Set<QueuedTrade>();
+    let settleCommit!: (failure: InfrastructureError | null) => void;
+    // Every append of the group resolves through this: its row once the group has committed, or the group's failure.
+    const committed = new Promise<InfrastructureError | null>((resolve) => {
+      settleCommit = resolve;
+    });
+    try {
+      await this.#transaction(async ({ statements }) => {
+        const group = await lockGroup(statements, marketId, trades.map((trade) => trade.username));
+        const appends: Promise<unknown>[] = [];
+        for (const trade of trades) {
+          started.add(trade);
+          await this.#turn(trade, group, statements, appends, committed);
+        }
+        await Promise.all([statements.commit(), ...appends]);
+      });
+      settleCommit(null);
+    } catch (error) {
+      const failure = asInfrastructureError('trade')(error);
+      settleCommit(failure);
+      for (const trade of trades) if (!started.has(trade)) trade.fail(failure);
+    }
+  }
+
+  /** Runs one work until it has sent its append or finished without one; the next work then decides. */
+  #turn(
+    trade: QueuedTrade,
+    group: LockedGroup,
+    statements: TransactionStatements,
+    appends: Promise<unknown>[],
+    committed: Promise<InfrastructureError | null>,
+  ): Promise<void> {
+    return new Promise<void>((done) => {
+      let appended = false;
+      const tx: TradeContext = {
+        appendTrade: (append): ResultAsync<StoredBetRow, InfrastructureError> => {
+          if (appended) return errAsync(infrastructureError('UNEXPECTED', 'a trade appends once'));
+          appended = true;
+          let rows: Promise<Record<string, unknown>[]>;
+          try {
+            rows = sendAppend(statements, append);
+          } catch (error) {
+            done();
+            return errAsync(asInfrastructureError('appendTrade')(error));
+          }
+          appends.push(rows);
+          applyAppend(group, append);
+          done();
+          const stored = Promise.all([rows, committed]).then(([inserted, failure]) => {
+            if (failure !== null) throw failure;
+            return toStoredBet(inserted);
+          });
+          return ResultAsync.fromPromise(stored, asInfrastructureError('appendTrade'));
+        },
+      };
+      void trade.start(lockedFor(group, trade.username), tx).finally(done);
+    });
+  }
+}

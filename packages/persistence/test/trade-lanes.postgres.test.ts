@@ -1,0 +1,112 @@
+// Group commit of trades on PostgreSQL (issue 3): concurrent trades on one market share transactions, yet each one
+// is decided on the state every earlier one left, a refused trade leaves its group alone, and a group whose
+// transaction fails commits nothing of any of its trades.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { HOUSE, poolAccount, transfer, userAccount, type MarketRecord, type UnitOfWork } from '@socialpredict/domain';
+import type { Database } from '../src/drizzle/database.factory.ts';
+import { checkLedgerIntegrity } from '../src/drizzle/ledger-integrity.query.ts';
+import { DrizzleUnitOfWork, drizzleRepositories } from '../src/drizzle/unit-of-work.drizzle.ts';
+import { ECONOMICS, moneyUseCases, seedMarket, seedUser, type MoneyPorts } from './support/money-use-cases.ts';
+import { createTestDatabase, postgresServer, type TestDatabase } from './support/postgres.harness.ts';
+
+const clock = { now: () => Date.now() };
+const fees = ECONOMICS.betting.betFees;
+const NAMES = ['amy', 'ben', 'cal', 'dee', 'eve', 'fay', 'gus', 'hal'];
+
+describe.skipIf(postgresServer === null)('group commit of trades on PostgreSQL', () => {
+  let target: TestDatabase;
+  let database: Database;
+  let groups: number[];
+  let ports: MoneyPorts;
+  let market: MarketRecord;
+  /** fresh names per test; the first one creates the market */
+  let traders: string[];
+
+  beforeAll(async () => {
+    target = await createTestDatabase();
+    database = await target.open({ poolMax: 8 });
+  });
+  afterAll(() => target.drop());
+
+  beforeEach(async () => {
+    ports = { ...drizzleRepositories(database.db), unitOfWork: new DrizzleUnitOfWork(database, (size) => groups.push(size)) };
+    const suffix = String(Math.floor(Math.random() * 1e6));
+    traders = NAMES.map((name) => `${name}${suffix}`);
+    for (const [index, name] of traders.entries()) await seedUser(ports, name, index === 0 ? 1_000 : 30, clock.now());
+    market = await seedMarket(moneyUseCases(ports, clock), traders[0] ?? 'amy', clock.now());
+    groups = [];
+  });
+
+  const balanceOf = async (username: string) => (await ports.users.findByUsername(username))._unsafeUnwrap()?.accountBalance;
+  const integrity = async () =>
+    (await checkLedgerIntegrity(database.db, { maximumDebtAllowed: ECONOMICS.user.maximumDebtAllowed }))._unsafeUnwrap().findings;
+
+  it('groups concurrent bets on one market, and every bet is decided on the state the earlier ones left', async () => {
+    const useCases = moneyUseCases(ports, clock);
+    // Each trader's stake takes most of a 30-credit grant plus the debt limit, so each trader's second bet must be
+    // refused; the market's totals only come out right if every bet of a group saw the ones before it.
+    const stake = 30 + ECONOMICS.user.maximumDebtAllowed - 10;
+    const bets = traders.slice(1).flatMap((username) => [0, 1].map(() => ({ username, marketId: market.id, outcome: 'YES' as const, amount: stake })));
+    const results = await Promise.all(bets.map((bet) => useCases.placeBet(bet)));
+
+    expect(groups.some((size) => size > 1)).toBe(true);
+    const refused = results.filter((result) => result.isErr()).map((result) => result._unsafeUnwrapErr().code);
+    expect(refused).toEqual(Array.from({ length: traders.length - 1 }, () => 'INSUFFICIENT_BALANCE'));
+    const rows = (await ports.bets.listByMarket(market.id))._unsafeUnwrap();
+    expect(rows).toHaveLength(traders.length - 1);
+    expect(new Set(rows.map((row) => row.username)).size).toBe(traders.length - 1);
+    const stored = (await ports.markets.findById(market.id))._unsafeUnwrap();
+    expect(stored?.totals).toMatchObject({ yes: stake * (traders.length - 1), rowCount: traders.length - 1 });
+    // Placement times never go backwards, though the group decided them in memory.
+    const placed = rows.map((row) => row.placedAt);
+    expect(placed).toEqual(placed.toSorted((a, b) => a - b));
+    expect(await integrity()).toEqual([]);
+  });
+
+  it('a trade refused inside a group leaves the other trades of the group committed', async () => {
+    const useCases = moneyUseCases(ports, clock);
+    const [, first, broke, third, fourth] = traders as [string, string, string, string, string];
+    const results = await Promise.all(
+      [first, broke, third, fourth].map((username) =>
+        useCases.placeBet({ username, marketId: market.id, outcome: 'NO', amount: username === broke ? 10_000 : 5 }),
+      ),
+    );
+    expect(groups.some((size) => size > 1)).toBe(true);
+    expect(results.map((result) => (result.isOk() ? 'ok' : result.error.code))).toEqual(['ok', 'INSUFFICIENT_BALANCE', 'ok', 'ok']);
+    const rows = (await ports.bets.listByMarket(market.id))._unsafeUnwrap();
+    expect(rows.map((row) => row.username).sort()).toEqual([first, third, fourth].sort());
+    expect(await balanceOf(broke)).toBe(30);
+    expect(await integrity()).toEqual([]);
+  });
+
+  it('a group whose transaction fails commits nothing of any of its trades, and each one fails', async () => {
+    const [, first, second, third] = traders as [string, string, string, string];
+    const ghostly: UnitOfWork = {
+      run: (work) => ports.unitOfWork.run(work),
+      trade: (marketId, username, work) =>
+        ports.unitOfWork.trade(marketId, username, (locked, tx) =>
+          work(locked, {
+            // The second trader's append names an account without a user row: its statement fails.
+            appendTrade: (trade) =>
+              tx.appendTrade(
+                username === second ? { ...trade, entries: [...trade.entries, ...transfer('BUY_FEE', userAccount('ghost'), HOUSE, 1)] } : trade,
+              ),
+          }),
+        ),
+    };
+    const useCases = moneyUseCases({ ...ports, unitOfWork: ghostly }, clock);
+    const before = await Promise.all([first, second, third].map(balanceOf));
+    const results = await Promise.all(
+      [first, second, third].map((username) => useCases.placeBet({ username, marketId: market.id, outcome: 'YES', amount: 4 })),
+    );
+
+    expect(groups.some((size) => size > 1)).toBe(true);
+    // The first bet starts a group of its own; the other two queue behind it and share the next one.
+    expect(results.map((result) => (result.isOk() ? 'ok' : result.error.code))).toEqual(['ok', 'INFRASTRUCTURE_ERROR', 'INFRASTRUCTURE_ERROR']);
+    const rows = (await ports.bets.listByMarket(market.id))._unsafeUnwrap();
+    expect(rows.map((row) => row.username)).toEqual([first]);
+    expect(await Promise.all([first, second, third].map(balanceOf))).toEqual([(before[0] ?? 0) - 4 - fees.initialBetFee - fees.buySharesFee, before[1], before[2]]);
+    expect((await ports.ledger.balanceOf(poolAccount(market.id)))._unsafeUnwrap()).toBe(rows.reduce((sum, row) => sum + row.amount, 0));
+    expect(await integrity()).toEqual([]);
+  });
+});
