@@ -93,7 +93,7 @@ describe.skipIf(POSTGRES_URL === undefined)('graceful shutdown of the API proces
     await target?.drop();
   });
 
-  it('SIGTERM during a 3 s request: readiness 503 meanwhile, the request completes 200, exit 0 in < 16 s', { timeout: 60_000 }, async () => {
+  it('SIGTERM during a 3 s request: readiness 503 meanwhile, the request completes 200, exit 0 in < 16 s', { timeout: 90_000 }, async () => {
     const api = await start();
     const held = await lock();
     let answered = false;
@@ -117,7 +117,7 @@ describe.skipIf(POSTGRES_URL === undefined)('graceful shutdown of the API proces
     expect(api.events()).toEqual(expect.arrayContaining(['readiness.closed', 'shutdown.begin', 'jobs.stopped', 'shutdown.done']));
   });
 
-  it('a 30 s request is cut at BACKEND_SHUTDOWN_TIMEOUT_SECONDS (10) and the process still exits 0 within the budget', { timeout: 60_000 }, async () => {
+  it('a 30 s request is cut at BACKEND_SHUTDOWN_TIMEOUT_SECONDS (10) and the process still exits 0 within the budget', { timeout: 90_000 }, async () => {
     // No drain, so the request close starts with the signal and the cut is measured from it.
     const api = await start({ BACKEND_READINESS_DRAIN_SECONDS: '0' });
     const held = await lock();
@@ -142,7 +142,7 @@ describe.skipIf(POSTGRES_URL === undefined)('graceful shutdown of the API proces
     expect(api.events()).toContain('shutdown.budget_exceeded');
   });
 
-  it('a second signal exits 1 at once', { timeout: 60_000 }, async () => {
+  it('a second signal exits 1 at once', { timeout: 90_000 }, async () => {
     const api = await start();
     api.signal('SIGTERM');
     await sleep(200);
