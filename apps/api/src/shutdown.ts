@@ -4,9 +4,9 @@
 import type { Logger } from 'pino';
 
 /** after the HTTP close: the job queue's stop and the pool's close, ending 1 s before a supervisor's SIGKILL */
-export const AFTER_HTTP_ALLOWANCE_MS = 4000;
+const AFTER_HTTP_ALLOWANCE_MS = 4000;
 /** the part of what is left that the job queue leaves to the pool */
-export const POOL_CLOSE_RESERVE_MS = 2000;
+const POOL_CLOSE_RESERVE_MS = 2000;
 
 export interface ShutdownSteps {
   /** readiness closes, the drain wait, then `fastify.close()`, which cuts requests still running at its timeout */
@@ -29,7 +29,7 @@ export function shutdownBudgetMs(times: Pick<ShutdownTimes, 'readinessDrainSecon
 }
 
 /** The job queue's stop timeout: its configured value, capped so the pool still has its reserve. */
-export function jobsStopTimeoutMs(configuredMs: number, remainingMs: number): number {
+function jobsStopTimeoutMs(configuredMs: number, remainingMs: number): number {
   return Math.max(0, Math.min(configuredMs, remainingMs - POOL_CLOSE_RESERVE_MS));
 }
 
