@@ -19,7 +19,8 @@ usage() { echo "usage: $0 create|start|stop|drop|url" >&2; exit 64; }
 [ $# -eq 1 ] || usage
 
 # pg_lsclusters prints "<version> <name> <port> <online|down> …" for an existing cluster.
-status() { pg_lsclusters --no-header "$version" "$name" 2>/dev/null | awk '{ print $4 }'; }
+field() { pg_lsclusters --no-header "$version" "$name" 2>/dev/null | awk -v n="$1" '{ print $n }'; }
+status() { field 4; }
 # Straight to the server, as .ci/run does: under systemd, pg_ctlcluster would hand over to a unit instead.
 ctl() { pg_ctlcluster --skip-systemctl-redirect "$version" "$name" "$@"; }
 
@@ -45,6 +46,10 @@ case "$1" in
     [ "$(status)" != online ] || ctl stop -m fast
     [ -z "$(status)" ] || pg_dropcluster "$version" "$name"
     ;;
-  url) echo "postgres://postgres@127.0.0.1:$port/postgres" ;;
+  url)
+    # An existing cluster's own port wins over DRILL_PORT.
+    existing="$(field 3)"
+    echo "postgres://postgres@127.0.0.1:${existing:-$port}/postgres"
+    ;;
   *) usage ;;
 esac
