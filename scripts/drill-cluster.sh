@@ -18,8 +18,8 @@ port="${DRILL_PORT:-5433}"
 usage() { echo "usage: $0 create|start|stop|drop|url" >&2; exit 64; }
 [ $# -eq 1 ] || usage
 
-# pg_lsclusters prints "<version> <name> <port> <online|down> …" for an existing cluster.
-field() { pg_lsclusters --no-header "$version" "$name" 2>/dev/null | awk -v n="$1" '{ print $n }'; }
+# pg_lsclusters prints "<version> <name> <port> <online|down> …" for an existing cluster, and fails for another.
+field() { pg_lsclusters --no-header "$version" "$name" 2>/dev/null | awk -v n="$1" '{ print $n }' || true; }
 status() { field 4; }
 # Straight to the server, as .ci/run does: under systemd, pg_ctlcluster would hand over to a unit instead.
 ctl() { pg_ctlcluster --skip-systemctl-redirect "$version" "$name" "$@"; }
