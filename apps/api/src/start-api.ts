@@ -11,6 +11,7 @@ import { startBackgroundJobs, withJobFollowUps } from './background-jobs.ts';
 import { openRuntime, StartupError, type Runtime } from './composition.ts';
 import { createLifecycle } from './lifecycle.ts';
 import { createServer, listen, type RunningServer } from './server.ts';
+import { runShutdown } from './shutdown.ts';
 import { seedAdmin } from './startup-seed.ts';
 
 const VERSION = '0.1.0';
@@ -105,15 +106,15 @@ export async function startApi(config: AppConfig, logger: Logger): Promise<ApiPr
     markFatal: () => lifecycle.markFatal(),
     shutdown: async () => {
       logger.info({ event: 'shutdown.begin' }, 'shutting down');
-      let exitCode = 0;
-      try {
-        await running.shutdown();
-        await jobs?.stop(jobsStopTimeoutMs);
-        await opened.database.close();
-      } catch (error) {
-        logger.error({ event: 'shutdown.error', err: error }, 'error during shutdown');
-        exitCode = 1;
-      }
+      const exitCode = await runShutdown(
+        {
+          closeHttp: () => running.shutdown(),
+          stopJobs: async (timeoutMs) => jobs?.stop(timeoutMs),
+          closePool: () => opened.database.close(),
+        },
+        { ...config.server, jobsStopTimeoutMs },
+        logger,
+      );
       logger.info({ event: 'shutdown.done', exitCode }, 'stopped');
       return exitCode;
     },

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createTestApp } from './helpers/test-app.ts';
+import { stubProbe } from './helpers/stub-deps.ts';
 
 const skeletonServer = async (env: Record<string, string> = {}) => (await createTestApp(env)).server;
 
@@ -214,6 +215,31 @@ describe('ops endpoints (http-api.md §6)', () => {
     expect(health.headers['cache-control']).toBe('no-store');
     const ready = await app.inject({ method: 'GET', url: '/readyz' });
     expect([ready.statusCode, ready.body]).toEqual([200, 'ready']);
+  });
+
+  it('answers 503 at the 2 s readiness timeout while the database hangs, with one ping in flight, and 200 once it answers (DB-10)', async () => {
+    let pings = 0;
+    let databaseBack = false;
+    let answerWaitingPing: () => void = () => undefined;
+    const ping = () => {
+      pings += 1;
+      return databaseBack ? Promise.resolve() : new Promise<void>((resolve) => (answerWaitingPing = resolve));
+    };
+    app = (await createTestApp({}, { probe: stubProbe({ database: 'postgres', ping }) })).server;
+    const started = Date.now();
+    const probes = await Promise.all([0, 1, 2].map(() => app!.inject({ method: 'GET', url: '/readyz' })));
+    expect(probes.map((probe) => probe.statusCode)).toEqual([503, 503, 503]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
+    expect(Date.now() - started).toBeLessThan(3500);
+    // The probes joined the one waiting ping instead of queueing one each.
+    expect(pings).toBe(1);
+    expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(503);
+    expect(pings).toBe(1);
+
+    databaseBack = true;
+    answerWaitingPing();
+    expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
+    expect(pings).toBe(2);
   });
 
   it('reports status without business numbers', async () => {

@@ -74,13 +74,23 @@ const OpsStatus = Type.Object({
 export const opsRoutes: FastifyPluginAsyncTypebox<OpsRouteOptions> = async (app, opts) => {
   const { lifecycle, probe } = opts;
 
+  // One ping at a time: while the database is away, the pool holds a ping back (reconnect backoff) for longer than
+  // the timeout, and every probe adding one more would leave a backlog that floods the pool when it returns.
+  let pendingPing: Promise<void> | undefined;
+  const ping = () => {
+    pendingPing ??= probe.ping().finally(() => {
+      pendingPing = undefined;
+    });
+    return pendingPing;
+  };
+
   const databaseAnswers = async (): Promise<boolean> => {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('readiness ping timed out')), READY_TIMEOUT_MS);
     });
     try {
-      await Promise.race([probe.ping(), timeout]);
+      await Promise.race([ping(), timeout]);
       return true;
     } catch (error) {
       app.log.warn({ event: 'readiness.db_check_failed', err: error }, 'database did not answer the readiness check');
