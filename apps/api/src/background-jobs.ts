@@ -60,6 +60,7 @@ export function withJobFollowUps(
     placeBet: refreshAfter('bet', useCases.placeBet),
     sell: refreshAfter('sell', useCases.sell),
     createMarket: refreshAfter('create_market', useCases.createMarket),
+    registerUser: refreshAfter('register_user', useCases.registerUser),
     resolveMarket: (input) =>
       refreshAfter('resolve', useCases.resolveMarket)(input).andTee(({ marketId }) =>
         send('resolve', () => jobs.enqueue(QUEUES.marketNotify, { marketId })),
