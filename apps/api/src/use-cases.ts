@@ -1,9 +1,10 @@
 // Every use case the HTTP adapter calls, built once from the ports by the composition root (or a test): the domain's
 // use cases, the global read models served from snapshots (http-api §1.7), and the stale marks the writes leave on
 // them.
-import type { ResultAsync } from 'neverthrow';
+import { ResultAsync } from 'neverthrow';
 import { makeUseCases, type Authenticate, type UseCaseDeps } from '@socialpredict/domain';
 import { GLOBAL_READ_MODELS, type GlobalReadModel, type GlobalReadModels } from '@socialpredict/jobs';
+import { toInfrastructureError } from '@socialpredict/persistence';
 import type { AuthUseCases } from './routes/auth.route.ts';
 import type { MarketUseCases } from './routes/markets.route.ts';
 import type { PositionUseCases } from './routes/positions.route.ts';
@@ -27,6 +28,9 @@ export function buildUseCases(deps: UseCaseDeps, readModels: GlobalReadModels): 
     <I, O, E>(kinds: readonly GlobalReadModel[], useCase: (input: I) => ResultAsync<O, E>) =>
     (input: I) =>
       useCase(input).andTee(() => readModels.markStale(kinds));
+  // The snapshot store throws driver errors; as a Result they reach the HTTP mapping like any other read's.
+  const reading = <K extends GlobalReadModel>(kind: K) =>
+    ResultAsync.fromPromise(readModels.read(kind), (error) => toInfrastructureError(error, `readModels.${kind}`));
   return {
     ...useCases,
     placeBet: marking(GLOBAL_READ_MODELS, useCases.placeBet),
@@ -35,7 +39,7 @@ export function buildUseCases(deps: UseCaseDeps, readModels: GlobalReadModels): 
     resolveMarket: marking(GLOBAL_READ_MODELS, useCases.resolveMarket),
     // A new account changes the money created (numUsers, minted), not the leaderboard.
     registerUser: marking(['system_metrics'], useCases.registerUser),
-    readSystemMetrics: () => readModels.read('system_metrics'),
-    readGlobalLeaderboard: () => readModels.read('global_leaderboard'),
+    readSystemMetrics: () => reading('system_metrics'),
+    readGlobalLeaderboard: () => reading('global_leaderboard'),
   };
 }

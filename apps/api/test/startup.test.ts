@@ -77,8 +77,10 @@ describe('startup on PGlite', () => {
       expect((await get('/readyz')).status).toBe(200);
       const status = (await (await get('/ops/status')).json()) as { jobs: unknown };
       expect(status.jobs).toMatchObject({ enabled: true, failed: 0, deadLettered: 0 });
-      // App queries and pg-boss polling share the one connection without waiting on each other.
+      // App queries, snapshot reads and pg-boss polling share the one connection without waiting on each other.
       for (let round = 0; round < 5; round += 1) expect((await get('/readyz')).status).toBe(200);
+      const metrics = (await (await get('/v0/system/metrics')).json()) as { result: { freshness: unknown } };
+      expect(metrics.result.freshness).toMatchObject({ source: 'read_model', isStale: false });
     } finally {
       expect(await api.shutdown()).toBe(0);
     }

@@ -3,7 +3,8 @@
 // freshness metadata.
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Economics } from '@socialpredict/config';
-import type { GetFinancialStats, GlobalLeaderboardOutput, SystemMetrics } from '@socialpredict/domain';
+import type { ResultAsync } from 'neverthrow';
+import type { GetFinancialStats, GlobalLeaderboardOutput, InfrastructureError, SystemMetrics } from '@socialpredict/domain';
 import { GLOBAL_READ_MODEL_TARGET_SECONDS, type GlobalReadModelView } from '@socialpredict/jobs';
 import { unwrap } from '../http-error.mapper.ts';
 import { readModelFreshness } from '../presenters/freshness.presenter.ts';
@@ -14,9 +15,9 @@ import { Freshness } from '../schemas/market.schema.ts';
 
 export interface ReportingUseCases {
   getFinancialStats: GetFinancialStats;
-  readSystemMetrics(): Promise<GlobalReadModelView<SystemMetrics>>;
+  readSystemMetrics(): ResultAsync<GlobalReadModelView<SystemMetrics>, InfrastructureError>;
   /** the whole board; the route pages it */
-  readGlobalLeaderboard(): Promise<GlobalReadModelView<GlobalLeaderboardOutput>>;
+  readGlobalLeaderboard(): ResultAsync<GlobalReadModelView<GlobalLeaderboardOutput>, InfrastructureError>;
 }
 
 export interface ReportingRouteOptions {
@@ -137,7 +138,7 @@ export const reportingRoutes: FastifyPluginAsyncTypebox<ReportingRouteOptions> =
       },
     },
     async () => {
-      const snapshot = await useCases.readSystemMetrics();
+      const snapshot = await unwrap(useCases.readSystemMetrics());
       const m = snapshot.value;
       return ok({
         moneyCreated: {
@@ -179,7 +180,7 @@ export const reportingRoutes: FastifyPluginAsyncTypebox<ReportingRouteOptions> =
       const parsed = /^-?\d+$/.test(request.query.limit ?? '') ? Number(request.query.limit) : 20;
       const offset = /^\d+$/.test(request.query.offset ?? '') ? Number(request.query.offset) : 0;
       const limit = Math.min(100, Math.max(1, parsed));
-      const snapshot = await useCases.readGlobalLeaderboard();
+      const snapshot = await unwrap(useCases.readGlobalLeaderboard());
       return ok({
         entries: snapshot.value.entries.slice(offset, offset + limit).map((row) => ({
           username: row.username,
