@@ -85,6 +85,6 @@ export function buildApp(deps: AppDeps): FastifyPluginAsync {
     await app.register(projectionRoutes, { useCases });
     await app.register(positionRoutes, { useCases, clock });
     await app.register(tradingRoutes, { useCases });
-    await app.register(reportingRoutes, { useCases, economics: config.setup.economics, clock });
+    await app.register(reportingRoutes, { useCases, economics: config.setup.economics });
   });
 }

@@ -1,5 +1,6 @@
-// The background jobs inside the API process (JOB-2 default): the runner on PostgreSQL, its MON-3 series on the
-// API's prom-client registry, and the follow-up jobs of the writes that change global read models (JOB-3).
+// The background jobs inside the API process (JOB-2 default): the runner on the application database (PostgreSQL or
+// embedded PGlite), its MON-3 series on the API's prom-client registry, and the follow-up jobs of the writes that
+// change global read models (JOB-3).
 import type { Logger } from 'pino';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { ResultAsync } from 'neverthrow';
@@ -17,28 +18,20 @@ export function promMetricFactory(registry: Registry): MetricFactory {
   };
 }
 
-/**
- * Starts the runner (consuming only with JOBS_ENABLED) on PostgreSQL; undefined on PGlite, where pg-boss would need
- * the embedded client, which the persistence package does not expose yet.
- */
+/** Starts the runner (consuming only with JOBS_ENABLED), on PostgreSQL or through the embedded PGlite client. */
 export async function startBackgroundJobs(
   runtime: Pick<Runtime, 'database' | 'deps' | 'clock'>,
   config: AppConfig,
   registry: Registry,
   logger: Logger,
-): Promise<JobRunner | undefined> {
-  const url = config.database.url;
-  if (url === undefined) {
-    logger.info({ event: 'jobs.disabled', reason: 'pglite' }, 'background jobs are not available on embedded PGlite');
-    return undefined;
-  }
+): Promise<JobRunner> {
   const runner = createJobProcess({
     database: runtime.database,
     reporting: runtime.deps,
     clock: runtime.clock,
     logger,
     metrics: createJobMetrics(promMetricFactory(registry)),
-    postgres: { ...config.database, url },
+    settings: config.database,
     consume: config.process.jobsEnabled,
   });
   await runner.start();
@@ -67,6 +60,7 @@ export function withJobFollowUps(
     placeBet: refreshAfter('bet', useCases.placeBet),
     sell: refreshAfter('sell', useCases.sell),
     createMarket: refreshAfter('create_market', useCases.createMarket),
+    registerUser: refreshAfter('register_user', useCases.registerUser),
     resolveMarket: (input) =>
       refreshAfter('resolve', useCases.resolveMarket)(input).andTee(({ marketId }) =>
         send('resolve', () => jobs.enqueue(QUEUES.marketNotify, { marketId })),

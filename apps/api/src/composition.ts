@@ -2,8 +2,9 @@
 // the real adapters behind every port, and the use cases (DEP-1 order up to, not including, listening).
 import { randomInt } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { AppConfig } from '@socialpredict/config';
+import type { AppConfig, ProcessConfig } from '@socialpredict/config';
 import type { Clock, RandomSource, UseCaseDeps } from '@socialpredict/domain';
+import { createGlobalReadModels, globalReadModelBuilds, sqlReadModelStore, type GlobalReadModels, type GlobalReadModelsDeps } from '@socialpredict/jobs';
 import {
   DrizzleUnitOfWork,
   drizzleRepositories,
@@ -57,7 +58,24 @@ export async function openRuntime(config: AppConfig, logger: Logger): Promise<Ru
     game: config.setup.game,
     probabilityPointsMax: config.api.probabilityPointsMax,
   };
-  return { database, deps, useCases: buildUseCases(deps), probe: opsProbe(database, config), clock: systemClock };
+  const readModels = globalReadModelsOn(sqlReadModelStore(database), deps, config.process, logger);
+  return { database, deps, useCases: buildUseCases(deps, readModels), probe: opsProbe(database, config), clock: systemClock };
+}
+
+/** The global read models on a snapshot store; readers rebuild them only when no job consumer runs (§1.7). */
+export function globalReadModelsOn(
+  store: GlobalReadModelsDeps['store'],
+  deps: UseCaseDeps,
+  process: Pick<ProcessConfig, 'jobsEnabled' | 'readModelWorker'>,
+  logger: Logger,
+): GlobalReadModels {
+  return createGlobalReadModels({
+    store,
+    builds: globalReadModelBuilds(deps),
+    clock: deps.clock,
+    logger,
+    rebuildInline: !process.jobsEnabled && process.readModelWorker !== 'external',
+  });
 }
 
 /** DB-4: wait for the database, then fail closed. */

@@ -81,13 +81,13 @@ export async function startApi(config: AppConfig, logger: Logger): Promise<ApiPr
       {
         config,
         lifecycle,
-        probe: runner === undefined ? runtime.probe : { ...runtime.probe, jobs: () => runner.status() },
+        probe: { ...runtime.probe, jobs: () => runner.status() },
         // Reporting visibility is editable only once Tier 2 CMS routes exist; until then both reports are public.
         authenticator: createAuthenticator(runtime.useCases.authenticate, async () => ({
           systemMetricsPublic: true,
           globalLeaderboardPublic: true,
         })),
-        useCases: runner === undefined ? runtime.useCases : withJobFollowUps(runtime.useCases, runner, logger),
+        useCases: withJobFollowUps(runtime.useCases, runner, logger),
         clock: runtime.clock,
         version: VERSION,
         metricsRegistry,

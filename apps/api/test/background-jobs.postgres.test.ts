@@ -1,31 +1,10 @@
 // JOB-2 default on PostgreSQL: the API process starts the job runner before it listens (DEP-1), reports it in
 // /ops/status, exports the MON-3 job series on /metrics and stops it after the server closed (DEP-2, JOB-5).
-import { createServer as createNetServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../src/logger.ts';
 import { startApi } from '../src/start-api.ts';
+import { freePort, recordedLogger } from './helpers/api-process.ts';
 import { ADMIN_BOOT_PASSWORD, createEmptyDatabase, POSTGRES_URL, type EmptyDatabase } from './helpers/postgres-app.ts';
 import { testConfig } from './helpers/test-config.ts';
-
-async function freePort(): Promise<number> {
-  const probe = createNetServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no TCP port');
-  return address.port;
-}
-
-function recordedLogger() {
-  const events: string[] = [];
-  const logger = createLogger('info', {
-    write: (line: string) => {
-      const event = (JSON.parse(line) as { event?: unknown }).event;
-      if (typeof event === 'string') events.push(event);
-    },
-  });
-  return { logger, events };
-}
 
 describe.skipIf(POSTGRES_URL === undefined)('background jobs in the API process on PostgreSQL', () => {
   let database: EmptyDatabase | undefined;

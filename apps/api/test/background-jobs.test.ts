@@ -54,9 +54,15 @@ describe('withJobFollowUps', () => {
     (await useCases.placeBet({ username: 'carol', marketId: market.id, amount: 1, outcome: 'YES' }))._unsafeUnwrap();
     (await useCases.sell({ username: 'bob', marketId: market.id, amount: 3, outcome: 'YES' }))._unsafeUnwrap();
     (await useCases.resolveMarket({ username: 'alice', marketId: market.id, resolution: 'YES' }))._unsafeUnwrap();
+    // A new account changes the system metrics.
+    (await useCases.registerUser({ actor: { username: 'admin', role: 'ADMIN' }, username: 'dave' }))._unsafeUnwrap();
     await settled();
 
-    expect(sent).toEqual([...Array<string>(5).fill('readmodel.refresh'), `market.notify {"marketId":${market.id}}`]);
+    expect(sent).toEqual([
+      ...Array<string>(5).fill('readmodel.refresh'),
+      `market.notify {"marketId":${market.id}}`,
+      'readmodel.refresh',
+    ]);
     await app.close();
   });
 

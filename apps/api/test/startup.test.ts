@@ -6,7 +6,9 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openRuntime, StartupError, type Runtime } from '../src/composition.ts';
 import { createLogger } from '../src/logger.ts';
+import { startApi } from '../src/start-api.ts';
 import { devFixtures, DEV_PASSWORD, seedAdmin, seedDevFixtures, SeedPasswordRejected } from '../src/startup-seed.ts';
+import { freePort, recordedLogger } from './helpers/api-process.ts';
 import { testConfig } from './helpers/test-config.ts';
 
 const run = promisify(execFile);
@@ -61,6 +63,29 @@ describe('startup on PGlite', () => {
     await expect(openRuntime(testConfig({ PGLITE_DATA_DIR: 'memory://', STARTUP_WRITER: 'false' }), silent)).rejects.toMatchObject({
       event: 'startup.incompatibility',
     });
+  });
+
+  it('boots like `pnpm start` with the jobs running through the embedded client, and shuts down cleanly', async () => {
+    const port = await freePort();
+    const { logger, events } = recordedLogger();
+    const api = await startApi(
+      testConfig({ PGLITE_DATA_DIR: 'memory://', BACKEND_PORT: String(port), ADMIN_PASSWORD: 'Admin1Password', BACKEND_READINESS_DRAIN_SECONDS: '0', BACKEND_SHUTDOWN_TIMEOUT_SECONDS: '2' }),
+      logger,
+    );
+    try {
+      const get = (path: string) => fetch(`http://127.0.0.1:${port}${path}`);
+      expect((await get('/readyz')).status).toBe(200);
+      const status = (await (await get('/ops/status')).json()) as { jobs: unknown };
+      expect(status.jobs).toMatchObject({ enabled: true, failed: 0, deadLettered: 0 });
+      // App queries, snapshot reads and pg-boss polling share the one connection without waiting on each other.
+      for (let round = 0; round < 5; round += 1) expect((await get('/readyz')).status).toBe(200);
+      const metrics = (await (await get('/v0/system/metrics')).json()) as { result: { freshness: unknown } };
+      expect(metrics.result.freshness).toMatchObject({ source: 'read_model', isStale: false });
+    } finally {
+      expect(await api.shutdown()).toBe(0);
+    }
+    expect(events).toContain('jobs.started');
+    expect(events.indexOf('jobs.stopped')).toBeLessThan(events.indexOf('shutdown.done'));
   });
 
   it('gives up on an unreachable database after the configured retries', async () => {

@@ -3,6 +3,7 @@
 // refused values), each with a message and a non-zero exit code.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeCreateMarket, makeLogin, makePlaceBet } from '@socialpredict/domain';
+import { GLOBAL_READ_MODELS, sqlReadModelStore } from '@socialpredict/jobs';
 import { CommandFailure, UsageError, type CommandDefinition, type OptionValues } from '../src/command.ts';
 import { createUserCommand } from '../src/commands/create-user/create-user.command.ts';
 import { grantCreditsCommand } from '../src/commands/grant-credits/grant-credits.command.ts';
@@ -119,6 +120,29 @@ describe.skipIf(!postgresServer)('operator commands on PostgreSQL', () => {
     await expect(run(resolveMarketCommand, { market: String(market.id), result: 'NO' })).rejects.toThrow(/ALREADY_RESOLVED/);
     await expect(run(resolveMarketCommand, { market: '999999', result: 'NO' })).rejects.toThrow(/MARKET_NOT_FOUND/);
     await expect(run(resolveMarketCommand, { market: String(market.id), result: 'MAYBE' })).rejects.toThrow(UsageError);
+  });
+
+  it('create-user, grant-credits and resolve-market mark the global read-model snapshots stale (http-api §1.7)', async () => {
+    const runtime = await cli.context.runtime();
+    const snapshots = sqlReadModelStore(runtime.database);
+    for (const kind of GLOBAL_READ_MODELS) await snapshots.save(kind, '', {}, Date.now() - 60_000);
+    const stale = async () => {
+      const marked = [];
+      for (const kind of GLOBAL_READ_MODELS) if ((await snapshots.load(kind, ''))?.staleSince !== null) marked.push(kind);
+      return marked;
+    };
+    for (const name of ['gina', 'hank']) await run(createUserCommand, { username: name });
+    expect(await stale()).toEqual(['system_metrics']);
+    await run(grantCreditsCommand, { username: 'hank', amount: '100' });
+    expect(await stale()).toEqual(['system_metrics']);
+
+    const deps = await cli.deps();
+    const market = (
+      await makeCreateMarket(deps)({ username: 'gina', questionTitle: 'Will it settle?', description: '', resolutionDateTime: Date.now() + 48 * 3600_000 })
+    )._unsafeUnwrap();
+    (await makePlaceBet(deps)({ username: 'hank', marketId: market.id, outcome: 'NO', amount: 20 }))._unsafeUnwrap();
+    await run(resolveMarketCommand, { market: String(market.id), result: 'NO' });
+    expect(await stale()).toEqual(['global_leaderboard', 'system_metrics']);
   });
 
   it('integrity-check reports sound books, then exit 2 and the finding once a balance is corrupted', async () => {

@@ -13,7 +13,7 @@ import {
   readModelRefreshJob,
   type ReadModelBuilder,
 } from './readmodel-refresh/readmodel-refresh.job.ts';
-import { createJobRunner, type JobHandlers, type JobRunner } from './runner/job-runner.ts';
+import { createJobRunner, type JobHandlers, type JobRunner, type JobsConnection } from './runner/job-runner.ts';
 import { snapshotCleanupJob } from './snapshot-cleanup/snapshot-cleanup.job.ts';
 import { sqlDueMarketSource } from './stores/due-market.store.ts';
 import { sqlNotificationStore } from './stores/notification.store.ts';
@@ -73,19 +73,36 @@ export function createJobHandlers(deps: JobHandlerDeps): WiredJobs {
 /** pg-boss opens its own pool beside the application's; one job at a time per queue needs only a handful. */
 export const JOBS_POOL_MAX = 4;
 
+/** The slice of the database settings pg-boss needs on PostgreSQL (structurally the config's DatabaseConfig). */
+export interface JobsDatabaseSettings {
+  url: string | undefined;
+  poolMax: number;
+  requireTls: boolean;
+}
+
 export interface JobProcessDeps extends JobHandlerDeps {
   /** the application database's settings: pg-boss runs on the same database, in schema `pgboss` (JOB-2) */
-  postgres: { url: string; poolMax: number; requireTls: boolean };
+  settings: JobsDatabaseSettings;
   /** false: this process only enqueues (JOBS_ENABLED=false) */
   consume: boolean;
 }
 
+/**
+ * pg-boss beside the application: on PGlite through the embedded client itself (one connection, serialised by
+ * PGlite), on PostgreSQL with a small pool of its own.
+ */
+export function jobsConnection(database: Database, settings: JobsDatabaseSettings): JobsConnection {
+  if (database.pgliteClient !== undefined) return { driver: 'pglite', client: database.pgliteClient };
+  if (settings.url === undefined) throw new Error('the jobs need the PostgreSQL URL of the application database');
+  return { driver: 'postgres', url: settings.url, poolMax: Math.min(JOBS_POOL_MAX, settings.poolMax), requireTls: settings.requireTls };
+}
+
 /** The runner with every JOB-3 handler, built alike by the API process and `pnpm cli worker`; not yet started. */
 export function createJobProcess(deps: JobProcessDeps): JobRunner {
-  const { postgres, consume, ...handlerDeps } = deps;
+  const { settings, consume, ...handlerDeps } = deps;
   const wired = createJobHandlers(handlerDeps);
   return createJobRunner({
-    connection: { driver: 'postgres', url: postgres.url, poolMax: Math.min(JOBS_POOL_MAX, postgres.poolMax), requireTls: postgres.requireTls },
+    connection: jobsConnection(deps.database, settings),
     handlers: wired.handlers,
     onStatsTick: wired.onStatsTick,
     logger: deps.logger,

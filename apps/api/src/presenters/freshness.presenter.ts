@@ -1,4 +1,4 @@
-// Freshness metadata of http-api.md §1.5 for figures computed in this request.
+// Freshness metadata of http-api.md §1.5: for figures computed in this request, or read from a snapshot (§1.7).
 import { isoTime } from '../schemas/common.schema.ts';
 
 /** Market-scoped read models target 600 s (§1.7); a live computation is never stale. */
@@ -11,5 +11,17 @@ export function liveFreshness(now: number, targetFreshnessSeconds = MARKET_SCOPE
     targetFreshnessSeconds,
     transactionSafeRead: false as const,
     isStale: false,
+  };
+}
+
+/** A snapshot is stale from the first write it does not reflect until a rebuild that started after that write. */
+export function readModelFreshness(snapshot: { generatedAt: number; staleSince: number | null }, targetFreshnessSeconds: number) {
+  return {
+    generatedAt: isoTime(snapshot.generatedAt),
+    source: 'read_model' as const,
+    targetFreshnessSeconds,
+    transactionSafeRead: false as const,
+    isStale: snapshot.staleSince !== null,
+    ...(snapshot.staleSince === null ? {} : { markedStaleAt: isoTime(snapshot.staleSince) }),
   };
 }

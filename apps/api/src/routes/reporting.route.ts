@@ -1,10 +1,13 @@
-// Site-wide reporting (T1-39…T1-41). The figures come from the ledger through the use cases; this adapter only adds
-// the explanations the stats page prints and the freshness metadata.
+// Site-wide reporting (T1-39…T1-41). The figures come from the ledger through the use cases, T1-40 and T1-41 from
+// their global read-model snapshots (§1.7); this adapter only adds the explanations the stats page prints and the
+// freshness metadata.
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Economics } from '@socialpredict/config';
-import type { Clock, GetFinancialStats, GetGlobalLeaderboard, GetSystemMetrics } from '@socialpredict/domain';
+import type { ResultAsync } from 'neverthrow';
+import type { GetFinancialStats, GlobalLeaderboardOutput, InfrastructureError, SystemMetrics } from '@socialpredict/domain';
+import { GLOBAL_READ_MODEL_TARGET_SECONDS, type GlobalReadModelView } from '@socialpredict/jobs';
 import { unwrap } from '../http-error.mapper.ts';
-import { liveFreshness } from '../presenters/freshness.presenter.ts';
+import { readModelFreshness } from '../presenters/freshness.presenter.ts';
 import { Int, isoTime } from '../schemas/common.schema.ts';
 import { Envelope, ok } from '../schemas/envelope.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
@@ -12,18 +15,15 @@ import { Freshness } from '../schemas/market.schema.ts';
 
 export interface ReportingUseCases {
   getFinancialStats: GetFinancialStats;
-  getSystemMetrics: GetSystemMetrics;
-  getGlobalLeaderboard: GetGlobalLeaderboard;
+  readSystemMetrics(): ResultAsync<GlobalReadModelView<SystemMetrics>, InfrastructureError>;
+  /** the whole board; the route pages it */
+  readGlobalLeaderboard(): ResultAsync<GlobalReadModelView<GlobalLeaderboardOutput>, InfrastructureError>;
 }
 
 export interface ReportingRouteOptions {
   useCases: ReportingUseCases;
   economics: Economics;
-  clock: Clock;
 }
-
-/** Global read models target an hour (§1.7). */
-const GLOBAL_TARGET_SECONDS = 3600;
 
 const Stats = Type.Object({
   financialStats: Type.Object({
@@ -92,7 +92,7 @@ const GlobalLeaderboard = Type.Object({
 const leaf = (value: number, explanation: string, formula?: string) => ({ value, explanation, ...(formula === undefined ? {} : { formula }) });
 
 export const reportingRoutes: FastifyPluginAsyncTypebox<ReportingRouteOptions> = async (app, opts) => {
-  const { useCases, economics, clock } = opts;
+  const { useCases, economics } = opts;
   const { marketcreation, marketincentives, user, betting } = economics;
 
   app.get(
@@ -138,7 +138,8 @@ export const reportingRoutes: FastifyPluginAsyncTypebox<ReportingRouteOptions> =
       },
     },
     async () => {
-      const m = await unwrap(useCases.getSystemMetrics());
+      const snapshot = await unwrap(useCases.readSystemMetrics());
+      const m = snapshot.value;
       return ok({
         moneyCreated: {
           userDebtCapacity: leaf(m.userDebtCapacity, 'Credit users may borrow in total.', 'numUsers × maximumDebtAllowed'),
@@ -158,7 +159,7 @@ export const reportingRoutes: FastifyPluginAsyncTypebox<ReportingRouteOptions> =
           balanced: { value: m.balanced, explanation: 'Whether every credit is accounted for.' },
           surplus: leaf(m.surplus, 'Difference between money created and money utilised; 0 when balanced.'),
         },
-        freshness: liveFreshness(clock.now(), GLOBAL_TARGET_SECONDS),
+        freshness: readModelFreshness(snapshot, GLOBAL_READ_MODEL_TARGET_SECONDS),
       });
     },
   );
@@ -178,9 +179,10 @@ export const reportingRoutes: FastifyPluginAsyncTypebox<ReportingRouteOptions> =
       // This list clamps its limit instead of falling back to the default (§4).
       const parsed = /^-?\d+$/.test(request.query.limit ?? '') ? Number(request.query.limit) : 20;
       const offset = /^\d+$/.test(request.query.offset ?? '') ? Number(request.query.offset) : 0;
-      const board = await unwrap(useCases.getGlobalLeaderboard({ limit: Math.min(100, Math.max(1, parsed)), offset }));
+      const limit = Math.min(100, Math.max(1, parsed));
+      const snapshot = await unwrap(useCases.readGlobalLeaderboard());
       return ok({
-        entries: board.entries.map((row) => ({
+        entries: snapshot.value.entries.slice(offset, offset + limit).map((row) => ({
           username: row.username,
           totalProfit: row.totalProfit,
           totalCurrentValue: row.totalCurrentValue,
@@ -190,7 +192,7 @@ export const reportingRoutes: FastifyPluginAsyncTypebox<ReportingRouteOptions> =
           earliestBet: isoTime(row.earliestPlacedAt),
           rank: row.rank,
         })),
-        freshness: liveFreshness(clock.now(), GLOBAL_TARGET_SECONDS),
+        freshness: readModelFreshness(snapshot, GLOBAL_READ_MODEL_TARGET_SECONDS),
       });
     },
   );

@@ -1,8 +1,10 @@
-// `pnpm start` as a real process (main.ts with its signal handling), for the drills that need one: a free port of
-// its own, only the environment the test gives, and its exit observable.
+// For tests that boot the whole API: `pnpm start` as a real process (main.ts with its signal handling; a free port of
+// its own, only the environment the test gives, its exit observable), or startApi in-process with a logger that
+// keeps the event names.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { createLogger } from '../../src/logger.ts';
 
 const ROOT = fileURLToPath(new URL('../../../..', import.meta.url));
 const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
@@ -25,7 +27,7 @@ export interface ApiProcess {
   events(): string[];
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const probe = createServer();
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
   const address = probe.address();
@@ -100,4 +102,15 @@ export async function untilStatus(api: Pick<ApiProcess, 'baseUrl'>, path: string
   for (const started = Date.now(); (await status(api, path)) !== expected; await new Promise((resolve) => setTimeout(resolve, 50))) {
     if (Date.now() - started > withinMs) throw new Error(`${path} did not answer ${expected} within ${withinMs} ms`);
   }
+}
+
+export function recordedLogger() {
+  const events: string[] = [];
+  const logger = createLogger('info', {
+    write: (line: string) => {
+      const event = (JSON.parse(line) as { event?: unknown }).event;
+      if (typeof event === 'string') events.push(event);
+    },
+  });
+  return { logger, events };
 }

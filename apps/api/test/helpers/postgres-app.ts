@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { AppConfig, Env } from '@socialpredict/config';
 import type { UseCaseDeps } from '@socialpredict/domain';
+import { sqlReadModelStore } from '@socialpredict/jobs';
 import {
   checkLedgerIntegrity,
   DrizzleUnitOfWork,
@@ -17,7 +18,9 @@ import {
 import { createArgon2PasswordHasher } from '../../src/adapters/argon2-password-hasher.adapter.ts';
 import { createJoseTokenIssuer } from '../../src/adapters/jose-token-issuer.adapter.ts';
 import { createAuthenticator } from '../../src/authenticator.ts';
+import { globalReadModelsOn } from '../../src/composition.ts';
 import { createLifecycle } from '../../src/lifecycle.ts';
+import { createLogger } from '../../src/logger.ts';
 import { createServer } from '../../src/server.ts';
 import { seedAdmin } from '../../src/startup-seed.ts';
 import { buildUseCases } from '../../src/use-cases.ts';
@@ -99,7 +102,7 @@ export async function createPostgresApp(env: Env = {}): Promise<PostgresApp> {
   const seeded = await seedAdmin(deps, ADMIN_BOOT_PASSWORD);
   if (seeded.isErr()) throw seeded.error;
 
-  const useCases = buildUseCases(deps);
+  const useCases = buildUseCases(deps, globalReadModelsOn(sqlReadModelStore(database), deps, config.process, createLogger('silent')));
   const lifecycle = createLifecycle();
   lifecycle.markReady();
   const server = await createServer(

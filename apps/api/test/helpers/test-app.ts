@@ -6,11 +6,14 @@ import type { UseCaseDeps } from '@socialpredict/domain';
 import { createMemoryPorts, type MemoryPorts } from '@socialpredict/persistence/memory';
 import { createJoseTokenIssuer } from '../../src/adapters/jose-token-issuer.adapter.ts';
 import { createAuthenticator } from '../../src/authenticator.ts';
+import { globalReadModelsOn } from '../../src/composition.ts';
 import { createLifecycle, type Lifecycle } from '../../src/lifecycle.ts';
+import { createLogger } from '../../src/logger.ts';
 import type { OpsProbe } from '../../src/routes/ops.route.ts';
 import { createServer } from '../../src/server.ts';
 import { ensureAccount } from '../../src/startup-seed.ts';
 import { buildUseCases, type AppUseCases } from '../../src/use-cases.ts';
+import { memorySnapshotStore } from './memory-snapshot.store.ts';
 import { stubProbe } from './stub-deps.ts';
 import { testConfig } from './test-config.ts';
 
@@ -47,7 +50,7 @@ export async function createTestApp(env: Env = {}, options: { probe?: OpsProbe }
     game: config.setup.game,
     probabilityPointsMax: config.api.probabilityPointsMax,
   };
-  const useCases = buildUseCases(deps);
+  const useCases = buildUseCases(deps, globalReadModelsOn(memorySnapshotStore(), deps, config.process, createLogger('silent')));
   const lifecycle = createLifecycle();
   lifecycle.markReady();
   const server = await createServer(

@@ -5,12 +5,14 @@ import {
   makeGetGlobalLeaderboard,
   makeGetSystemMetrics,
   type Clock,
+  type GlobalLeaderboardOutput,
+  type SystemMetrics,
   type UseCaseDeps,
 } from '@socialpredict/domain';
 import type { ResultAsync } from 'neverthrow';
 import type { JobLogger, JobMetrics } from '../job-ports.ts';
 import type { JobHandler } from '../runner/job-runner.ts';
-import { GLOBAL_READ_MODELS, DISCOVERY_READ_MODEL, type ReadModelStore } from '../stores/read-model.store.ts';
+import { GLOBAL_READ_MODELS, DISCOVERY_READ_MODEL, type GlobalReadModel, type ReadModelStore } from '../stores/read-model.store.ts';
 
 export type RefreshScope = 'global' | 'discovery';
 
@@ -38,20 +40,27 @@ async function unwrap<T>(result: ResultAsync<T, { code: string; message: string 
   return outcome.value;
 }
 
+export interface GlobalReadModelPayloads {
+  /** the whole board: readers page through the snapshot */
+  global_leaderboard: GlobalLeaderboardOutput;
+  system_metrics: SystemMetrics;
+}
+
+export type GlobalReadModelBuilds = { [K in GlobalReadModel]: () => Promise<GlobalReadModelPayloads[K]> };
+
 /** The two global read models, computed by the same use cases as a live read. */
-export function globalReadModelBuilders(deps: Pick<UseCaseDeps, 'markets' | 'bets' | 'ledger' | 'economics'>): ReadModelBuilder[] {
+export function globalReadModelBuilds(deps: Pick<UseCaseDeps, 'markets' | 'bets' | 'ledger' | 'economics'>): GlobalReadModelBuilds {
   const leaderboard = makeGetGlobalLeaderboard(deps);
   const systemMetrics = makeGetSystemMetrics(deps);
-  return [
-    {
-      kind: 'global_leaderboard',
-      key: '',
-      scope: 'global',
-      // The whole board: readers page through the snapshot.
-      build: () => unwrap(leaderboard({ limit: Number.MAX_SAFE_INTEGER, offset: 0 }), 'global_leaderboard'),
-    },
-    { kind: 'system_metrics', key: '', scope: 'global', build: () => unwrap(systemMetrics(), 'system_metrics') },
-  ];
+  return {
+    global_leaderboard: () => unwrap(leaderboard({ limit: Number.MAX_SAFE_INTEGER, offset: 0 }), 'global_leaderboard'),
+    system_metrics: () => unwrap(systemMetrics(), 'system_metrics'),
+  };
+}
+
+export function globalReadModelBuilders(deps: Pick<UseCaseDeps, 'markets' | 'bets' | 'ledger' | 'economics'>): ReadModelBuilder[] {
+  const builds = globalReadModelBuilds(deps);
+  return GLOBAL_READ_MODELS.map((kind) => ({ kind, key: '', scope: 'global', build: builds[kind] }));
 }
 
 export function readModelRefreshJob(deps: ReadModelRefreshDeps): JobHandler {

@@ -2,7 +2,7 @@
 // rebuilt and saved, market-scoped ones only marked stale (their next read rebuilds them), old ones deleted.
 // Table `read_model_snapshots` (kind, key) → payload, generated_at, stale_since.
 import type { Database } from '@socialpredict/persistence';
-import { inTransaction, isoTime, withSession } from './sql-session.ts';
+import { epochMs, inTransaction, isoTime, withSession } from './sql-session.ts';
 
 export const GLOBAL_READ_MODELS = ['global_leaderboard', 'system_metrics'] as const;
 export type GlobalReadModel = (typeof GLOBAL_READ_MODELS)[number];
@@ -19,12 +19,25 @@ export interface ReadModelAge {
   ageSeconds: number;
 }
 
+export interface StoredSnapshot {
+  payload: unknown;
+  generatedAt: number;
+  /** when a write last marked it stale; null while it reflects every write */
+  staleSince: number | null;
+}
+
 export interface ReadModelStore {
+  load(kind: string, key: string): Promise<StoredSnapshot | null>;
   /**
    * Stores a snapshot computed from data as of `builtFrom`. A stale mark made after `builtFrom` survives, so a
    * write that raced the rebuild is not hidden (http-api §1.7).
    */
   save(kind: string, key: string, payload: unknown, builtFrom: number): Promise<void>;
+  /**
+   * Marks global snapshots stale at `at`. A later mark replaces an earlier one, so a rebuild that started before
+   * this write cannot clear it on save.
+   */
+  markGlobalStale(kinds: readonly GlobalReadModel[], at: number): Promise<void>;
   /** Marks the markets' snapshots and every discovery list stale. */
   markMarketsStale(marketIds: readonly number[], at: number): Promise<void>;
   ages(kinds: readonly string[], now: number): Promise<ReadModelAge[]>;
@@ -34,6 +47,20 @@ export interface ReadModelStore {
 
 export function sqlReadModelStore(database: Database): ReadModelStore {
   return {
+    load: (kind, key) =>
+      withSession(database, async (session) => {
+        const [row] = await session.query<{ payload: unknown; generated_at: unknown; stale_since: unknown }>(
+          `SELECT payload, generated_at, stale_since FROM read_model_snapshots WHERE kind = $1 AND key = $2 AND generated_at IS NOT NULL`,
+          [kind, key],
+        );
+        if (row === undefined) return null;
+        return {
+          // jsonb arrives parsed from postgres.js and PGlite alike
+          payload: row.payload,
+          generatedAt: epochMs(row.generated_at),
+          staleSince: row.stale_since === null ? null : epochMs(row.stale_since),
+        };
+      }),
     save: (kind, key, payload, builtFrom) =>
       inTransaction(database, async (tx) => {
         await tx.query(
@@ -47,6 +74,15 @@ export function sqlReadModelStore(database: Database): ReadModelStore {
           [kind, key, JSON.stringify(payload), isoTime(builtFrom)],
         );
       }),
+    markGlobalStale: async (kinds, at) => {
+      await withSession(database, (session) =>
+        session.query(
+          `UPDATE read_model_snapshots SET stale_since = GREATEST(stale_since, $1::timestamptz)
+           WHERE key = '' AND kind = ANY(string_to_array($2, ','))`,
+          [isoTime(at), kinds.join(',')],
+        ),
+      );
+    },
     markMarketsStale: async (marketIds, at) => {
       if (marketIds.length === 0) return;
       await withSession(database, (session) =>

@@ -45,6 +45,8 @@ export interface Database {
   readonly db: AppDatabase;
   /** the units of work's transactions */
   readonly transaction: TransactionRunner;
+  /** The embedded client on PGlite, for pg-boss to share its one connection (JOB-2); absent on PostgreSQL. */
+  readonly pgliteClient?: PGlite;
   /** `SELECT 1`: the start-up wait for the database (DB-4) and the readiness check (DB-10). */
   ping(): ResultAsync<void, InfrastructureError>;
   reserve(): Promise<DedicatedSession>;
@@ -147,6 +149,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     driver: 'pglite',
     db: drizzlePglite({ client, schema }) as unknown as AppDatabase,
     transaction: pgliteTransactions(client),
+    pgliteClient: client,
     ping: () => dbOperation('ping', async () => void (await client.query('SELECT 1'))),
     // PGlite is one connection: a dedicated session is the client itself, and its transactions are exclusive.
     reserve: async () => ({

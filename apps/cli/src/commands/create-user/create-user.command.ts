@@ -2,6 +2,7 @@
 // generated password is printed once on stdout and never logged; the user must change it at first login.
 import { makeRegisterUser, type RegisterUserOutput, type UseCaseDeps } from '@socialpredict/domain';
 import { requiredText, type CommandDefinition } from '../../command.ts';
+import { markGlobalReadModelsStale } from '../../runtime/read-model-marks.ts';
 import { useCaseFailure } from '../../use-case-failure.ts';
 
 /** The operator acts with administrator rights; the use case checks nothing else about the actor. */
@@ -22,7 +23,10 @@ export const createUserCommand: CommandDefinition = {
   options: { username: { type: 'string' } },
   run: async (context, options) => {
     const username = requiredText(options, 'username');
-    const created = await createUser((await context.runtime()).deps, username);
+    const runtime = await context.runtime();
+    const created = await createUser(runtime.deps, username);
+    // A new account changes the money created, not the leaderboard.
+    await markGlobalReadModelsStale(runtime, ['system_metrics']);
     context.io.out(`Created ${created.username} (${created.role}, display name "${created.displayName}").`);
     context.io.out(`One-time password: ${created.password}`);
     return 0;

@@ -4,6 +4,7 @@
 import { err, ok, safeTry } from 'neverthrow';
 import { MINT, transfer, userAccount, userNotFound, type UseCaseDeps } from '@socialpredict/domain';
 import { requiredInteger, requiredText, type CommandDefinition } from '../../command.ts';
+import { markGlobalReadModelsStale } from '../../runtime/read-model-marks.ts';
 import { useCaseFailure } from '../../use-case-failure.ts';
 
 export type GrantCreditsDeps = Pick<UseCaseDeps, 'unitOfWork' | 'clock'>;
@@ -33,7 +34,9 @@ export const grantCreditsCommand: CommandDefinition = {
   run: async (context, options) => {
     const username = requiredText(options, 'username');
     const amount = requiredInteger(options, 'amount', { allowNegative: true });
-    const balance = await grantCredits((await context.runtime()).deps, username, amount);
+    const runtime = await context.runtime();
+    const balance = await grantCredits(runtime.deps, username, amount);
+    await markGlobalReadModelsStale(runtime, ['system_metrics']);
     context.io.out(`${amount > 0 ? 'Granted' : 'Took back'} ${Math.abs(amount)} credits ${amount > 0 ? 'to' : 'from'} ${username}; balance now ${balance}.`);
     return 0;
   },

@@ -8,6 +8,7 @@ import { ok, safeTry } from 'neverthrow';
 import { makeCreateMarket, makePlaceBet, MINT, transfer, userAccount, type UseCaseDeps, type UserRole } from '@socialpredict/domain';
 import { migrate, type Database } from '@socialpredict/persistence';
 import { CommandFailure, EXIT, UsageError, type CommandContext, type CommandDefinition, type OptionValues } from '../../command.ts';
+import { markGlobalReadModelsStale } from '../../runtime/read-model-marks.ts';
 import { useCaseFailure } from '../../use-case-failure.ts';
 
 /** Shared by every load-test account; it passes the password policy so logins behave as in production. */
@@ -173,7 +174,9 @@ export const loadSeedCommand: CommandDefinition = {
     const plan = loadSeedPlan(options);
     const started = Date.now();
     if (options.reset === true) await resetDatabase(await context.database());
-    const result = await loadSeed((await context.runtime()).deps, plan);
+    const runtime = await context.runtime();
+    const result = await loadSeed(runtime.deps, plan);
+    await markGlobalReadModelsStale(runtime);
     const files = await writeCsv(resolve(typeof options.out === 'string' ? options.out : 'data/load-seed'), result);
     context.io.out(
       `Seeded ${result.users.length} accounts, ${result.markets.length} markets (${plan.hotMarkets} hot) and ${result.bets} trades in ${Date.now() - started} ms.`,

@@ -2,6 +2,7 @@
 // steward (only the steward may resolve, http-api §2.6), for an operator settling a market whose steward cannot.
 import { marketNotFound, makeResolveMarket, type ResolveMarketOutput, type UseCaseDeps } from '@socialpredict/domain';
 import { oneOf, requiredInteger, type CommandDefinition } from '../../command.ts';
+import { markGlobalReadModelsStale } from '../../runtime/read-model-marks.ts';
 import { useCaseFailure } from '../../use-case-failure.ts';
 
 export const RESULTS = ['YES', 'NO', 'N/A'] as const;
@@ -26,7 +27,9 @@ export const resolveMarketCommand: CommandDefinition = {
   run: async (context, options) => {
     const marketId = requiredInteger(options, 'market');
     const result = oneOf(options, 'result', RESULTS);
-    const resolved = await resolveMarket((await context.runtime()).deps, marketId, result);
+    const runtime = await context.runtime();
+    const resolved = await resolveMarket(runtime.deps, marketId, result);
+    await markGlobalReadModelsStale(runtime);
     const paid = resolved.settlement.credits.reduce((sum, credit) => sum + credit.amount, 0);
     context.io.out(
       `Market ${marketId} resolved ${result} for steward ${resolved.steward}: ${resolved.settlement.credits.length} payout(s), ${paid} credits paid.`,

@@ -6,9 +6,9 @@ import { CommandFailure, type CommandContext, type CommandDefinition } from '../
 
 export async function startWorker(context: CommandContext): Promise<JobRunner> {
   const { config } = context;
-  const url = config.database.url;
-  if (url === undefined) {
-    throw new CommandFailure('worker needs PostgreSQL (DATABASE_URL): pg-boss is not wired to embedded PGlite yet');
+  if (config.database.url === undefined) {
+    // PGlite's data directory belongs to one process; there the API process runs the jobs itself.
+    throw new CommandFailure('worker needs PostgreSQL (DATABASE_URL): with embedded PGlite the API process runs the jobs (JOBS_ENABLED=true)');
   }
   const logger = await context.logger();
   const runtime = await context.runtime();
@@ -19,7 +19,7 @@ export async function startWorker(context: CommandContext): Promise<JobRunner> {
     logger,
     // A worker serves no /metrics; its figures show in the API's job_queue_depth and in the logs.
     metrics: NO_JOB_METRICS,
-    postgres: { ...config.database, url },
+    settings: config.database,
     consume: true,
   });
   await runner.start();
