@@ -47,8 +47,8 @@ export async function openRuntime(config: AppConfig, logger: Logger): Promise<Ru
   }
 
   const deps: UseCaseDeps = {
-    ...drizzleRepositories(database.db),
-    unitOfWork: new DrizzleUnitOfWork(database.db),
+    ...drizzleRepositories(database),
+    unitOfWork: new DrizzleUnitOfWork(database),
     clock: systemClock,
     passwordHasher: await createArgon2PasswordHasher(),
     tokenIssuer: createJoseTokenIssuer({ signingKey: config.auth.jwtSigningKey, ttlSeconds: config.auth.jwtTtlSeconds }),

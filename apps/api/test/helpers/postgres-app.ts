@@ -86,8 +86,8 @@ export async function createPostgresApp(env: Env = {}): Promise<PostgresApp> {
   if (migrated.isErr()) throw new Error(migrated.error.message);
 
   const deps: UseCaseDeps = {
-    ...drizzleRepositories(database.db),
-    unitOfWork: new DrizzleUnitOfWork(database.db),
+    ...drizzleRepositories(database),
+    unitOfWork: new DrizzleUnitOfWork(database),
     clock: { now: () => Date.now() },
     passwordHasher: await createArgon2PasswordHasher(),
     tokenIssuer: createJoseTokenIssuer({ signingKey: config.auth.jwtSigningKey, ttlSeconds: config.auth.jwtTtlSeconds }),
@@ -122,7 +122,7 @@ export async function createPostgresApp(env: Env = {}): Promise<PostgresApp> {
     database,
     inject: (options) => server.inject(options),
     integrity: async () => {
-      const report = await checkLedgerIntegrity(database.db, { maximumDebtAllowed: config.setup.economics.user.maximumDebtAllowed });
+      const report = await checkLedgerIntegrity(database, { maximumDebtAllowed: config.setup.economics.user.maximumDebtAllowed });
       if (report.isErr()) throw new Error(report.error.message);
       return report.value;
     },

@@ -36,8 +36,8 @@ export function testRuntime(database: Database, config: CommandContext['config']
     database,
     clock,
     deps: {
-      ...drizzleRepositories(database.db),
-      unitOfWork: new DrizzleUnitOfWork(database.db),
+      ...drizzleRepositories(database),
+      unitOfWork: new DrizzleUnitOfWork(database),
       clock,
       passwordHasher: new FakePasswordHasher(),
       tokenIssuer: new FakeTokenIssuer(),

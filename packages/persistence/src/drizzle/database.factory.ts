@@ -10,6 +10,7 @@ import type { ResultAsync } from 'neverthrow';
 import postgres, { type Options, type PostgresType, type ReservedSql } from 'postgres';
 import type { InfrastructureError } from '@socialpredict/domain';
 import { dbOperation } from './drizzle-operation.ts';
+import { OperationScope, PoolUsage, UNOBSERVED, type DatabaseObserver, type PoolFigures } from './operation.monitor.ts';
 import { schema, type Schema } from './schema.ts';
 
 /** The database slice of the configuration (structurally the config package's DatabaseConfig). */
@@ -23,6 +24,8 @@ export interface DatabaseSettings {
   connectTimeoutSeconds: number;
   statementTimeoutMs: number;
   lockTimeoutMs: number;
+  /** DB-9: operations taking at least this long are reported to the observer as slow */
+  slowQueryMs: number;
   requireTls: boolean;
 }
 
@@ -46,6 +49,10 @@ export interface DedicatedSession extends SqlRunner {
 export interface Database {
   readonly driver: 'postgres' | 'pglite';
   readonly db: AppDatabase;
+  /** Where the adapters run their operations on this database (timing, slow-query reports, pool figures). */
+  readonly scope: OperationScope;
+  /** MON-3 pool figures, as far as the adapters can tell (see PoolFigures). */
+  poolFigures(): PoolFigures;
   /** `SELECT 1`: the start-up wait for the database (DB-4) and the readiness check (DB-10). */
   ping(): ResultAsync<void, InfrastructureError>;
   reserve(): Promise<DedicatedSession>;
@@ -119,24 +126,34 @@ function pgliteRunner(client: PGlite | PgliteTransaction): SqlRunner {
   };
 }
 
-function connectPostgres(url: string, settings: DatabaseSettings): Database {
+function connectPostgres(url: string, settings: DatabaseSettings, observer: DatabaseObserver): Database {
   const client = postgres(url, postgresOptions(settings));
+  const pool = new PoolUsage(settings.poolMax);
+  const scope = new OperationScope(observer, settings.slowQueryMs, pool);
   return {
     driver: 'postgres',
     db: drizzlePostgres({ client, schema }) as unknown as AppDatabase,
-    ping: () => dbOperation('ping', async () => void (await client`SELECT 1`)),
+    scope,
+    poolFigures: () => pool.figures(),
+    ping: () => dbOperation(scope, 'ping', async () => void (await client`SELECT 1`)),
     reserve: () => reservePostgres(client),
     close: () => client.end({ timeout: 5 }),
   };
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(settings: DatabaseSettings, observer: DatabaseObserver): Promise<Database> {
+  const dataDir = settings.pgliteDataDir;
   if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir);
+  // PGlite is a single connection.
+  const pool = new PoolUsage(1);
+  const scope = new OperationScope(observer, settings.slowQueryMs, pool);
   return {
     driver: 'pglite',
     db: drizzlePglite({ client, schema }) as unknown as AppDatabase,
-    ping: () => dbOperation('ping', async () => void (await client.query('SELECT 1'))),
+    scope,
+    poolFigures: () => pool.figures(),
+    ping: () => dbOperation(scope, 'ping', async () => void (await client.query('SELECT 1'))),
     // PGlite is one connection: a dedicated session is the client itself, and its transactions are exclusive.
     reserve: async () => ({
       ...pgliteRunner(client),
@@ -148,6 +165,6 @@ async function openPglite(dataDir: string): Promise<Database> {
 }
 
 /** DATABASE_URL set → postgres.js pool; unset → PGlite in its data directory (DB-2). */
-export async function openDatabase(settings: DatabaseSettings): Promise<Database> {
-  return settings.url === undefined ? openPglite(settings.pgliteDataDir) : connectPostgres(settings.url, settings);
+export async function openDatabase(settings: DatabaseSettings, observer: DatabaseObserver = UNOBSERVED): Promise<Database> {
+  return settings.url === undefined ? openPglite(settings, observer) : connectPostgres(settings.url, settings, observer);
 }

@@ -13,7 +13,7 @@ import type {
   UnitOfWork,
   UserRecord,
 } from '@socialpredict/domain';
-import type { AppDatabase, Executor } from './database.factory.ts';
+import type { AppDatabase, Database, Executor } from './database.factory.ts';
 import { betColumns, DrizzleBetRepository } from './bet.repository.ts';
 import { dbOperation } from './drizzle-operation.ts';
 import {
@@ -23,34 +23,35 @@ import {
   postingStatements,
 } from './ledger.repository.ts';
 import { DrizzleMarketRepository, toMarketRecord, totalsColumns } from './market.repository.ts';
+import type { OperationScope } from './operation.monitor.ts';
 import { toInfrastructureError } from './pg-error.mapper.ts';
 import { bets, ledgerEntries, markets, users } from './schema.ts';
 import { DrizzleUserRepository, usernameOrder } from './user.repository.ts';
 
 /** The repositories outside a transaction: each call runs on its own pooled connection. */
-export function drizzleRepositories(db: AppDatabase): Repositories {
+export function drizzleRepositories({ db, scope }: Database): Repositories {
   return {
-    users: new DrizzleUserRepository(db),
-    markets: new DrizzleMarketRepository(db),
-    bets: new DrizzleBetRepository(db),
-    ledger: new DrizzleLedgerReader(db),
+    users: new DrizzleUserRepository(db, scope),
+    markets: new DrizzleMarketRepository(db, scope),
+    bets: new DrizzleBetRepository(db, scope),
+    ledger: new DrizzleLedgerReader(db, scope),
   };
 }
 
-function transactionContext(tx: Executor): TransactionContext {
+function transactionContext(tx: Executor, scope: OperationScope): TransactionContext {
   return {
-    users: new DrizzleUserRepository(tx),
-    markets: new DrizzleMarketRepository(tx),
-    bets: new DrizzleBetRepository(tx),
-    ledger: new DrizzleLedgerRepository(tx),
+    users: new DrizzleUserRepository(tx, scope),
+    markets: new DrizzleMarketRepository(tx, scope),
+    bets: new DrizzleBetRepository(tx, scope),
+    ledger: new DrizzleLedgerRepository(tx, scope),
     lockMarket: (id) =>
-      dbOperation('lockMarket', async (): Promise<MarketRecord | null> => {
+      dbOperation(scope, 'lockMarket', async (): Promise<MarketRecord | null> => {
         const [row] = await tx.select().from(markets).where(eq(markets.id, id)).for('update');
         return row === undefined ? null : toMarketRecord(row);
       }),
     // Rows are locked in the order the sort returns them, so every caller takes user locks in the same order.
     lockUsers: (usernames) =>
-      dbOperation('lockUsers', async (): Promise<ReadonlyMap<string, UserRecord>> => {
+      dbOperation(scope, 'lockUsers', async (): Promise<ReadonlyMap<string, UserRecord>> => {
         if (usernames.length === 0) return new Map();
         const rows = await tx
           .select()
@@ -66,7 +67,7 @@ function transactionContext(tx: Executor): TransactionContext {
     // prepared: postgres.js sends an unprepared parameterised query only after a Describe round trip of its own, and
     // never pipelines it.
     lockTrade: (marketId, username) =>
-      dbOperation('lockTrade', async (): Promise<LockedTrade | null> => {
+      dbOperation(scope, 'lockTrade', async (): Promise<LockedTrade | null> => {
         const priorRow = tx
           .select({ id: bets.id })
           .from(bets)
@@ -86,7 +87,7 @@ function transactionContext(tx: Executor): TransactionContext {
       }),
     // One statement of data-modifying CTEs: the bet row, the entries, the cached balances and the market's totals.
     appendTrade: (trade) =>
-      dbOperation('appendTrade', async (): Promise<StoredBetRow> => {
+      dbOperation(scope, 'appendTrade', async (): Promise<StoredBetRow> => {
         const { row, totals, at } = trade;
         const { insert, move, moves } = postingStatements(tx, trade.entries, { occurredAt: at, marketId: row.marketId });
         const inserted = tx
@@ -141,16 +142,18 @@ class Rollback extends Error {
 
 export class DrizzleUnitOfWork implements UnitOfWork {
   readonly #db: AppDatabase;
+  readonly #scope: OperationScope;
 
-  constructor(db: AppDatabase) {
+  constructor({ db, scope }: Database) {
     this.#db = db;
+    this.#scope = scope;
   }
 
   run<T, E>(work: (tx: TransactionContext) => ResultAsync<T, E>): ResultAsync<T, E | InfrastructureError> {
     const attempt = async (): Promise<Result<T, E | InfrastructureError>> => {
       try {
         return await this.#db.transaction(async (tx) => {
-          const result = await work(transactionContext(tx));
+          const result = await work(transactionContext(tx, this.#scope.inTransaction));
           if (result.isErr()) throw new Rollback(err(result.error));
           return result;
         });
@@ -159,6 +162,6 @@ export class DrizzleUnitOfWork implements UnitOfWork {
         return err(toInfrastructureError(error, 'transaction'));
       }
     };
-    return new ResultAsync(attempt());
+    return new ResultAsync(this.#scope.hold(attempt));
   }
 }
