@@ -145,7 +145,7 @@ async function openPglite(settings: DatabaseSettings, observer: DatabaseObserver
   const dataDir = settings.pgliteDataDir;
   if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir);
-  // PGlite is a single connection.
+  // A pool of one: PGlite runs one query at a time.
   const pool = new PoolUsage(1);
   const scope = new OperationScope(observer, settings.slowQueryMs, pool);
   return {

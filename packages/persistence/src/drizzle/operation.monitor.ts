@@ -10,6 +10,7 @@ export interface DatabaseObserver {
   slowOperation(operation: string, seconds: number, failed: boolean): void;
 }
 
+/** For databases opened without an observer (tests, one-shot CLI commands): the figures are still kept. */
 export const UNOBSERVED: DatabaseObserver = {
   operationFinished: () => undefined,
   slowOperation: () => undefined,
