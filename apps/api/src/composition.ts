@@ -2,6 +2,7 @@
 // the real adapters behind every port, and the use cases (DEP-1 order up to, not including, listening).
 import { randomInt } from 'node:crypto';
 import type { Logger } from 'pino';
+import { Registry } from 'prom-client';
 import type { AppConfig, ProcessConfig } from '@socialpredict/config';
 import type { Clock, RandomSource, UseCaseDeps } from '@socialpredict/domain';
 import { createGlobalReadModels, globalReadModelBuilds, sqlReadModelStore, type GlobalReadModels, type GlobalReadModelsDeps } from '@socialpredict/jobs';
@@ -12,8 +13,10 @@ import {
   openDatabase,
   verifyMigrations,
   type Database,
+  type DatabaseObserver,
 } from '@socialpredict/persistence';
 import { createArgon2PasswordHasher } from './adapters/argon2-password-hasher.adapter.ts';
+import { createDatabaseObserver, registerPoolMetrics } from './adapters/database-observer.adapter.ts';
 import { createJoseTokenIssuer } from './adapters/jose-token-issuer.adapter.ts';
 import type { OpsProbe } from './routes/ops.route.ts';
 import { buildUseCases, type AppUseCases } from './use-cases.ts';
@@ -38,8 +41,10 @@ export class StartupError extends Error {
 const systemClock: Clock = { now: () => Date.now() };
 const cryptoRandom: RandomSource = { int: (maxExclusive) => randomInt(maxExclusive) };
 
-export async function openRuntime(config: AppConfig, logger: Logger): Promise<Runtime> {
-  const database = await connectWithRetries(config, logger);
+/** `metricsRegistry`: where the database series go (the /metrics registry of the API; a private one otherwise). */
+export async function openRuntime(config: AppConfig, logger: Logger, metricsRegistry = new Registry()): Promise<Runtime> {
+  const database = await connectWithRetries(config, logger, createDatabaseObserver(logger, metricsRegistry));
+  registerPoolMetrics(metricsRegistry, () => database.poolFigures());
   try {
     await prepareSchema(database, config.process.startupWriter, logger);
   } catch (error) {
@@ -48,7 +53,7 @@ export async function openRuntime(config: AppConfig, logger: Logger): Promise<Ru
   }
 
   const deps: UseCaseDeps = {
-    ...drizzleRepositories(database.db),
+    ...drizzleRepositories(database),
     unitOfWork: new DrizzleUnitOfWork(database),
     clock: systemClock,
     passwordHasher: await createArgon2PasswordHasher(),
@@ -79,11 +84,11 @@ export function globalReadModelsOn(
 }
 
 /** DB-4: wait for the database, then fail closed. */
-async function connectWithRetries(config: AppConfig, logger: Logger): Promise<Database> {
+async function connectWithRetries(config: AppConfig, logger: Logger, observer: DatabaseObserver): Promise<Database> {
   const { connectRetries, connectRetryDelayMs } = config.database;
   for (let attempt = 0; ; attempt += 1) {
     try {
-      const database = await openDatabase(config.database);
+      const database = await openDatabase(config.database, observer);
       const session = await database.reserve();
       await session.query('SELECT 1').finally(() => session.release());
       logger.info({ event: 'db.connected', driver: database.driver }, 'database connected');

@@ -72,9 +72,9 @@ export async function startApi(config: AppConfig, logger: Logger): Promise<ApiPr
   let jobs: JobRunner | undefined;
   let running: RunningServer;
   try {
-    runtime = await openRuntime(config, logger);
-    await seedStartupData(runtime, config, logger);
     const metricsRegistry = new Registry();
+    runtime = await openRuntime(config, logger, metricsRegistry);
+    await seedStartupData(runtime, config, logger);
     const runner = await startBackgroundJobs(runtime, config, metricsRegistry, logger);
     jobs = runner;
     const server = await createServer(

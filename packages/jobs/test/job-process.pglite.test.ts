@@ -22,6 +22,7 @@ const SETTINGS = {
   connectTimeoutSeconds: 5,
   statementTimeoutMs: 5000,
   lockTimeoutMs: 2000,
+  slowQueryMs: 200,
   requireTls: false,
 };
 

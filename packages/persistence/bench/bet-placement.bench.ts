@@ -81,7 +81,7 @@ async function placeBets(options: BetPlacementOptions, url: string) {
   try {
     const migrated = await migrate(database);
     if (migrated.isErr()) throw new Error(`migration failed: ${migrated.error.message}`);
-    const ports = { ...drizzleRepositories(database.db), unitOfWork: new DrizzleUnitOfWork(database) };
+    const ports = { ...drizzleRepositories(database), unitOfWork: new DrizzleUnitOfWork(database) };
     const clock = { now: () => Date.now() };
     const useCases = moneyUseCases(ports, clock);
     // Enough traders with enough credit that the debt rule never stops the run.

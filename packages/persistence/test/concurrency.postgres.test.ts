@@ -119,7 +119,7 @@ describe.skipIf(postgresServer === null)('concurrent trading on PostgreSQL', () 
   beforeAll(async () => {
     target = await createTestDatabase();
     database = await target.open({ poolMax: CONNECTIONS, lockTimeoutMs: 10_000 });
-    ports = { ...drizzleRepositories(database.db), unitOfWork: new DrizzleUnitOfWork(database) };
+    ports = { ...drizzleRepositories(database), unitOfWork: new DrizzleUnitOfWork(database) };
   });
   afterAll(() => target.drop());
 
@@ -180,7 +180,7 @@ describe.skipIf(postgresServer === null)('concurrent trading on PostgreSQL', () 
     expect(tally.get('resolve N/A')).toBe(1);
 
     // 1. The integrity query: balanced books, pools, cached balances and totals, debt rule on voluntary debits.
-    const report = (await checkLedgerIntegrity(database.db, { maximumDebtAllowed }))._unsafeUnwrap();
+    const report = (await checkLedgerIntegrity(database, { maximumDebtAllowed }))._unsafeUnwrap();
     expect(report.findings).toEqual([]);
     expect(report.counts.bets).toBeGreaterThanOrEqual(TRADES);
 

@@ -20,6 +20,7 @@ const settings = {
   connectTimeoutSeconds: 10,
   statementTimeoutMs: 15_000,
   lockTimeoutMs: 5_000,
+  slowQueryMs: 200,
   requireTls: false,
 };
 
@@ -52,7 +53,7 @@ describe.skipIf(postgresServer === null)('TLS against a server without TLS', () 
     if (setting?.ssl !== 'off') context.skip();
     const database = await openDatabase(testDatabaseSettings(adminUrl, { requireTls: true }));
     try {
-      const result = await drizzleRepositories(database.db).users.count();
+      const result = await drizzleRepositories(database).users.count();
       expect(result._unsafeUnwrapErr().message).toMatch(/TLS|SSL/);
     } finally {
       await database.close();
@@ -74,7 +75,7 @@ describe('PGlite in a data directory (DB-2)', () => {
 
       const second = await openDatabase(testDatabaseSettings(undefined, { pgliteDataDir: dataDir }));
       expect((await migrate(second))._unsafeUnwrap().applied).toEqual([]);
-      expect((await drizzleRepositories(second.db).users.count())._unsafeUnwrap()).toBe(1);
+      expect((await drizzleRepositories(second).users.count())._unsafeUnwrap()).toBe(1);
       await second.close();
       expect((await second.ping())._unsafeUnwrapErr()).toMatchObject({ kind: 'UNAVAILABLE' });
     } finally {

@@ -39,7 +39,7 @@ function describeIntegrity(target: ContractTarget) {
       return target.database();
     };
     const findings = async (): Promise<IntegrityFinding[]> =>
-      (await checkLedgerIntegrity(database().db, { maximumDebtAllowed: 500 }))._unsafeUnwrap().findings;
+      (await checkLedgerIntegrity(database(), { maximumDebtAllowed: 500 }))._unsafeUnwrap().findings;
     const corrupt = async (statement: string, params: (string | number)[] = []) => {
       const session = await database().reserve();
       try {
@@ -51,7 +51,7 @@ function describeIntegrity(target: ContractTarget) {
     const kinds = async () => (await findings()).map((finding) => finding.kind).sort();
 
     it('passes on books written by the use cases and counts what it read', async () => {
-      const report = (await checkLedgerIntegrity(database().db, { maximumDebtAllowed: 500 }))._unsafeUnwrap();
+      const report = (await checkLedgerIntegrity(database(), { maximumDebtAllowed: 500 }))._unsafeUnwrap();
       expect(report.findings).toEqual([]);
       expect(report.counts).toMatchObject({ users: 4, markets: 2, bets: 5 });
       expect(report.counts.entries).toBeGreaterThan(10);

@@ -43,9 +43,9 @@ describe('safe integers through PGlite', () => {
     const unitOfWork = new DrizzleUnitOfWork(database);
     const entry = { kind: 'ADMIN_GRANT', from: MINT, to: userAccount('alice'), amount: Number.MAX_SAFE_INTEGER } as const;
     (await unitOfWork.run((tx) => tx.ledger.post([entry], { occurredAt: 0, marketId: null })))._unsafeUnwrap();
-    const users = drizzleRepositories(database.db).users;
+    const users = drizzleRepositories(database).users;
     expect((await users.findByUsername('alice'))._unsafeUnwrap()?.accountBalance).toBe(Number.MAX_SAFE_INTEGER);
-    expect((await drizzleRepositories(database.db).ledger.balanceOf(MINT))._unsafeUnwrap()).toBe(-Number.MAX_SAFE_INTEGER);
+    expect((await drizzleRepositories(database).ledger.balanceOf(MINT))._unsafeUnwrap()).toBe(-Number.MAX_SAFE_INTEGER);
   });
 
   it('refuses to write an unsafe amount', async () => {
@@ -59,7 +59,7 @@ describe('safe integers through PGlite', () => {
     const session = await database.reserve();
     await session.query("UPDATE users SET account_balance = 9007199254740993 WHERE username = 'alice'");
     await session.release();
-    const result = await drizzleRepositories(database.db).users.findByUsername('alice');
+    const result = await drizzleRepositories(database).users.findByUsername('alice');
     expect(result._unsafeUnwrapErr()).toMatchObject({ kind: 'UNEXPECTED' });
     expect(result._unsafeUnwrapErr().message).toMatch(/safe range/);
   });

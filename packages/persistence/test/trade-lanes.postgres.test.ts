@@ -29,7 +29,7 @@ describe.skipIf(postgresServer === null)('group commit of trades on PostgreSQL',
   afterAll(() => target.drop());
 
   beforeEach(async () => {
-    ports = { ...drizzleRepositories(database.db), unitOfWork: new DrizzleUnitOfWork(database, (size) => groups.push(size)) };
+    ports = { ...drizzleRepositories(database), unitOfWork: new DrizzleUnitOfWork(database, (size) => groups.push(size)) };
     const suffix = String(Math.floor(Math.random() * 1e6));
     traders = NAMES.map((name) => `${name}${suffix}`);
     for (const [index, name] of traders.entries()) await seedUser(ports, name, index === 0 ? 1_000 : 30, clock.now());
@@ -39,7 +39,7 @@ describe.skipIf(postgresServer === null)('group commit of trades on PostgreSQL',
 
   const balanceOf = async (username: string) => (await ports.users.findByUsername(username))._unsafeUnwrap()?.accountBalance;
   const integrity = async () =>
-    (await checkLedgerIntegrity(database.db, { maximumDebtAllowed: ECONOMICS.user.maximumDebtAllowed }))._unsafeUnwrap().findings;
+    (await checkLedgerIntegrity(database, { maximumDebtAllowed: ECONOMICS.user.maximumDebtAllowed }))._unsafeUnwrap().findings;
 
   it('groups concurrent bets on one market, and every bet is decided on the state the earlier ones left', async () => {
     const useCases = moneyUseCases(ports, clock);

@@ -29,13 +29,13 @@ describe.skipIf(postgresServer === null)('money transactions on PostgreSQL', () 
   afterAll(() => target.drop());
   beforeEach(async () => {
     await emptyTables(database);
-    ports = { ...drizzleRepositories(database.db), unitOfWork: new DrizzleUnitOfWork(database) };
+    ports = { ...drizzleRepositories(database), unitOfWork: new DrizzleUnitOfWork(database) };
     clock = new ManualClock(T0, 1);
     useCases = moneyUseCases(ports, clock);
   });
 
   const expectBooksSound = async () => {
-    const report = (await checkLedgerIntegrity(database.db, { maximumDebtAllowed: 500 }))._unsafeUnwrap();
+    const report = (await checkLedgerIntegrity(database, { maximumDebtAllowed: 500 }))._unsafeUnwrap();
     expect(report.findings).toEqual([]);
   };
 
@@ -99,7 +99,7 @@ describe.skipIf(postgresServer === null)('money transactions on PostgreSQL', () 
     await seedUser(ports, 'alice', 100, T0);
     const market = await seedMarket(useCases, 'maker', T0);
     const impatient = await target.open({ lockTimeoutMs: 200 });
-    const impatientUseCases = moneyUseCases({ ...drizzleRepositories(impatient.db), unitOfWork: new DrizzleUnitOfWork(impatient) }, clock);
+    const impatientUseCases = moneyUseCases({ ...drizzleRepositories(impatient), unitOfWork: new DrizzleUnitOfWork(impatient) }, clock);
     const holder = await database.reserve();
     try {
       await holder.script('BEGIN');
@@ -149,7 +149,7 @@ describe.skipIf(postgresServer === null)('money transactions on PostgreSQL', () 
       testDatabaseSettings('postgres://postgres@127.0.0.1:1/postgres', { connectTimeoutSeconds: 2 }),
     );
     try {
-      const result = await drizzleRepositories(closedPort.db).users.count();
+      const result = await drizzleRepositories(closedPort).users.count();
       expect(result._unsafeUnwrapErr()).toMatchObject({ code: 'INFRASTRUCTURE_ERROR', kind: 'UNAVAILABLE' });
       expect((await closedPort.ping())._unsafeUnwrapErr()).toMatchObject({ kind: 'UNAVAILABLE' });
       expect((await database.ping()).isOk()).toBe(true);

@@ -89,7 +89,7 @@ export async function createPostgresApp(env: Env = {}): Promise<PostgresApp> {
   if (migrated.isErr()) throw new Error(migrated.error.message);
 
   const deps: UseCaseDeps = {
-    ...drizzleRepositories(database.db),
+    ...drizzleRepositories(database),
     unitOfWork: new DrizzleUnitOfWork(database),
     clock: { now: () => Date.now() },
     passwordHasher: await createArgon2PasswordHasher(),
@@ -125,7 +125,7 @@ export async function createPostgresApp(env: Env = {}): Promise<PostgresApp> {
     database,
     inject: (options) => server.inject(options),
     integrity: async () => {
-      const report = await checkLedgerIntegrity(database.db, { maximumDebtAllowed: config.setup.economics.user.maximumDebtAllowed });
+      const report = await checkLedgerIntegrity(database, { maximumDebtAllowed: config.setup.economics.user.maximumDebtAllowed });
       if (report.isErr()) throw new Error(report.error.message);
       return report.value;
     },

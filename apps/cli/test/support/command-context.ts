@@ -36,7 +36,7 @@ export function testRuntime(database: Database, config: CommandContext['config']
     database,
     clock,
     deps: {
-      ...drizzleRepositories(database.db),
+      ...drizzleRepositories(database),
       unitOfWork: new DrizzleUnitOfWork(database),
       clock,
       passwordHasher: new FakePasswordHasher(),

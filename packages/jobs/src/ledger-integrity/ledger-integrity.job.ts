@@ -32,7 +32,7 @@ const LOGGED_FINDINGS = 100;
 /** The integrity query on the application database; a failure to run it is an error, not a finding. */
 export function databaseIntegrityCheck(database: Database, maximumDebtAllowed: number): IntegrityCheck {
   return async () => {
-    const result = await checkLedgerIntegrity(database.db, { maximumDebtAllowed });
+    const result = await checkLedgerIntegrity(database, { maximumDebtAllowed });
     if (result.isErr()) throw new Error(`integrity query failed: ${result.error.message}`, { cause: result.error.cause });
     return result.value;
   };

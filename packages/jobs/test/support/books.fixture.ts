@@ -20,7 +20,7 @@ async function value<T, E>(result: ResultAsync<T, E>): Promise<T> {
 
 export function booksFixture(database: Database, start = Date.UTC(2026, 0, 1)) {
   const clock = new ManualClock(start);
-  const repositories = drizzleRepositories(database.db);
+  const repositories = drizzleRepositories(database);
   const deps = {
     ...repositories,
     unitOfWork: new DrizzleUnitOfWork(database),

@@ -5,6 +5,7 @@ import { asc, countDistinct, eq, inArray } from 'drizzle-orm';
 import type { BetRepository, InfrastructureError, NewBetRow, StoredBetRow } from '@socialpredict/domain';
 import type { Executor } from './database.factory.ts';
 import { dbOperation } from './drizzle-operation.ts';
+import type { OperationScope } from './operation.monitor.ts';
 import { bets } from './schema.ts';
 
 /** The narrow column list of a trade row. */
@@ -21,13 +22,15 @@ export const betColumns = {
 
 export class DrizzleBetRepository implements BetRepository {
   readonly #db: Executor;
+  readonly #scope: OperationScope;
 
-  constructor(db: Executor) {
+  constructor(db: Executor, scope: OperationScope) {
     this.#db = db;
+    this.#scope = scope;
   }
 
   insert(row: NewBetRow): ResultAsync<StoredBetRow, InfrastructureError> {
-    return dbOperation('bets.insert', async () => {
+    return dbOperation(this.#scope, 'bets.insert', async () => {
       const [stored] = await this.#db
         .insert(bets)
         .values({ ...row, shares: row.shares ?? null, dust: row.dust ?? null })
@@ -38,13 +41,13 @@ export class DrizzleBetRepository implements BetRepository {
   }
 
   listByMarket(marketId: number): ResultAsync<readonly StoredBetRow[], InfrastructureError> {
-    return dbOperation('bets.listByMarket', () =>
+    return dbOperation(this.#scope, 'bets.listByMarket', () =>
       this.#db.select(betColumns).from(bets).where(eq(bets.marketId, marketId)).orderBy(asc(bets.placedAt), asc(bets.id)),
     );
   }
 
   listByMarkets(marketIds: readonly number[]): ResultAsync<ReadonlyMap<number, readonly StoredBetRow[]>, InfrastructureError> {
-    return dbOperation('bets.listByMarkets', async () => {
+    return dbOperation(this.#scope, 'bets.listByMarkets', async () => {
       const byMarket = new Map<number, StoredBetRow[]>();
       if (marketIds.length === 0) return byMarket;
       const rows = await this.#db
@@ -62,7 +65,7 @@ export class DrizzleBetRepository implements BetRepository {
   }
 
   marketIdsByUser(username: string): ResultAsync<readonly number[], InfrastructureError> {
-    return dbOperation('bets.marketIdsByUser', async () => {
+    return dbOperation(this.#scope, 'bets.marketIdsByUser', async () => {
       const rows = await this.#db
         .selectDistinct({ marketId: bets.marketId })
         .from(bets)
@@ -73,14 +76,14 @@ export class DrizzleBetRepository implements BetRepository {
   }
 
   marketIdsWithRows(): ResultAsync<readonly number[], InfrastructureError> {
-    return dbOperation('bets.marketIdsWithRows', async () => {
+    return dbOperation(this.#scope, 'bets.marketIdsWithRows', async () => {
       const rows = await this.#db.selectDistinct({ marketId: bets.marketId }).from(bets).orderBy(asc(bets.marketId));
       return rows.map((row) => row.marketId);
     });
   }
 
   countUsersByMarket(marketIds: readonly number[]): ResultAsync<ReadonlyMap<number, number>, InfrastructureError> {
-    return dbOperation('bets.countUsersByMarket', async () => {
+    return dbOperation(this.#scope, 'bets.countUsersByMarket', async () => {
       if (marketIds.length === 0) return new Map<number, number>();
       const rows = await this.#db
         .select({ marketId: bets.marketId, users: countDistinct(bets.username) })

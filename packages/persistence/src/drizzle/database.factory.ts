@@ -9,6 +9,7 @@ import postgres, { type Options, type PostgresType, type ReservedSql } from 'pos
 import type { InfrastructureError } from '@socialpredict/domain';
 import { dbOperation } from './drizzle-operation.ts';
 import type { AppDatabase } from './app-database.ts';
+import { OperationScope, PoolUsage, UNOBSERVED, type DatabaseObserver, type PoolFigures } from './operation.monitor.ts';
 import { schema } from './schema.ts';
 import { pgliteTransactions, postgresTransactions, type TransactionRunner } from './transaction-runner.ts';
 
@@ -23,6 +24,8 @@ export interface DatabaseSettings {
   connectTimeoutSeconds: number;
   statementTimeoutMs: number;
   lockTimeoutMs: number;
+  /** DB-9: operations taking at least this long are reported to the observer as slow */
+  slowQueryMs: number;
   requireTls: boolean;
 }
 
@@ -47,6 +50,10 @@ export interface Database {
   readonly transaction: TransactionRunner;
   /** The embedded client on PGlite, for pg-boss to share its one connection (JOB-2); absent on PostgreSQL. */
   readonly pgliteClient?: PGlite;
+  /** Where the adapters run their operations on this database (timing, slow-query reports, pool figures). */
+  readonly scope: OperationScope;
+  /** MON-3 pool figures, as far as the adapters can tell (see PoolFigures). */
+  poolFigures(): PoolFigures;
   /** `SELECT 1`: the start-up wait for the database (DB-4) and the readiness check (DB-10). */
   ping(): ResultAsync<void, InfrastructureError>;
   reserve(): Promise<DedicatedSession>;
@@ -130,27 +137,37 @@ function preparingClient(client: postgres.Sql): postgres.Sql {
   return new Proxy(client, { get: (target, key, receiver) => (key === 'unsafe' ? unsafe : Reflect.get(target, key, receiver)) });
 }
 
-function connectPostgres(url: string, settings: DatabaseSettings): Database {
+function connectPostgres(url: string, settings: DatabaseSettings, observer: DatabaseObserver): Database {
   const client = postgres(url, postgresOptions(settings));
+  const pool = new PoolUsage(settings.poolMax);
+  const scope = new OperationScope(observer, settings.slowQueryMs, pool);
   return {
     driver: 'postgres',
     db: drizzlePostgres({ client: preparingClient(client), schema }) as unknown as AppDatabase,
     transaction: postgresTransactions(client),
-    ping: () => dbOperation('ping', async () => void (await client`SELECT 1`)),
+    scope,
+    poolFigures: () => pool.figures(),
+    ping: () => dbOperation(scope, 'ping', async () => void (await client`SELECT 1`)),
     reserve: () => reservePostgres(client),
     close: () => client.end({ timeout: 5 }),
   };
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(settings: DatabaseSettings, observer: DatabaseObserver): Promise<Database> {
+  const dataDir = settings.pgliteDataDir;
   if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir);
+  // A pool of one: PGlite runs one query at a time.
+  const pool = new PoolUsage(1);
+  const scope = new OperationScope(observer, settings.slowQueryMs, pool);
   return {
     driver: 'pglite',
     db: drizzlePglite({ client, schema }) as unknown as AppDatabase,
     transaction: pgliteTransactions(client),
     pgliteClient: client,
-    ping: () => dbOperation('ping', async () => void (await client.query('SELECT 1'))),
+    scope,
+    poolFigures: () => pool.figures(),
+    ping: () => dbOperation(scope, 'ping', async () => void (await client.query('SELECT 1'))),
     // PGlite is one connection: a dedicated session is the client itself, and its transactions are exclusive.
     reserve: async () => ({
       ...pgliteRunner(client),
@@ -162,6 +179,6 @@ async function openPglite(dataDir: string): Promise<Database> {
 }
 
 /** DATABASE_URL set → postgres.js pool; unset → PGlite in its data directory (DB-2). */
-export async function openDatabase(settings: DatabaseSettings): Promise<Database> {
-  return settings.url === undefined ? openPglite(settings.pgliteDataDir) : connectPostgres(settings.url, settings);
+export async function openDatabase(settings: DatabaseSettings, observer: DatabaseObserver = UNOBSERVED): Promise<Database> {
+  return settings.url === undefined ? openPglite(settings, observer) : connectPostgres(settings.url, settings, observer);
 }

@@ -14,7 +14,7 @@ import {
   type JournalLine,
   type MarketTotals,
 } from '@socialpredict/domain';
-import type { AppDatabase, Executor } from './database.factory.ts';
+import type { Database, Executor } from './database.factory.ts';
 import { betColumns } from './bet.repository.ts';
 import { dbOperation } from './drizzle-operation.ts';
 import { bets, ledgerEntries, markets, toSafeInteger, users } from './schema.ts';
@@ -117,9 +117,9 @@ async function totalsMismatches(tx: Executor): Promise<MarketTotalsMismatch[]> {
 }
 
 /** Reads the whole books in one consistent snapshot and reports every violation; never fixes anything. */
-export function checkLedgerIntegrity(db: AppDatabase, options: IntegrityOptions): ResultAsync<IntegrityReport, InfrastructureError> {
-  return dbOperation('integrity.check', () =>
-    db.transaction(
+export function checkLedgerIntegrity(database: Database, options: IntegrityOptions): ResultAsync<IntegrityReport, InfrastructureError> {
+  return dbOperation(database.scope, 'integrity.check', () =>
+    database.db.transaction(
       async (tx) => {
         const { books, entries } = await loadBooks(tx, options);
         const findings: IntegrityFinding[] = [...checkIntegrity(books), ...(await totalsMismatches(tx))];

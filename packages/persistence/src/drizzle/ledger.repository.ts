@@ -19,6 +19,7 @@ import {
 } from '@socialpredict/domain';
 import type { Executor } from './database.factory.ts';
 import { dbOperation } from './drizzle-operation.ts';
+import type { OperationScope } from './operation.monitor.ts';
 import { ledgerEntries, toSafeInteger, users } from './schema.ts';
 import { usernameOrder } from './user.repository.ts';
 
@@ -26,13 +27,15 @@ const total = sql<number>`coalesce(sum(${ledgerEntries.amount}), 0)`.mapWith(toS
 
 export class DrizzleLedgerReader implements LedgerReader {
   protected readonly db: Executor;
+  protected readonly scope: OperationScope;
 
-  constructor(db: Executor) {
+  constructor(db: Executor, scope: OperationScope) {
     this.db = db;
+    this.scope = scope;
   }
 
   balanceOf(account: AccountKey): ResultAsync<number, InfrastructureError> {
-    return dbOperation('ledger.balanceOf', async () => {
+    return dbOperation(this.scope, 'ledger.balanceOf', async () => {
       const [credits] = await this.db.select({ total }).from(ledgerEntries).where(eq(ledgerEntries.toAccount, account));
       const [debits] = await this.db.select({ total }).from(ledgerEntries).where(eq(ledgerEntries.fromAccount, account));
       return (credits?.total ?? 0) - (debits?.total ?? 0);
@@ -40,13 +43,13 @@ export class DrizzleLedgerReader implements LedgerReader {
   }
 
   userBalances(): ResultAsync<readonly UserBalance[], InfrastructureError> {
-    return dbOperation('ledger.userBalances', () =>
+    return dbOperation(this.scope, 'ledger.userBalances', () =>
       this.db.select({ username: users.username, balance: users.accountBalance }).from(users).orderBy(usernameOrder),
     );
   }
 
   poolBalances(): ResultAsync<ReadonlyMap<number, number>, InfrastructureError> {
-    return dbOperation('ledger.poolBalances', async () => {
+    return dbOperation(this.scope, 'ledger.poolBalances', async () => {
       const credits = await this.db
         .select({ account: ledgerEntries.toAccount, total })
         .from(ledgerEntries)
@@ -69,7 +72,7 @@ export class DrizzleLedgerReader implements LedgerReader {
   }
 
   sumsByKind(): ResultAsync<Readonly<Record<EntryKind, number>>, InfrastructureError> {
-    return dbOperation('ledger.sumsByKind', async () => {
+    return dbOperation(this.scope, 'ledger.sumsByKind', async () => {
       const rows = await this.db.select({ kind: ledgerEntries.kind, total }).from(ledgerEntries).groupBy(ledgerEntries.kind);
       const sums = Object.fromEntries(ENTRY_KINDS.map((kind) => [kind, 0])) as Record<EntryKind, number>;
       for (const row of rows) sums[row.kind] = row.total;
@@ -130,7 +133,7 @@ export const MISSING_USER_ROW = 'a posting names a user account without a user r
 
 export class DrizzleLedgerRepository extends DrizzleLedgerReader implements LedgerRepository {
   post(entries: readonly LedgerEntry[], meta: PostingMeta): ResultAsync<void, InfrastructureError> {
-    return dbOperation('ledger.post', async () => {
+    return dbOperation(this.scope, 'ledger.post', async () => {
       const { insert, move, moves } = postingStatements(this.db, entries, meta);
       if (insert === null) return;
       if (move === null) {

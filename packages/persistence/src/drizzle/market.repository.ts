@@ -16,6 +16,7 @@ import {
 } from '@socialpredict/domain';
 import type { Executor } from './database.factory.ts';
 import { dbOperation } from './drizzle-operation.ts';
+import type { OperationScope } from './operation.monitor.ts';
 import { ledgerAccounts, markets } from './schema.ts';
 
 type MarketRow = typeof markets.$inferSelect;
@@ -111,20 +112,22 @@ function queryCondition(query: MarketQuery): SQL | undefined {
 
 export class DrizzleMarketRepository implements MarketRepository {
   readonly #db: Executor;
+  readonly #scope: OperationScope;
 
-  constructor(db: Executor) {
+  constructor(db: Executor, scope: OperationScope) {
     this.#db = db;
+    this.#scope = scope;
   }
 
   findById(id: number): ResultAsync<MarketRecord | null, InfrastructureError> {
-    return dbOperation('markets.findById', async () => {
+    return dbOperation(this.#scope, 'markets.findById', async () => {
       const [row] = await this.#db.select().from(markets).where(eq(markets.id, id)).limit(1);
       return row === undefined ? null : toMarketRecord(row);
     });
   }
 
   findByIds(ids: readonly number[]): ResultAsync<readonly MarketRecord[], InfrastructureError> {
-    return dbOperation('markets.findByIds', async () => {
+    return dbOperation(this.#scope, 'markets.findByIds', async () => {
       if (ids.length === 0) return [];
       const rows = await this.#db.select().from(markets).where(inArray(markets.id, [...ids])).orderBy(markets.id);
       return rows.map(toMarketRecord);
@@ -132,7 +135,7 @@ export class DrizzleMarketRepository implements MarketRepository {
   }
 
   findInvolving(username: string): ResultAsync<readonly MarketRecord[], InfrastructureError> {
-    return dbOperation('markets.findInvolving', async () => {
+    return dbOperation(this.#scope, 'markets.findInvolving', async () => {
       const rows = await this.#db
         .select()
         .from(markets)
@@ -143,7 +146,7 @@ export class DrizzleMarketRepository implements MarketRepository {
   }
 
   list(query: MarketQuery): ResultAsync<MarketPage, InfrastructureError> {
-    return dbOperation('markets.list', async () => {
+    return dbOperation(this.#scope, 'markets.list', async () => {
       const condition = queryCondition(query);
       const rows = await this.#db
         .select()
@@ -158,7 +161,7 @@ export class DrizzleMarketRepository implements MarketRepository {
   }
 
   insert(market: NewMarket): ResultAsync<MarketRecord, InfrastructureError> {
-    return dbOperation('markets.insert', () =>
+    return dbOperation(this.#scope, 'markets.insert', () =>
       this.#db.transaction(async (tx) => {
         const [row] = await tx.insert(markets).values(toColumns(market)).returning();
         if (row === undefined) throw new Error('INSERT … RETURNING returned no row');
@@ -169,7 +172,7 @@ export class DrizzleMarketRepository implements MarketRepository {
   }
 
   update(id: number, patch: MarketPatch): ResultAsync<MarketRecord | null, InfrastructureError> {
-    return dbOperation('markets.update', async () => {
+    return dbOperation(this.#scope, 'markets.update', async () => {
       const [row] = await this.#db.update(markets).set(patchColumns(patch)).where(eq(markets.id, id)).returning();
       return row === undefined ? null : toMarketRecord(row);
     });

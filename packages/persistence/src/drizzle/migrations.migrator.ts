@@ -111,12 +111,12 @@ async function migrateUnderLock(database: Database, journal: JournalMigration[])
  * processes or pools, are serialised by the advisory lock; the later ones find nothing left to apply.
  */
 export function migrate(database: Database, folder = MIGRATIONS_FOLDER): ResultAsync<MigrationReport, InfrastructureError> {
-  return dbOperation('migrate', () => migrateUnderLock(database, readJournal(folder)));
+  return dbOperation(database.scope, 'migrate', () => migrateUnderLock(database, readJournal(folder)));
 }
 
 /** Which journal entries are missing from the database or were edited after being applied. */
 export function migrationStatus(database: Database, folder = MIGRATIONS_FOLDER): ResultAsync<MigrationStatus, InfrastructureError> {
-  return dbOperation('migrationStatus', async () => {
+  return dbOperation(database.scope, 'migrationStatus', async () => {
     const journal = readJournal(folder);
     const session = await database.reserve();
     try {

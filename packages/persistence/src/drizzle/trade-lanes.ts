@@ -15,6 +15,7 @@ import {
   type TradeWork,
 } from '@socialpredict/domain';
 import { userChanges } from './ledger.repository.ts';
+import type { OperationScope } from './operation.monitor.ts';
 import { toInfrastructureError } from './pg-error.mapper.ts';
 import { lockGroup, sendAppend, toStoredBet, type LockedGroup } from './trade.statements.ts';
 import type { TransactionRunner, TransactionStatements } from './transaction-runner.ts';
@@ -58,12 +59,15 @@ function lockedFor(group: LockedGroup, username: string): LockedTrade | null {
 
 export class TradeLanes {
   readonly #transaction: TransactionRunner;
+  /** times the group's statements as `lockTrade` and `appendTrade`, and counts the group's connection */
+  readonly #scope: OperationScope;
   readonly #options: TradeLanesOptions;
   /** the queue of every market with a group running; absent when the market is idle */
   readonly #queues = new Map<number, QueuedTrade[]>();
 
-  constructor(transaction: TransactionRunner, options: TradeLanesOptions) {
+  constructor(transaction: TransactionRunner, scope: OperationScope, options: TradeLanesOptions) {
     this.#transaction = transaction;
+    this.#scope = scope;
     this.#options = options;
   }
 
@@ -131,21 +135,33 @@ export class TradeLanes {
       settleCommit = resolve;
     });
     try {
-      await this.#transaction(async ({ statements }) => {
-        const group = await lockGroup(statements, marketId, trades.map((trade) => trade.username));
-        const appends: Promise<unknown>[] = [];
-        for (const trade of trades) {
-          started.add(trade);
-          await this.#turn(trade, group, statements, appends, committed);
-        }
-        await Promise.all([statements.commit(), ...appends]);
-      });
+      await this.#scope.hold(() =>
+        this.#transaction(({ statements }) => this.#decideAndCommit(statements, marketId, trades, started, committed)),
+      );
       settleCommit(null);
     } catch (error) {
       const failure = asInfrastructureError('trade')(error);
       settleCommit(failure);
       for (const trade of trades) if (!started.has(trade)) trade.fail(failure);
     }
+  }
+
+  /** Locks the group's rows, lets each work decide in turn, and commits behind the appends. */
+  async #decideAndCommit(
+    statements: TransactionStatements,
+    marketId: number,
+    trades: readonly QueuedTrade[],
+    started: Set<QueuedTrade>,
+    committed: Promise<InfrastructureError | null>,
+  ): Promise<void> {
+    const usernames = trades.map((trade) => trade.username);
+    const group = await this.#scope.inTransaction.run('lockTrade', () => lockGroup(statements, marketId, usernames));
+    const appends: Promise<unknown>[] = [];
+    for (const trade of trades) {
+      started.add(trade);
+      await this.#turn(trade, group, statements, appends, committed);
+    }
+    await Promise.all([statements.commit(), ...appends]);
   }
 
   /** Runs one work until it has sent its append or finished without one; the next work then decides. */
@@ -164,7 +180,8 @@ export class TradeLanes {
           appended = true;
           let rows: Promise<Record<string, unknown>[]>;
           try {
-            rows = sendAppend(statements, append);
+            const sent = sendAppend(statements, append);
+            rows = this.#scope.inTransaction.run('appendTrade', () => sent);
           } catch (error) {
             done();
             return errAsync(asInfrastructureError('appendTrade')(error));

@@ -12,11 +12,12 @@ import type {
   UnitOfWork,
   UserRecord,
 } from '@socialpredict/domain';
-import type { AppDatabase, Database } from './database.factory.ts';
+import type { Database } from './database.factory.ts';
 import { DrizzleBetRepository } from './bet.repository.ts';
 import { dbOperation } from './drizzle-operation.ts';
 import { DrizzleLedgerReader, DrizzleLedgerRepository } from './ledger.repository.ts';
 import { DrizzleMarketRepository, toMarketRecord } from './market.repository.ts';
+import type { OperationScope } from './operation.monitor.ts';
 import { toInfrastructureError } from './pg-error.mapper.ts';
 import { markets, users } from './schema.ts';
 import { TradeLanes } from './trade-lanes.ts';
@@ -24,29 +25,29 @@ import type { OpenTransaction, TransactionRunner } from './transaction-runner.ts
 import { DrizzleUserRepository, usernameOrder } from './user.repository.ts';
 
 /** The repositories outside a transaction: each call runs on its own pooled connection. */
-export function drizzleRepositories(db: AppDatabase): Repositories {
+export function drizzleRepositories({ db, scope }: Database): Repositories {
   return {
-    users: new DrizzleUserRepository(db),
-    markets: new DrizzleMarketRepository(db),
-    bets: new DrizzleBetRepository(db),
-    ledger: new DrizzleLedgerReader(db),
+    users: new DrizzleUserRepository(db, scope),
+    markets: new DrizzleMarketRepository(db, scope),
+    bets: new DrizzleBetRepository(db, scope),
+    ledger: new DrizzleLedgerReader(db, scope),
   };
 }
 
-function transactionContext({ db: tx }: OpenTransaction): TransactionContext {
+function transactionContext({ db: tx }: OpenTransaction, scope: OperationScope): TransactionContext {
   return {
-    users: new DrizzleUserRepository(tx),
-    markets: new DrizzleMarketRepository(tx),
-    bets: new DrizzleBetRepository(tx),
-    ledger: new DrizzleLedgerRepository(tx),
+    users: new DrizzleUserRepository(tx, scope),
+    markets: new DrizzleMarketRepository(tx, scope),
+    bets: new DrizzleBetRepository(tx, scope),
+    ledger: new DrizzleLedgerRepository(tx, scope),
     lockMarket: (id) =>
-      dbOperation('lockMarket', async (): Promise<MarketRecord | null> => {
+      dbOperation(scope, 'lockMarket', async (): Promise<MarketRecord | null> => {
         const [row] = await tx.select().from(markets).where(eq(markets.id, id)).for('update');
         return row === undefined ? null : toMarketRecord(row);
       }),
     // Rows are locked in the order the sort returns them, so every caller takes user locks in the same order.
     lockUsers: (usernames) =>
-      dbOperation('lockUsers', async (): Promise<ReadonlyMap<string, UserRecord>> => {
+      dbOperation(scope, 'lockUsers', async (): Promise<ReadonlyMap<string, UserRecord>> => {
         if (usernames.length === 0) return new Map();
         const rows = await tx
           .select()
@@ -74,11 +75,13 @@ export const MAX_TRADE_GROUP = 32;
 
 export class DrizzleUnitOfWork implements UnitOfWork {
   readonly #transaction: TransactionRunner;
+  readonly #scope: OperationScope;
   readonly #trades: TradeLanes;
 
-  constructor(database: Pick<Database, 'transaction'>, onTradeGroup?: (size: number) => void) {
+  constructor(database: Pick<Database, 'transaction' | 'scope'>, onTradeGroup?: (size: number) => void) {
     this.#transaction = database.transaction;
-    this.#trades = new TradeLanes(database.transaction, {
+    this.#scope = database.scope;
+    this.#trades = new TradeLanes(database.transaction, database.scope, {
       maxGroup: MAX_TRADE_GROUP,
       ...(onTradeGroup === undefined ? {} : { onGroup: onTradeGroup }),
     });
@@ -92,7 +95,7 @@ export class DrizzleUnitOfWork implements UnitOfWork {
     const attempt = async (): Promise<Result<T, E | InfrastructureError>> => {
       try {
         return await this.#transaction(async (tx) => {
-          const result = await work(transactionContext(tx));
+          const result = await work(transactionContext(tx, this.#scope.inTransaction));
           if (result.isErr()) throw new Rollback(err(result.error));
           return result;
         });
@@ -101,6 +104,6 @@ export class DrizzleUnitOfWork implements UnitOfWork {
         return err(toInfrastructureError(error, 'transaction'));
       }
     };
-    return new ResultAsync(attempt());
+    return new ResultAsync(this.#scope.hold(attempt));
   }
 }

@@ -5,6 +5,7 @@ import { and, count, eq, inArray, ne, sql } from 'drizzle-orm';
 import { userAccount, type InfrastructureError, type NewUser, type UserPatch, type UserRecord, type UserRepository, type UserRole } from '@socialpredict/domain';
 import type { Executor } from './database.factory.ts';
 import { dbOperation } from './drizzle-operation.ts';
+import type { OperationScope } from './operation.monitor.ts';
 import { ledgerAccounts, users } from './schema.ts';
 
 /** Code-unit order of usernames, the order of the domain (market-math §1.6) and of row locks (DB-6). */
@@ -12,20 +13,22 @@ export const usernameOrder = sql`${users.username} COLLATE "C"`;
 
 export class DrizzleUserRepository implements UserRepository {
   readonly #db: Executor;
+  readonly #scope: OperationScope;
 
-  constructor(db: Executor) {
+  constructor(db: Executor, scope: OperationScope) {
     this.#db = db;
+    this.#scope = scope;
   }
 
   findByUsername(username: string): ResultAsync<UserRecord | null, InfrastructureError> {
-    return dbOperation('users.findByUsername', async () => {
+    return dbOperation(this.#scope, 'users.findByUsername', async () => {
       const [row] = await this.#db.select().from(users).where(eq(users.username, username)).limit(1);
       return row ?? null;
     });
   }
 
   findByUsernames(usernames: readonly string[]): ResultAsync<readonly UserRecord[], InfrastructureError> {
-    return dbOperation('users.findByUsernames', async () =>
+    return dbOperation(this.#scope, 'users.findByUsernames', async () =>
       usernames.length === 0
         ? []
         : this.#db.select().from(users).where(inArray(users.username, [...usernames])).orderBy(usernameOrder),
@@ -33,7 +36,7 @@ export class DrizzleUserRepository implements UserRepository {
   }
 
   isDisplayNameTaken(displayName: string, exceptUsername?: string): ResultAsync<boolean, InfrastructureError> {
-    return dbOperation('users.isDisplayNameTaken', async () => {
+    return dbOperation(this.#scope, 'users.isDisplayNameTaken', async () => {
       const holders = await this.#db
         .select({ id: users.id })
         .from(users)
@@ -49,7 +52,7 @@ export class DrizzleUserRepository implements UserRepository {
   }
 
   insert(user: NewUser): ResultAsync<UserRecord, InfrastructureError> {
-    return dbOperation('users.insert', () =>
+    return dbOperation(this.#scope, 'users.insert', () =>
       // A savepoint inside a unit of work, a transaction of its own outside one.
       this.#db.transaction(async (tx) => {
         const [row] = await tx.insert(users).values(user).returning();
@@ -61,14 +64,14 @@ export class DrizzleUserRepository implements UserRepository {
   }
 
   update(username: string, patch: UserPatch): ResultAsync<UserRecord | null, InfrastructureError> {
-    return dbOperation('users.update', async () => {
+    return dbOperation(this.#scope, 'users.update', async () => {
       const [row] = await this.#db.update(users).set(patch).where(eq(users.username, username)).returning();
       return row ?? null;
     });
   }
 
   count(role?: UserRole): ResultAsync<number, InfrastructureError> {
-    return dbOperation('users.count', async () => {
+    return dbOperation(this.#scope, 'users.count', async () => {
       const [row] = await this.#db
         .select({ total: count() })
         .from(users)

@@ -57,7 +57,7 @@ function databaseTarget(name: string, connect: () => Promise<{ database: Databas
     },
     fresh: async () => {
       await emptyTables(database());
-      return { ...drizzleRepositories(database().db), unitOfWork: new DrizzleUnitOfWork(database()) };
+      return { ...drizzleRepositories(database()), unitOfWork: new DrizzleUnitOfWork(database()) };
     },
     database,
     close: async () => current?.close(),

@@ -20,6 +20,7 @@ export function testDatabaseSettings(url: string | undefined, overrides: Partial
     connectTimeoutSeconds: 10,
     statementTimeoutMs: 30_000,
     lockTimeoutMs: 10_000,
+    slowQueryMs: 200,
     requireTls: false,
     ...overrides,
   };

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import { openDatabase, type Database, type DatabaseSettings } from '../../src/drizzle/database.factory.ts';
+import type { DatabaseObserver } from '../../src/drizzle/operation.monitor.ts';
 import { databaseUrl, TEST_DATABASE_PREFIX, testDatabaseSettings } from './database.settings.ts';
 
 /** null when the run has no PostgreSQL server: suites that need one use `describe.skipIf(!postgresServer)`. */
@@ -12,7 +13,7 @@ export interface TestDatabase {
   name: string;
   url: string;
   /** A new pool on this database (close it yourself, or let `drop` force-close every connection). */
-  open(overrides?: Partial<DatabaseSettings>): Promise<Database>;
+  open(overrides?: Partial<DatabaseSettings>, observer?: DatabaseObserver): Promise<Database>;
   drop(): Promise<void>;
 }
 
@@ -62,8 +63,8 @@ async function createDatabase(template: string | null): Promise<TestDatabase> {
   return {
     name,
     url,
-    open: async (overrides) => {
-      const database = await openDatabase(testDatabaseSettings(url, overrides));
+    open: async (overrides, observer) => {
+      const database = await openDatabase(testDatabaseSettings(url, overrides), observer);
       opened.push(database);
       return database;
     },
