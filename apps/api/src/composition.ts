@@ -122,7 +122,8 @@ async function prepareSchema(database: Database, writer: boolean, logger: Logger
 }
 
 function opsProbe(database: Database, config: AppConfig): OpsProbe {
-  // postgres.js exposes no pool statistics; what cannot be observed is reported as 0 (MON-1).
+  // postgres.js exposes no pool statistics: the figures are the adapters' own count (MON-1). Connections are known to
+  // be open while in use; closures for idleness or lifetime cannot be observed and are reported as 0.
   const max = database.driver === 'pglite' ? 1 : config.database.poolMax;
   return {
     database: database.driver,
@@ -134,16 +135,19 @@ function opsProbe(database: Database, config: AppConfig): OpsProbe {
         await session.release();
       }
     },
-    poolStats: () => ({
-      maxOpenConnections: max,
-      openConnections: 0,
-      inUseConnections: 0,
-      idleConnections: 0,
-      waitCount: 0,
-      waitDurationNanoseconds: 0,
-      maxIdleClosedConnections: 0,
-      maxLifetimeClosedConnections: 0,
-    }),
+    poolStats: () => {
+      const pool = database.poolFigures();
+      return {
+        maxOpenConnections: max,
+        openConnections: pool.inUse,
+        inUseConnections: pool.inUse,
+        idleConnections: pool.idle,
+        waitCount: pool.waits,
+        waitDurationNanoseconds: 0,
+        maxIdleClosedConnections: 0,
+        maxLifetimeClosedConnections: 0,
+      };
+    },
     jobs: () => ({ enabled: false, queued: 0, failed: 0, deadLettered: 0 }),
   };
 }

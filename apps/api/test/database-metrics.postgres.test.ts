@@ -84,6 +84,9 @@ describe.skipIf(POSTGRES_URL === undefined)('database metrics and slow queries o
     expect(sample(metrics, 'db_pool_waits_total')).toBe(2);
     expect(sample(metrics, 'db_pool_connections{state="in_use"}')).toBe(0);
     expect(sample(metrics, 'db_query_duration_seconds_count{operation="test.saturate"}')).toBe(POOL_MAX + 2);
+    // /ops/status reports the same count (MON-1).
+    const status = (await server.inject({ method: 'GET', url: '/ops/status' })).json<{ dbPool: Record<string, number> }>();
+    expect(status.dbPool).toMatchObject({ maxOpenConnections: POOL_MAX, inUseConnections: 0, idleConnections: POOL_MAX, waitCount: 2 });
   });
 
   it('logs one warn line naming a slow operation and its duration, and times it', async () => {

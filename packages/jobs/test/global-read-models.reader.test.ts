@@ -57,6 +57,15 @@ async function setting(database: Database, rebuildInline: boolean) {
 describe.skipIf(!postgresServer)('global read models on PostgreSQL', () => {
   const openDatabase = freshDatabases();
 
+  /** Fresh snapshots, then a second later a bet that marks them stale; returns the figures before the bet. */
+  const refreshedThenBet = async (s: Awaited<ReturnType<typeof setting>>) => {
+    await s.refresh();
+    const before = await s.recompute();
+    s.books.clock.advance(1000);
+    await s.betAndMark('carol', 40);
+    return before;
+  };
+
   it('serves the snapshot the refresh job wrote, equal to a recompute', async () => {
     const s = await setting(await openDatabase(), false);
     await s.refresh();
@@ -70,10 +79,7 @@ describe.skipIf(!postgresServer)('global read models on PostgreSQL', () => {
 
   it('marks the snapshots stale on a write and serves the previous figures until the refresh job clears the mark', async () => {
     const s = await setting(await openDatabase(), false);
-    await s.refresh();
-    const before = await s.recompute();
-    s.books.clock.advance(1000);
-    await s.betAndMark('carol', 40);
+    const before = await refreshedThenBet(s);
     const stale = await s.readModels.read('global_leaderboard');
     expect(stale).toEqual({ value: before.board, generatedAt: s.books.clock.now() - 1000, staleSince: s.books.clock.now() });
     expect((await s.readModels.read('system_metrics')).staleSince).toBe(s.books.clock.now());
@@ -99,10 +105,7 @@ describe.skipIf(!postgresServer)('global read models on PostgreSQL', () => {
 
   it('with no job consumer, rebuilds a snapshot stale beyond the debounce inline, once for concurrent readers', async () => {
     const s = await setting(await openDatabase(), true);
-    await s.refresh();
-    const before = await s.recompute();
-    s.books.clock.advance(1000);
-    await s.betAndMark('carol', 40);
+    const before = await refreshedThenBet(s);
 
     // Within the debounce: the previous snapshot, marked.
     s.books.clock.advance(DEBOUNCE_MS - 1);

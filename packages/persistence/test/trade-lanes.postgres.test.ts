@@ -2,11 +2,11 @@
 // is decided on the state every earlier one left, a refused trade leaves its group alone, and a group whose
 // transaction fails commits nothing of any of its trades.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { HOUSE, poolAccount, transfer, userAccount, type MarketRecord, type UnitOfWork } from '@socialpredict/domain';
+import { poolAccount, type MarketRecord } from '@socialpredict/domain';
 import type { Database } from '../src/drizzle/database.factory.ts';
 import { checkLedgerIntegrity } from '../src/drizzle/ledger-integrity.query.ts';
 import { DrizzleUnitOfWork, drizzleRepositories } from '../src/drizzle/unit-of-work.drizzle.ts';
-import { ECONOMICS, moneyUseCases, seedMarket, seedUser, type MoneyPorts } from './support/money-use-cases.ts';
+import { ECONOMICS, failingAppends, moneyUseCases, seedMarket, seedUser, type MoneyPorts } from './support/money-use-cases.ts';
 import { createTestDatabase, postgresServer, type TestDatabase } from './support/postgres.harness.ts';
 
 const clock = { now: () => Date.now() };
@@ -81,19 +81,8 @@ describe.skipIf(postgresServer === null)('group commit of trades on PostgreSQL',
 
   it('a group whose transaction fails commits nothing of any of its trades, and each one fails', async () => {
     const [, first, second, third] = traders as [string, string, string, string];
-    const ghostly: UnitOfWork = {
-      run: (work) => ports.unitOfWork.run(work),
-      trade: (marketId, username, work) =>
-        ports.unitOfWork.trade(marketId, username, (locked, tx) =>
-          work(locked, {
-            // The second trader's append names an account without a user row: its statement fails.
-            appendTrade: (trade) =>
-              tx.appendTrade(
-                username === second ? { ...trade, entries: [...trade.entries, ...transfer('BUY_FEE', userAccount('ghost'), HOUSE, 1)] } : trade,
-              ),
-          }),
-        ),
-    };
+    // The second trader's append names an account without a user row: its statement fails.
+    const ghostly = failingAppends(ports.unitOfWork, (username) => username === second);
     const useCases = moneyUseCases({ ...ports, unitOfWork: ghostly }, clock);
     const before = await Promise.all([first, second, third].map(balanceOf));
     const results = await Promise.all(

@@ -16,7 +16,7 @@ import {
 } from '@socialpredict/domain';
 import { ManualClock } from '../../src/memory/index.ts';
 import type { ContractPorts, ContractTarget } from '../support/contract.targets.ts';
-import { DAY_MS, moneyUseCases, newUser, seedMarket, seedUser } from '../support/money-use-cases.ts';
+import { DAY_MS, failingAppends, moneyUseCases, newUser, seedMarket, seedUser } from '../support/money-use-cases.ts';
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0, 123);
 
@@ -438,17 +438,7 @@ export function describeRepositoryContract(target: ContractTarget): void {
       });
 
       it('ERR-5: an append that fails as a whole leaves balance, rows and totals unchanged', async () => {
-        // The append commits with its statement, so the fault is inside it: one entry names a user without a row.
-        const faulty: UnitOfWork = {
-          run: (work) => ports.unitOfWork.run(work),
-          trade: (marketId, username, work) =>
-            ports.unitOfWork.trade(marketId, username, (locked, tx) =>
-              work(locked, {
-                appendTrade: (trade) =>
-                  tx.appendTrade({ ...trade, entries: [...trade.entries, ...transfer('BUY_FEE', userAccount('ghost'), HOUSE, 1)] }),
-              }),
-            ),
-        };
+        const faulty = failingAppends(ports.unitOfWork);
         const { useCases, market } = await setup(faulty);
         const before = (await ports.users.findByUsername('bob'))._unsafeUnwrap();
         const result = await useCases.placeBet({ username: 'bob', marketId: market.id, outcome: 'YES', amount: 20 });

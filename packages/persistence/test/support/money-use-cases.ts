@@ -2,6 +2,7 @@
 // plus the seeding the database tests share.
 import {
   DEFAULT_ECONOMICS,
+  HOUSE,
   makeCreateMarket,
   makePlaceBet,
   makeResolveMarket,
@@ -79,4 +80,21 @@ export async function seedMarket(useCases: ReturnType<typeof moneyUseCases>, cre
   });
   if (result.isErr()) throw new Error(`creating a market failed: ${result.error.code}`);
   return result.value;
+}
+
+/**
+ * The unit of work with a fault inside the trade appends of the users `failing` picks: each also posts a fee from an
+ * account without a user row, so the append statement fails as a whole.
+ */
+export function failingAppends(unitOfWork: UnitOfWork, failing: (username: string) => boolean = () => true): UnitOfWork {
+  const ghostFee = transfer('BUY_FEE', userAccount('ghost'), HOUSE, 1);
+  return {
+    run: (work) => unitOfWork.run(work),
+    trade: (marketId, username, work) =>
+      unitOfWork.trade(marketId, username, (locked, tx) =>
+        work(locked, {
+          appendTrade: (trade) => tx.appendTrade(failing(username) ? { ...trade, entries: [...trade.entries, ...ghostFee] } : trade),
+        }),
+      ),
+  };
 }
