@@ -46,7 +46,14 @@ describe.skipIf(POSTGRES_URL === undefined)('background jobs in the API process 
         .poll(async () => (await get('/metrics')).text(), { timeout: 10_000 })
         .toContain('job_queue_depth{queue="market.notify",state="queued"} 0');
       const metrics = await (await get('/metrics')).text();
-      for (const series of ['jobs_completed_total counter', 'jobs_failed_total counter', 'job_duration_seconds histogram', 'job_queue_depth gauge']) {
+      for (const series of [
+        'jobs_completed_total counter',
+        'jobs_failed_total counter',
+        'job_duration_seconds histogram',
+        'job_queue_depth gauge',
+        'readmodel_age_seconds gauge',
+        'ledger_integrity_violations gauge',
+      ]) {
         expect(metrics).toContain(`# TYPE ${series}`);
       }
     } finally {

@@ -81,6 +81,10 @@ describe('startup on PGlite', () => {
       for (let round = 0; round < 5; round += 1) expect((await get('/readyz')).status).toBe(200);
       const metrics = (await (await get('/v0/system/metrics')).json()) as { result: { freshness: unknown } };
       expect(metrics.result.freshness).toMatchObject({ source: 'read_model', isStale: false });
+      const exported = await (await get('/metrics')).text();
+      for (const series of ['ledger_integrity_violations gauge', 'job_queue_depth gauge', 'db_pool_connections gauge', 'db_query_duration_seconds histogram']) {
+        expect(exported).toContain(`# TYPE ${series}`);
+      }
     } finally {
       expect(await api.shutdown()).toBe(0);
     }

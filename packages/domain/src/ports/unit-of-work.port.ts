@@ -43,7 +43,7 @@ export interface TransactionContext {
   readonly markets: MarketRepository;
   readonly bets: BetRepository;
   readonly ledger: LedgerRepository;
-  /** `SELECT … FOR UPDATE` on the market row; `null` when it does not exist. */
+  /** Locks the market row against every other writer and locker; `null` when it does not exist. */
   lockMarket(id: number): ResultAsync<MarketRecord | null, InfrastructureError>;
   /** Locks the existing users among `usernames` in ascending username order; missing users are absent. */
   lockUsers(usernames: readonly string[]): ResultAsync<ReadonlyMap<string, UserRecord>, InfrastructureError>;

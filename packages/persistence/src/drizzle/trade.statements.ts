@@ -60,9 +60,7 @@ function lockTradersText(count: number): string {
 /**
  * Two statements sent together: the server runs them in order, so the market row is locked before the users, and
  * the users in ascending username order (DB-6); the prior-row checks run once the market lock has serialised every
- * earlier trade of the market. FOR NO KEY UPDATE holds off every other writer and locker of these rows but not the
- * foreign-key checks (FOR KEY SHARE) of inserts that reference them; with FOR UPDATE, a group's append could queue
- * its own foreign-key check behind another group waiting for the same user, and the two would deadlock.
+ * earlier trade of the market. FOR NO KEY UPDATE, as every row lock of the adapters (see the unit of work).
  */
 export async function lockGroup(statements: TransactionStatements, marketId: number, usernames: readonly string[]): Promise<LockedGroup> {
   const [[market], traders] = await Promise.all([
