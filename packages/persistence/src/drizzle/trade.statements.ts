@@ -44,7 +44,7 @@ export interface LockedGroup {
   traded: Set<string>;
 }
 
-const LOCK_MARKET = 'SELECT * FROM markets WHERE id = $1 FOR NO KEY UPDATE';
+const LOCK_MARKET = 'SELECT * FROM markets WHERE id = $1 FOR UPDATE';
 const lockTraderTexts = new Map<number, string>();
 
 function lockTradersText(count: number): string {
@@ -60,7 +60,8 @@ function lockTradersText(count: number): string {
 /**
  * Two statements sent together: the server runs them in order, so the market row is locked before the users, and
  * the users in ascending username order (DB-6); the prior-row checks run once the market lock has serialised every
- * earlier trade of the market. FOR NO KEY UPDATE, as every row lock of the adapters (see the unit of work).
+ * earlier trade of the market. Lock modes as in the unit of work: FOR UPDATE on the market, FOR NO KEY UPDATE on
+ * the users.
  */
 export async function lockGroup(statements: TransactionStatements, marketId: number, usernames: readonly string[]): Promise<LockedGroup> {
   const [[market], traders] = await Promise.all([

@@ -1,7 +1,8 @@
 // UnitOfWork on Drizzle (DB-6, ERR-5): one READ COMMITTED transaction per call, explicit row locks, commit on Ok and
-// rollback on Err or throw. Row locks are FOR NO KEY UPDATE everywhere: they exclude each other as FOR UPDATE would,
-// but not the foreign-key checks (FOR KEY SHARE) of inserts referencing the row, which under FOR UPDATE could
-// deadlock a transaction's own inserts against another transaction queued for the same user. Never retried: a lock timeout or deadlock comes back as LOCK_TIMEOUT / DEADLOCK with
+// rollback on Err or throw. The market row is locked FOR UPDATE (DB-6). User rows are locked FOR NO KEY UPDATE: it
+// excludes every other writer and locker as FOR UPDATE would, but not the foreign-key checks (FOR KEY SHARE) of
+// inserts referencing the user, which under FOR UPDATE deadlocked a transaction's own bet inserts against another
+// transaction queued for the same user (seen in the concurrency test). Never retried: a lock timeout or deadlock comes back as LOCK_TIMEOUT / DEADLOCK with
 // nothing committed, and the caller decides (the HTTP layer answers 503 + Retry-After).
 import { err, ResultAsync, type Result } from 'neverthrow';
 import { eq, inArray } from 'drizzle-orm';
@@ -44,7 +45,7 @@ function transactionContext({ db: tx }: OpenTransaction, scope: OperationScope):
     ledger: new DrizzleLedgerRepository(tx, scope),
     lockMarket: (id) =>
       dbOperation(scope, 'lockMarket', async (): Promise<MarketRecord | null> => {
-        const [row] = await tx.select().from(markets).where(eq(markets.id, id)).for('no key update');
+        const [row] = await tx.select().from(markets).where(eq(markets.id, id)).for('update');
         return row === undefined ? null : toMarketRecord(row);
       }),
     // Rows are locked in the order the sort returns them, so every caller takes user locks in the same order.
