@@ -3,6 +3,7 @@
 // given back its role, password and flags. Idempotent by construction.
 import { errAsync, okAsync, ResultAsync } from 'neverthrow';
 import {
+  newAccount,
   MINT,
   passwordPolicyProblems,
   transfer,
@@ -47,24 +48,20 @@ export function ensureAccount(deps: SeedDeps, account: SeedAccount, reset: boole
             .map((): SeedOutcome => 'reset');
         }
         return tx.users
-          .insert({
-            username: account.username,
-            displayName: account.displayName,
-            role: account.role,
-            moderatorStatus: account.moderatorStatus,
-            personalEmoji: '🙂',
-            description: '',
-            personalLink1: '',
-            personalLink2: '',
-            personalLink3: '',
-            personalLink4: '',
-            email: '',
-            mustChangePassword: account.mustChangePassword,
-            passwordHash,
-            passwordVersion: 1,
-            createdAt: now,
-            updatedAt: now,
-          })
+          .insert(
+            newAccount(
+              {
+                username: account.username,
+                displayName: account.displayName,
+                role: account.role,
+                moderatorStatus: account.moderatorStatus,
+                personalEmoji: '🙂',
+                mustChangePassword: account.mustChangePassword,
+                passwordHash,
+              },
+              now,
+            ),
+          )
           .andThen(() =>
             tx.ledger.post(transfer('INITIAL_BALANCE', MINT, userAccount(account.username), deps.economics.user.initialAccountBalance), {
               occurredAt: now,

@@ -11,6 +11,7 @@ export type * from './shared/paging.ts';
 export type * from './shared/trade-input.ts';
 export type { SalePlanError } from './shared/sale-plan.ts';
 export { callMath } from './shared/math-call.ts';
+export { newAccount, type AccountBasics } from './shared/new-account.ts';
 export { toUserProfile } from './shared/views.ts';
 export type * from './shared/views.ts';
 export * from './authenticate/authenticate.use-case.ts';

@@ -1,6 +1,7 @@
 // The money use cases of the domain wired to any set of ports, with the default economics of market-math.md §2,
 // plus the seeding the database tests share.
 import {
+  newAccount,
   DEFAULT_ECONOMICS,
   HOUSE,
   makeCreateMarket,
@@ -39,25 +40,16 @@ export function moneyUseCases(ports: MoneyPorts, clock: Clock, economics: Econom
 }
 
 export function newUser(username: string, now: number, overrides: Partial<NewUser> = {}): NewUser {
-  return {
+  const basics = {
     username,
     displayName: `${username} display`,
     role: 'REGULAR',
     moderatorStatus: 'none',
     personalEmoji: '😀',
-    description: '',
-    personalLink1: '',
-    personalLink2: '',
-    personalLink3: '',
-    personalLink4: '',
-    email: '',
     mustChangePassword: false,
     passwordHash: `hash-of-${username}`,
-    passwordVersion: 1,
-    createdAt: now,
-    updatedAt: now,
-    ...overrides,
-  };
+  } as const;
+  return { ...newAccount(basics, now), ...overrides };
 }
 
 /** A user whose starting balance is minted as ADMIN_GRANT, so the books stay closed. */

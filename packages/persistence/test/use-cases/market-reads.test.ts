@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { codeOf, createHarness, DAY, type HarnessOptions } from './support/use-case-harness.ts';
+import { codeOf, createHarness, DAY, seedWorkedExample, type HarnessOptions } from './support/use-case-harness.ts';
 
 /** Rows 1–4 of the worked example (market-math §19), one second apart. */
 async function workedExample(options: HarnessOptions = {}) {
   const h = createHarness(options);
-  for (const name of ['alice', 'bob', 'carol', 'dave']) await h.seedUser(name);
-  const market = await h.seedMarket('dave');
-  for (const [username, outcome, amount] of [
-    ['alice', 'NO', 10],
-    ['bob', 'NO', 30],
-    ['carol', 'YES', 10],
-  ] as const) {
-    h.ports.clock.advance(1_000);
-    (await h.placeBet({ username, marketId: market.id, outcome, amount }))._unsafeUnwrap();
-  }
+  const market = await seedWorkedExample(h, { when: 'before', ms: 1_000 });
   h.ports.clock.advance(1_000);
   (await h.sell({ username: 'alice', marketId: market.id, outcome: 'NO', amount: 5 }))._unsafeUnwrap();
   return { h, market };
@@ -124,15 +115,7 @@ describe('positions (http-api T1-30, T1-31, T1-36)', () => {
 
   it('gives one user position with the sellable figures per side', async () => {
     const h = createHarness();
-    for (const name of ['alice', 'bob', 'carol', 'dave']) await h.seedUser(name);
-    const market = await h.seedMarket('dave');
-    for (const [username, outcome, amount] of [
-      ['alice', 'NO', 10],
-      ['bob', 'NO', 30],
-      ['carol', 'YES', 10],
-    ] as const) {
-      (await h.placeBet({ username, marketId: market.id, outcome, amount }))._unsafeUnwrap();
-    }
+    const market = await seedWorkedExample(h);
     const alice = (await h.getUserPosition({ marketId: market.id, username: 'alice' }))._unsafeUnwrap();
     expect(alice.position).toMatchObject({
       username: 'alice',

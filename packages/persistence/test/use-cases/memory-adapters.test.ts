@@ -11,27 +11,10 @@ import {
   ManualClock,
   SeededRandom,
 } from '../../src/memory/index.ts';
+import { newUser as sharedNewUser } from '../support/money-use-cases.ts';
 
 function newUser(username: string, overrides: Partial<NewUser> = {}): NewUser {
-  return {
-    username,
-    displayName: username.toUpperCase(),
-    role: 'REGULAR',
-    moderatorStatus: 'none',
-    personalEmoji: '😀',
-    description: '',
-    personalLink1: '',
-    personalLink2: '',
-    personalLink3: '',
-    personalLink4: '',
-    email: '',
-    mustChangePassword: false,
-    passwordHash: 'fake$p1$pw',
-    passwordVersion: 1,
-    createdAt: 0,
-    updatedAt: 0,
-    ...overrides,
-  };
+  return sharedNewUser(username, 0, { displayName: username.toUpperCase(), passwordHash: 'fake$p1$pw', ...overrides });
 }
 
 function newMarket(overrides: Partial<NewMarket> = {}): NewMarket {

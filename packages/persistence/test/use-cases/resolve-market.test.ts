@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { infrastructureError } from '@socialpredict/domain';
-import { codeOf, createHarness, DAY, expectBooksBalanced } from './support/use-case-harness.ts';
+import { codeOf, createHarness, DAY, expectBooksBalanced, seedWorkedExample } from './support/use-case-harness.ts';
 
 async function tradedMarket() {
   const h = createHarness();
-  for (const name of ['alice', 'bob', 'carol', 'dave']) await h.seedUser(name);
-  const market = await h.seedMarket('dave');
-  for (const [username, outcome, amount] of [
-    ['alice', 'NO', 10],
-    ['bob', 'NO', 30],
-    ['carol', 'YES', 10],
-  ] as const) {
-    (await h.placeBet({ username, marketId: market.id, outcome, amount }))._unsafeUnwrap();
-  }
-  return { h, market };
+  return { h, market: await seedWorkedExample(h) };
 }
 
 describe('resolve market (market-math §9)', () => {

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { infrastructureError } from '@socialpredict/domain';
-import { codeOf, createHarness, DAY, expectBooksBalanced, type Harness } from './support/use-case-harness.ts';
+import { codeOf, createHarness, DAY, expectBooksBalanced, seedWorkedExample, type Harness } from './support/use-case-harness.ts';
 
 /** Rows 1–3 of the worked example (market-math §19): alice NO 10, bob NO 30, carol YES 10; dave created it. */
 async function workedExample(h: Harness = createHarness()) {
-  for (const name of ['alice', 'bob', 'carol', 'dave']) await h.seedUser(name);
-  const market = await h.seedMarket('dave');
-  for (const [username, outcome, amount] of [
-    ['alice', 'NO', 10],
-    ['bob', 'NO', 30],
-    ['carol', 'YES', 10],
-  ] as const) {
-    (await h.placeBet({ username, marketId: market.id, outcome, amount }))._unsafeUnwrap();
-    h.ports.clock.advance(1_000);
-  }
-  return { h, market };
+  return { h, market: await seedWorkedExample(h, { when: 'after', ms: 1_000 }) };
 }
 
 describe('quote sale (market-math §8.4)', () => {

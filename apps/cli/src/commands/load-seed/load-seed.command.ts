@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ok, safeTry } from 'neverthrow';
-import { makeCreateMarket, makePlaceBet, MINT, transfer, userAccount, type UseCaseDeps, type UserRole } from '@socialpredict/domain';
+import { makeCreateMarket, makePlaceBet, MINT, newAccount, transfer, userAccount, type UseCaseDeps, type UserRole } from '@socialpredict/domain';
 import { migrate, type Database } from '@socialpredict/persistence';
 import { CommandFailure, EXIT, UsageError, type CommandContext, type CommandDefinition, type OptionValues } from '../../command.ts';
 import { markGlobalReadModelsStale } from '../../runtime/read-model-marks.ts';
@@ -63,24 +63,9 @@ async function ensureLoadAccount(deps: LoadSeedDeps, username: string, role: Use
     safeTry(async function* () {
       if ((yield* tx.lockUsers([username])).has(username)) return ok(undefined);
       const now = deps.clock.now();
-      yield* tx.users.insert({
-        username,
-        displayName: username,
-        role,
-        moderatorStatus: role === 'MODERATOR' ? 'active' : 'none',
-        personalEmoji: '🙂',
-        description: '',
-        personalLink1: '',
-        personalLink2: '',
-        personalLink3: '',
-        personalLink4: '',
-        email: '',
-        mustChangePassword: false,
-        passwordHash,
-        passwordVersion: 1,
-        createdAt: now,
-        updatedAt: now,
-      });
+      const moderatorStatus = role === 'MODERATOR' ? 'active' : 'none';
+      const basics = { username, displayName: username, role, moderatorStatus, personalEmoji: '🙂', mustChangePassword: false, passwordHash } as const;
+      yield* tx.users.insert(newAccount(basics, now));
       const meta = { occurredAt: now, marketId: null };
       yield* tx.ledger.post(transfer('INITIAL_BALANCE', MINT, userAccount(username), deps.economics.user.initialAccountBalance), meta);
       yield* tx.ledger.post(transfer('ADMIN_GRANT', MINT, userAccount(username), LOAD_GRANT), meta);

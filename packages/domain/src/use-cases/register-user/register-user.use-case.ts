@@ -4,6 +4,7 @@ import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
 import { MINT, transfer, userAccount } from '../../ledger/ledger.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import type { UserRecord } from '../../ports/user.port.ts';
+import { newAccount } from '../shared/new-account.ts';
 import {
   authorizationDenied,
   validationFailed,
@@ -60,24 +61,20 @@ export function makeRegisterUser(deps: RegisterUserDeps): RegisterUser {
         .run((tx) =>
           safeTry(async function* () {
             // The new row is locked by its insert until the posting commits with it (DB-6).
-            yield* tx.users.insert({
-              username,
-              displayName,
-              role: 'REGULAR',
-              moderatorStatus: 'none',
-              personalEmoji: pickFaceEmoji(deps.random),
-              description: '',
-              personalLink1: '',
-              personalLink2: '',
-              personalLink3: '',
-              personalLink4: '',
-              email: '',
-              mustChangePassword: true,
-              passwordHash,
-              passwordVersion: 1,
-              createdAt: now,
-              updatedAt: now,
-            });
+            yield* tx.users.insert(
+              newAccount(
+                {
+                  username,
+                  displayName,
+                  role: 'REGULAR',
+                  moderatorStatus: 'none',
+                  personalEmoji: pickFaceEmoji(deps.random),
+                  mustChangePassword: true,
+                  passwordHash,
+                },
+                now,
+              ),
+            );
             yield* tx.ledger.post(transfer('INITIAL_BALANCE', MINT, userAccount(username), initialAccountBalance), {
               occurredAt: now,
               marketId: null,

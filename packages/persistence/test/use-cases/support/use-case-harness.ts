@@ -3,6 +3,7 @@
 import type { Result } from 'neverthrow';
 import { expect } from 'vitest';
 import {
+  newAccount,
   DEFAULT_ECONOMICS,
   makeUseCases,
   MINT,
@@ -47,6 +48,25 @@ export function createHarness(options: HarnessOptions = {}) {
 
 export type Harness = ReturnType<typeof createHarness>;
 
+/**
+ * Rows 1–3 of the worked example (market-math §19) on a fresh market of dave's: alice NO 10, bob NO 30, carol YES 10.
+ * `gap` advances the clock before (`'before'`) or after (`'after'`) each bet, or not at all.
+ */
+export async function seedWorkedExample(h: Harness, gap: { when: 'before' | 'after'; ms: number } | null = null) {
+  for (const name of ['alice', 'bob', 'carol', 'dave']) await h.seedUser(name);
+  const market = await h.seedMarket('dave');
+  for (const [username, outcome, amount] of [
+    ['alice', 'NO', 10],
+    ['bob', 'NO', 30],
+    ['carol', 'YES', 10],
+  ] as const) {
+    if (gap?.when === 'before') h.ports.clock.advance(gap.ms);
+    (await h.placeBet({ username, marketId: market.id, outcome, amount }))._unsafeUnwrap();
+    if (gap?.when === 'after') h.ports.clock.advance(gap.ms);
+  }
+  return market;
+}
+
 interface SeedUserOptions {
   readonly balance?: number;
   readonly role?: UserRole;
@@ -61,24 +81,20 @@ function seeding(ports: MemoryPorts, createMarket: UseCases['createMarket']) {
     const now = ports.clock.now();
     const result = await ports.unitOfWork.run((tx) =>
       tx.users
-        .insert({
-          username,
-          displayName: `${username} display`,
-          role: options.role ?? 'REGULAR',
-          moderatorStatus: options.moderatorStatus ?? (options.role === 'MODERATOR' ? 'active' : 'none'),
-          personalEmoji: '😀',
-          description: '',
-          personalLink1: '',
-          personalLink2: '',
-          personalLink3: '',
-          personalLink4: '',
-          email: '',
-          mustChangePassword: options.mustChangePassword ?? false,
-          passwordHash: `fake$p1$${options.password ?? 'Secret123'}`,
-          passwordVersion: 1,
-          createdAt: now,
-          updatedAt: now,
-        })
+        .insert(
+          newAccount(
+            {
+              username,
+              displayName: `${username} display`,
+              role: options.role ?? 'REGULAR',
+              moderatorStatus: options.moderatorStatus ?? (options.role === 'MODERATOR' ? 'active' : 'none'),
+              personalEmoji: '😀',
+              mustChangePassword: options.mustChangePassword ?? false,
+              passwordHash: `fake$p1$${options.password ?? 'Secret123'}`,
+            },
+            now,
+          ),
+        )
         .andThrough(() =>
           tx.ledger.post(transfer('ADMIN_GRANT', MINT, userAccount(username), options.balance ?? 0), {
             occurredAt: now,
