@@ -35,13 +35,6 @@ export interface TradeLanesOptions {
   onGroup?: (size: number) => void;
 }
 
-const asInfrastructureError = (operation: string) => (error: unknown): InfrastructureError =>
-  isInfrastructureError(error) ? error : toInfrastructureError(error, operation);
-
-function isInfrastructureError(error: unknown): error is InfrastructureError {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'INFRASTRUCTURE_ERROR';
-}
-
 /** What one trade's append does to the rows its group holds, so the next work decides on the same state. */
 function applyAppend(group: LockedGroup, trade: TradeAppend): void {
   if (group.market !== null) group.market = { ...group.market, totals: trade.totals, updatedAt: trade.at };
@@ -80,7 +73,7 @@ export class TradeLanes {
             try {
               settle(await work(locked, tx));
             } catch (error) {
-              settle(err(asInfrastructureError('trade')(error)));
+              settle(err(toInfrastructureError(error, 'trade')));
             }
           },
           fail: (error) => settle(err(error)),
@@ -140,7 +133,7 @@ export class TradeLanes {
       );
       settleCommit(null);
     } catch (error) {
-      const failure = asInfrastructureError('trade')(error);
+      const failure = toInfrastructureError(error, 'trade');
       settleCommit(failure);
       for (const trade of trades) if (!started.has(trade)) trade.fail(failure);
     }
@@ -184,7 +177,7 @@ export class TradeLanes {
             rows = this.#scope.inTransaction.run('appendTrade', () => sent);
           } catch (error) {
             done();
-            return errAsync(asInfrastructureError('appendTrade')(error));
+            return errAsync(toInfrastructureError(error, 'appendTrade'));
           }
           appends.push(rows);
           applyAppend(group, append);
@@ -193,7 +186,7 @@ export class TradeLanes {
             if (failure !== null) throw failure;
             return toStoredBet(inserted);
           });
-          return ResultAsync.fromPromise(stored, asInfrastructureError('appendTrade'));
+          return ResultAsync.fromPromise(stored, (error) => toInfrastructureError(error, 'appendTrade'));
         },
       };
       void trade.start(lockedFor(group, trade.username), tx).finally(done);
