@@ -1,14 +1,6 @@
 import type { ResultAsync } from 'neverthrow';
-import type { BetRow } from '../math/types.ts';
+import type { NewBetRow, StoredBetRow } from '../model/bet.model.ts';
 import type { InfrastructureError } from './infrastructure.error.ts';
-
-/** A trade row of market-math §3.1 with its market. Rows are append-only. */
-export interface StoredBetRow extends BetRow {
-  readonly marketId: number;
-}
-
-/** The id is assigned on insert, in insertion order. */
-export type NewBetRow = Omit<StoredBetRow, 'id'>;
 
 export interface BetRepository {
   insert(row: NewBetRow): ResultAsync<StoredBetRow, InfrastructureError>;

@@ -1,4 +1,5 @@
 // The ports of the application layer (production.md DB-5): adapters implement them, use cases depend on them.
+// The entities and values they carry live in ../model.
 export * from './infrastructure.error.ts';
 export type * from './user.port.ts';
 export type * from './market.port.ts';
@@ -9,4 +10,3 @@ export type * from './clock.port.ts';
 export type * from './password-hasher.port.ts';
 export type * from './token-issuer.port.ts';
 export type * from './random-source.port.ts';
-export * from './config.port.ts';

@@ -1,10 +1,13 @@
 import type { ResultAsync } from 'neverthrow';
 import type { LedgerEntry } from '../ledger/ledger.ts';
-import type { BetRepository, NewBetRow, StoredBetRow } from './bet.port.ts';
+import type { NewBetRow, StoredBetRow } from '../model/bet.model.ts';
+import type { MarketRecord, MarketTotals } from '../model/market.model.ts';
+import type { UserRecord } from '../model/user.model.ts';
+import type { BetRepository } from './bet.port.ts';
 import type { InfrastructureError } from './infrastructure.error.ts';
 import type { LedgerReader, LedgerRepository } from './ledger.port.ts';
-import type { MarketRecord, MarketRepository, MarketTotals } from './market.port.ts';
-import type { UserRecord, UserRepository } from './user.port.ts';
+import type { MarketRepository } from './market.port.ts';
+import type { UserRepository } from './user.port.ts';
 
 /** Repositories outside a transaction: every call is its own statement; the ledger is read-only. */
 export interface Repositories {

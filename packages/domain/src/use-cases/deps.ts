@@ -1,7 +1,7 @@
 // Everything a use case may depend on. Each factory takes only the slice it needs (`Pick<UseCaseDeps, …>`), so the
 // composition root can hand one object to all of them.
 import type { Clock } from '../ports/clock.port.ts';
-import type { EconomicsConfig, GameConfig } from '../ports/config.port.ts';
+import type { EconomicsConfig, GameConfig } from '../model/economics.model.ts';
 import type { PasswordHasher } from '../ports/password-hasher.port.ts';
 import type { RandomSource } from '../ports/random-source.port.ts';
 import type { TokenIssuer } from '../ports/token-issuer.port.ts';

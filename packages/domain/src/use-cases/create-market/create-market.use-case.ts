@@ -3,10 +3,10 @@
 import { err, ok, safeTry, type Result, type ResultAsync } from 'neverthrow';
 import { withinDebtLimit } from '../../math/index.ts';
 import { HOUSE, transfer, userAccount } from '../../ledger/ledger.ts';
-import type { GameConfig } from '../../ports/config.port.ts';
+import type { GameConfig } from '../../model/economics.model.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
-import type { LifecycleStatus, MarketRecord } from '../../ports/market.port.ts';
-import type { UserRecord } from '../../ports/user.port.ts';
+import type { LifecycleStatus, MarketRecord } from '../../model/market.model.ts';
+import type { UserRecord } from '../../model/user.model.ts';
 import {
   domainFailure,
   userNotApproved,

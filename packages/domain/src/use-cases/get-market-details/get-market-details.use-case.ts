@@ -2,7 +2,7 @@
 import { ok, safeTry, type ResultAsync } from 'neverthrow';
 import { marketDust, marketVolume, orderRows, probabilitySeries } from '../../math/index.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
-import type { MarketRecord } from '../../ports/market.port.ts';
+import type { MarketRecord } from '../../model/market.model.ts';
 import { CORRUPT_DATA_CODES, type CorruptData, type MarketNotFound } from '../../errors/use-case.errors.ts';
 import type { UseCaseDeps } from '../deps.ts';
 import { callMath } from '../shared/math-call.ts';

@@ -1,7 +1,8 @@
 // Markets a user currently stewards (http-api T1-20, T1-21), newest first.
 import type { ResultAsync } from 'neverthrow';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
-import type { LifecycleStatus, MarketPage } from '../../ports/market.port.ts';
+import type { LifecycleStatus } from '../../model/market.model.ts';
+import type { MarketPage } from '../../ports/market.port.ts';
 import type { UseCaseDeps } from '../deps.ts';
 import type { Page } from '../shared/paging.ts';
 

@@ -1,7 +1,7 @@
 // Login (http-api §2.1, T1-01): an unknown user and a wrong password fail alike and take the same time.
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
-import type { ModeratorStatus, UserRole } from '../../ports/user.port.ts';
+import type { ModeratorStatus, UserRole } from '../../model/user.model.ts';
 import { invalidCredentials, type InvalidCredentials } from '../../errors/use-case.errors.ts';
 import type { UseCaseDeps } from '../deps.ts';
 

@@ -4,7 +4,7 @@ import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
 import { buyCost, withinDebtLimit } from '../../math/index.ts';
 import type { BuyCost } from '../../math/types.ts';
 import { HOUSE, poolAccount, transfer, userAccount } from '../../ledger/ledger.ts';
-import type { StoredBetRow } from '../../ports/bet.port.ts';
+import type { StoredBetRow } from '../../model/bet.model.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import {
   domainFailure,

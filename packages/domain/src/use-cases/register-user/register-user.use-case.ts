@@ -3,7 +3,7 @@
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
 import { MINT, transfer, userAccount } from '../../ledger/ledger.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
-import type { UserRecord } from '../../ports/user.port.ts';
+import type { UserRecord } from '../../model/user.model.ts';
 import { newAccount } from '../shared/new-account.ts';
 import {
   authorizationDenied,

@@ -3,7 +3,7 @@
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
 import type { Outcome, SaleQuote } from '../../math/types.ts';
 import { HOUSE, poolAccount, transfer, userAccount } from '../../ledger/ledger.ts';
-import type { StoredBetRow } from '../../ports/bet.port.ts';
+import type { StoredBetRow } from '../../model/bet.model.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import {
   marketNotFound,

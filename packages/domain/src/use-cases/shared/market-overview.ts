@@ -2,7 +2,7 @@
 // creators and trader counts, never a history replay (production.md PERF-3).
 import { ok, safeTry, type ResultAsync } from 'neverthrow';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
-import type { MarketRecord } from '../../ports/market.port.ts';
+import type { MarketRecord } from '../../model/market.model.ts';
 import type { Repositories } from '../../ports/unit-of-work.port.ts';
 import { probabilityFromTotals } from './market-totals.ts';
 import { toCreatorSummary, type CreatorSummary } from './views.ts';

@@ -1,8 +1,8 @@
 // A market and its history, read outside a transaction for the display use cases.
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
-import type { StoredBetRow } from '../../ports/bet.port.ts';
+import type { StoredBetRow } from '../../model/bet.model.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
-import type { MarketRecord } from '../../ports/market.port.ts';
+import type { MarketRecord } from '../../model/market.model.ts';
 import type { Repositories } from '../../ports/unit-of-work.port.ts';
 import { marketNotFound, type MarketNotFound } from '../../errors/use-case.errors.ts';
 

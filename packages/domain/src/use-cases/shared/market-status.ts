@@ -1,6 +1,6 @@
 // Public market status, derived and never stored (http-api §1.6).
 import { err, ok, type Result } from 'neverthrow';
-import type { MarketRecord, PublicMarketStatus } from '../../ports/market.port.ts';
+import type { MarketRecord, PublicMarketStatus } from '../../model/market.model.ts';
 import { domainFailure, type DomainFailure } from '../../errors/use-case.errors.ts';
 
 type StatusInputs = Pick<MarketRecord, 'lifecycleStatus' | 'resolutionDateTime'>;

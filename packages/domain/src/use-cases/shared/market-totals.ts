@@ -3,7 +3,7 @@
 // bit-identical to a replay of the rows (market-math §1.2, §4).
 import { err, ok, type Result } from 'neverthrow';
 import type { Outcome, Seeds } from '../../math/types.ts';
-import type { MarketTotals } from '../../ports/market.port.ts';
+import type { MarketTotals } from '../../model/market.model.ts';
 import { domainFailure, type DomainFailure } from '../../errors/use-case.errors.ts';
 
 export const NO_ROWS: MarketTotals = { yes: 0, no: 0, volume: 0, dust: 0, rowCount: 0, lastPlacedAt: null };

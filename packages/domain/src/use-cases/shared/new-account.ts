@@ -1,6 +1,6 @@
 // Every way an account is created (registration, the start-up seed, the load seed) starts from the same row: an
 // empty profile, the first password version, created and updated at once.
-import type { NewUser } from '../../ports/user.port.ts';
+import type { NewUser } from '../../model/user.model.ts';
 
 export type AccountBasics = Pick<
   NewUser,

@@ -1,6 +1,6 @@
 // Several markets with their histories in two queries (no N+1, production.md PERF-3).
 import { ok, safeTry, type ResultAsync } from 'neverthrow';
-import type { StoredBetRow } from '../../ports/bet.port.ts';
+import type { StoredBetRow } from '../../model/bet.model.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import type { Repositories } from '../../ports/unit-of-work.port.ts';
 import type { MarketWithRows } from './market-rows.ts';

@@ -1,7 +1,7 @@
 // Read shapes shared by several use cases. They stay in domain terms; the HTTP adapter renames keys for the wire.
 import type { Position, Resolution } from '../../math/types.ts';
-import type { MarketRecord } from '../../ports/market.port.ts';
-import type { UserRecord } from '../../ports/user.port.ts';
+import type { MarketRecord } from '../../model/market.model.ts';
+import type { UserRecord } from '../../model/user.model.ts';
 
 /** A user as use cases hand it out: never with the password hash. */
 export type UserProfile = Omit<UserRecord, 'passwordHash'>;

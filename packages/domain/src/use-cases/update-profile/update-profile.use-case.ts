@@ -2,7 +2,7 @@
 // display name unique.
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
-import type { UserRecord } from '../../ports/user.port.ts';
+import type { UserRecord } from '../../model/user.model.ts';
 import {
   userNotFound,
   validationFailed,

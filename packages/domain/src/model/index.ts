@@ -1,0 +1,5 @@
+// The domain's entities and values: what the ports store and the use cases decide on.
+export type * from './user.model.ts';
+export type * from './market.model.ts';
+export type * from './bet.model.ts';
+export * from './economics.model.ts';
