@@ -12,6 +12,15 @@ import {
   type StoredBet,
 } from './integrity.ts';
 import { HOUSE, MINT, poolAccount, transfer, userAccount, type AccountKey, type LedgerEntry } from './ledger.ts';
+import {
+  adminGrantPostings,
+  betPostings,
+  initialBalancePostings,
+  marketCreationPostings,
+  proposalRefundPostings,
+  resolutionPostings,
+  salePostings,
+} from './postings.ts';
 
 const SEEDS: Seeds = { initialProbability: 0.5, initialSubsidization: 10, initialYes: 0, initialNo: 0 };
 const FEES = { initialBetFee: 1, buySharesFee: 0 };
@@ -38,24 +47,17 @@ function healthyBooks(): BooksSnapshot {
     const row = { id: bets.length + 1, marketId, username, outcome, amount, placedAt: 3000 + bets.length };
     checkAppend(rows, SEEDS, row);
     bets.push(row);
-    post(
-      transfer('BUY', userAccount(username), poolAccount(marketId), amount),
-      transfer('INITIAL_BET_FEE', userAccount(username), HOUSE, cost.initialFee),
-    );
+    post(betPostings(marketId, username, cost));
   };
   const sell = (marketId: number, username: string, outcome: Outcome, credits: number): void => {
     const plan = planSale(rowsOf(marketId), SEEDS, username, outcome, credits, SALE_CONFIG);
     bets.push({ id: bets.length + 1, marketId, ...plan.row, placedAt: 3000 + bets.length });
-    post(
-      transfer('SALE', poolAccount(marketId), userAccount(username), plan.toUser),
-      transfer('SALE_DUST', poolAccount(marketId), HOUSE, plan.row.dust),
-      transfer('SELL_FEE', poolAccount(marketId), HOUSE, plan.toHouse - plan.row.dust),
-    );
+    post(salePostings(marketId, username, plan));
   };
 
-  for (const username of USERS) post(transfer('INITIAL_BALANCE', MINT, userAccount(username), 100));
-  post(transfer('MARKET_CREATION', userAccount('dave'), HOUSE, 10));
-  post(transfer('MARKET_CREATION', userAccount('carol'), HOUSE, 10));
+  for (const username of USERS) post(initialBalancePostings(username, 100));
+  post(marketCreationPostings('dave', 10));
+  post(marketCreationPostings('carol', 10));
   buy(1, 'alice', 'NO', 10);
   buy(1, 'bob', 'NO', 30);
   buy(1, 'carol', 'YES', 10);
@@ -65,13 +67,8 @@ function healthyBooks(): BooksSnapshot {
   buy(2, 'bob', 'NO', 25);
   buy(2, 'dave', 'YES', 10);
   const settlement = resolvePayouts(rowsOf(2), SEEDS, 'NO', FEES, 'carol');
-  const pool2 = poolAccount(2);
-  post(
-    ...settlement.credits.map(({ kind, username, amount }) => transfer(kind, pool2, userAccount(username), amount)),
-    transfer('POOL_REMAINDER', pool2, HOUSE, settlement.poolToHouse),
-    transfer('WORK_PROFIT', HOUSE, userAccount('carol'), settlement.workProfit?.amount ?? 0),
-  );
-  post(transfer('ADMIN_GRANT', MINT, userAccount('bob'), -700));
+  post(resolutionPostings(2, settlement));
+  post(adminGrantPostings('bob', -700));
 
   const balances = journalBalances(journal);
   const markets: IntegrityMarket[] = [
@@ -215,7 +212,7 @@ describe('checkIntegrity', () => {
     const books = healthyBooks();
     const stray = { id: 99, marketId: 7, username: 'alice', outcome: 'YES' as const, amount: 5, placedAt: 1 };
     const bets = [...books.bets.map((bet) => (bet.id === 3 ? { ...bet, username: 'mallory' } : bet)), stray];
-    const lines = journalLines('ghost', transfer('PROPOSAL_REFUND', HOUSE, userAccount('ghost'), 4));
+    const lines = journalLines('ghost', proposalRefundPostings('ghost', 4));
     expect(checkIntegrity(withJournal({ ...books, bets }, lines))).toEqual([
       { kind: 'ORPHAN_ROW', source: 'bet', betId: 3, marketId: 1, username: 'mallory' },
       { kind: 'ORPHAN_ROW', source: 'bet', betId: 99, marketId: 7, username: 'alice' },
@@ -235,10 +232,7 @@ describe('checkIntegrity', () => {
     const books = healthyBooks();
     // bob is at −581 after the forced grant; a buy and its fee, two debit lines, break the limit once.
     const bob = userAccount('bob');
-    const buy = journalLines('bob-buy', [
-      ...transfer('BUY', bob, poolAccount(1), 1),
-      ...transfer('BUY_FEE', bob, HOUSE, 1),
-    ]);
+    const buy = journalLines('bob-buy', betPostings(1, 'bob', { amount: 1, initialFee: 0, transactionFee: 1 }));
     const bobBet = { id: 50, marketId: 1, username: 'bob', outcome: 'NO' as const, amount: 1, placedAt: 9999 };
     const bets = [...books.bets, bobBet];
     const violations = checkIntegrity(withStored(withJournal({ ...books, bets }, buy), bob, -2));

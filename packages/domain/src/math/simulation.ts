@@ -1,16 +1,23 @@
 // simulateMarket (§17): one market end to end against an in-memory double-entry ledger (§15), composed only of the
-// public math functions, so it doubles as the reference for how the services post a buy, a sale and a resolution.
+// public math functions and the posting recipes the use cases post, so it is the reference for a buy, a sale and a
+// resolution.
 import {
   applyEntries,
   HOUSE,
   MINT,
   poolAccount,
   splitHouseIncome,
-  transfer,
   userAccount,
   type AccountKey,
   type LedgerEntry,
 } from '../ledger/ledger.ts';
+import {
+  betPostings,
+  initialBalancePostings,
+  marketCreationPostings,
+  resolutionPostings,
+  salePostings,
+} from '../ledger/postings.ts';
 import { buyCost, withinDebtLimit } from './buying.ts';
 import { assertOutcome, assertPositiveAmount, assertResolution } from './checks.ts';
 import { DomainError, isDomainError } from './errors.ts';
@@ -28,7 +35,8 @@ import type {
   StepResult,
 } from './types.ts';
 
-const POOL = poolAccount(1);
+const MARKET_ID = 1;
+const POOL = poolAccount(MARKET_ID);
 
 interface Market {
   seeds: Seeds;
@@ -53,20 +61,19 @@ function balanceOf(market: Market, account: AccountKey): number {
 }
 
 /** The checks every trade runs after validating its own arguments: open market, then known user (§17). */
-function traderAccount(market: Market, username: string): AccountKey {
+function assertCanTrade(market: Market, username: string): void {
   if (market.resolution !== null) throw new DomainError('MARKET_CLOSED', 'the market is resolved');
   if (!market.users.has(username)) throw new DomainError('UNKNOWN_USER', `unknown user ${username}`);
-  return userAccount(username);
 }
 
 function buy(market: Market, step: Extract<SimulationStep, { kind: 'buy' }>, placedAt: number): Commit {
   const { username, outcome, amount } = step;
   assertOutcome(outcome);
   assertPositiveAmount(amount);
-  const trader = traderAccount(market, username);
+  assertCanTrade(market, username);
   const hasPriorRow = market.rows.some((row) => row.username === username);
   const cost = buyCost(hasPriorRow, amount, market.config);
-  if (!withinDebtLimit(balanceOf(market, trader), cost.totalCost, market.config.maximumDebtAllowed)) {
+  if (!withinDebtLimit(balanceOf(market, userAccount(username)), cost.totalCost, market.config.maximumDebtAllowed)) {
     throw new DomainError('INSUFFICIENT_BALANCE', `${username} cannot afford ${cost.totalCost} credits`);
   }
   const row: BetRow = { id: market.rows.length + 1, username, outcome, amount, placedAt };
@@ -80,11 +87,7 @@ function buy(market: Market, step: Extract<SimulationStep, { kind: 'buy' }>, pla
       transactionFee: cost.transactionFee,
       totalCost: cost.totalCost,
     },
-    entries: [
-      ...transfer('BUY', trader, POOL, amount),
-      ...transfer('INITIAL_BET_FEE', trader, HOUSE, cost.initialFee),
-      ...transfer('BUY_FEE', trader, HOUSE, cost.transactionFee),
-    ],
+    entries: betPostings(MARKET_ID, username, cost),
     row,
   };
 }
@@ -92,7 +95,7 @@ function buy(market: Market, step: Extract<SimulationStep, { kind: 'buy' }>, pla
 function sell(market: Market, step: Extract<SimulationStep, { kind: 'sell' }>, placedAt: number): Commit {
   assertOutcome(step.outcome);
   assertPositiveAmount(step.credits);
-  const trader = traderAccount(market, step.username);
+  assertCanTrade(market, step.username);
   const plan = planSale(market.rows, market.seeds, step.username, step.outcome, step.credits, market.config);
   const { quote } = plan;
   const row: BetRow = { id: market.rows.length + 1, ...plan.row, placedAt };
@@ -107,12 +110,7 @@ function sell(market: Market, step: Extract<SimulationStep, { kind: 'sell' }>, p
       sellFee: quote.sellFee,
       netProceeds: quote.netProceeds,
     },
-    // The withheld part is dust first, the rest sell fee (§8.4).
-    entries: [
-      ...transfer('SALE', POOL, trader, plan.toUser),
-      ...transfer('SALE_DUST', POOL, HOUSE, plan.row.dust),
-      ...transfer('SELL_FEE', POOL, HOUSE, plan.toHouse - plan.row.dust),
-    ],
+    entries: salePostings(MARKET_ID, step.username, plan),
     row,
   };
 }
@@ -121,16 +119,9 @@ function resolve(market: Market, step: Extract<SimulationStep, { kind: 'resolve'
   assertResolution(step.resolution);
   if (market.resolution !== null) throw new DomainError('ALREADY_RESOLVED', 'the market is already resolved');
   const settlement = resolvePayouts(market.rows, market.seeds, step.resolution, market.config, market.creator);
-  const { credits, poolToHouse, workProfit } = settlement;
-  const work = workProfit === null ? [] : [workProfit];
   return {
     result: { ok: true, kind: 'resolve', settlement },
-    // §9 posting order: WIN/REFUND, then POOL_REMAINDER, then WORK_PROFIT. A negative REFUND is a user → pool debit.
-    entries: [
-      ...credits.flatMap(({ kind, username, amount }) => transfer(kind, POOL, userAccount(username), amount)),
-      ...transfer('POOL_REMAINDER', POOL, HOUSE, poolToHouse),
-      ...work.flatMap(({ username, amount }) => transfer('WORK_PROFIT', HOUSE, userAccount(username), amount)),
-    ],
+    entries: resolutionPostings(MARKET_ID, settlement),
     resolution: step.resolution,
   };
 }
@@ -151,15 +142,13 @@ export function simulateMarket(input: SimulationInput): SimulationResult {
   assertSeeds(seeds);
   const users = new Set(input.users);
   if (!users.has(creator)) throw new DomainError('UNKNOWN_USER', `the creator ${creator} is not a user`);
-  const journal = [...users].flatMap((username) =>
-    transfer('INITIAL_BALANCE', MINT, userAccount(username), config.initialAccountBalance),
-  );
+  const journal = [...users].flatMap((username) => initialBalancePostings(username, config.initialAccountBalance));
   const balances = applyEntries(new Map(), journal);
   const market: Market = { seeds, config, users, creator, rows: [], resolution: null, balances };
   if (!withinDebtLimit(balanceOf(market, userAccount(creator)), config.createMarketCost, config.maximumDebtAllowed)) {
     throw new DomainError('INSUFFICIENT_BALANCE', `${creator} cannot afford the market creation cost`);
   }
-  const creation = transfer('MARKET_CREATION', userAccount(creator), HOUSE, config.createMarketCost);
+  const creation = marketCreationPostings(creator, config.createMarketCost);
   market.balances = applyEntries(market.balances, creation);
   journal.push(...creation);
 

@@ -2,7 +2,7 @@
 // MARKET_CREATION posting, and the seeds and cost in force recorded on the market.
 import { err, ok, safeTry, type Result, type ResultAsync } from 'neverthrow';
 import { withinDebtLimit } from '../../math/index.ts';
-import { HOUSE, transfer, userAccount } from '../../ledger/ledger.ts';
+import { marketCreationPostings } from '../../ledger/postings.ts';
 import type { GameConfig } from '../../model/economics.model.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import type { LifecycleStatus, MarketRecord } from '../../model/market.model.ts';
@@ -98,7 +98,7 @@ export function makeCreateMarket(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock' 
           createdAt: now,
           updatedAt: now,
         });
-        yield* tx.ledger.post(transfer('MARKET_CREATION', userAccount(creator.username), HOUSE, createMarketCost), {
+        yield* tx.ledger.post(marketCreationPostings(creator.username, createMarketCost), {
           occurredAt: now,
           marketId: market.id,
         });

@@ -3,7 +3,7 @@
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
 import { buyCost, withinDebtLimit } from '../../math/index.ts';
 import type { BuyCost } from '../../math/types.ts';
-import { HOUSE, poolAccount, transfer, userAccount } from '../../ledger/ledger.ts';
+import { betPostings } from '../../ledger/postings.ts';
 import type { StoredBetRow } from '../../model/bet.model.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import {
@@ -70,12 +70,7 @@ export function makePlaceBet(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock' | 'e
             dust: null,
             placedAt: nextPlacedAt(market.totals, now),
           };
-          const trader = userAccount(user.username);
-          const entries = [
-            ...transfer('BUY', trader, poolAccount(market.id), amount),
-            ...transfer('INITIAL_BET_FEE', trader, HOUSE, cost.initialFee),
-            ...transfer('BUY_FEE', trader, HOUSE, cost.transactionFee),
-          ];
+          const entries = betPostings(market.id, user.username, cost);
           const bet = yield* tx.appendTrade({ row, entries, totals: totalsAfter(market.totals, row), at: now });
           return ok({ bet, cost });
         }),

@@ -1,7 +1,7 @@
 // Admin-created users (http-api §2.7, T1-42): a REGULAR user with a generated one-time password, the must-change
 // flag, a unique display name derived from the username, a random face emoji and the initial balance minted to it.
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
-import { MINT, transfer, userAccount } from '../../ledger/ledger.ts';
+import { initialBalancePostings } from '../../ledger/postings.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import type { UserRecord } from '../../model/user.model.ts';
 import { newAccount } from '../shared/new-account.ts';
@@ -75,7 +75,7 @@ export function makeRegisterUser(deps: RegisterUserDeps): RegisterUser {
                 now,
               ),
             );
-            yield* tx.ledger.post(transfer('INITIAL_BALANCE', MINT, userAccount(username), initialAccountBalance), {
+            yield* tx.ledger.post(initialBalancePostings(username, initialAccountBalance), {
               occurredAt: now,
               marketId: null,
             });

@@ -3,7 +3,7 @@
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
 import { resolvePayouts } from '../../math/index.ts';
 import type { Settlement } from '../../math/types.ts';
-import { HOUSE, poolAccount, transfer, userAccount, type LedgerEntry } from '../../ledger/ledger.ts';
+import { resolutionPostings } from '../../ledger/postings.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import {
   CORRUPT_DATA_CODES,
@@ -82,7 +82,7 @@ export function makeResolveMarket(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock'
         yield* tx.lockUsers([...payees, market.stewardUsername]);
 
         const now = deps.clock.now();
-        yield* tx.ledger.post(settlementEntries(market.id, settlement), { occurredAt: now, marketId: market.id });
+        yield* tx.ledger.post(resolutionPostings(market.id, settlement), { occurredAt: now, marketId: market.id });
         yield* tx.markets.update(market.id, {
           lifecycleStatus: 'resolved',
           resolutionResult: resolution,
@@ -92,19 +92,4 @@ export function makeResolveMarket(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock'
         return ok({ marketId: market.id, settlement, resolvedAt: now });
       }),
     );
-}
-
-/** WIN/REFUND, then POOL_REMAINDER, then WORK_PROFIT (market-math §9, §17 simulateMarket). */
-function settlementEntries(marketId: number, settlement: Settlement): LedgerEntry[] {
-  const pool = poolAccount(marketId);
-  const entries = settlement.credits.flatMap((credit) =>
-    // A negative REFUND debits the user (transfer reverses it); the debt rule does not apply to it.
-    transfer(credit.kind, pool, userAccount(credit.username), credit.amount),
-  );
-  entries.push(...transfer('POOL_REMAINDER', pool, HOUSE, settlement.poolToHouse));
-  if (settlement.workProfit !== null) {
-    const { username, amount } = settlement.workProfit;
-    entries.push(...transfer('WORK_PROFIT', HOUSE, userAccount(username), amount));
-  }
-  return entries;
 }

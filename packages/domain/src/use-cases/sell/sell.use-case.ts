@@ -2,7 +2,7 @@
 // transaction. A refused sale changes nothing.
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
 import type { Outcome, SaleQuote } from '../../math/types.ts';
-import { HOUSE, poolAccount, transfer, userAccount } from '../../ledger/ledger.ts';
+import { salePostings } from '../../ledger/postings.ts';
 import type { StoredBetRow } from '../../model/bet.model.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import {
@@ -65,13 +65,7 @@ export function makeSell(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock' | 'econo
 
           const placedAt = nextPlacedAt(market.totals, now);
           const bet = yield* tx.bets.insert({ marketId: market.id, ...plan.row, placedAt });
-          const pool = poolAccount(market.id);
-          const entries = [
-            ...transfer('SALE', pool, userAccount(user.username), plan.toUser),
-            ...transfer('SALE_DUST', pool, HOUSE, plan.row.dust),
-            ...transfer('SELL_FEE', pool, HOUSE, plan.toHouse - plan.row.dust),
-          ];
-          yield* tx.ledger.post(entries, { occurredAt: now, marketId: market.id });
+          yield* tx.ledger.post(salePostings(market.id, user.username, plan), { occurredAt: now, marketId: market.id });
           yield* tx.markets.update(market.id, { totals: totalsAfter(market.totals, bet), updatedAt: now });
           return ok({
             username: user.username,
