@@ -1,4 +1,4 @@
-// Architecture rules enforced in CI (`pnpm depcheck`): the domain stays pure and nothing depends on an app.
+// Architecture rules enforced in CI (`pnpm depcheck`): the domain stays pure and layered, nothing depends on an app.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -8,6 +8,21 @@ module.exports = {
       severity: 'error',
       from: { path: '^packages/domain/src', pathNot: '\\.test\\.ts$' },
       to: { pathNot: ['^packages/domain/src', 'node_modules/neverthrow'] },
+    },
+    {
+      name: 'domain-core-knows-no-ports',
+      comment:
+        'Inside the domain, the model, the math and the ledger are the innermost layer: they import neither the ports nor the use cases.',
+      severity: 'error',
+      from: { path: '^packages/domain/src/(model|math|ledger)/' },
+      to: { path: '^packages/domain/src/(ports|use-cases)/' },
+    },
+    {
+      name: 'domain-ports-know-no-use-cases',
+      comment: 'Ports are what use cases depend on, never the other way round.',
+      severity: 'error',
+      from: { path: '^packages/domain/src/ports/' },
+      to: { path: '^packages/domain/src/use-cases/' },
     },
     {
       name: 'no-package-imports-an-app',

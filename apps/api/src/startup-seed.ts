@@ -4,10 +4,8 @@
 import { errAsync, okAsync, ResultAsync } from 'neverthrow';
 import {
   newAccount,
-  MINT,
+  initialBalancePostings,
   passwordPolicyProblems,
-  transfer,
-  userAccount,
   type InfrastructureError,
   type ModeratorStatus,
   type UseCaseDeps,
@@ -63,7 +61,7 @@ export function ensureAccount(deps: SeedDeps, account: SeedAccount, reset: boole
             ),
           )
           .andThen(() =>
-            tx.ledger.post(transfer('INITIAL_BALANCE', MINT, userAccount(account.username), deps.economics.user.initialAccountBalance), {
+            tx.ledger.post(initialBalancePostings(account.username, deps.economics.user.initialAccountBalance), {
               occurredAt: now,
               marketId: null,
             }),

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeCreateMarket, makePlaceBet, makeRegisterUser, MINT, transfer, userAccount } from '@socialpredict/domain';
+import { adminGrantPostings, makeCreateMarket, makePlaceBet, makeRegisterUser } from '@socialpredict/domain';
 import { openDatabase } from '@socialpredict/persistence';
 import { testContext, testRuntime } from './support/command-context.ts';
 import { REPOSITORY_ROOT } from './support/cli-process.ts';
@@ -50,7 +50,7 @@ async function seedTrades(url: string): Promise<void> {
     for (const username of ['ann', 'ben']) {
       (await makeRegisterUser(deps)({ actor: { username: 'cli', role: 'ADMIN' }, username }))._unsafeUnwrap();
     }
-    (await deps.unitOfWork.run((tx) => tx.ledger.post(transfer('ADMIN_GRANT', MINT, userAccount('ben'), 300), { occurredAt: Date.now(), marketId: null })))._unsafeUnwrap();
+    (await deps.unitOfWork.run((tx) => tx.ledger.post(adminGrantPostings('ben', 300), { occurredAt: Date.now(), marketId: null })))._unsafeUnwrap();
     const market = (
       await makeCreateMarket(deps)({ username: 'ann', questionTitle: 'Drill market', description: '', resolutionDateTime: Date.now() + 86_400_000 })
     )._unsafeUnwrap();

@@ -11,7 +11,7 @@ import {
   type JournalLine,
   type StoredBet,
 } from './integrity.ts';
-import { HOUSE, MINT, poolAccount, transfer, userAccount, type AccountKey, type LedgerEntry } from './ledger.ts';
+import { HOUSE, poolAccount, transfer, userAccount, type AccountKey, type LedgerEntry } from './ledger.ts';
 import {
   adminGrantPostings,
   betPostings,

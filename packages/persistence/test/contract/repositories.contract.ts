@@ -3,6 +3,8 @@
 import { errAsync, okAsync } from 'neverthrow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  adminGrantPostings,
+  betPostings,
   ENTRY_KINDS,
   HOUSE,
   MINT,
@@ -271,8 +273,8 @@ export function describeRepositoryContract(target: ContractTarget): void {
 
       it('moves balances between accounts and the cached user balances with them', async () => {
         const pool = poolAccount(market.id);
-        (await post(transfer('ADMIN_GRANT', MINT, userAccount('alice'), 100)))._unsafeUnwrap();
-        (await post([...transfer('BUY', userAccount('alice'), pool, 40), ...transfer('INITIAL_BET_FEE', userAccount('alice'), HOUSE, 1)], market.id))._unsafeUnwrap();
+        (await post(adminGrantPostings('alice', 100)))._unsafeUnwrap();
+        (await post(betPostings(market.id, 'alice', { amount: 40, initialFee: 1, transactionFee: 0 }), market.id))._unsafeUnwrap();
         // A negative REFUND is a debit of the user (an N/A resolution): transfer reverses it.
         (await post(transfer('REFUND', pool, userAccount('bob'), -7), market.id))._unsafeUnwrap();
         (await post([], market.id))._unsafeUnwrap();
@@ -297,7 +299,7 @@ export function describeRepositoryContract(target: ContractTarget): void {
       });
 
       it('refuses a posting to a user who does not exist and changes nothing', async () => {
-        const result = await post(transfer('ADMIN_GRANT', MINT, userAccount('ghost'), 5));
+        const result = await post(adminGrantPostings('ghost', 5));
         expect(result._unsafeUnwrapErr()).toMatchObject({ code: 'INFRASTRUCTURE_ERROR', kind: 'UNEXPECTED' });
         expect((await ports.ledger.balanceOf(MINT))._unsafeUnwrap()).toBe(0);
       });
@@ -306,7 +308,7 @@ export function describeRepositoryContract(target: ContractTarget): void {
     describe('unit of work', () => {
       it('commits on Ok', async () => {
         const result = await ports.unitOfWork.run((tx) =>
-          tx.users.insert(newUser('alice', T0)).andThen(() => tx.ledger.post(transfer('ADMIN_GRANT', MINT, userAccount('alice'), 30), { occurredAt: T0, marketId: null })),
+          tx.users.insert(newUser('alice', T0)).andThen(() => tx.ledger.post(adminGrantPostings('alice', 30), { occurredAt: T0, marketId: null })),
         );
         expect(result.isOk()).toBe(true);
         expect((await ports.users.findByUsername('alice'))._unsafeUnwrap()?.accountBalance).toBe(30);
@@ -316,7 +318,7 @@ export function describeRepositoryContract(target: ContractTarget): void {
         const result = await ports.unitOfWork.run((tx) =>
           tx.users
             .insert(newUser('alice', T0))
-            .andThen(() => tx.ledger.post(transfer('ADMIN_GRANT', MINT, userAccount('alice'), 30), { occurredAt: T0, marketId: null }))
+            .andThen(() => tx.ledger.post(adminGrantPostings('alice', 30), { occurredAt: T0, marketId: null }))
             .andThen(() => errAsync({ code: 'STOP' as const })),
         );
         expect(result._unsafeUnwrapErr()).toEqual({ code: 'STOP' });
@@ -345,7 +347,7 @@ export function describeRepositoryContract(target: ContractTarget): void {
       beforeEach(async () => {
         for (const name of ['alice', 'bob']) await insertUser(name);
         market = await insertMarket(newMarket('alice'));
-        const grant = transfer('ADMIN_GRANT', MINT, userAccount('alice'), 100);
+        const grant = adminGrantPostings('alice', 100);
         (await ports.unitOfWork.run((tx) => tx.ledger.post(grant, { occurredAt: T0, marketId: null })))._unsafeUnwrap();
       });
       const lockTrade = async (marketId: number, username: string) =>
@@ -354,7 +356,7 @@ export function describeRepositoryContract(target: ContractTarget): void {
         ports.unitOfWork.trade(trade.row.marketId, trade.row.username, (_locked, tx) => tx.appendTrade(trade));
       const buy = (username: string, amount: number, totals: MarketRecord['totals'], marketId = market.id) => ({
         row: { marketId, username, outcome: 'YES' as const, amount, shares: null, dust: null, placedAt: T0 + 5 },
-        entries: [...transfer('BUY', userAccount(username), poolAccount(marketId), amount), ...transfer('BUY_FEE', userAccount(username), HOUSE, 1)],
+        entries: betPostings(marketId, username, { amount, initialFee: 0, transactionFee: 1 }),
         totals,
         at: T0 + 5,
       });

@@ -1,6 +1,7 @@
 // The money use cases of the domain wired to any set of ports, with the default economics of market-math.md §2,
 // plus the seeding the database tests share.
 import {
+  adminGrantPostings,
   newAccount,
   DEFAULT_ECONOMICS,
   HOUSE,
@@ -8,7 +9,6 @@ import {
   makePlaceBet,
   makeResolveMarket,
   makeSell,
-  MINT,
   STANDARD_GAME,
   transfer,
   userAccount,
@@ -57,7 +57,7 @@ export async function seedUser(ports: MoneyPorts, username: string, balance: num
   const result = await ports.unitOfWork.run((tx) =>
     tx.users
       .insert(newUser(username, now))
-      .andThen(() => tx.ledger.post(transfer('ADMIN_GRANT', MINT, userAccount(username), balance), { occurredAt: now, marketId: null })),
+      .andThen(() => tx.ledger.post(adminGrantPostings(username, balance), { occurredAt: now, marketId: null })),
   );
   if (result.isErr()) throw new Error(`seeding ${username} failed: ${result.error.message}`);
 }

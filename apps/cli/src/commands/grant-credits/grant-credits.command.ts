@@ -2,7 +2,7 @@
 // ADMIN_GRANT posting from the mint through the ledger (market-math §15), under the user's row lock; a negative
 // amount is an adjustment back to the mint, a forced posting the debt limit does not apply to.
 import { err, ok, safeTry } from 'neverthrow';
-import { MINT, transfer, userAccount, userNotFound, type UseCaseDeps } from '@socialpredict/domain';
+import { adminGrantPostings, userNotFound, type UseCaseDeps } from '@socialpredict/domain';
 import { requiredInteger, requiredText, type CommandDefinition } from '../../command.ts';
 import { markGlobalReadModelsStale } from '../../runtime/read-model-marks.ts';
 import { useCaseFailure } from '../../use-case-failure.ts';
@@ -15,7 +15,7 @@ export async function grantCredits(deps: GrantCreditsDeps, username: string, amo
     safeTry(async function* () {
       const user = (yield* tx.lockUsers([username])).get(username);
       if (user === undefined) return err(userNotFound(username));
-      yield* tx.ledger.post(transfer('ADMIN_GRANT', MINT, userAccount(username), amount), {
+      yield* tx.ledger.post(adminGrantPostings(username, amount), {
         occurredAt: deps.clock.now(),
         marketId: null,
       });

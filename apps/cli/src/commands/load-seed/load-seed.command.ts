@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ok, safeTry } from 'neverthrow';
-import { makeCreateMarket, makePlaceBet, MINT, newAccount, transfer, userAccount, type UseCaseDeps, type UserRole } from '@socialpredict/domain';
+import { adminGrantPostings, initialBalancePostings, makeCreateMarket, makePlaceBet, newAccount, type UseCaseDeps, type UserRole } from '@socialpredict/domain';
 import { migrate, type Database } from '@socialpredict/persistence';
 import { CommandFailure, EXIT, UsageError, type CommandContext, type CommandDefinition, type OptionValues } from '../../command.ts';
 import { markGlobalReadModelsStale } from '../../runtime/read-model-marks.ts';
@@ -67,8 +67,8 @@ async function ensureLoadAccount(deps: LoadSeedDeps, username: string, role: Use
       const basics = { username, displayName: username, role, moderatorStatus, personalEmoji: '🙂', mustChangePassword: false, passwordHash } as const;
       yield* tx.users.insert(newAccount(basics, now));
       const meta = { occurredAt: now, marketId: null };
-      yield* tx.ledger.post(transfer('INITIAL_BALANCE', MINT, userAccount(username), deps.economics.user.initialAccountBalance), meta);
-      yield* tx.ledger.post(transfer('ADMIN_GRANT', MINT, userAccount(username), LOAD_GRANT), meta);
+      yield* tx.ledger.post(initialBalancePostings(username, deps.economics.user.initialAccountBalance), meta);
+      yield* tx.ledger.post(adminGrantPostings(username, LOAD_GRANT), meta);
       return ok(undefined);
     }),
   );

@@ -3,12 +3,11 @@
 import type { Result } from 'neverthrow';
 import { expect } from 'vitest';
 import {
+  adminGrantPostings,
   newAccount,
   DEFAULT_ECONOMICS,
   makeUseCases,
-  MINT,
   STANDARD_GAME,
-  transfer,
   userAccount,
   type EconomicsConfig,
   type GameConfig,
@@ -96,7 +95,7 @@ function seeding(ports: MemoryPorts, createMarket: UseCases['createMarket']) {
           ),
         )
         .andThrough(() =>
-          tx.ledger.post(transfer('ADMIN_GRANT', MINT, userAccount(username), options.balance ?? 0), {
+          tx.ledger.post(adminGrantPostings(username, options.balance ?? 0), {
             occurredAt: now,
             marketId: null,
           }),
