@@ -105,7 +105,11 @@ describe('posting recipes', () => {
       () => betPostings(7, 'alice', { amount: 10, initialFee: 0, transactionFee: 0.5 }),
       'INVALID_AMOUNT',
     ],
-    ['non-finite sale proceeds', () => salePostings(7, 'alice', { ...SALE_PLAN, toUser: Number.NaN }), 'NON_FINITE_NUMBER'],
+    [
+      'non-finite sale proceeds',
+      () => salePostings(7, 'alice', { ...SALE_PLAN, toUser: Number.NaN }),
+      'NON_FINITE_NUMBER',
+    ],
     [
       'a fractional payout',
       () => resolutionPostings(7, { ...SETTLEMENT, credits: [{ username: 'bob', amount: 2.5, kind: 'WIN' }] }),
