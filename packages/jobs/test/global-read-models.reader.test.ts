@@ -3,11 +3,11 @@
 // no job consumer does a reader rebuild a stale one, single-flight.
 import { describe, expect, it } from 'vitest';
 import { makeGetGlobalLeaderboard, makeGetSystemMetrics } from '@socialpredict/domain';
-import type { Database } from '@socialpredict/persistence';
+import { drizzleJobRepositories, type Database } from '@socialpredict/persistence';
+import { GLOBAL_READ_MODELS } from '../src/global-read-models/global-read-model.kinds.ts';
 import { createGlobalReadModels } from '../src/global-read-models/global-read-models.reader.ts';
 import { READ_MODEL_REFRESH_DEBOUNCE_SECONDS } from '../src/queues.ts';
-import { globalReadModelBuilders, globalReadModelBuilds, readModelRefreshJob } from '../src/readmodel-refresh/readmodel-refresh.job.ts';
-import { GLOBAL_READ_MODELS, sqlReadModelStore } from '../src/stores/read-model.store.ts';
+import { globalReadModelBuilds, readModelRefreshJob } from '../src/readmodel-refresh/readmodel-refresh.job.ts';
 import { booksFixture } from './support/books.fixture.ts';
 import { FIRST_ATTEMPT, freshDatabases, postgresServer, selectRows } from './support/postgres.harness.ts';
 import { recordingLogger, recordingMetrics } from './support/recording-ports.ts';
@@ -22,7 +22,7 @@ async function setting(database: Database, rebuildInline: boolean) {
   await books.createUser('carol');
   const market = await books.createMarket('alice', 24);
   await books.bet('bob', market.id, 'YES', 50);
-  const store = sqlReadModelStore(database);
+  const store = drizzleJobRepositories(database).snapshots;
   const builds = globalReadModelBuilds(books.reporting);
   const rebuilds = { global_leaderboard: 0, system_metrics: 0 };
   const readModels = createGlobalReadModels({
@@ -36,8 +36,8 @@ async function setting(database: Database, rebuildInline: boolean) {
     rebuildInline,
   });
   const refresh = readModelRefreshJob({
-    builders: globalReadModelBuilders(books.reporting),
-    readModels: store,
+    builds,
+    snapshots: store,
     clock: books.clock,
     logger: recordingLogger(),
     metrics: recordingMetrics(),
@@ -51,7 +51,7 @@ async function setting(database: Database, rebuildInline: boolean) {
     await books.bet(username, market.id, 'NO', amount);
     await readModels.markStale(GLOBAL_READ_MODELS);
   };
-  return { books, readModels, rebuilds, recompute, betAndMark, refresh: () => refresh({ ...FIRST_ATTEMPT, data: { scope: 'global' } }) };
+  return { books, readModels, rebuilds, recompute, betAndMark, refresh: () => refresh(FIRST_ATTEMPT) };
 }
 
 describe.skipIf(!postgresServer)('global read models on PostgreSQL', () => {
