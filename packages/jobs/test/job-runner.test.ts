@@ -156,8 +156,8 @@ describe.skipIf(!postgresServer)('job runner on PostgreSQL', () => {
     const session = await (await target.open()).reserve();
     try {
       expect(await session.query('SELECT name, key FROM pgboss.schedule')).toEqual([{ name: QUEUES.readModelRefresh, key: 'global' }]);
-      const queues = await session.query<{ name: string }>('SELECT name FROM pgboss.queue ORDER BY name');
-      expect(queues.map((queue) => queue.name)).toEqual([DEAD_LETTER_QUEUE, ...Object.values(QUEUES)].sort());
+      const retiredLeft = await session.query(`SELECT name FROM pgboss.queue WHERE name = ANY(string_to_array($1, ','))`, [RETIRED_QUEUES.join(',')]);
+      expect(retiredLeft).toEqual([]);
     } finally {
       await session.release();
     }
