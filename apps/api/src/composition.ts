@@ -5,8 +5,9 @@ import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
 import type { AppConfig, ProcessConfig } from '@socialpredict/config';
 import type { Clock, RandomSource, UseCaseDeps } from '@socialpredict/domain';
-import { createGlobalReadModels, globalReadModelBuilds, sqlReadModelStore, type GlobalReadModels, type GlobalReadModelsDeps } from '@socialpredict/jobs';
+import { createGlobalReadModels, globalReadModelBuilds, type GlobalReadModels, type GlobalReadModelsDeps } from '@socialpredict/jobs';
 import {
+  DrizzleReadModelSnapshotRepository,
   DrizzleUnitOfWork,
   drizzleRepositories,
   migrate,
@@ -63,7 +64,7 @@ export async function openRuntime(config: AppConfig, logger: Logger, metricsRegi
     game: config.setup.game,
     probabilityPointsMax: config.api.probabilityPointsMax,
   };
-  const readModels = globalReadModelsOn(sqlReadModelStore(database), deps, config.process, logger);
+  const readModels = globalReadModelsOn(new DrizzleReadModelSnapshotRepository(database.db, database.scope), deps, config.process, logger);
   return { database, deps, useCases: buildUseCases(deps, readModels), probe: opsProbe(database, config), clock: systemClock };
 }
 

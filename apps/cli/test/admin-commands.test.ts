@@ -3,7 +3,8 @@
 // refused values), each with a message and a non-zero exit code.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeCreateMarket, makeLogin, makePlaceBet } from '@socialpredict/domain';
-import { GLOBAL_READ_MODELS, sqlReadModelStore } from '@socialpredict/jobs';
+import { GLOBAL_READ_MODELS } from '@socialpredict/jobs';
+import { drizzleJobRepositories } from '@socialpredict/persistence';
 import { CommandFailure, UsageError, type CommandDefinition, type OptionValues } from '../src/command.ts';
 import { createUserCommand } from '../src/commands/create-user/create-user.command.ts';
 import { grantCreditsCommand } from '../src/commands/grant-credits/grant-credits.command.ts';
@@ -124,11 +125,11 @@ describe.skipIf(!postgresServer)('operator commands on PostgreSQL', () => {
 
   it('create-user, grant-credits and resolve-market mark the global read-model snapshots stale (http-api §1.7)', async () => {
     const runtime = await cli.context.runtime();
-    const snapshots = sqlReadModelStore(runtime.database);
-    for (const kind of GLOBAL_READ_MODELS) await snapshots.save(kind, '', {}, Date.now() - 60_000);
+    const { snapshots } = drizzleJobRepositories(runtime.database);
+    for (const kind of GLOBAL_READ_MODELS) (await snapshots.save(kind, {}, Date.now() - 60_000))._unsafeUnwrap();
     const stale = async () => {
       const marked = [];
-      for (const kind of GLOBAL_READ_MODELS) if ((await snapshots.load(kind, ''))?.staleSince !== null) marked.push(kind);
+      for (const kind of GLOBAL_READ_MODELS) if ((await snapshots.load(kind))._unsafeUnwrap()?.staleSince !== null) marked.push(kind);
       return marked;
     };
     for (const name of ['gina', 'hank']) await run(createUserCommand, { username: name });

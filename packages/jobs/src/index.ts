@@ -9,7 +9,4 @@ export * from './market-close/market-close.job.ts';
 export * from './market-notify/market-notify.job.ts';
 export * from './readmodel-refresh/readmodel-refresh.job.ts';
 export * from './global-read-models/global-read-models.reader.ts';
-export * from './snapshot-cleanup/snapshot-cleanup.job.ts';
-export * from './stores/read-model.store.ts';
-export * from './stores/notification.store.ts';
-export * from './stores/due-market.store.ts';
+export * from './global-read-models/global-read-model.kinds.ts';

@@ -1,34 +1,30 @@
-// Every handler of JOB-3 wired to its stores, and the runner around them, for the composition roots (API process or
-// `pnpm cli worker`).
-import type { Clock, UseCaseDeps } from '@socialpredict/domain';
-import type { Database } from '@socialpredict/persistence';
+// Every handler of JOB-3 wired to its repositories, and the runner around them, for the composition roots (API process
+// or `pnpm cli worker`).
+import type { Clock, DueMarketRepository, NotificationRepository, ReadModelSnapshotRepository, UseCaseDeps } from '@socialpredict/domain';
+import { drizzleJobRepositories, type Database } from '@socialpredict/persistence';
 import type { JobLogger, JobMetrics } from './job-ports.ts';
-import { databaseIntegrityCheck, ledgerIntegrityJob } from './ledger-integrity/ledger-integrity.job.ts';
+import { databaseIntegrityCheck, ledgerIntegrityJob, type IntegrityCheck } from './ledger-integrity/ledger-integrity.job.ts';
 import { marketCloseJob } from './market-close/market-close.job.ts';
 import { marketNotifyJob } from './market-notify/market-notify.job.ts';
 import { QUEUES } from './queues.ts';
-import {
-  exportReadModelAges,
-  globalReadModelBuilders,
-  readModelRefreshJob,
-  type ReadModelBuilder,
-} from './readmodel-refresh/readmodel-refresh.job.ts';
+import { exportReadModelAges, globalReadModelBuilds, readModelRefreshJob } from './readmodel-refresh/readmodel-refresh.job.ts';
 import { createJobRunner, type JobHandlers, type JobRunner, type JobsConnection } from './runner/job-runner.ts';
-import { snapshotCleanupJob } from './snapshot-cleanup/snapshot-cleanup.job.ts';
-import { sqlDueMarketSource } from './stores/due-market.store.ts';
-import { sqlNotificationStore } from './stores/notification.store.ts';
-import { sqlReadModelStore } from './stores/read-model.store.ts';
+
+/** The jobs' own tables and the market sweep's query (`drizzleJobRepositories` or `memoryJobRepositories`). */
+export interface JobRepositories {
+  snapshots: ReadModelSnapshotRepository;
+  notifications: NotificationRepository;
+  dueMarkets: DueMarketRepository;
+}
 
 export interface JobHandlerDeps {
-  /** the application database, for the jobs' own tables */
-  database: Database;
+  repositories: JobRepositories;
   /** read-only repositories and the economics the reporting use cases need */
   reporting: Pick<UseCaseDeps, 'markets' | 'bets' | 'ledger' | 'economics'>;
+  integrityCheck: IntegrityCheck;
   clock: Clock;
   logger: JobLogger;
   metrics: JobMetrics;
-  /** read models the HTTP adapter owns (the default discovery page), pre-warmed with scope `discovery` */
-  extraBuilders?: readonly ReadModelBuilder[];
 }
 
 export interface WiredJobs {
@@ -38,35 +34,16 @@ export interface WiredJobs {
 }
 
 export function createJobHandlers(deps: JobHandlerDeps): WiredJobs {
-  const readModels = sqlReadModelStore(deps.database);
-  const notifications = sqlNotificationStore(deps.database);
-  const { clock, logger, metrics } = deps;
+  const { repositories, clock, logger, metrics } = deps;
+  const { snapshots, notifications } = repositories;
   return {
     handlers: {
-      [QUEUES.readModelRefresh]: readModelRefreshJob({
-        builders: [...globalReadModelBuilders(deps.reporting), ...(deps.extraBuilders ?? [])],
-        readModels,
-        clock,
-        logger,
-        metrics,
-      }),
-      [QUEUES.ledgerIntegrity]: ledgerIntegrityJob({
-        check: databaseIntegrityCheck(deps.database, deps.reporting.economics.user.maximumDebtAllowed),
-        clock,
-        logger,
-        metrics,
-      }),
-      [QUEUES.marketClose]: marketCloseJob({
-        dueMarkets: sqlDueMarketSource(deps.database),
-        readModels,
-        notifications,
-        clock,
-        logger,
-      }),
+      [QUEUES.readModelRefresh]: readModelRefreshJob({ builds: globalReadModelBuilds(deps.reporting), snapshots, clock, logger, metrics }),
+      [QUEUES.ledgerIntegrity]: ledgerIntegrityJob({ check: deps.integrityCheck, clock, logger, metrics }),
+      [QUEUES.marketClose]: marketCloseJob({ dueMarkets: repositories.dueMarkets, notifications, clock, logger }),
       [QUEUES.marketNotify]: marketNotifyJob({ bets: deps.reporting.bets, notifications, clock }),
-      [QUEUES.snapshotCleanup]: snapshotCleanupJob({ readModels, clock, logger }),
     },
-    onStatsTick: () => exportReadModelAges({ readModels, clock, metrics }),
+    onStatsTick: () => exportReadModelAges({ snapshots, clock, metrics }),
   };
 }
 
@@ -80,8 +57,10 @@ export interface JobsDatabaseSettings {
   requireTls: boolean;
 }
 
-export interface JobProcessDeps extends JobHandlerDeps {
-  /** the application database's settings: pg-boss runs on the same database, in schema `pgboss` (JOB-2) */
+export interface JobProcessDeps extends Omit<JobHandlerDeps, 'repositories' | 'integrityCheck'> {
+  /** the application database: the jobs' repositories, the integrity query and pg-boss (JOB-2) all run on it */
+  database: Database;
+  /** its settings: pg-boss runs on the same database, in schema `pgboss` (JOB-2) */
   settings: JobsDatabaseSettings;
   /** false: this process only enqueues (JOBS_ENABLED=false) */
   consume: boolean;
@@ -99,10 +78,14 @@ export function jobsConnection(database: Database, settings: JobsDatabaseSetting
 
 /** The runner with every JOB-3 handler, built alike by the API process and `pnpm cli worker`; not yet started. */
 export function createJobProcess(deps: JobProcessDeps): JobRunner {
-  const { settings, consume, ...handlerDeps } = deps;
-  const wired = createJobHandlers(handlerDeps);
+  const { database, settings, consume, ...handlerDeps } = deps;
+  const wired = createJobHandlers({
+    ...handlerDeps,
+    repositories: drizzleJobRepositories(database),
+    integrityCheck: databaseIntegrityCheck(database, deps.reporting.economics.user.maximumDebtAllowed),
+  });
   return createJobRunner({
-    connection: jobsConnection(deps.database, settings),
+    connection: jobsConnection(database, settings),
     handlers: wired.handlers,
     onStatsTick: wired.onStatsTick,
     logger: deps.logger,

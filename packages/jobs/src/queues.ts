@@ -5,7 +5,6 @@ export const QUEUES = {
   ledgerIntegrity: 'ledger.integrity',
   marketClose: 'market.close',
   marketNotify: 'market.notify',
-  snapshotCleanup: 'snapshot.cleanup',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -42,7 +41,6 @@ export const QUEUE_DEFINITIONS: readonly QueueDefinition[] = [
   { name: QUEUES.ledgerIntegrity, policy: 'stately', expireInSeconds: 900 },
   { name: QUEUES.marketClose, policy: 'stately', expireInSeconds: 120 },
   { name: QUEUES.marketNotify, policy: 'standard', expireInSeconds: 120 },
-  { name: QUEUES.snapshotCleanup, policy: 'stately', expireInSeconds: 600 },
 ];
 
 /** Dead letters are kept a month (pg-boss deletes queued jobs after their retention). */
@@ -59,12 +57,17 @@ export interface ScheduleDefinition {
 
 /** JOB-3 cadences. The refresh also runs 2 s after a stale mark (`requestReadModelRefresh`). */
 export const SCHEDULES: readonly ScheduleDefinition[] = [
-  { queue: QUEUES.readModelRefresh, key: 'global', cron: '0 * * * *', data: { scope: 'global' } },
-  { queue: QUEUES.readModelRefresh, key: 'discovery', cron: '*/10 * * * *', data: { scope: 'discovery' } },
+  { queue: QUEUES.readModelRefresh, key: 'global', cron: '0 * * * *', data: {} },
   { queue: QUEUES.ledgerIntegrity, key: 'hourly', cron: '30 * * * *', data: {} },
   { queue: QUEUES.marketClose, key: 'minutely', cron: '* * * * *', data: {} },
-  { queue: QUEUES.snapshotCleanup, key: 'daily', cron: '15 3 * * *', data: {} },
 ];
+
+/**
+ * Queues and schedules of earlier releases. pg-boss keeps both in the database, so a consumer removes them on start:
+ * left alone, the schedules would keep enqueuing jobs nothing handles (deleting a queue deletes its schedules).
+ */
+export const RETIRED_QUEUES: readonly string[] = ['snapshot.cleanup'];
+export const RETIRED_SCHEDULES: readonly Pick<ScheduleDefinition, 'queue' | 'key'>[] = [{ queue: QUEUES.readModelRefresh, key: 'discovery' }];
 
 /** Debounce of the refresh that follows a write marking a global read model stale (JOB-3). */
 export const READ_MODEL_REFRESH_DEBOUNCE_SECONDS = 2;

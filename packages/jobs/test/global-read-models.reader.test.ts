@@ -1,13 +1,13 @@
 // http-api §1.7 global read models on PostgreSQL: readers answer from the snapshot (equal to a recompute after a
 // refresh), writes mark it stale until the refresh job rebuilds it, a missing snapshot is built once, and only with
 // no job consumer does a reader rebuild a stale one, single-flight.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { makeGetGlobalLeaderboard, makeGetSystemMetrics } from '@socialpredict/domain';
-import type { Database } from '@socialpredict/persistence';
+import { drizzleJobRepositories, type Database } from '@socialpredict/persistence';
+import { GLOBAL_READ_MODELS } from '../src/global-read-models/global-read-model.kinds.ts';
 import { createGlobalReadModels } from '../src/global-read-models/global-read-models.reader.ts';
 import { READ_MODEL_REFRESH_DEBOUNCE_SECONDS } from '../src/queues.ts';
-import { globalReadModelBuilders, globalReadModelBuilds, readModelRefreshJob } from '../src/readmodel-refresh/readmodel-refresh.job.ts';
-import { GLOBAL_READ_MODELS, sqlReadModelStore } from '../src/stores/read-model.store.ts';
+import { globalReadModelBuilds, readModelRefreshJob } from '../src/readmodel-refresh/readmodel-refresh.job.ts';
 import { booksFixture } from './support/books.fixture.ts';
 import { FIRST_ATTEMPT, freshDatabases, postgresServer, selectRows } from './support/postgres.harness.ts';
 import { recordingLogger, recordingMetrics } from './support/recording-ports.ts';
@@ -22,13 +22,19 @@ async function setting(database: Database, rebuildInline: boolean) {
   await books.createUser('carol');
   const market = await books.createMarket('alice', 24);
   await books.bet('bob', market.id, 'YES', 50);
-  const store = sqlReadModelStore(database);
+  const store = drizzleJobRepositories(database).snapshots;
   const builds = globalReadModelBuilds(books.reporting);
   const rebuilds = { global_leaderboard: 0, system_metrics: 0 };
+  /** Leaderboard rebuilds wait for it, so a test can read while one is under way. */
+  let leaderboardGate = Promise.resolve();
   const readModels = createGlobalReadModels({
     store,
     builds: {
-      global_leaderboard: () => ((rebuilds.global_leaderboard += 1), builds.global_leaderboard()),
+      global_leaderboard: async () => {
+        rebuilds.global_leaderboard += 1;
+        await leaderboardGate;
+        return builds.global_leaderboard();
+      },
       system_metrics: () => ((rebuilds.system_metrics += 1), builds.system_metrics()),
     },
     clock: books.clock,
@@ -36,8 +42,8 @@ async function setting(database: Database, rebuildInline: boolean) {
     rebuildInline,
   });
   const refresh = readModelRefreshJob({
-    builders: globalReadModelBuilders(books.reporting),
-    readModels: store,
+    builds,
+    snapshots: store,
     clock: books.clock,
     logger: recordingLogger(),
     metrics: recordingMetrics(),
@@ -51,7 +57,12 @@ async function setting(database: Database, rebuildInline: boolean) {
     await books.bet(username, market.id, 'NO', amount);
     await readModels.markStale(GLOBAL_READ_MODELS);
   };
-  return { books, readModels, rebuilds, recompute, betAndMark, refresh: () => refresh({ ...FIRST_ATTEMPT, data: { scope: 'global' } }) };
+  const holdLeaderboardRebuilds = () => {
+    let release = () => undefined as void;
+    leaderboardGate = new Promise((resolve) => (release = resolve));
+    return release;
+  };
+  return { books, readModels, rebuilds, recompute, betAndMark, holdLeaderboardRebuilds, refresh: () => refresh(FIRST_ATTEMPT) };
 }
 
 describe.skipIf(!postgresServer)('global read models on PostgreSQL', () => {
@@ -113,7 +124,12 @@ describe.skipIf(!postgresServer)('global read models on PostgreSQL', () => {
     expect(s.rebuilds.global_leaderboard).toBe(0);
 
     s.books.clock.advance(1);
-    const [rebuilt, meanwhile] = await Promise.all([s.readModels.read('global_leaderboard'), s.readModels.read('global_leaderboard')]);
+    const release = s.holdLeaderboardRebuilds();
+    const rebuilding = s.readModels.read('global_leaderboard');
+    await vi.waitUntil(() => s.rebuilds.global_leaderboard === 1);
+    const meanwhile = await s.readModels.read('global_leaderboard');
+    release();
+    const rebuilt = await rebuilding;
     expect(s.rebuilds.global_leaderboard).toBe(1);
     expect(rebuilt).toEqual({ value: (await s.recompute()).board, generatedAt: s.books.clock.now(), staleSince: null });
     expect(meanwhile).toMatchObject({ value: before.board, staleSince: expect.any(Number) });

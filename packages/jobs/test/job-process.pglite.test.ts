@@ -2,13 +2,13 @@
 // jobs run to completion next to the application's own queries (a write's debounced refresh included), and stop()
 // lets the database close afterwards.
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrate, openDatabase, type Database } from '@socialpredict/persistence';
+import { drizzleJobRepositories, migrate, openDatabase, type Database } from '@socialpredict/persistence';
+import { GLOBAL_READ_MODELS } from '../src/global-read-models/global-read-model.kinds.ts';
 import { createGlobalReadModels } from '../src/global-read-models/global-read-models.reader.ts';
 import { createJobProcess } from '../src/job-handlers.ts';
 import { QUEUES } from '../src/queues.ts';
 import { globalReadModelBuilds } from '../src/readmodel-refresh/readmodel-refresh.job.ts';
 import type { JobRunner } from '../src/runner/job-runner.ts';
-import { GLOBAL_READ_MODELS, sqlReadModelStore } from '../src/stores/read-model.store.ts';
 import { booksFixture } from './support/books.fixture.ts';
 import { selectRows } from './support/postgres.harness.ts';
 import { recordingLogger, recordingMetrics } from './support/recording-ports.ts';
@@ -56,7 +56,7 @@ describe('job process on embedded PGlite', () => {
       consume: true,
     });
     await runner.start();
-    await runner.enqueue(QUEUES.readModelRefresh, { scope: 'global' });
+    await runner.enqueue(QUEUES.readModelRefresh);
     await runner.enqueue(QUEUES.ledgerIntegrity);
     // Application transactions interleave with pg-boss's polling on the one connection.
     for (let round = 0; round < 5; round += 1) await books.bet('bob', market.id, 'YES', 10);
@@ -69,7 +69,7 @@ describe('job process on embedded PGlite', () => {
 
     // The write path of §1.7 end to end: mark, debounced refresh, fresh snapshot with the new trader.
     const readModels = createGlobalReadModels({
-      store: sqlReadModelStore(database),
+      store: drizzleJobRepositories(database).snapshots,
       builds: globalReadModelBuilds(books.reporting),
       clock: books.clock,
       logger: recordingLogger(),

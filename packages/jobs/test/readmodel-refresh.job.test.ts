@@ -2,32 +2,11 @@
 // and a stale mark made after the rebuild started survives the save (http-api §1.7).
 import { describe, expect, it } from 'vitest';
 import { makeGetGlobalLeaderboard, makeGetSystemMetrics } from '@socialpredict/domain';
-import type { Database } from '@socialpredict/persistence';
-import {
-  exportReadModelAges,
-  globalReadModelBuilders,
-  readModelRefreshJob,
-  type ReadModelBuilder,
-} from '../src/readmodel-refresh/readmodel-refresh.job.ts';
-import { sqlReadModelStore } from '../src/stores/read-model.store.ts';
+import { drizzleJobRepositories } from '@socialpredict/persistence';
+import { exportReadModelAges, globalReadModelBuilds, readModelRefreshJob } from '../src/readmodel-refresh/readmodel-refresh.job.ts';
 import { booksFixture, HOUR } from './support/books.fixture.ts';
-import { freshDatabases, postgresServer } from './support/postgres.harness.ts';
+import { FIRST_ATTEMPT, freshDatabases, postgresServer } from './support/postgres.harness.ts';
 import { recordingLogger, recordingMetrics } from './support/recording-ports.ts';
-
-const signal = new AbortController().signal;
-
-async function snapshot(database: Database, kind: string) {
-  const session = await database.reserve();
-  try {
-    const [row] = await session.query<{ payload: unknown; stale: boolean }>(
-      'SELECT payload, stale_since IS NOT NULL AS stale FROM read_model_snapshots WHERE kind = $1',
-      [kind],
-    );
-    return row;
-  } finally {
-    await session.release();
-  }
-}
 
 describe.skipIf(!postgresServer)('readmodel.refresh on PostgreSQL', () => {
   const openDatabase = freshDatabases();
@@ -42,57 +21,46 @@ describe.skipIf(!postgresServer)('readmodel.refresh on PostgreSQL', () => {
     await books.bet('alice', market.id, 'NO', 20);
 
     const metrics = recordingMetrics();
-    const store = sqlReadModelStore(database);
+    const { snapshots } = drizzleJobRepositories(database);
     const handler = readModelRefreshJob({
-      builders: globalReadModelBuilders(books.reporting),
-      readModels: store,
+      builds: globalReadModelBuilds(books.reporting),
+      snapshots,
       clock: books.clock,
       logger: recordingLogger(),
       metrics,
     });
-    expect(await handler({ data: { scope: 'global' }, attempt: 1, signal })).toEqual({
-      scope: 'global',
-      rebuilt: ['global_leaderboard', 'system_metrics'],
-    });
+    expect(await handler(FIRST_ATTEMPT)).toEqual({ rebuilt: ['global_leaderboard', 'system_metrics'] });
 
     const board = await makeGetGlobalLeaderboard(books.reporting)({ limit: 100, offset: 0 });
     const system = await makeGetSystemMetrics(books.reporting)();
-    expect(await snapshot(database, 'global_leaderboard')).toEqual({ payload: board._unsafeUnwrap(), stale: false });
-    expect(await snapshot(database, 'system_metrics')).toEqual({ payload: system._unsafeUnwrap(), stale: false });
+    const stored = (kind: 'global_leaderboard' | 'system_metrics') => snapshots.load(kind).then((result) => result._unsafeUnwrap());
+    expect(await stored('global_leaderboard')).toEqual({ payload: board._unsafeUnwrap(), generatedAt: books.clock.now(), staleSince: null });
+    expect(await stored('system_metrics')).toEqual({ payload: system._unsafeUnwrap(), generatedAt: books.clock.now(), staleSince: null });
     expect(metrics.ages.get('global_leaderboard')).toBe(0);
 
     books.clock.advance(HOUR);
-    await exportReadModelAges({ readModels: store, clock: books.clock, metrics });
+    await exportReadModelAges({ snapshots, clock: books.clock, metrics });
     expect(metrics.ages.get('system_metrics')).toBeCloseTo(3600, 0);
   });
 
   it('keeps a snapshot marked stale when a write marked it after the rebuild started', async () => {
     const database = await openDatabase();
     const books = booksFixture(database);
-    const store = sqlReadModelStore(database);
-    const markDuringBuild = async (database: Database, at: number) => {
-      const session = await database.reserve();
-      try {
-        await session.query(`UPDATE read_model_snapshots SET stale_since = $1::timestamptz WHERE kind = 'discovery'`, [
-          new Date(at).toISOString(),
-        ]);
-      } finally {
-        await session.release();
-      }
-    };
-    await store.save('discovery', '', ['old'], books.clock.now());
-    const racing: ReadModelBuilder = {
-      kind: 'discovery',
-      key: '',
-      scope: 'discovery',
-      build: async () => {
+    const { snapshots } = drizzleJobRepositories(database);
+    const builds = globalReadModelBuilds(books.reporting);
+    (await snapshots.save('system_metrics', { old: true }, books.clock.now()))._unsafeUnwrap();
+    const racing = {
+      ...builds,
+      system_metrics: async () => {
         books.clock.advance(1000);
-        await markDuringBuild(database, books.clock.now());
-        return ['new'];
+        (await snapshots.markStale(['system_metrics'], books.clock.now()))._unsafeUnwrap();
+        return builds.system_metrics();
       },
     };
-    const handler = readModelRefreshJob({ builders: [racing], readModels: store, clock: books.clock, logger: recordingLogger(), metrics: recordingMetrics() });
-    await handler({ data: { scope: 'discovery' }, attempt: 1, signal });
-    expect(await snapshot(database, 'discovery')).toEqual({ payload: ['new'], stale: true });
+    const handler = readModelRefreshJob({ builds: racing, snapshots, clock: books.clock, logger: recordingLogger(), metrics: recordingMetrics() });
+    await handler(FIRST_ATTEMPT);
+    const stored = (await snapshots.load('system_metrics'))._unsafeUnwrap();
+    expect(stored).toMatchObject({ payload: (await builds.system_metrics()), staleSince: books.clock.now() });
+    expect((await snapshots.load('global_leaderboard'))._unsafeUnwrap()?.staleSince).toBeNull();
   });
 });

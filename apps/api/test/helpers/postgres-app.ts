@@ -5,9 +5,9 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { AppConfig, Env } from '@socialpredict/config';
 import type { UseCaseDeps } from '@socialpredict/domain';
-import { sqlReadModelStore } from '@socialpredict/jobs';
 import {
   checkLedgerIntegrity,
+  drizzleJobRepositories,
   DrizzleUnitOfWork,
   drizzleRepositories,
   migrate,
@@ -102,7 +102,7 @@ export async function createPostgresApp(env: Env = {}): Promise<PostgresApp> {
   const seeded = await seedAdmin(deps, ADMIN_BOOT_PASSWORD);
   if (seeded.isErr()) throw seeded.error;
 
-  const useCases = buildUseCases(deps, globalReadModelsOn(sqlReadModelStore(database), deps, config.process, createLogger('silent')));
+  const useCases = buildUseCases(deps, globalReadModelsOn(drizzleJobRepositories(database).snapshots, deps, config.process, createLogger('silent')));
   const lifecycle = createLifecycle();
   lifecycle.markReady();
   const server = await createServer(

@@ -3,7 +3,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { AppConfig, Env } from '@socialpredict/config';
 import type { UseCaseDeps } from '@socialpredict/domain';
-import { createMemoryPorts, type MemoryPorts } from '@socialpredict/persistence/memory';
+import { createMemoryPorts, memoryJobRepositories, type MemoryPorts } from '@socialpredict/persistence/memory';
 import { createJoseTokenIssuer } from '../../src/adapters/jose-token-issuer.adapter.ts';
 import { createAuthenticator } from '../../src/authenticator.ts';
 import { globalReadModelsOn } from '../../src/composition.ts';
@@ -13,7 +13,6 @@ import type { OpsProbe } from '../../src/routes/ops.route.ts';
 import { createServer } from '../../src/server.ts';
 import { ensureAccount } from '../../src/startup-seed.ts';
 import { buildUseCases, type AppUseCases } from '../../src/use-cases.ts';
-import { memorySnapshotStore } from './memory-snapshot.store.ts';
 import { stubProbe } from './stub-deps.ts';
 import { testConfig } from './test-config.ts';
 
@@ -50,7 +49,7 @@ export async function createTestApp(env: Env = {}, options: { probe?: OpsProbe }
     game: config.setup.game,
     probabilityPointsMax: config.api.probabilityPointsMax,
   };
-  const useCases = buildUseCases(deps, globalReadModelsOn(memorySnapshotStore(), deps, config.process, createLogger('silent')));
+  const useCases = buildUseCases(deps, globalReadModelsOn(memoryJobRepositories(ports.database).snapshots, deps, config.process, createLogger('silent')));
   const lifecycle = createLifecycle();
   lifecycle.markReady();
   const server = await createServer(

@@ -10,3 +10,6 @@ export type * from './clock.port.ts';
 export type * from './password-hasher.port.ts';
 export type * from './token-issuer.port.ts';
 export type * from './random-source.port.ts';
+export type * from './read-model-snapshot.port.ts';
+export type * from './notification.port.ts';
+export type * from './due-market.port.ts';

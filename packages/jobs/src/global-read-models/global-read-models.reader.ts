@@ -2,11 +2,12 @@
 // and rebuilt by `readmodel.refresh`. A missing snapshot is built once, synchronously; with no job consumer at all, a
 // reader that finds one stale beyond the refresh debounce rebuilds it inline. Rebuilds are single-flight per
 // snapshot within this process.
-import type { Clock } from '@socialpredict/domain';
+import type { Clock, ReadModelSnapshot, ReadModelSnapshotRepository } from '@socialpredict/domain';
 import type { JobLogger } from '../job-ports.ts';
 import { READ_MODEL_REFRESH_DEBOUNCE_SECONDS } from '../queues.ts';
 import type { GlobalReadModelBuilds, GlobalReadModelPayloads } from '../readmodel-refresh/readmodel-refresh.job.ts';
-import type { GlobalReadModel, ReadModelStore, StoredSnapshot } from '../stores/read-model.store.ts';
+import { resultOrThrow } from '../result-or-throw.ts';
+import type { GlobalReadModel } from './global-read-model.kinds.ts';
 
 /** Target freshness of the global read models (§1.7). */
 export const GLOBAL_READ_MODEL_TARGET_SECONDS = 3600;
@@ -25,7 +26,7 @@ export interface GlobalReadModels {
 }
 
 export interface GlobalReadModelsDeps {
-  store: Pick<ReadModelStore, 'load' | 'save' | 'markGlobalStale'>;
+  store: Pick<ReadModelSnapshotRepository, 'load' | 'save' | 'markStale'>;
   builds: GlobalReadModelBuilds;
   clock: Clock;
   logger: JobLogger;
@@ -35,16 +36,16 @@ export interface GlobalReadModelsDeps {
 
 export function createGlobalReadModels(deps: GlobalReadModelsDeps): GlobalReadModels {
   const { store, clock, logger } = deps;
-  const rebuilding = new Map<GlobalReadModel, Promise<StoredSnapshot>>();
+  const rebuilding = new Map<GlobalReadModel, Promise<ReadModelSnapshot>>();
 
-  const rebuild = (kind: GlobalReadModel): Promise<StoredSnapshot> => {
+  const rebuild = (kind: GlobalReadModel): Promise<ReadModelSnapshot> => {
     const running = rebuilding.get(kind);
     if (running !== undefined) return running;
     const started = (async () => {
       const builtFrom = clock.now();
-      await store.save(kind, '', await deps.builds[kind](), builtFrom);
+      await resultOrThrow(store.save(kind, await deps.builds[kind](), builtFrom));
       // Read back: a write that raced the rebuild keeps its stale mark.
-      const saved = await store.load(kind, '');
+      const saved = await resultOrThrow(store.load(kind));
       if (saved === null) throw new Error(`the ${kind} snapshot is missing right after its rebuild`);
       logger.debug({ event: 'readmodel.rebuilt_on_read', kind }, 'read model rebuilt for a reader');
       return saved;
@@ -55,7 +56,7 @@ export function createGlobalReadModels(deps: GlobalReadModelsDeps): GlobalReadMo
 
   // A later write moves the mark, so a steady stream of writes could postpone the debounce forever; the target
   // freshness bounds how long such a snapshot is served.
-  const dueInline = (snapshot: StoredSnapshot, now: number) =>
+  const dueInline = (snapshot: ReadModelSnapshot, now: number) =>
     deps.rebuildInline &&
     snapshot.staleSince !== null &&
     (now - snapshot.staleSince >= READ_MODEL_REFRESH_DEBOUNCE_SECONDS * 1000 ||
@@ -63,8 +64,8 @@ export function createGlobalReadModels(deps: GlobalReadModelsDeps): GlobalReadMo
 
   return {
     read: async <K extends GlobalReadModel>(kind: K) => {
-      const stored = await store.load(kind, '');
-      let snapshot: StoredSnapshot;
+      const stored = await resultOrThrow(store.load(kind));
+      let snapshot: ReadModelSnapshot;
       // Missing: the first reader builds it and concurrent ones wait for that build.
       if (stored === null) snapshot = await rebuild(kind);
       // Due: one reader rebuilds, the others answer from the previous snapshot meanwhile.
@@ -78,9 +79,10 @@ export function createGlobalReadModels(deps: GlobalReadModelsDeps): GlobalReadMo
       };
     },
     markStale: async (kinds) => {
-      await store.markGlobalStale(kinds, clock.now()).catch((error: unknown) => {
-        logger.warn({ event: 'readmodel.mark_stale_failed', kinds, err: error }, 'could not mark the global read models stale');
-      });
+      const marked = await store.markStale(kinds, clock.now());
+      if (marked.isErr()) {
+        logger.warn({ event: 'readmodel.mark_stale_failed', kinds, err: marked.error }, 'could not mark the global read models stale');
+      }
     },
   };
 }

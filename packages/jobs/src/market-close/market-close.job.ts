@@ -1,17 +1,14 @@
 // `market.close` (JOB-3), every minute: a market whose resolution time has passed is already `closed` by derivation
-// (http-api §1.6), so the stored lifecycle is left alone. The sweep marks the market's read models and the discovery
-// lists stale and records a "resolution due" notice for the steward; the notice is also what marks it handled.
-import type { Clock } from '@socialpredict/domain';
+// (http-api §1.6), so the stored lifecycle is left alone. The sweep records a "resolution due" notice for the
+// steward; the notice is also what marks the market handled.
+import type { Clock, DueMarketRepository, NotificationRepository } from '@socialpredict/domain';
 import type { JobLogger } from '../job-ports.ts';
+import { resultOrThrow } from '../result-or-throw.ts';
 import type { JobHandler } from '../runner/job-runner.ts';
-import type { DueMarketSource } from '../stores/due-market.store.ts';
-import type { NotificationStore } from '../stores/notification.store.ts';
-import type { ReadModelStore } from '../stores/read-model.store.ts';
 
 export interface MarketCloseDeps {
-  dueMarkets: DueMarketSource;
-  readModels: Pick<ReadModelStore, 'markMarketsStale'>;
-  notifications: NotificationStore;
+  dueMarkets: DueMarketRepository;
+  notifications: NotificationRepository;
   clock: Clock;
   logger: JobLogger;
   /** markets handled per round trip */
@@ -26,15 +23,12 @@ export function marketCloseJob(deps: MarketCloseDeps): JobHandler {
     const now = deps.clock.now();
     let closed = 0;
     for (;;) {
-      const due = await deps.dueMarkets.dueMarkets(now, batchSize);
+      const due = await resultOrThrow(deps.dueMarkets.listDue(now, batchSize));
       if (due.length === 0) break;
-      // Stale marks first: if recording the notices fails, the next run finds the markets again and redoes both.
-      await deps.readModels.markMarketsStale(
-        due.map((market) => market.id),
-        now,
-      );
-      closed += await deps.notifications.record(
-        due.map((market) => ({ kind: 'resolution_due', recipient: market.stewardUsername, marketId: market.id, createdAt: now })),
+      closed += await resultOrThrow(
+        deps.notifications.record(
+          due.map((market) => ({ kind: 'resolution_due', recipient: market.stewardUsername, marketId: market.id, createdAt: now })),
+        ),
       );
       if (due.length < batchSize) break;
     }

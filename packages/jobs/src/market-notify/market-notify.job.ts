@@ -1,12 +1,12 @@
 // `market.notify` (JOB-3): after a resolution, one "market resolved" record per user holding rows in the market.
 // Enqueued by the resolve path with `{ marketId }`; delivery channels are future work.
-import type { BetRepository, Clock } from '@socialpredict/domain';
+import type { BetRepository, Clock, NotificationRepository } from '@socialpredict/domain';
+import { resultOrThrow } from '../result-or-throw.ts';
 import type { JobHandler } from '../runner/job-runner.ts';
-import type { NotificationStore } from '../stores/notification.store.ts';
 
 export interface MarketNotifyDeps {
   bets: Pick<BetRepository, 'listByMarket'>;
-  notifications: NotificationStore;
+  notifications: NotificationRepository;
   clock: Clock;
 }
 
@@ -19,8 +19,8 @@ export function marketNotifyJob(deps: MarketNotifyDeps): JobHandler {
     if (rows.isErr()) throw new Error(`could not read the rows of market ${marketId}: ${rows.error.message}`);
     const holders = [...new Set(rows.value.map((row) => row.username))].sort();
     const createdAt = deps.clock.now();
-    const notified = await deps.notifications.record(
-      holders.map((recipient) => ({ kind: 'market_resolved', recipient, marketId, createdAt })),
+    const notified = await resultOrThrow(
+      deps.notifications.record(holders.map((recipient) => ({ kind: 'market_resolved', recipient, marketId, createdAt }))),
     );
     return { notified };
   };

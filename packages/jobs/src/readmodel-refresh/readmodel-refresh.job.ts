@@ -1,38 +1,28 @@
 // `readmodel.refresh` (JOB-3, PERF-2): rebuilds the global snapshots (global leaderboard, system metrics) 2 s after
-// a write marked them stale and hourly, and pre-warms the default discovery page every 10 minutes. Each snapshot is
-// saved with the time its rebuild started, so a write that landed during the rebuild keeps it marked stale.
+// a write marked them stale and hourly. Each snapshot is saved with the time its rebuild started, so a write that
+// landed during the rebuild keeps it marked stale.
 import {
   makeGetGlobalLeaderboard,
   makeGetSystemMetrics,
   type Clock,
   type GlobalLeaderboardOutput,
+  type ReadModelSnapshotRepository,
   type SystemMetrics,
   type UseCaseDeps,
 } from '@socialpredict/domain';
 import type { ResultAsync } from 'neverthrow';
+import { GLOBAL_READ_MODELS, type GlobalReadModel } from '../global-read-models/global-read-model.kinds.ts';
 import type { JobLogger, JobMetrics } from '../job-ports.ts';
+import { resultOrThrow } from '../result-or-throw.ts';
 import type { JobHandler } from '../runner/job-runner.ts';
-import { GLOBAL_READ_MODELS, DISCOVERY_READ_MODEL, type GlobalReadModel, type ReadModelStore } from '../stores/read-model.store.ts';
-
-export type RefreshScope = 'global' | 'discovery';
-
-export interface ReadModelBuilder {
-  kind: string;
-  key: string;
-  scope: RefreshScope;
-  build(): Promise<unknown>;
-}
 
 export interface ReadModelRefreshDeps {
-  builders: readonly ReadModelBuilder[];
-  readModels: Pick<ReadModelStore, 'save'>;
+  builds: GlobalReadModelBuilds;
+  snapshots: Pick<ReadModelSnapshotRepository, 'save'>;
   clock: Clock;
   logger: JobLogger;
   metrics: JobMetrics;
 }
-
-/** Ages of the snapshots a job keeps fresh; exported as `readmodel_age_seconds{kind}`. */
-export const REFRESHED_KINDS: readonly string[] = [...GLOBAL_READ_MODELS, DISCOVERY_READ_MODEL];
 
 async function unwrap<T>(result: ResultAsync<T, { code: string; message: string }>, kind: string): Promise<T> {
   const outcome = await result;
@@ -58,32 +48,24 @@ export function globalReadModelBuilds(deps: Pick<UseCaseDeps, 'markets' | 'bets'
   };
 }
 
-export function globalReadModelBuilders(deps: Pick<UseCaseDeps, 'markets' | 'bets' | 'ledger' | 'economics'>): ReadModelBuilder[] {
-  const builds = globalReadModelBuilds(deps);
-  return GLOBAL_READ_MODELS.map((kind) => ({ kind, key: '', scope: 'global', build: builds[kind] }));
-}
-
 export function readModelRefreshJob(deps: ReadModelRefreshDeps): JobHandler {
-  return async ({ data }) => {
-    const scope: RefreshScope = data.scope === 'discovery' ? 'discovery' : 'global';
-    const rebuilt: string[] = [];
-    for (const builder of deps.builders.filter((candidate) => candidate.scope === scope)) {
+  return async () => {
+    for (const kind of GLOBAL_READ_MODELS) {
       const builtFrom = deps.clock.now();
-      const payload = await builder.build();
-      await deps.readModels.save(builder.kind, builder.key, payload, builtFrom);
-      deps.metrics.readModelAge(builder.kind, 0);
-      rebuilt.push(builder.kind);
+      const payload = await deps.builds[kind]();
+      await resultOrThrow(deps.snapshots.save(kind, payload, builtFrom));
+      deps.metrics.readModelAge(kind, 0);
     }
-    deps.logger.debug({ event: 'readmodel.refreshed', scope, kinds: rebuilt }, 'read models rebuilt');
-    return { scope, rebuilt };
+    deps.logger.debug({ event: 'readmodel.refreshed', kinds: GLOBAL_READ_MODELS }, 'read models rebuilt');
+    return { rebuilt: GLOBAL_READ_MODELS };
   };
 }
 
-/** For the runner's stats tick: exports the age of every job-maintained snapshot. */
+/** For the runner's stats tick: exports the age of every stored snapshot as `readmodel_age_seconds{kind}`. */
 export async function exportReadModelAges(
-  deps: Pick<ReadModelRefreshDeps, 'clock' | 'metrics'> & { readModels: Pick<ReadModelStore, 'ages'> },
+  deps: Pick<ReadModelRefreshDeps, 'clock' | 'metrics'> & { snapshots: Pick<ReadModelSnapshotRepository, 'ages'> },
 ): Promise<void> {
-  for (const { kind, ageSeconds } of await deps.readModels.ages(REFRESHED_KINDS, deps.clock.now())) {
+  for (const { kind, ageSeconds } of await resultOrThrow(deps.snapshots.ages(deps.clock.now()))) {
     deps.metrics.readModelAge(kind, ageSeconds);
   }
 }

@@ -11,6 +11,8 @@ import {
   QUEUE_DEFINITIONS,
   QUEUES,
   READ_MODEL_REFRESH_DEBOUNCE_SECONDS,
+  RETIRED_QUEUES,
+  RETIRED_SCHEDULES,
   SCHEDULES,
   type QueueDefinition,
   type QueueName,
@@ -194,6 +196,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         await ensureQueue(definition.name, { policy: definition.policy, ...queueOptions(definition, retry) });
       }
       if (consume) {
+        for (const retired of RETIRED_QUEUES) if ((await boss.getQueue(retired)) !== null) await boss.deleteQueue(retired);
+        for (const retired of RETIRED_SCHEDULES) await boss.unschedule(retired.queue, retired.key);
         for (const definition of QUEUE_DEFINITIONS) {
           const handler = options.handlers[definition.name];
           if (handler === undefined) continue;
@@ -225,7 +229,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       }),
     requestReadModelRefresh: async () => {
       // Shares the hourly schedule's key: a refresh already queued covers this write too.
-      await boss.send(QUEUES.readModelRefresh, { scope: 'global' }, {
+      await boss.send(QUEUES.readModelRefresh, {}, {
         singletonKey: 'global',
         startAfter: READ_MODEL_REFRESH_DEBOUNCE_SECONDS,
       });

@@ -6,8 +6,11 @@ import {
   infrastructureError,
   type AccountKey,
   type EntryKind,
+  type GlobalReadModelKind,
   type InfrastructureError,
   type MarketRecord,
+  type Notification,
+  type ReadModelSnapshot,
   type StoredBetRow,
   type UserRecord,
 } from '@socialpredict/domain';
@@ -30,6 +33,9 @@ export interface MemoryTables {
   readonly betsByMarket: Map<number, readonly StoredBetRow[]>;
   readonly entries: StoredLedgerEntry[];
   readonly balances: Map<AccountKey, number>;
+  readonly snapshots: Map<GlobalReadModelKind, ReadModelSnapshot>;
+  /** keyed by the table's unique (kind, recipient, market) */
+  readonly notifications: Map<string, Notification>;
   readonly sequences: { user: number; market: number; bet: number; entry: number };
 }
 
@@ -128,6 +134,8 @@ function emptyTables(): MemoryTables {
     betsByMarket: new Map(),
     entries: [],
     balances: new Map(),
+    snapshots: new Map(),
+    notifications: new Map(),
     sequences: { user: 0, market: 0, bet: 0, entry: 0 },
   };
 }
@@ -140,6 +148,8 @@ function copyTables(tables: MemoryTables): MemoryTables {
     betsByMarket: new Map(tables.betsByMarket),
     entries: [...tables.entries],
     balances: new Map(tables.balances),
+    snapshots: new Map(tables.snapshots),
+    notifications: new Map(tables.notifications),
     sequences: { ...tables.sequences },
   };
 }

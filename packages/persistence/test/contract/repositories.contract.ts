@@ -409,6 +409,111 @@ export function describeRepositoryContract(target: ContractTarget): void {
       });
     });
 
+    describe('read-model snapshots', () => {
+      it('loads nothing before the first save, then the payload, its build time and no stale mark', async () => {
+        expect((await ports.snapshots.load('system_metrics'))._unsafeUnwrap()).toBeNull();
+        const payload = { users: 3, nested: [{ amount: 0.1 + 0.2 }] };
+        (await ports.snapshots.save('system_metrics', payload, T0))._unsafeUnwrap();
+        expect((await ports.snapshots.load('system_metrics'))._unsafeUnwrap()).toEqual({ payload, generatedAt: T0, staleSince: null });
+        expect((await ports.snapshots.load('global_leaderboard'))._unsafeUnwrap()).toBeNull();
+      });
+
+      it('marks only stored snapshots of the given kinds stale, keeping the later of two marks', async () => {
+        (await ports.snapshots.save('system_metrics', {}, T0))._unsafeUnwrap();
+        (await ports.snapshots.save('global_leaderboard', [], T0))._unsafeUnwrap();
+        (await ports.snapshots.markStale(['system_metrics'], T0 + 2_000))._unsafeUnwrap();
+        (await ports.snapshots.markStale(['system_metrics'], T0 + 1_000))._unsafeUnwrap();
+        expect((await ports.snapshots.load('system_metrics'))._unsafeUnwrap()?.staleSince).toBe(T0 + 2_000);
+        expect((await ports.snapshots.load('global_leaderboard'))._unsafeUnwrap()?.staleSince).toBeNull();
+        (await ports.snapshots.markStale([], T0 + 3_000))._unsafeUnwrap();
+        expect((await ports.snapshots.load('system_metrics'))._unsafeUnwrap()?.staleSince).toBe(T0 + 2_000);
+      });
+
+      it('a save clears a mark made before its build started and keeps one made at or after it (http-api §1.7)', async () => {
+        (await ports.snapshots.save('global_leaderboard', ['old'], T0))._unsafeUnwrap();
+        (await ports.snapshots.markStale(['global_leaderboard'], T0 + 1_000))._unsafeUnwrap();
+        (await ports.snapshots.save('global_leaderboard', ['raced'], T0 + 1_000))._unsafeUnwrap();
+        expect((await ports.snapshots.load('global_leaderboard'))._unsafeUnwrap()).toEqual({
+          payload: ['raced'],
+          generatedAt: T0 + 1_000,
+          staleSince: T0 + 1_000,
+        });
+        (await ports.snapshots.save('global_leaderboard', ['fresh'], T0 + 1_001))._unsafeUnwrap();
+        expect((await ports.snapshots.load('global_leaderboard'))._unsafeUnwrap()).toEqual({
+          payload: ['fresh'],
+          generatedAt: T0 + 1_001,
+          staleSince: null,
+        });
+      });
+
+      it('reports the age of every stored snapshot in kind order', async () => {
+        expect((await ports.snapshots.ages(T0))._unsafeUnwrap()).toEqual([]);
+        (await ports.snapshots.save('system_metrics', {}, T0 - 1_500))._unsafeUnwrap();
+        (await ports.snapshots.save('global_leaderboard', [], T0 - 3_600_000))._unsafeUnwrap();
+        expect((await ports.snapshots.ages(T0))._unsafeUnwrap()).toEqual([
+          { kind: 'global_leaderboard', ageSeconds: 3600 },
+          { kind: 'system_metrics', ageSeconds: 1.5 },
+        ]);
+        // A snapshot built after `now` (another process's clock) is not negatively old.
+        expect((await ports.snapshots.ages(T0 - 2_000))._unsafeUnwrap()).toContainEqual({ kind: 'system_metrics', ageSeconds: 0 });
+      });
+    });
+
+    describe('notifications and due markets', () => {
+      beforeEach(async () => {
+        await insertUser('alice');
+        await insertUser('bob');
+      });
+
+      const resolutionDue = (market: MarketRecord, at: number) =>
+        ({ kind: 'resolution_due', recipient: market.stewardUsername, marketId: market.id, createdAt: at }) as const;
+
+      it('records each (kind, recipient, market) once and counts only the new ones', async () => {
+        const market = await insertMarket(newMarket('alice'));
+        const resolved = (recipient: string) => ({ kind: 'market_resolved', recipient, marketId: market.id, createdAt: T0 }) as const;
+        expect((await ports.notifications.record([]))._unsafeUnwrap()).toBe(0);
+        expect((await ports.notifications.record([resolved('alice'), resolved('bob')]))._unsafeUnwrap()).toBe(2);
+        expect((await ports.notifications.record([resolved('bob'), resolutionDue(market, T0)]))._unsafeUnwrap()).toBe(1);
+        expect((await ports.notifications.record([resolved('alice'), resolutionDue(market, T0 + 1)]))._unsafeUnwrap()).toBe(0);
+      });
+
+      it('refuses a notification for a user or market that does not exist and records none of the batch', async () => {
+        const market = await insertMarket(newMarket('alice'));
+        const ghost = { kind: 'market_resolved', recipient: 'ghost', marketId: market.id, createdAt: T0 } as const;
+        const result = await ports.notifications.record([resolutionDue(market, T0), ghost]);
+        expect(result._unsafeUnwrapErr()).toMatchObject({ code: 'INFRASTRUCTURE_ERROR', kind: 'UNEXPECTED' });
+        expect((await ports.notifications.record([resolutionDue(market, T0)]))._unsafeUnwrap()).toBe(1);
+      });
+
+      it('lists published markets past their resolution time without a resolution_due notice, oldest first', async () => {
+        const late = await insertMarket(newMarket('alice', { resolutionDateTime: T0 - 1_000 }));
+        const later = await insertMarket(newMarket('bob', { resolutionDateTime: T0 }));
+        const earliest = await insertMarket(newMarket('bob', { resolutionDateTime: T0 - 2_000 }));
+        const tie = await insertMarket(newMarket('alice', { resolutionDateTime: T0 - 2_000 }));
+        await insertMarket(newMarket('alice', { resolutionDateTime: T0 + 1 }));
+        await insertMarket(newMarket('alice', { resolutionDateTime: T0 - 5_000, lifecycleStatus: 'proposed' }));
+        await insertMarket(newMarket('alice', { resolutionDateTime: T0 - 5_000, lifecycleStatus: 'closed' }));
+        const due = (await ports.dueMarkets.listDue(T0, 10))._unsafeUnwrap();
+        expect(due).toEqual(
+          [earliest, tie, late, later].map((market) => ({
+            id: market.id,
+            stewardUsername: market.stewardUsername,
+            resolutionDateTime: market.resolutionDateTime,
+          })),
+        );
+        expect((await ports.dueMarkets.listDue(T0, 2))._unsafeUnwrap().map((market) => market.id)).toEqual([earliest.id, tie.id]);
+      });
+
+      it('leaves out a market whose resolution_due notice exists, whoever it went to', async () => {
+        const market = await insertMarket(newMarket('alice', { resolutionDateTime: T0 - 1_000 }));
+        (await ports.notifications.record([{ kind: 'market_resolved', recipient: 'bob', marketId: market.id, createdAt: T0 }]))._unsafeUnwrap();
+        expect((await ports.dueMarkets.listDue(T0, 10))._unsafeUnwrap().map((due) => due.id)).toEqual([market.id]);
+        (await ports.notifications.record([resolutionDue(market, T0)]))._unsafeUnwrap();
+        (await ports.markets.update(market.id, { stewardUsername: 'bob', updatedAt: T0 }))._unsafeUnwrap();
+        expect((await ports.dueMarkets.listDue(T0, 10))._unsafeUnwrap()).toEqual([]);
+      });
+    });
+
     describe('money use cases on these ports', () => {
       const clock = new ManualClock(T0, 1);
       const setup = async (unitOfWork: UnitOfWork = ports.unitOfWork) => {

@@ -1,15 +1,19 @@
 // The three targets the one repository contract runs against: the in-memory fakes, PGlite and PostgreSQL. The two
 // database targets open one database per test file and empty it before each test.
-import type { Repositories, UnitOfWork } from '@socialpredict/domain';
+import type { DueMarketRepository, NotificationRepository, ReadModelSnapshotRepository, Repositories, UnitOfWork } from '@socialpredict/domain';
 import { openDatabase, type Database } from '../../src/drizzle/database.factory.ts';
 import { migrate } from '../../src/drizzle/migrations.migrator.ts';
+import { drizzleJobRepositories } from '../../src/drizzle/job.repositories.ts';
 import { DrizzleUnitOfWork, drizzleRepositories } from '../../src/drizzle/unit-of-work.drizzle.ts';
-import { createMemoryPorts } from '../../src/memory/index.ts';
+import { createMemoryPorts, memoryJobRepositories } from '../../src/memory/index.ts';
 import { testDatabaseSettings } from './database.settings.ts';
 import { createTestDatabase, type TestDatabase } from './postgres.harness.ts';
 
 export interface ContractPorts extends Repositories {
   readonly unitOfWork: UnitOfWork;
+  readonly snapshots: ReadModelSnapshotRepository;
+  readonly notifications: NotificationRepository;
+  readonly dueMarkets: DueMarketRepository;
 }
 
 export interface ContractTarget {
@@ -26,7 +30,10 @@ export function memoryTarget(): ContractTarget {
   return {
     name: 'in-memory fakes',
     open: async () => undefined,
-    fresh: async () => createMemoryPorts(),
+    fresh: async () => {
+      const ports = createMemoryPorts();
+      return { ...ports, ...memoryJobRepositories(ports.database) };
+    },
     close: async () => undefined,
   };
 }
@@ -57,7 +64,7 @@ function databaseTarget(name: string, connect: () => Promise<{ database: Databas
     },
     fresh: async () => {
       await emptyTables(database());
-      return { ...drizzleRepositories(database()), unitOfWork: new DrizzleUnitOfWork(database()) };
+      return { ...drizzleRepositories(database()), ...drizzleJobRepositories(database()), unitOfWork: new DrizzleUnitOfWork(database()) };
     },
     database,
     close: async () => current?.close(),
