@@ -33,6 +33,8 @@ export interface ResolveMarketInput {
 
 export interface ResolveMarketOutput {
   readonly marketId: number;
+  /** who earns the work profit, whoever resolved */
+  readonly stewardUsername: string;
   readonly settlement: Settlement;
   readonly resolvedAt: number;
 }
@@ -92,7 +94,7 @@ export function makeResolveMarket(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock'
           finalResolutionDateTime: now,
           updatedAt: now,
         });
-        return ok({ marketId: market.id, settlement, resolvedAt: now });
+        return ok({ marketId: market.id, stewardUsername: market.stewardUsername, settlement, resolvedAt: now });
       }),
     );
 }
