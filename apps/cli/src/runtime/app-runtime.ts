@@ -4,23 +4,11 @@
 // that only need the database (migrate, backup) never load the HTTP stack. Tests hand commands a fake bridge.
 import type { ResultAsync } from 'neverthrow';
 import type { AppConfig } from '@socialpredict/config';
-import type { Clock, UseCaseDeps, UseCases, WriteFollowUpEffects } from '@socialpredict/domain';
+import type { UseCaseDeps } from '@socialpredict/domain';
 import { createJobProcess, NO_JOB_METRICS, type JobLogger } from '@socialpredict/jobs';
-import type { Database } from '@socialpredict/persistence';
-import { lazyJobProducer, operatorRuntime } from './operator-runtime.ts';
+import { lazyJobProducer, operatorRuntime, type AppRuntime } from './operator-runtime.ts';
 
-/** What the commands use of the API's runtime. */
-export interface AppRuntime {
-  database: Database;
-  deps: UseCaseDeps;
-  clock: Clock;
-  /** the use cases with their write follow-ups, as the HTTP routes run them */
-  useCases: UseCases;
-  /** the follow-up effects themselves, for a bulk writer that runs the plain use cases and marks once at the end */
-  followUps: WriteFollowUpEffects;
-  /** waits for the follow-ups in flight, stops the job producer and closes the database */
-  close(): Promise<void>;
-}
+export type { AppRuntime } from './operator-runtime.ts';
 
 /** pino, as the API configures it (LOG-1, LOG-4 redaction). */
 export interface CliLogger extends JobLogger {

@@ -5,7 +5,19 @@
 import type { Clock, UseCaseDeps, UseCases, WriteFollowUpEffects } from '@socialpredict/domain';
 import type { JobLogger, JobRunner, ReadModelStore } from '@socialpredict/jobs';
 import type { Database } from '@socialpredict/persistence';
-import type { AppRuntime } from './app-runtime.ts';
+
+/** What the commands use of the API's runtime. */
+export interface AppRuntime {
+  database: Database;
+  deps: UseCaseDeps;
+  clock: Clock;
+  /** the use cases with their write follow-ups, as the HTTP routes run them */
+  useCases: UseCases;
+  /** the follow-up effects themselves, for a bulk writer that runs the plain use cases and marks once at the end */
+  followUps: WriteFollowUpEffects;
+  /** waits for the follow-ups in flight, stops the job producer and closes the database */
+  close(): Promise<void>;
+}
 
 export type FollowUpJobs = Pick<JobRunner, 'requestReadModelRefresh' | 'enqueue'>;
 
