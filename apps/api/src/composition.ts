@@ -1,14 +1,34 @@
-// The wiring shared by `pnpm start` and `pnpm seed:dev`: database (with retries), migrations or their verification,
-// the real adapters behind every port, and the use cases (DEP-1 order up to, not including, listening).
+// The wiring shared by `pnpm start`, `pnpm seed:dev` and the CLI: database (with retries), migrations or their
+// verification, the real adapters behind every port (DEP-1 order up to, not including, listening), and the one
+// function that makes the use cases with their write follow-ups.
 import { randomInt } from 'node:crypto';
+import { ResultAsync } from 'neverthrow';
 import type { Logger } from 'pino';
-import { Registry } from 'prom-client';
+import { Counter, Registry } from 'prom-client';
 import type { AppConfig, ProcessConfig } from '@socialpredict/config';
-import type { Clock, RandomSource, UseCaseDeps } from '@socialpredict/domain';
-import { createGlobalReadModels, globalReadModelBuilds, type GlobalReadModels, type GlobalReadModelsDeps } from '@socialpredict/jobs';
+import {
+  makeUseCases,
+  withWriteFollowUps,
+  type Clock,
+  type RandomSource,
+  type ReadModelSnapshotRepository,
+  type UseCaseDeps,
+  type UseCases,
+  type WriteFollowUpEffects,
+} from '@socialpredict/domain';
+import {
+  createGlobalReadModels,
+  globalReadModelBuilds,
+  QUEUES,
+  type GlobalReadModels,
+  type GlobalReadModelsDeps,
+  type JobLogger,
+  type JobRunner,
+} from '@socialpredict/jobs';
 import {
   DrizzleReadModelSnapshotRepository,
   DrizzleUnitOfWork,
+  toInfrastructureError,
   drizzleRepositories,
   migrate,
   openDatabase,
@@ -20,12 +40,13 @@ import { createArgon2PasswordHasher } from './adapters/argon2-password-hasher.ad
 import { createDatabaseObserver, registerPoolMetrics } from './adapters/database-observer.adapter.ts';
 import { createJoseTokenIssuer } from './adapters/jose-token-issuer.adapter.ts';
 import type { OpsProbe } from './routes/ops.route.ts';
-import { buildUseCases, type AppUseCases } from './use-cases.ts';
 
 export interface Runtime {
   database: Database;
   deps: UseCaseDeps;
-  useCases: AppUseCases;
+  /** the snapshot table of the read models, where writes leave their stale marks */
+  snapshots: ReadModelSnapshotRepository;
+  readModels: GlobalReadModels;
   probe: OpsProbe;
   clock: Clock;
 }
@@ -64,8 +85,41 @@ export async function openRuntime(config: AppConfig, logger: Logger, metricsRegi
     game: config.setup.game,
     probabilityPointsMax: config.api.probabilityPointsMax,
   };
-  const readModels = globalReadModelsOn(new DrizzleReadModelSnapshotRepository(database.db, database.scope), deps, config.process, logger);
-  return { database, deps, useCases: buildUseCases(deps, readModels), probe: opsProbe(database, config), clock: systemClock };
+  const snapshots = new DrizzleReadModelSnapshotRepository(database.db, database.scope);
+  const readModels = globalReadModelsOn(snapshots, deps, config.process, logger);
+  return { database, deps, snapshots, readModels, probe: opsProbe(database, config), clock: systemClock };
+}
+
+/** What the follow-ups send to the job queue (a consuming runner, or a producer-only one). */
+export type FollowUpJobs = Pick<JobRunner, 'requestReadModelRefresh' | 'enqueue'>;
+
+/** JOB-3 follow-ups on adapters: stale marks in the snapshot table, the refresh and notification jobs on the queue. */
+export function followUpEffects(snapshots: Pick<ReadModelSnapshotRepository, 'markStale'>, clock: Clock, jobs: FollowUpJobs): WriteFollowUpEffects {
+  const attempt = (operation: string, send: () => Promise<unknown>) =>
+    ResultAsync.fromPromise(send(), (error) => toInfrastructureError(error, operation)).map(() => undefined);
+  return {
+    markStale: (kinds) => snapshots.markStale(kinds, clock.now()),
+    requestRefresh: () => attempt('jobs.requestReadModelRefresh', () => jobs.requestReadModelRefresh()),
+    notifyMarketResolved: (marketId) => attempt('jobs.marketNotify', () => jobs.enqueue(QUEUES.marketNotify, { marketId })),
+  };
+}
+
+/**
+ * The use cases every driver runs (HTTP routes, CLI commands): the domain's, each write followed by what
+ * WRITE_FOLLOW_UPS lists. A failed follow-up logs `write.follow_up_failed` and counts
+ * `write_follow_up_failures_total{use_case,step}`; the committed write still answers with its result.
+ */
+export function composeUseCases(deps: UseCaseDeps, effects: WriteFollowUpEffects, logger: JobLogger, metricsRegistry = new Registry()): UseCases {
+  const failures = new Counter({
+    name: 'write_follow_up_failures_total',
+    help: 'Follow-ups of committed writes (stale marks, refresh requests, notifications) that failed',
+    labelNames: ['use_case', 'step'],
+    registers: [metricsRegistry],
+  });
+  return withWriteFollowUps(makeUseCases(deps), effects, ({ useCase, step, error }) => {
+    failures.inc({ use_case: useCase, step });
+    logger.warn({ event: 'write.follow_up_failed', useCase, step, err: error }, 'a follow-up of a committed write failed');
+  });
 }
 
 /** The global read models on a snapshot store; readers rebuild them only when no job consumer runs (§1.7). */

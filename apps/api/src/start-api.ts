@@ -7,12 +7,13 @@ import type { AppConfig } from '@socialpredict/config';
 import { generatePassword } from '@socialpredict/domain';
 import type { JobRunner } from '@socialpredict/jobs';
 import { createAuthenticator } from './authenticator.ts';
-import { startBackgroundJobs, withJobFollowUps } from './background-jobs.ts';
-import { openRuntime, StartupError, type Runtime } from './composition.ts';
+import { startBackgroundJobs } from './background-jobs.ts';
+import { composeUseCases, followUpEffects, openRuntime, StartupError, type Runtime } from './composition.ts';
 import { createLifecycle } from './lifecycle.ts';
 import { createServer, listen, type RunningServer } from './server.ts';
 import { runShutdown } from './shutdown.ts';
 import { seedAdmin } from './startup-seed.ts';
+import { withSnapshotReaders } from './use-cases.ts';
 
 const VERSION = '0.1.0';
 
@@ -77,17 +78,21 @@ export async function startApi(config: AppConfig, logger: Logger): Promise<ApiPr
     await seedStartupData(runtime, config, logger);
     const runner = await startBackgroundJobs(runtime, config, metricsRegistry, logger);
     jobs = runner;
+    const useCases = withSnapshotReaders(
+      composeUseCases(runtime.deps, followUpEffects(runtime.snapshots, runtime.clock, runner), logger, metricsRegistry),
+      runtime.readModels,
+    );
     const server = await createServer(
       {
         config,
         lifecycle,
         probe: { ...runtime.probe, jobs: () => runner.status() },
         // Reporting visibility is editable only once Tier 2 CMS routes exist; until then both reports are public.
-        authenticator: createAuthenticator(runtime.useCases.authenticate, async () => ({
+        authenticator: createAuthenticator(useCases.authenticate, async () => ({
           systemMetricsPublic: true,
           globalLeaderboardPublic: true,
         })),
-        useCases: withJobFollowUps(runtime.useCases, runner, logger),
+        useCases,
         clock: runtime.clock,
         version: VERSION,
         metricsRegistry,

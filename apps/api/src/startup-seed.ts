@@ -1,13 +1,14 @@
 // Accounts the startup writer guarantees (http-api.md §2.7) and the development fixtures of CFG-7. Each account is
 // created with its INITIAL_BALANCE minted in the same transaction, or — when it exists and `reset` is asked —
 // given back its role, password and flags. Idempotent by construction.
-import { errAsync, okAsync, ResultAsync } from 'neverthrow';
+import { errAsync, ResultAsync } from 'neverthrow';
 import {
-  newAccount,
-  initialBalancePostings,
+  makeProvisionAccount,
   passwordPolicyProblems,
-  type InfrastructureError,
+  type Actor,
   type ModeratorStatus,
+  type ProvisionAccountError,
+  type ProvisionOutcome,
   type UseCaseDeps,
   type UserRole,
 } from '@socialpredict/domain';
@@ -23,52 +24,20 @@ export interface SeedAccount {
 
 type SeedDeps = Pick<UseCaseDeps, 'unitOfWork' | 'passwordHasher' | 'clock' | 'economics'>;
 
-export type SeedOutcome = 'created' | 'reset' | 'kept';
+export type SeedOutcome = ProvisionOutcome;
+
+/** The start-up writer seeds with the operator's rights. */
+const SEEDER: Actor = { kind: 'operator', name: 'startup-seed' };
 
 /** Creates the account when missing; with `reset`, an existing one gets the seed's role, password and flags back. */
-export function ensureAccount(deps: SeedDeps, account: SeedAccount, reset: boolean): ResultAsync<SeedOutcome, InfrastructureError> {
-  return deps.passwordHasher.hash(account.password).andThen((passwordHash) =>
-    deps.unitOfWork.run((tx) =>
-      tx.lockUsers([account.username]).andThen((locked) => {
-        const now = deps.clock.now();
-        const existing = locked.get(account.username);
-        if (existing !== undefined) {
-          if (!reset) return okAsync<SeedOutcome, InfrastructureError>('kept');
-          return tx.users
-            .update(account.username, {
-              role: account.role,
-              moderatorStatus: account.moderatorStatus,
-              passwordHash,
-              passwordVersion: existing.passwordVersion + 1,
-              mustChangePassword: account.mustChangePassword,
-              updatedAt: now,
-            })
-            .map((): SeedOutcome => 'reset');
-        }
-        return tx.users
-          .insert(
-            newAccount(
-              {
-                username: account.username,
-                displayName: account.displayName,
-                role: account.role,
-                moderatorStatus: account.moderatorStatus,
-                personalEmoji: '🙂',
-                mustChangePassword: account.mustChangePassword,
-                passwordHash,
-              },
-              now,
-            ),
-          )
-          .andThen(() =>
-            tx.ledger.post(initialBalancePostings(account.username, deps.economics.user.initialAccountBalance), {
-              occurredAt: now,
-              marketId: null,
-            }),
-          )
-          .map((): SeedOutcome => 'created');
-      }),
-    ),
+export function ensureAccount(deps: SeedDeps, account: SeedAccount, reset: boolean): ResultAsync<SeedOutcome, ProvisionAccountError> {
+  const { password, ...basics } = account;
+  return deps.passwordHasher.hash(password).andThen((passwordHash) =>
+    makeProvisionAccount(deps)({
+      actor: SEEDER,
+      account: { ...basics, personalEmoji: '🙂', passwordHash },
+      whenExists: reset ? 'reset' : 'keep',
+    }).map(({ outcome }) => outcome),
   );
 }
 
@@ -82,7 +51,7 @@ export class SeedPasswordRejected extends Error {
 }
 
 /** The seeded administrator: must change the password at first login (§2.5). */
-export function seedAdmin(deps: SeedDeps, password: string): ResultAsync<SeedOutcome, InfrastructureError | SeedPasswordRejected> {
+export function seedAdmin(deps: SeedDeps, password: string): ResultAsync<SeedOutcome, ProvisionAccountError | SeedPasswordRejected> {
   const problems = passwordPolicyProblems(password, '');
   if (problems.length > 0) return errAsync(new SeedPasswordRejected(problems));
   return ensureAccount(
@@ -111,7 +80,7 @@ export function devFixtures(): SeedAccount[] {
   return [fixture('admin', 'Administrator', 'ADMIN', 'none'), fixture('testuser01', 'testuser01', 'MODERATOR', 'active'), ...regulars];
 }
 
-export function seedDevFixtures(deps: SeedDeps): ResultAsync<Record<string, SeedOutcome>, InfrastructureError> {
+export function seedDevFixtures(deps: SeedDeps): ResultAsync<Record<string, SeedOutcome>, ProvisionAccountError> {
   return ResultAsync.combine(devFixtures().map((account) => ensureAccount(deps, account, true).map((outcome) => [account.username, outcome] as const))).map(
     (outcomes) => Object.fromEntries(outcomes),
   );

@@ -1,7 +1,9 @@
-// The JOB-3 follow-ups of the writes that change global read models: sent after a committed write only, a
-// notification fan-out after a resolution, and a queue failure that costs a warning instead of the response.
+// The JOB-3 follow-ups of the writes that change global read models, as the composition wires them onto the job
+// queue: sent after a committed write only, a notification fan-out after a resolution, and a queue failure that
+// costs a warning instead of the response.
+import type { Logger } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { withJobFollowUps } from '../src/background-jobs.ts';
+import type { FollowUpJobs } from '../src/composition.ts';
 import { createLogger } from '../src/logger.ts';
 import { createTestApp, TEST_NOW } from './helpers/test-app.ts';
 
@@ -29,8 +31,8 @@ function recordedLogger() {
   return { logger, events };
 }
 
-async function setting() {
-  const app = await createTestApp();
+async function setting(jobs: FollowUpJobs, logger: Logger = recordedLogger().logger) {
+  const app = await createTestApp({}, { jobs, logger });
   await app.user('alice');
   await app.user('bob');
   await app.user('carol');
@@ -40,11 +42,11 @@ async function setting() {
 /** Fire-and-forget sends settle within a few ticks. */
 const settled = () => new Promise((resolve) => setTimeout(resolve, 10));
 
-describe('withJobFollowUps', () => {
+describe('write follow-ups on the job queue', () => {
   it('refreshes the global read models after each write and notifies holders after a resolution', async () => {
-    const app = await setting();
     const { sent, jobs } = recordingJobs();
-    const useCases = withJobFollowUps(app.useCases, jobs, recordedLogger().logger);
+    const app = await setting(jobs);
+    const { useCases } = app;
 
     const market = (
       await useCases.createMarket({ username: 'alice', questionTitle: 'Rain?', description: '', resolutionDateTime: TEST_NOW + WEEK_MS })
@@ -53,9 +55,9 @@ describe('withJobFollowUps', () => {
     // A later order by another user unlocks bob's shares for sale.
     (await useCases.placeBet({ username: 'carol', marketId: market.id, amount: 1, outcome: 'YES' }))._unsafeUnwrap();
     (await useCases.sell({ username: 'bob', marketId: market.id, amount: 3, outcome: 'YES' }))._unsafeUnwrap();
-    (await useCases.resolveMarket({ username: 'alice', marketId: market.id, resolution: 'YES' }))._unsafeUnwrap();
+    (await useCases.resolveMarket({ actor: { kind: 'user', username: 'alice', role: 'REGULAR' }, marketId: market.id, resolution: 'YES' }))._unsafeUnwrap();
     // A new account changes the system metrics.
-    (await useCases.registerUser({ actor: { username: 'admin', role: 'ADMIN' }, username: 'dave' }))._unsafeUnwrap();
+    (await useCases.registerUser({ actor: { kind: 'user', username: 'admin', role: 'ADMIN' }, username: 'dave' }))._unsafeUnwrap();
     await settled();
 
     expect(sent).toEqual([
@@ -67,25 +69,25 @@ describe('withJobFollowUps', () => {
   });
 
   it('sends nothing after a refused write', async () => {
-    const app = await setting();
     const { sent, jobs } = recordingJobs();
-    const useCases = withJobFollowUps(app.useCases, jobs, recordedLogger().logger);
+    const app = await setting(jobs);
+    const { useCases } = app;
     expect((await useCases.placeBet({ username: 'bob', marketId: 999, amount: 10, outcome: 'YES' })).isErr()).toBe(true);
-    expect((await useCases.resolveMarket({ username: 'bob', marketId: 999, resolution: 'YES' })).isErr()).toBe(true);
+    expect((await useCases.resolveMarket({ actor: { kind: 'user', username: 'bob', role: 'REGULAR' }, marketId: 999, resolution: 'YES' })).isErr()).toBe(true);
     await settled();
     expect(sent).toEqual([]);
     await app.close();
   });
 
   it('answers the write when the queue fails, logging a warning', async () => {
-    const app = await setting();
     const { jobs } = recordingJobs(true);
     const { logger, events } = recordedLogger();
-    const useCases = withJobFollowUps(app.useCases, jobs, logger);
+    const app = await setting(jobs, logger);
+    const { useCases } = app;
     const created = await useCases.createMarket({ username: 'alice', questionTitle: 'Rain?', description: '', resolutionDateTime: TEST_NOW + WEEK_MS });
     expect(created.isOk()).toBe(true);
     await settled();
-    expect(events).toEqual(['jobs.enqueue_failed']);
+    expect(events).toEqual(['write.follow_up_failed']);
     await app.close();
   });
 });

@@ -3,10 +3,12 @@
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthenticator } from '../src/authenticator.ts';
-import { openRuntime, type Runtime } from '../src/composition.ts';
+import { composeUseCases, followUpEffects, openRuntime, type Runtime } from '../src/composition.ts';
 import { createLifecycle } from '../src/lifecycle.ts';
 import { createLogger } from '../src/logger.ts';
 import { createServer } from '../src/server.ts';
+import { withSnapshotReaders } from '../src/use-cases.ts';
+import { idleJobs } from './helpers/stub-deps.ts';
 import { createEmptyDatabase, POSTGRES_URL, type EmptyDatabase } from './helpers/postgres-app.ts';
 import { testConfig } from './helpers/test-config.ts';
 
@@ -30,6 +32,10 @@ describe.skipIf(POSTGRES_URL === undefined)('database metrics and slow queries o
     const logger = createLogger('info', { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
     const registry = new Registry();
     runtime = await openRuntime(config, logger, registry);
+    const useCases = withSnapshotReaders(
+      composeUseCases(runtime.deps, followUpEffects(runtime.snapshots, runtime.clock, idleJobs), logger, registry),
+      runtime.readModels,
+    );
     const lifecycle = createLifecycle();
     lifecycle.markReady();
     server = await createServer(
@@ -37,8 +43,8 @@ describe.skipIf(POSTGRES_URL === undefined)('database metrics and slow queries o
         config,
         lifecycle,
         probe: runtime.probe,
-        authenticator: createAuthenticator(runtime.useCases.authenticate, async () => ({ systemMetricsPublic: true, globalLeaderboardPublic: true })),
-        useCases: runtime.useCases,
+        authenticator: createAuthenticator(useCases.authenticate, async () => ({ systemMetricsPublic: true, globalLeaderboardPublic: true })),
+        useCases,
         clock: runtime.clock,
         version: 'test',
         metricsRegistry: registry,

@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
+import { makeUseCases } from '@socialpredict/domain';
 import { openRuntime, StartupError, type Runtime } from '../src/composition.ts';
 import { createLogger } from '../src/logger.ts';
 import { startApi } from '../src/start-api.ts';
@@ -35,7 +36,7 @@ describe('startup on PGlite', () => {
     expect((await seedAdmin(runtime.deps, 'Other2Password'))._unsafeUnwrap()).toBe('kept');
     const admin = (await runtime.deps.users.findByUsername('admin'))._unsafeUnwrap();
     expect(admin).toMatchObject({ role: 'ADMIN', displayName: 'Administrator', mustChangePassword: true });
-    const login = await runtime.useCases.login({ username: 'admin', password: 'Admin1Password' });
+    const login = await makeUseCases(runtime.deps).login({ username: 'admin', password: 'Admin1Password' });
     expect(login._unsafeUnwrap().mustChangePassword).toBe(true);
   });
 
@@ -49,11 +50,11 @@ describe('startup on PGlite', () => {
     const runtime = await pgliteRuntime();
     const first = (await seedDevFixtures(runtime.deps))._unsafeUnwrap();
     expect(Object.values(first).every((outcome) => outcome === 'created')).toBe(true);
-    await runtime.useCases.changePassword({ username: 'testuser05', currentPassword: DEV_PASSWORD, newPassword: 'Changed9Password' });
+    await makeUseCases(runtime.deps).changePassword({ username: 'testuser05', currentPassword: DEV_PASSWORD, newPassword: 'Changed9Password' });
     const second = (await seedDevFixtures(runtime.deps))._unsafeUnwrap();
     expect(Object.values(second).every((outcome) => outcome === 'reset')).toBe(true);
     for (const account of devFixtures()) {
-      const session = (await runtime.useCases.login({ username: account.username, password: DEV_PASSWORD }))._unsafeUnwrap();
+      const session = (await makeUseCases(runtime.deps).login({ username: account.username, password: DEV_PASSWORD }))._unsafeUnwrap();
       expect(session).toMatchObject({ role: account.role, mustChangePassword: false });
     }
     expect((await runtime.deps.users.findByUsername('testuser01'))._unsafeUnwrap()).toMatchObject({ role: 'MODERATOR', moderatorStatus: 'active' });

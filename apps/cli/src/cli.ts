@@ -116,7 +116,7 @@ export async function runCli(cli: CliProcess): Promise<number> {
     // Each resource that was opened is closed, whether the command succeeded or not.
     await Promise.allSettled([
       database?.then((opened) => opened.close()),
-      runtime?.then((opened) => opened.database.close()),
+      runtime?.then((opened) => opened.close()),
     ]);
   }
 }

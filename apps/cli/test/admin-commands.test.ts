@@ -83,6 +83,18 @@ describe.skipIf(!postgresServer)('operator commands on PostgreSQL', () => {
     await expect(run(setRoleCommand, { username: 'nobody', role: 'ADMIN' })).rejects.toThrow(/USER_NOT_FOUND/);
   });
 
+  it('set-role suspends and reinstates a moderator, refuses it for anyone else, and takes one change at a time', async () => {
+    await run(createUserCommand, { username: 'cora' });
+    await expect(run(setRoleCommand, { username: 'cora', suspend: true })).rejects.toThrow(/INVALID_STATE/);
+    await run(setRoleCommand, { username: 'cora', role: 'MODERATOR' });
+    expect(await run(setRoleCommand, { username: 'cora', suspend: true })).toBe(0);
+    expect(await user('cora')).toMatchObject({ role: 'MODERATOR', moderatorStatus: 'suspended' });
+    expect(await run(setRoleCommand, { username: 'cora', unsuspend: true })).toBe(0);
+    expect(await user('cora')).toMatchObject({ role: 'MODERATOR', moderatorStatus: 'active' });
+    await expect(run(setRoleCommand, { username: 'cora', role: 'ADMIN', suspend: true })).rejects.toThrow(UsageError);
+    await expect(run(setRoleCommand, { username: 'cora' })).rejects.toThrow(UsageError);
+  });
+
   it('grant-credits posts an ADMIN_GRANT through the ledger, both ways, and the books stay sound', async () => {
     await run(createUserCommand, { username: 'dave' });
     expect(await run(grantCreditsCommand, { username: 'dave', amount: '250' })).toBe(0);
@@ -98,7 +110,7 @@ describe.skipIf(!postgresServer)('operator commands on PostgreSQL', () => {
     await expect(run(grantCreditsCommand, { username: 'nobody', amount: '5' })).rejects.toThrow(/USER_NOT_FOUND/);
   });
 
-  it("resolve-market settles a market for its steward and pays out through the ledger", async () => {
+  it('resolve-market settles a market in place of its steward and pays out through the ledger', async () => {
     for (const name of ['erin', 'frank']) await run(createUserCommand, { username: name });
     await run(grantCreditsCommand, { username: 'erin', amount: '100' });
     await run(grantCreditsCommand, { username: 'frank', amount: '100' });
@@ -114,7 +126,7 @@ describe.skipIf(!postgresServer)('operator commands on PostgreSQL', () => {
     (await makePlaceBet(deps)({ username: 'frank', marketId: market.id, outcome: 'YES', amount: 20 }))._unsafeUnwrap();
 
     expect(await run(resolveMarketCommand, { market: String(market.id), result: 'yes' })).toBe(0);
-    expect(cli.out.at(-1)).toMatch(new RegExp(`^Market ${market.id} resolved YES for steward erin: 1 payout\\(s\\)`));
+    expect(cli.out.at(-1)).toMatch(new RegExp(`^Market ${market.id} resolved YES by the operator \\(steward erin\\): 1 payout\\(s\\)`));
     expect((await deps.markets.findById(market.id))._unsafeUnwrap()).toMatchObject({ lifecycleStatus: 'resolved', resolutionResult: 'YES' });
     await expectSoundBooks();
 
@@ -144,6 +156,37 @@ describe.skipIf(!postgresServer)('operator commands on PostgreSQL', () => {
     (await makePlaceBet(deps)({ username: 'hank', marketId: market.id, outcome: 'NO', amount: 20 }))._unsafeUnwrap();
     await run(resolveMarketCommand, { market: String(market.id), result: 'NO' });
     expect(await stale()).toEqual(['global_leaderboard', 'system_metrics']);
+  });
+
+  it('resolve-market requests the read-model refresh and notifies the holders, as a resolution over HTTP does', async () => {
+    for (const name of ['ivy', 'jack']) await run(createUserCommand, { username: name });
+    await run(grantCreditsCommand, { username: 'jack', amount: '100' });
+    const deps = await cli.deps();
+    const market = (
+      await makeCreateMarket(deps)({ username: 'ivy', questionTitle: 'Will it notify?', description: '', resolutionDateTime: Date.now() + 48 * 3600_000 })
+    )._unsafeUnwrap();
+    (await makePlaceBet(deps)({ username: 'jack', marketId: market.id, outcome: 'YES', amount: 20 }))._unsafeUnwrap();
+    cli.jobs.sent.length = 0;
+
+    await run(resolveMarketCommand, { market: String(market.id), result: 'YES' });
+    expect(cli.jobs.sent).toEqual(['readmodel.refresh', `market.notify {"marketId":${market.id}}`]);
+  });
+
+  it('grant-credits reports a committed grant as done when its follow-ups fail, with a warning', async () => {
+    const failing = testContext({ DATABASE_URL: target.url, DB_POOL_MAX: '2' }, {}, { failingJobs: true });
+    try {
+      await createUserCommand.run(failing.context, { username: 'kim' });
+      expect(await grantCreditsCommand.run(failing.context, { username: 'kim', amount: '75' })).toBe(0);
+      expect(failing.out.at(-1)).toBe('Granted 75 credits to kim; balance now 75.');
+      expect(failing.jobs.sent.at(-1)).toBe('readmodel.refresh');
+      // The refresh request is sent without waiting; its failure is logged once it settles.
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      const warnings = failing.logger.lines.filter((line) => line.level === 'warn' && line.fields.event === 'write.follow_up_failed');
+      expect(warnings.map((line) => line.fields.useCase)).toEqual(['registerUser', 'grantCredits']);
+      expect((await (await failing.deps()).users.findByUsername('kim'))._unsafeUnwrap()?.accountBalance).toBe(75);
+    } finally {
+      await failing.close();
+    }
   });
 
   it('integrity-check reports sound books, then exit 2 and the finding once a balance is corrupted', async () => {

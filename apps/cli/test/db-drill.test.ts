@@ -3,9 +3,9 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { adminGrantPostings, makeCreateMarket, makePlaceBet, makeRegisterUser } from '@socialpredict/domain';
+import { adminGrantPostings, makeCreateMarket, makePlaceBet, makeRegisterUser, OPERATOR } from '@socialpredict/domain';
 import { openDatabase } from '@socialpredict/persistence';
-import { testContext, testRuntime } from './support/command-context.ts';
+import { recordingJobs, recordingLogger, testContext, testRuntime } from './support/command-context.ts';
 import { REPOSITORY_ROOT } from './support/cli-process.ts';
 import { createTestDatabase, postgresServer, type TestDatabase } from './support/postgres.harness.ts';
 
@@ -46,9 +46,9 @@ async function seedTrades(url: string): Promise<void> {
   const { config } = testContext({ DATABASE_URL: url }).context;
   const database = await openDatabase({ ...config.database, poolMax: 2 });
   try {
-    const { deps } = testRuntime(database, config);
+    const { deps } = testRuntime(database, config, recordingJobs(), recordingLogger());
     for (const username of ['ann', 'ben']) {
-      (await makeRegisterUser(deps)({ actor: { username: 'cli', role: 'ADMIN' }, username }))._unsafeUnwrap();
+      (await makeRegisterUser(deps)({ actor: OPERATOR, username }))._unsafeUnwrap();
     }
     (await deps.unitOfWork.run((tx) => tx.ledger.post(adminGrantPostings('ben', 300), { occurredAt: Date.now(), marketId: null })))._unsafeUnwrap();
     const market = (

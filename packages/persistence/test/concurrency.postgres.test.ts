@@ -140,7 +140,7 @@ describe.skipIf(postgresServer === null)('concurrent trading on PostgreSQL', () 
     const resolutions: PromiseLike<void>[] = [];
     const resolveAt = (market: MarketRecord, resolution: 'YES' | 'N/A') =>
       resolutions.push(
-        useCases.resolveMarket({ username: market.stewardUsername, marketId: market.id, resolution }).then((result) => {
+        useCases.resolveMarket({ actor: { kind: 'user', username: market.stewardUsername, role: 'REGULAR' }, marketId: market.id, resolution }).then((result) => {
           count(result.isOk() ? `resolve ${resolution}` : `resolve failed ${result.error.code}`);
         }),
       );

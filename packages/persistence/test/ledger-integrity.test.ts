@@ -31,7 +31,7 @@ function describeIntegrity(target: ContractTarget) {
       }
       (await useCases.sell({ username: 'alice', marketId: open.id, outcome: 'NO', amount: 5 }))._unsafeUnwrap();
       (await useCases.placeBet({ username: 'bob', marketId: resolved.id, outcome: 'YES', amount: 20 }))._unsafeUnwrap();
-      (await useCases.resolveMarket({ username: 'dave', marketId: resolved.id, resolution: 'YES' }))._unsafeUnwrap();
+      (await useCases.resolveMarket({ actor: { kind: 'user', username: 'dave', role: 'REGULAR' }, marketId: resolved.id, resolution: 'YES' }))._unsafeUnwrap();
     });
 
     const database = () => {

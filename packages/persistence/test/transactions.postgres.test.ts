@@ -62,7 +62,7 @@ describe.skipIf(postgresServer === null)('money transactions on PostgreSQL', () 
     const outcomes = await Promise.all(
       markets.map(async (market, index) => {
         const bet = useCases.placeBet({ username: 'alice', marketId: market.id, outcome: 'YES', amount: 7 });
-        const resolve = useCases.resolveMarket({ username: 'maker', marketId: market.id, resolution: index % 2 === 0 ? 'YES' : 'N/A' });
+        const resolve = useCases.resolveMarket({ actor: { kind: 'user', username: 'maker', role: 'REGULAR' }, marketId: market.id, resolution: index % 2 === 0 ? 'YES' : 'N/A' });
         return { bet: await bet, resolve: await resolve };
       }),
     );

@@ -2,7 +2,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { PlaceBet, QuoteSale, ResolveMarket, Sell } from '@socialpredict/domain';
 import { unwrap } from '../http-error.mapper.ts';
-import { principalOf } from '../principal.ts';
+import { actorOf, principalOf } from '../principal.ts';
 import { IdParam, Int, isoTime, normaliseOutcome, OutcomeInput, PositiveInt, Probability } from '../schemas/common.schema.ts';
 import { Envelope, ok } from '../schemas/envelope.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
@@ -167,7 +167,7 @@ export const tradingRoutes: FastifyPluginAsyncTypebox<{ useCases: TradingUseCase
     async (request, reply) => {
       const resolved = await unwrap(
         useCases.resolveMarket({
-          username: principalOf(request).username,
+          actor: actorOf(request),
           marketId: request.params.id,
           resolution: (request.body.resolution ?? '').trim().toUpperCase(),
         }),

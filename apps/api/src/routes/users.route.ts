@@ -14,7 +14,7 @@ import { unwrap } from '../http-error.mapper.ts';
 import * as sanitize from '../input-sanitizers.ts';
 import { toMarketResponse } from '../presenters/market.presenter.ts';
 import { toPublicUser } from '../presenters/user.presenter.ts';
-import { principalOf } from '../principal.ts';
+import { actorOf, principalOf } from '../principal.ts';
 import { Int, isoTime, PageQuery, pageOf, UsernameParam } from '../schemas/common.schema.ts';
 import { Envelope, ok } from '../schemas/envelope.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
@@ -110,7 +110,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRouteOptions> = async (ap
     },
     async (request) => {
       const { username } = sanitize.sanitizeFields({ username: sanitize.username(request.body.username) });
-      const created = await unwrap(useCases.registerUser({ actor: principalOf(request), username }));
+      const created = await unwrap(useCases.registerUser({ actor: actorOf(request), username }));
       app.metrics.usersCreated.inc();
       return { message: 'User created successfully', username: created.username, password: created.password, usertype: created.role };
     },

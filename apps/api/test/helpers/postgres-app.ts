@@ -18,13 +18,13 @@ import {
 import { createArgon2PasswordHasher } from '../../src/adapters/argon2-password-hasher.adapter.ts';
 import { createJoseTokenIssuer } from '../../src/adapters/jose-token-issuer.adapter.ts';
 import { createAuthenticator } from '../../src/authenticator.ts';
-import { globalReadModelsOn } from '../../src/composition.ts';
+import { composeUseCases, followUpEffects, globalReadModelsOn } from '../../src/composition.ts';
 import { createLifecycle } from '../../src/lifecycle.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createServer } from '../../src/server.ts';
 import { seedAdmin } from '../../src/startup-seed.ts';
-import { buildUseCases } from '../../src/use-cases.ts';
-import { stubProbe } from './stub-deps.ts';
+import { withSnapshotReaders } from '../../src/use-cases.ts';
+import { idleJobs, stubProbe } from './stub-deps.ts';
 import { testConfig } from './test-config.ts';
 
 export const POSTGRES_URL = process.env.TEST_DATABASE_URL;
@@ -102,7 +102,12 @@ export async function createPostgresApp(env: Env = {}): Promise<PostgresApp> {
   const seeded = await seedAdmin(deps, ADMIN_BOOT_PASSWORD);
   if (seeded.isErr()) throw seeded.error;
 
-  const useCases = buildUseCases(deps, globalReadModelsOn(drizzleJobRepositories(database).snapshots, deps, config.process, createLogger('silent')));
+  const snapshots = drizzleJobRepositories(database).snapshots;
+  const logger = createLogger('silent');
+  const useCases = withSnapshotReaders(
+    composeUseCases(deps, followUpEffects(snapshots, deps.clock, idleJobs), logger),
+    globalReadModelsOn(snapshots, deps, config.process, logger),
+  );
   const lifecycle = createLifecycle();
   lifecycle.markReady();
   const server = await createServer(

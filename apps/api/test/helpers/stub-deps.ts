@@ -1,4 +1,5 @@
-// Minimal collaborators for tests of the HTTP skeleton that need no use case.
+// Minimal collaborators for tests of the HTTP skeleton and of apps that run no background jobs.
+import type { FollowUpJobs } from '../../src/composition.ts';
 import type { OpsProbe } from '../../src/routes/ops.route.ts';
 
 export function stubProbe(overrides: Partial<OpsProbe> = {}): OpsProbe {
@@ -19,3 +20,6 @@ export function stubProbe(overrides: Partial<OpsProbe> = {}): OpsProbe {
     ...overrides,
   };
 }
+
+/** A job queue that takes every follow-up and runs none, for apps without background jobs. */
+export const idleJobs: FollowUpJobs = { requestReadModelRefresh: async () => undefined, enqueue: async () => null };

@@ -1,19 +1,20 @@
 // The whole HTTP adapter over the in-memory fakes: fast inject tests with real use cases, real JWTs and the
 // startup seeding; argon2 is replaced by the fake hasher to keep each login instant.
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { Logger } from 'pino';
 import type { AppConfig, Env } from '@socialpredict/config';
 import type { UseCaseDeps } from '@socialpredict/domain';
 import { createMemoryPorts, memoryJobRepositories, type MemoryPorts } from '@socialpredict/persistence/memory';
 import { createJoseTokenIssuer } from '../../src/adapters/jose-token-issuer.adapter.ts';
 import { createAuthenticator } from '../../src/authenticator.ts';
-import { globalReadModelsOn } from '../../src/composition.ts';
+import { composeUseCases, followUpEffects, globalReadModelsOn, type FollowUpJobs } from '../../src/composition.ts';
 import { createLifecycle, type Lifecycle } from '../../src/lifecycle.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { OpsProbe } from '../../src/routes/ops.route.ts';
 import { createServer } from '../../src/server.ts';
 import { ensureAccount } from '../../src/startup-seed.ts';
-import { buildUseCases, type AppUseCases } from '../../src/use-cases.ts';
-import { stubProbe } from './stub-deps.ts';
+import { withSnapshotReaders, type AppUseCases } from '../../src/use-cases.ts';
+import { idleJobs, stubProbe } from './stub-deps.ts';
 import { testConfig } from './test-config.ts';
 
 /** 2026-03-01T12:00:00.000Z */
@@ -34,7 +35,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(env: Env = {}, options: { probe?: OpsProbe } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  probe?: OpsProbe;
+  /** where the write follow-ups go; by default they are taken and dropped */
+  jobs?: FollowUpJobs;
+  logger?: Logger;
+}
+
+export async function createTestApp(env: Env = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const config = testConfig(env);
   const ports = createMemoryPorts({ now: TEST_NOW });
   const tokenIssuer = createJoseTokenIssuer({
@@ -49,7 +57,12 @@ export async function createTestApp(env: Env = {}, options: { probe?: OpsProbe }
     game: config.setup.game,
     probabilityPointsMax: config.api.probabilityPointsMax,
   };
-  const useCases = buildUseCases(deps, globalReadModelsOn(memoryJobRepositories(ports.database).snapshots, deps, config.process, createLogger('silent')));
+  const snapshots = memoryJobRepositories(ports.database).snapshots;
+  const logger = options.logger ?? createLogger('silent');
+  const useCases = withSnapshotReaders(
+    composeUseCases(deps, followUpEffects(snapshots, ports.clock, options.jobs ?? idleJobs), logger),
+    globalReadModelsOn(snapshots, deps, config.process, logger),
+  );
   const lifecycle = createLifecycle();
   lifecycle.markReady();
   const server = await createServer(

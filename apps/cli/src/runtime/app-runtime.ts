@@ -4,16 +4,11 @@
 // that only need the database (migrate, backup) never load the HTTP stack. Tests hand commands a fake bridge.
 import type { ResultAsync } from 'neverthrow';
 import type { AppConfig } from '@socialpredict/config';
-import type { Clock, UseCaseDeps } from '@socialpredict/domain';
-import type { JobLogger } from '@socialpredict/jobs';
-import type { Database } from '@socialpredict/persistence';
+import type { UseCaseDeps } from '@socialpredict/domain';
+import { createJobProcess, NO_JOB_METRICS, type JobLogger } from '@socialpredict/jobs';
+import { lazyJobProducer, operatorRuntime, type AppRuntime } from './operator-runtime.ts';
 
-/** What the commands use of the API's runtime. */
-export interface AppRuntime {
-  database: Database;
-  deps: UseCaseDeps;
-  clock: Clock;
-}
+export type { AppRuntime } from './operator-runtime.ts';
 
 /** pino, as the API configures it (LOG-1, LOG-4 redaction). */
 export interface CliLogger extends JobLogger {
@@ -41,7 +36,25 @@ export async function loadApiBridge(): Promise<ApiBridge> {
   // The loggers handed back in were made by `createLogger` here; the casts only restore their pino type.
   return {
     createLogger: (config, stream) => api.createLogger(config.logLevel, stream),
-    openRuntime: (config, logger) => api.openRuntime(config, logger as PinoLogger),
+    openRuntime: async (config, logger) => {
+      const runtime = await api.openRuntime(config, logger as PinoLogger);
+      // Producer only: the consuming workers run in the API process or `pnpm cli worker` (JOB-2).
+      const startProducer = async () => {
+        const runner = createJobProcess({
+          database: runtime.database,
+          reporting: runtime.deps,
+          clock: runtime.clock,
+          logger,
+          metrics: NO_JOB_METRICS,
+          settings: config.database,
+          consume: false,
+        });
+        await runner.start();
+        return runner;
+      };
+      const jobs = lazyJobProducer(startProducer, config.server.shutdownTimeoutSeconds * 1000);
+      return operatorRuntime(runtime, jobs, api, logger);
+    },
     seedStartupData: (runtime, config, logger) => api.seedStartupData(runtime, config, logger as PinoLogger),
     seedDevFixtures: (deps) => api.seedDevFixtures(deps),
     devPassword: api.DEV_PASSWORD,

@@ -1,12 +1,14 @@
 // A CommandContext for calling commands in-process: the configuration from a test environment, captured output,
-// a recording logger, and the application runtime built from the real Drizzle adapters with instant test doubles
-// for hashing and randomness (argon2 would make every test slow).
+// a recording logger, a recording job queue, and the application runtime built from the real Drizzle adapters with
+// instant test doubles for hashing and randomness (argon2 would make every test slow), composed as the CLI does.
+import { composeUseCases, followUpEffects } from '@socialpredict/api';
 import { loadConfig, type Env } from '@socialpredict/config';
 import type { UseCaseDeps } from '@socialpredict/domain';
-import { drizzleRepositories, DrizzleUnitOfWork, openDatabase, type Database } from '@socialpredict/persistence';
+import { drizzleJobRepositories, drizzleRepositories, DrizzleUnitOfWork, openDatabase, type Database } from '@socialpredict/persistence';
 import { FakePasswordHasher, FakeTokenIssuer, SeededRandom } from '@socialpredict/persistence/memory';
 import type { CommandContext } from '../../src/command.ts';
 import type { ApiBridge, AppRuntime, CliLogger } from '../../src/runtime/app-runtime.ts';
+import { operatorRuntime, type JobProducer } from '../../src/runtime/operator-runtime.ts';
 
 export interface LogLine {
   level: string;
@@ -20,42 +22,58 @@ export function recordingLogger(): CliLogger & { lines: LogLine[] } {
   return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), fatal: at('fatal') };
 }
 
+/** A job queue that records each send as `<queue> <data>`; `failing` makes every send fail after recording it. */
+export function recordingJobs(failing = false): JobProducer & { sent: string[] } {
+  const sent: string[] = [];
+  const send = async (job: string) => {
+    sent.push(job);
+    if (failing) throw new Error('queue unavailable');
+    return null;
+  };
+  return {
+    sent,
+    requestReadModelRefresh: async () => void (await send('readmodel.refresh')),
+    enqueue: (queue, data = {}) => send(`${queue} ${JSON.stringify(data)}`),
+    close: async () => undefined,
+  };
+}
+
 export interface TestContext {
   context: CommandContext;
   out: string[];
   err: string[];
   logger: ReturnType<typeof recordingLogger>;
+  /** what the runtime's write follow-ups sent to the job queue */
+  jobs: ReturnType<typeof recordingJobs>;
   /** the runtime's ports, once a command opened it */
   deps(): Promise<UseCaseDeps>;
   close(): Promise<void>;
 }
 
-export function testRuntime(database: Database, config: CommandContext['config']): AppRuntime {
+export function testRuntime(database: Database, config: CommandContext['config'], jobs: JobProducer, logger: CliLogger): AppRuntime {
   const clock = { now: () => Date.now() };
-  return {
-    database,
+  const deps: UseCaseDeps = {
+    ...drizzleRepositories(database),
+    unitOfWork: new DrizzleUnitOfWork(database),
     clock,
-    deps: {
-      ...drizzleRepositories(database),
-      unitOfWork: new DrizzleUnitOfWork(database),
-      clock,
-      passwordHasher: new FakePasswordHasher(),
-      tokenIssuer: new FakeTokenIssuer(),
-      random: new SeededRandom(11),
-      economics: config.setup.economics,
-      game: config.setup.game,
-      probabilityPointsMax: config.api.probabilityPointsMax,
-    },
+    passwordHasher: new FakePasswordHasher(),
+    tokenIssuer: new FakeTokenIssuer(),
+    random: new SeededRandom(11),
+    economics: config.setup.economics,
+    game: config.setup.game,
+    probabilityPointsMax: config.api.probabilityPointsMax,
   };
+  return operatorRuntime({ database, deps, clock, snapshots: drizzleJobRepositories(database).snapshots }, jobs, { composeUseCases, followUpEffects }, logger);
 }
 
-export function testContext(env: Env, api: Partial<ApiBridge> = {}): TestContext {
+export function testContext(env: Env, api: Partial<ApiBridge> = {}, options: { failingJobs?: boolean } = {}): TestContext {
   const loaded = loadConfig({ APP_ENV: 'test', ...env });
   if (!loaded.ok) throw new Error(`test configuration rejected: ${JSON.stringify(loaded.issues)}`);
   const config = loaded.config;
   const out: string[] = [];
   const err: string[] = [];
   const logger = recordingLogger();
+  const jobs = recordingJobs(options.failingJobs);
   let database: Promise<Database> | undefined;
   let runtime: Promise<AppRuntime> | undefined;
   const context: CommandContext = {
@@ -63,7 +81,7 @@ export function testContext(env: Env, api: Partial<ApiBridge> = {}): TestContext
     env: { PATH: process.env.PATH, ...env },
     io: { out: (line) => void out.push(line), err: (line) => void err.push(line) },
     database: () => (database ??= openDatabase(config.database)),
-    runtime: () => (runtime ??= openDatabase(config.database).then((opened) => testRuntime(opened, config))),
+    runtime: () => (runtime ??= openDatabase(config.database).then((opened) => testRuntime(opened, config, jobs, logger))),
     logger: async () => logger,
     api: async () => api as ApiBridge,
     waitForStop: () => new Promise(() => undefined),
@@ -73,9 +91,10 @@ export function testContext(env: Env, api: Partial<ApiBridge> = {}): TestContext
     out,
     err,
     logger,
+    jobs,
     deps: async () => (await context.runtime()).deps,
     close: async () => {
-      await Promise.allSettled([database?.then((opened) => opened.close()), runtime?.then((opened) => opened.database.close())]);
+      await Promise.allSettled([database?.then((opened) => opened.close()), runtime?.then((opened) => opened.close())]);
     },
   };
 }

@@ -3,3 +3,4 @@ export type * from './user.model.ts';
 export type * from './market.model.ts';
 export type * from './bet.model.ts';
 export * from './economics.model.ts';
+export * from './read-model.model.ts';

@@ -1,8 +1,7 @@
 import type { ResultAsync } from 'neverthrow';
+import type { GlobalReadModelKind } from '../model/read-model.model.ts';
 import type { InfrastructureError } from './infrastructure.error.ts';
 
-/** The read models kept as whole-table snapshots (http-api §1.7, PERF-2). */
-export type GlobalReadModelKind = 'global_leaderboard' | 'system_metrics';
 
 export interface ReadModelSnapshot {
   readonly payload: unknown;

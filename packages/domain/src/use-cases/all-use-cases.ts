@@ -8,6 +8,7 @@ import { makeGetFinancialStats } from './financial-stats/financial-stats.use-cas
 import { makeGetMarketDetails } from './get-market-details/get-market-details.use-case.ts';
 import { makeGetUserPosition } from './get-user-position/get-user-position.use-case.ts';
 import { makeGetUser, makeGetUserCredit } from './get-user/get-user.use-case.ts';
+import { makeGrantCredits } from './grant-credits/grant-credits.use-case.ts';
 import { makeGetGlobalLeaderboard } from './global-leaderboard/global-leaderboard.use-case.ts';
 import { makeListBets } from './list-bets/list-bets.use-case.ts';
 import { makeListMarketPositions } from './list-market-positions/list-market-positions.use-case.ts';
@@ -18,11 +19,14 @@ import { makeGetMarketLeaderboard } from './market-leaderboard/market-leaderboar
 import { makePlaceBet } from './place-bet/place-bet.use-case.ts';
 import { makeGetPortfolio } from './portfolio/portfolio.use-case.ts';
 import { makeProjectBet } from './project-bet/project-bet.use-case.ts';
+import { makeProvisionAccount } from './provision-account/provision-account.use-case.ts';
 import { makeQuoteSale } from './quote-sale/quote-sale.use-case.ts';
 import { makeRegisterUser } from './register-user/register-user.use-case.ts';
+import { makeResetPassword } from './reset-password/reset-password.use-case.ts';
 import { makeResolveMarket } from './resolve-market/resolve-market.use-case.ts';
 import { makeSearchMarkets } from './search-markets/search-markets.use-case.ts';
 import { makeSell } from './sell/sell.use-case.ts';
+import { makeSetRole } from './set-role/set-role.use-case.ts';
 import { makeGetSystemMetrics } from './system-metrics/system-metrics.use-case.ts';
 import { makeUpdateProfile } from './update-profile/update-profile.use-case.ts';
 import { makeGetUserFinancials } from './user-financials/user-financials.use-case.ts';
@@ -36,6 +40,10 @@ export function makeUseCases(deps: UseCaseDeps) {
     getUser: makeGetUser(deps),
     getUserCredit: makeGetUserCredit(deps),
     registerUser: makeRegisterUser(deps),
+    provisionAccount: makeProvisionAccount(deps),
+    resetPassword: makeResetPassword(deps),
+    setRole: makeSetRole(deps),
+    grantCredits: makeGrantCredits(deps),
     getPortfolio: makeGetPortfolio(deps),
     getUserFinancials: makeGetUserFinancials(deps),
     listStewardedMarkets: makeListStewardedMarkets(deps),

@@ -6,6 +6,7 @@ import type { CreateMarketError } from './create-market/create-market.use-case.t
 import type { GetMarketDetailsError } from './get-market-details/get-market-details.use-case.ts';
 import type { GetUserPositionError } from './get-user-position/get-user-position.use-case.ts';
 import type { GetUserError } from './get-user/get-user.use-case.ts';
+import type { GrantCreditsError } from './grant-credits/grant-credits.use-case.ts';
 import type { GlobalLeaderboardError } from './global-leaderboard/global-leaderboard.use-case.ts';
 import type { ListBetsError } from './list-bets/list-bets.use-case.ts';
 import type { ListMarketPositionsError } from './list-market-positions/list-market-positions.use-case.ts';
@@ -14,10 +15,14 @@ import type { MarketLeaderboardError } from './market-leaderboard/market-leaderb
 import type { PlaceBetError } from './place-bet/place-bet.use-case.ts';
 import type { GetPortfolioError } from './portfolio/portfolio.use-case.ts';
 import type { ProjectBetError } from './project-bet/project-bet.use-case.ts';
+import type { ProvisionAccountError } from './provision-account/provision-account.use-case.ts';
 import type { QuoteSaleError } from './quote-sale/quote-sale.use-case.ts';
 import type { RegisterUserError } from './register-user/register-user.use-case.ts';
+import type { ResetPasswordError } from './reset-password/reset-password.use-case.ts';
 import type { ResolveMarketError } from './resolve-market/resolve-market.use-case.ts';
 import type { SellError } from './sell/sell.use-case.ts';
+import type { SetRoleError } from './set-role/set-role.use-case.ts';
+// from './sell/sell.use-case.ts';
 import type { UpdateProfileError } from './update-profile/update-profile.use-case.ts';
 import type { GetUserFinancialsError } from './user-financials/user-financials.use-case.ts';
 
@@ -31,16 +36,20 @@ export type UseCaseError =
   | GetUserFinancialsError
   | GetUserPositionError
   | GlobalLeaderboardError
+  | GrantCreditsError
   | ListBetsError
   | ListMarketPositionsError
   | LoginError
   | MarketLeaderboardError
   | PlaceBetError
   | ProjectBetError
+  | ProvisionAccountError
   | QuoteSaleError
   | RegisterUserError
+  | ResetPasswordError
   | ResolveMarketError
   | SellError
+  | SetRoleError
   | UpdateProfileError;
 
 export type UseCaseErrorCode = UseCaseError['code'];

@@ -37,7 +37,7 @@ export function booksFixture(database: Database, start = Date.UTC(2026, 0, 1)) {
     clock,
     repositories,
     reporting: { ...repositories, economics: ECONOMICS },
-    createUser: (username: string) => value(register({ actor: { username: 'admin', role: 'ADMIN' }, username })),
+    createUser: (username: string) => value(register({ actor: { kind: 'user', username: 'admin', role: 'ADMIN' }, username })),
     createMarket: (username: string, resolvesInHours: number): Promise<MarketRecord> =>
       value(
         create({

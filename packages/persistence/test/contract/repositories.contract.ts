@@ -531,7 +531,7 @@ export function describeRepositoryContract(target: ContractTarget): void {
         const sale = (await useCases.sell({ username: 'alice', marketId: market.id, outcome: 'NO', amount: 5 }))._unsafeUnwrap();
         expect(sale.bet).toMatchObject({ amount: -4, shares: 2, dust: 1 });
         (await useCases.placeBet({ username: 'carol', marketId: market.id, outcome: 'YES', amount: 20 }))._unsafeUnwrap();
-        (await useCases.resolveMarket({ username: 'dave', marketId: market.id, resolution: 'NO' }))._unsafeUnwrap();
+        (await useCases.resolveMarket({ actor: { kind: 'user', username: 'dave', role: 'REGULAR' }, marketId: market.id, resolution: 'NO' }))._unsafeUnwrap();
 
         const balances = (await ports.ledger.userBalances())._unsafeUnwrap();
         const house = (await ports.ledger.balanceOf(HOUSE))._unsafeUnwrap();

@@ -4,12 +4,18 @@
 // always refused under APP_ENV=production.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ok, safeTry } from 'neverthrow';
-import { adminGrantPostings, initialBalancePostings, makeCreateMarket, makePlaceBet, newAccount, type UseCaseDeps, type UserRole } from '@socialpredict/domain';
+import {
+  GLOBAL_READ_MODEL_KINDS,
+  makeCreateMarket,
+  makePlaceBet,
+  makeProvisionAccount,
+  OPERATOR,
+  type UseCaseDeps,
+  type UserRole,
+} from '@socialpredict/domain';
 import { migrate, type Database } from '@socialpredict/persistence';
 import { CommandFailure, EXIT, UsageError, type CommandContext, type CommandDefinition, type OptionValues } from '../../command.ts';
-import { markGlobalReadModelsStale } from '../../runtime/read-model-marks.ts';
-import { useCaseFailure } from '../../use-case-failure.ts';
+import { succeeded, useCaseFailure } from '../../use-case-failure.ts';
 
 /** Shared by every load-test account; it passes the password policy so logins behave as in production. */
 export const LOAD_PASSWORD = 'LoadTest2026';
@@ -57,31 +63,19 @@ export function loadSeedPlan(options: OptionValues): LoadSeedPlan {
   return plan;
 }
 
-/** Creates the account with its initial balance and the load grant; an existing account is left as it is. */
-async function ensureLoadAccount(deps: LoadSeedDeps, username: string, role: UserRole, passwordHash: string): Promise<void> {
-  const result = await deps.unitOfWork.run((tx) =>
-    safeTry(async function* () {
-      if ((yield* tx.lockUsers([username])).has(username)) return ok(undefined);
-      const now = deps.clock.now();
-      const moderatorStatus = role === 'MODERATOR' ? 'active' : 'none';
-      const basics = { username, displayName: username, role, moderatorStatus, personalEmoji: '🙂', mustChangePassword: false, passwordHash } as const;
-      yield* tx.users.insert(newAccount(basics, now));
-      const meta = { occurredAt: now, marketId: null };
-      yield* tx.ledger.post(initialBalancePostings(username, deps.economics.user.initialAccountBalance), meta);
-      yield* tx.ledger.post(adminGrantPostings(username, LOAD_GRANT), meta);
-      return ok(undefined);
-    }),
-  );
-  if (result.isErr()) throw useCaseFailure(result.error);
-}
-
 export async function loadSeed(deps: LoadSeedDeps, plan: LoadSeedPlan): Promise<LoadSeedResult> {
   const hashed = await deps.passwordHasher.hash(LOAD_PASSWORD);
   if (hashed.isErr()) throw useCaseFailure(hashed.error);
   const users: LoadSeedResult['users'] = [];
   for (let i = 1; i <= plan.moderators; i += 1) users.push({ username: `loadmod${String(i).padStart(3, '0')}`, role: 'MODERATOR' });
   for (let i = 1; i <= plan.users; i += 1) users.push({ username: `loaduser${String(i).padStart(5, '0')}`, role: 'REGULAR' });
-  for (const user of users) await ensureLoadAccount(deps, user.username, user.role, hashed.value);
+  // An existing account is left as it is; a new one gets the initial balance and the load grant.
+  const provisionAccount = makeProvisionAccount(deps);
+  for (const { username, role } of users) {
+    const moderatorStatus = role === 'MODERATOR' ? 'active' : 'none';
+    const account = { username, displayName: username, role, moderatorStatus, personalEmoji: '🙂', mustChangePassword: false, passwordHash: hashed.value } as const;
+    await succeeded(provisionAccount({ actor: OPERATOR, account, whenExists: 'keep', grant: LOAD_GRANT }));
+  }
 
   const createMarket = makeCreateMarket(deps);
   const markets: LoadSeedResult['markets'] = [];
@@ -161,7 +155,11 @@ export const loadSeedCommand: CommandDefinition = {
     if (options.reset === true) await resetDatabase(await context.database());
     const runtime = await context.runtime();
     const result = await loadSeed(runtime.deps, plan);
-    await markGlobalReadModelsStale(runtime);
+    // The seed runs the plain use cases (a follow-up per write would only repeat itself) and marks once here.
+    const marked = await runtime.followUps.markStale(GLOBAL_READ_MODEL_KINDS);
+    if (marked.isErr()) {
+      (await context.logger()).warn({ event: 'write.follow_up_failed', useCase: 'loadSeed', step: 'mark_stale', err: marked.error }, 'could not mark the global read models stale');
+    }
     const files = await writeCsv(resolve(typeof options.out === 'string' ? options.out : 'data/load-seed'), result);
     context.io.out(
       `Seeded ${result.users.length} accounts, ${result.markets.length} markets (${plan.hotMarkets} hot) and ${result.bets} trades in ${Date.now() - started} ms.`,

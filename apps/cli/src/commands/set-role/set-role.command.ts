@@ -1,40 +1,30 @@
-// `pnpm cli set-role --username <name> --role ADMIN|MODERATOR|REGULAR` (http-api §2.6): a moderator starts
-// `active`; every other role has moderator status `none`. Roles are re-read on every request, so the change takes
-// effect at the user's next call.
-import { err, ok, safeTry } from 'neverthrow';
-import { userNotFound, type UseCaseDeps, type UserRecord, type UserRole } from '@socialpredict/domain';
-import { oneOf, requiredText, type CommandDefinition } from '../../command.ts';
-import { useCaseFailure } from '../../use-case-failure.ts';
+// `pnpm cli set-role --username <name> (--role ADMIN|MODERATOR|REGULAR | --suspend | --unsuspend)` (http-api §2.6):
+// a new moderator starts `active`, every other role has moderator status `none`; --suspend and --unsuspend change
+// a moderator's standing only. Roles are re-read on every request, so the change applies at the user's next call.
+import { OPERATOR, type RoleChange, type UserRole } from '@socialpredict/domain';
+import { oneOf, requiredText, UsageError, type CommandDefinition, type OptionValues } from '../../command.ts';
+import { succeeded } from '../../use-case-failure.ts';
 
 export const ROLES: readonly UserRole[] = ['ADMIN', 'MODERATOR', 'REGULAR'];
 
-export type SetRoleDeps = Pick<UseCaseDeps, 'unitOfWork' | 'clock'>;
-
-export async function setRole(deps: SetRoleDeps, username: string, role: UserRole): Promise<UserRecord> {
-  const result = await deps.unitOfWork.run((tx) =>
-    safeTry(async function* () {
-      if ((yield* tx.lockUsers([username])).get(username) === undefined) return err(userNotFound(username));
-      const updated = yield* tx.users.update(username, {
-        role,
-        moderatorStatus: role === 'MODERATOR' ? 'active' : 'none',
-        updatedAt: deps.clock.now(),
-      });
-      return updated === null ? err(userNotFound(username)) : ok(updated);
-    }),
-  );
-  if (result.isErr()) throw useCaseFailure(result.error);
-  return result.value;
+function roleChange(options: OptionValues): RoleChange {
+  const chosen = [options.role !== undefined, options.suspend === true, options.unsuspend === true].filter(Boolean).length;
+  if (chosen !== 1) throw new UsageError('give exactly one of --role, --suspend or --unsuspend');
+  if (options.suspend === true) return { kind: 'suspend' };
+  if (options.unsuspend === true) return { kind: 'unsuspend' };
+  return { kind: 'role', role: oneOf(options, 'role', ROLES) };
 }
 
 export const setRoleCommand: CommandDefinition = {
   name: 'set-role',
-  summary: "Change a user's role (ADMIN, MODERATOR or REGULAR).",
-  usage: '--username <name> --role <ADMIN|MODERATOR|REGULAR>',
-  options: { username: { type: 'string' }, role: { type: 'string' } },
+  summary: "Change a user's role (ADMIN, MODERATOR or REGULAR), or suspend or reinstate a moderator.",
+  usage: '--username <name> (--role <ADMIN|MODERATOR|REGULAR> | --suspend | --unsuspend)',
+  options: { username: { type: 'string' }, role: { type: 'string' }, suspend: { type: 'boolean' }, unsuspend: { type: 'boolean' } },
   run: async (context, options) => {
     const username = requiredText(options, 'username');
-    const role = oneOf(options, 'role', ROLES);
-    const user = await setRole((await context.runtime()).deps, username, role);
+    const change = roleChange(options);
+    const { useCases } = await context.runtime();
+    const user = await succeeded(useCases.setRole({ actor: OPERATOR, username, change }));
     context.io.out(`${user.username} is now ${user.role} (moderator status ${user.moderatorStatus}).`);
     return 0;
   },

@@ -11,6 +11,7 @@ import {
   type ValidationFailed,
 } from '../../errors/use-case.errors.ts';
 import type { UseCaseDeps } from '../deps.ts';
+import { passwordReplacement } from '../shared/password-replacement.ts';
 import { passwordPolicyProblems } from './password-policy.ts';
 
 export interface ChangePasswordInput {
@@ -42,14 +43,9 @@ export function makeChangePassword(deps: Pick<UseCaseDeps, 'unitOfWork' | 'passw
         }
 
         const passwordHash = yield* deps.passwordHasher.hash(input.newPassword);
-        const passwordVersion = user.passwordVersion + 1;
-        yield* tx.users.update(user.username, {
-          passwordHash,
-          passwordVersion,
-          mustChangePassword: false,
-          updatedAt: deps.clock.now(),
-        });
-        return ok({ passwordVersion });
+        const patch = passwordReplacement(user, passwordHash, false, deps.clock.now());
+        yield* tx.users.update(user.username, patch);
+        return ok({ passwordVersion: patch.passwordVersion });
       }),
     );
 }

@@ -1,24 +1,18 @@
 // Admin-created users (http-api §2.7, T1-42): a REGULAR user with a generated one-time password, the must-change
 // flag, a unique display name derived from the username, a random face emoji and the initial balance minted to it.
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
-import { initialBalancePostings } from '../../ledger/postings.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
-import type { UserRecord } from '../../model/user.model.ts';
-import { newAccount } from '../shared/new-account.ts';
-import {
-  authorizationDenied,
-  validationFailed,
-  type AuthorizationDenied,
-  type ValidationFailed,
-} from '../../errors/use-case.errors.ts';
+import { validationFailed, type AuthorizationDenied, type ValidationFailed } from '../../errors/use-case.errors.ts';
 import type { UseCaseDeps } from '../deps.ts';
+import { makeProvisionAccount } from '../provision-account/provision-account.use-case.ts';
+import { requireAdmin, type Actor } from '../shared/actor.ts';
 import { USERNAME_PATTERN } from '../shared/input-rules.ts';
-import { TAKEN, uniqueAsValidation } from '../shared/unique-violation.ts';
+import { TAKEN } from '../shared/unique-violation.ts';
 import { generatePassword, pickFaceEmoji } from './generated-credentials.ts';
 
 export interface RegisterUserInput {
-  /** the authenticated caller */
-  readonly actor: Pick<UserRecord, 'username' | 'role'>;
+  /** the authenticated caller, or the operator */
+  readonly actor: Actor;
   /** already trimmed by the HTTP adapter */
   readonly username: string;
 }
@@ -42,11 +36,11 @@ const DISPLAY_NAME_SUFFIX_RANGE = 10_000;
 type RegisterUserDeps = Pick<UseCaseDeps, 'users' | 'unitOfWork' | 'clock' | 'passwordHasher' | 'random' | 'economics'>;
 
 export function makeRegisterUser(deps: RegisterUserDeps): RegisterUser {
-  const { initialAccountBalance } = deps.economics.user;
+  const provisionAccount = makeProvisionAccount(deps);
 
   return (input) =>
     safeTry(async function* () {
-      if (input.actor.role !== 'ADMIN') return err(authorizationDenied('Only administrators may create users.'));
+      yield* requireAdmin(input.actor, 'create users');
       const { username } = input;
       if (!USERNAME_PATTERN.test(username)) {
         return err(validationFailed({ username: ['must be 3 to 30 lowercase letters or digits'] }));
@@ -56,33 +50,19 @@ export function makeRegisterUser(deps: RegisterUserDeps): RegisterUser {
 
       const password = generatePassword(deps.random);
       const passwordHash = yield* deps.passwordHasher.hash(password);
-      const now = deps.clock.now();
-      yield* deps.unitOfWork
-        .run((tx) =>
-          safeTry(async function* () {
-            // The new row is locked by its insert until the posting commits with it (DB-6).
-            yield* tx.users.insert(
-              newAccount(
-                {
-                  username,
-                  displayName,
-                  role: 'REGULAR',
-                  moderatorStatus: 'none',
-                  personalEmoji: pickFaceEmoji(deps.random),
-                  mustChangePassword: true,
-                  passwordHash,
-                },
-                now,
-              ),
-            );
-            yield* tx.ledger.post(initialBalancePostings(username, initialAccountBalance), {
-              occurredAt: now,
-              marketId: null,
-            });
-            return ok(undefined);
-          }),
-        )
-        .mapErr(uniqueAsValidation);
+      yield* provisionAccount({
+        actor: input.actor,
+        account: {
+          username,
+          displayName,
+          role: 'REGULAR',
+          moderatorStatus: 'none',
+          personalEmoji: pickFaceEmoji(deps.random),
+          mustChangePassword: true,
+          passwordHash,
+        },
+        whenExists: 'refuse',
+      });
       return ok({ username, displayName, role: 'REGULAR' as const, password });
     });
 }

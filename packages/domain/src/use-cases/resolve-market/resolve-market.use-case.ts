@@ -1,5 +1,6 @@
-// Resolution (market-math §9; http-api T1-34): steward only, one transaction with the market row locked; the pool is
-// paid out in full (WIN/REFUND, then POOL_REMAINDER) and the steward earns the participation fees (WORK_PROFIT).
+// Resolution (market-math §9; http-api T1-34): by the steward only (§2.6), or by the operator as an override for a
+// market whose steward cannot settle it; one transaction with the market row locked. The pool is paid out in full
+// (WIN/REFUND, then POOL_REMAINDER) and the steward earns the participation fees (WORK_PROFIT) either way.
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
 import { resolvePayouts } from '../../math/index.ts';
 import type { Settlement } from '../../math/types.ts';
@@ -18,11 +19,13 @@ import {
   type MarketNotFound,
 } from '../../errors/use-case.errors.ts';
 import type { UseCaseDeps } from '../deps.ts';
+import type { Actor } from '../shared/actor.ts';
 import { isResolution } from '../shared/input-rules.ts';
 import { callMath } from '../shared/math-call.ts';
 
 export interface ResolveMarketInput {
-  readonly username: string;
+  /** a user must be the market's steward; the operator resolves any market */
+  readonly actor: Actor;
   readonly marketId: number;
   /** exactly `YES`, `NO` or `N/A` */
   readonly resolution: string;
@@ -30,6 +33,8 @@ export interface ResolveMarketInput {
 
 export interface ResolveMarketOutput {
   readonly marketId: number;
+  /** who earns the work profit, whoever resolved */
+  readonly stewardUsername: string;
   readonly settlement: Settlement;
   readonly resolvedAt: number;
 }
@@ -53,7 +58,7 @@ export function makeResolveMarket(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock'
       safeTry(async function* () {
         const market = yield* tx.lockMarket(input.marketId);
         if (market === null) return err(marketNotFound(input.marketId));
-        if (market.stewardUsername !== input.username) {
+        if (!mayResolve(input.actor, market.stewardUsername)) {
           return err(authorizationDenied('Only the steward of the market may resolve it.'));
         }
         const { resolution } = input;
@@ -89,7 +94,12 @@ export function makeResolveMarket(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock'
           finalResolutionDateTime: now,
           updatedAt: now,
         });
-        return ok({ marketId: market.id, settlement, resolvedAt: now });
+        return ok({ marketId: market.id, stewardUsername: market.stewardUsername, settlement, resolvedAt: now });
       }),
     );
+}
+
+/** The spec lets only the steward resolve (administrators included); the operator overrides it. */
+function mayResolve(actor: Actor, stewardUsername: string): boolean {
+  return actor.kind === 'operator' || actor.username === stewardUsername;
 }

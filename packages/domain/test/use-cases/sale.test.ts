@@ -209,7 +209,7 @@ describe('sell (market-math §8.4)', () => {
       outcome: 'NO',
       amount: 5,
     }))).toBe('USER_NOT_FOUND');
-    (await h.resolveMarket({ username: 'dave', marketId: market.id, resolution: 'NO' }))._unsafeUnwrap();
+    (await h.resolveMarket({ actor: { kind: 'user', username: 'dave', role: 'REGULAR' }, marketId: market.id, resolution: 'NO' }))._unsafeUnwrap();
     expect(await codeOf(h.sell({
       username: 'alice',
       marketId: market.id,

@@ -37,7 +37,7 @@ describe('worked example (market-math §19)', () => {
     }))._unsafeUnwrap().lastProbability).toBe(0.4605263157894737);
 
     const resolution = await step(async () =>
-      (await h.resolveMarket({ username: 'dave', marketId: market.id, resolution: 'NO' }))._unsafeUnwrap(),
+      (await h.resolveMarket({ actor: { kind: 'user', username: 'dave', role: 'REGULAR' }, marketId: market.id, resolution: 'NO' }))._unsafeUnwrap(),
     );
     expect(resolution.settlement.credits).toEqual([
       { username: 'alice', amount: 19, kind: 'WIN' },
@@ -198,7 +198,7 @@ describe('acceptance scenario edges', () => {
   it('mints the initial balance to admin-created users, which the system metrics count as minted', async () => {
     const h = createHarness({ economics: { user: { initialAccountBalance: 100 } } });
     for (const username of ['alice', 'bob']) {
-      (await h.registerUser({ actor: { username: 'root', role: 'ADMIN' }, username }))._unsafeUnwrap();
+      (await h.registerUser({ actor: { kind: 'user', username: 'root', role: 'ADMIN' }, username }))._unsafeUnwrap();
     }
     const metrics = (await h.getSystemMetrics())._unsafeUnwrap();
     expect(metrics).toMatchObject({ minted: 200, bonusesPaid: 200, surplus: 0, balanced: true });

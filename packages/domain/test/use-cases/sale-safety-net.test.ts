@@ -1,10 +1,10 @@
 // INSUFFICIENT_SHARES is a safety net the current sale calculator never reaches (market-math §8.3, §8.4 step 5);
 // a stubbed planSale proves the use cases still report it with the sellable figures and change nothing.
 import { describe, expect, it, vi } from 'vitest';
-import type * as MathModule from '../../../domain/src/math/index.ts';
+import type * as MathModule from '../../src/math/index.ts';
 import { createHarness, expectBooksBalanced } from './support/use-case-harness.ts';
 
-vi.mock('../../../domain/src/math/index.ts', async (importOriginal) => {
+vi.mock('../../src/math/index.ts', async (importOriginal) => {
   const math = await importOriginal<typeof MathModule>();
   return {
     ...math,

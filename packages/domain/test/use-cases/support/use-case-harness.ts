@@ -18,7 +18,7 @@ import {
   type UserRecord,
   type UserRole,
 } from '@socialpredict/domain';
-import { createMemoryPorts, type MemoryPorts, type MemoryPortsOptions } from '../../../src/memory/index.ts';
+import { createMemoryPorts, type MemoryPorts, type MemoryPortsOptions } from '../../../../persistence/src/memory/index.ts';
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
 

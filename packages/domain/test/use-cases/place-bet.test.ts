@@ -135,7 +135,7 @@ describe('place bet (market-math §7)', () => {
   it('refuses a resolved market: a bet queued behind a resolution sees it', async () => {
     const { h, market } = await marketWithTraders();
     const [resolved, bet] = await Promise.all([
-      h.resolveMarket({ username: 'dave', marketId: market.id, resolution: 'YES' }),
+      h.resolveMarket({ actor: { kind: 'user', username: 'dave', role: 'REGULAR' }, marketId: market.id, resolution: 'YES' }),
       h.placeBet({ username: 'alice', marketId: market.id, outcome: 'YES', amount: 5 }),
     ]);
     expect(resolved.isOk()).toBe(true);

@@ -10,7 +10,7 @@ async function tradedMarket() {
 describe('resolve market (market-math §9)', () => {
   it('pays the winners the whole pool, then the steward its work profit', async () => {
     const { h, market } = await tradedMarket();
-    const result = (await h.resolveMarket({ username: 'dave', marketId: market.id, resolution: 'NO' }))._unsafeUnwrap();
+    const result = (await h.resolveMarket({ actor: { kind: 'user', username: 'dave', role: 'REGULAR' }, marketId: market.id, resolution: 'NO' }))._unsafeUnwrap();
     expect(result.settlement).toMatchObject({
       volume: 50,
       poolToHouse: 0,
@@ -39,7 +39,7 @@ describe('resolve market (market-math §9)', () => {
     const market = await h.seedMarket('dave');
     (await h.placeBet({ username: 'alice', marketId: market.id, outcome: 'NO', amount: 10 }))._unsafeUnwrap();
     const result = (await h.resolveMarket({
-      username: 'dave',
+      actor: { kind: 'user', username: 'dave', role: 'REGULAR' },
       marketId: market.id,
       resolution: 'YES',
     }))._unsafeUnwrap();
@@ -62,7 +62,7 @@ describe('resolve market (market-math §9)', () => {
     (await h.sell({ username: 'carol', marketId: market.id, outcome: 'NO', amount: 17 }))._unsafeUnwrap();
     const carolBefore = await h.balanceOf('carol');
     const result = (await h.resolveMarket({
-      username: 'dave',
+      actor: { kind: 'user', username: 'dave', role: 'REGULAR' },
       marketId: market.id,
       resolution: 'N/A',
     }))._unsafeUnwrap();
@@ -81,13 +81,13 @@ describe('resolve market (market-math §9)', () => {
   it('allows resolving before and after the resolution date', async () => {
     const { h, market } = await tradedMarket();
     h.ports.clock.advance(30 * DAY);
-    expect((await h.resolveMarket({ username: 'dave', marketId: market.id, resolution: 'YES' })).isOk()).toBe(true);
+    expect((await h.resolveMarket({ actor: { kind: 'user', username: 'dave', role: 'REGULAR' }, marketId: market.id, resolution: 'YES' })).isOk()).toBe(true);
   });
 
   it('reports an unknown market', async () => {
     const h = createHarness();
     expect(await codeOf(h.resolveMarket({
-      username: 'dave',
+      actor: { kind: 'user', username: 'dave', role: 'REGULAR' },
       marketId: 5,
       resolution: 'YES',
     }))).toBe('MARKET_NOT_FOUND');
@@ -96,7 +96,7 @@ describe('resolve market (market-math §9)', () => {
   it('lets only the steward resolve', async () => {
     const { h, market } = await tradedMarket();
     expect(await codeOf(h.resolveMarket({
-      username: 'alice',
+      actor: { kind: 'user', username: 'alice', role: 'REGULAR' },
       marketId: market.id,
       resolution: 'YES',
     }))).toBe('AUTHORIZATION_DENIED');
@@ -105,12 +105,12 @@ describe('resolve market (market-math §9)', () => {
   it('checks the steward before the requested result', async () => {
     const { h, market } = await tradedMarket();
     expect(await codeOf(h.resolveMarket({
-      username: 'alice',
+      actor: { kind: 'user', username: 'alice', role: 'REGULAR' },
       marketId: market.id,
       resolution: 'MAYBE',
     }))).toBe('AUTHORIZATION_DENIED');
     expect(await codeOf(h.resolveMarket({
-      username: 'dave',
+      actor: { kind: 'user', username: 'dave', role: 'REGULAR' },
       marketId: market.id,
       resolution: 'yes',
     }))).toBe('INVALID_RESOLUTION');
@@ -118,9 +118,9 @@ describe('resolve market (market-math §9)', () => {
 
   it('refuses a second resolution', async () => {
     const { h, market } = await tradedMarket();
-    (await h.resolveMarket({ username: 'dave', marketId: market.id, resolution: 'YES' }))._unsafeUnwrap();
+    (await h.resolveMarket({ actor: { kind: 'user', username: 'dave', role: 'REGULAR' }, marketId: market.id, resolution: 'YES' }))._unsafeUnwrap();
     expect(await codeOf(h.resolveMarket({
-      username: 'dave',
+      actor: { kind: 'user', username: 'dave', role: 'REGULAR' },
       marketId: market.id,
       resolution: 'NO',
     }))).toBe('ALREADY_RESOLVED');
@@ -135,7 +135,7 @@ describe('resolve market (market-math §9)', () => {
     const { h, market } = await tradedMarket();
     await h.ports.markets.update(market.id, { lifecycleStatus, updatedAt: 0 });
     expect(await codeOf(h.resolveMarket({
-      username: 'dave',
+      actor: { kind: 'user', username: 'dave', role: 'REGULAR' },
       marketId: market.id,
       resolution: 'YES',
     }))).toBe('INVALID_STATE');
@@ -144,7 +144,7 @@ describe('resolve market (market-math §9)', () => {
   it('resolves a closed market', async () => {
     const { h, market } = await tradedMarket();
     await h.ports.markets.update(market.id, { lifecycleStatus: 'closed', updatedAt: 0 });
-    expect((await h.resolveMarket({ username: 'dave', marketId: market.id, resolution: 'YES' })).isOk()).toBe(true);
+    expect((await h.resolveMarket({ actor: { kind: 'user', username: 'dave', role: 'REGULAR' }, marketId: market.id, resolution: 'YES' })).isOk()).toBe(true);
   });
 
   it('reports a corrupt stored history as INVALID_HISTORY and changes nothing', async () => {
@@ -160,7 +160,7 @@ describe('resolve market (market-math §9)', () => {
     });
     const before = h.ports.database.ledgerEntries().length;
     expect(await codeOf(h.resolveMarket({
-      username: 'dave',
+      actor: { kind: 'user', username: 'dave', role: 'REGULAR' },
       marketId: market.id,
       resolution: 'YES',
     }))).toBe('INVALID_HISTORY');
@@ -172,7 +172,7 @@ describe('resolve market (market-math §9)', () => {
     const before = h.ports.database.ledgerEntries().length;
     h.ports.database.injectFault('markets.update', infrastructureError('UNAVAILABLE', 'connection lost'));
     expect(await codeOf(h.resolveMarket({
-      username: 'dave',
+      actor: { kind: 'user', username: 'dave', role: 'REGULAR' },
       marketId: market.id,
       resolution: 'NO',
     }))).toBe('INFRASTRUCTURE_ERROR');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { infrastructureError, uniqueViolation } from '@socialpredict/domain';
 import { codeOf, createHarness, expectBooksBalanced } from './support/use-case-harness.ts';
 
-const admin = { username: 'admin', role: 'ADMIN' } as const;
+const admin = { kind: 'user', username: 'admin', role: 'ADMIN' } as const;
 
 describe('register user (http-api §2.7)', () => {
   it('creates a REGULAR user with a generated password, the must-change flag and the initial balance', async () => {
@@ -56,7 +56,7 @@ describe('register user (http-api §2.7)', () => {
   it('is for administrators only', async () => {
     const h = createHarness();
     const failure = (await h.registerUser({
-      actor: { username: 'bob', role: 'MODERATOR' },
+      actor: { kind: 'user', username: 'bob', role: 'MODERATOR' },
       username: 'alice',
     }))._unsafeUnwrapErr();
     expect(failure.code).toBe('AUTHORIZATION_DENIED');

@@ -105,7 +105,7 @@ describe('positions (http-api T1-30, T1-31, T1-36)', () => {
     for (const username of ['zed', 'amy']) {
       (await h.placeBet({ username, marketId: market.id, outcome: 'YES', amount: 10 }))._unsafeUnwrap();
     }
-    (await h.resolveMarket({ username: 'dave', marketId: market.id, resolution: 'YES' }))._unsafeUnwrap();
+    (await h.resolveMarket({ actor: { kind: 'user', username: 'dave', role: 'REGULAR' }, marketId: market.id, resolution: 'YES' }))._unsafeUnwrap();
     const page = (await h.listMarketPositions({ marketId: market.id, page: { limit: 10, offset: 0 } }))._unsafeUnwrap();
     const shares = page.positions.map((p) => p.yesShares);
     expect(shares[0]).toBeGreaterThanOrEqual(shares[1]!);
@@ -131,7 +131,7 @@ describe('positions (http-api T1-30, T1-31, T1-36)', () => {
     const dave = (await h.getUserPosition({ marketId: market.id, username: 'dave' }))._unsafeUnwrap();
     expect(dave.position).toMatchObject({ yesShares: 0, noShares: 0, value: 0, totalSpent: 0, totalSpentInPlay: 0 });
 
-    (await h.resolveMarket({ username: 'dave', marketId: market.id, resolution: 'NO' }))._unsafeUnwrap();
+    (await h.resolveMarket({ actor: { kind: 'user', username: 'dave', role: 'REGULAR' }, marketId: market.id, resolution: 'NO' }))._unsafeUnwrap();
     const resolved = (await h.getUserPosition({ marketId: market.id, username: 'alice' }))._unsafeUnwrap();
     expect(resolved.noSellable).toEqual({ shares: 0, value: 0 });
     expect(resolved.position).toMatchObject({ isResolved: true, resolutionResult: 'NO', totalSpentInPlay: 0 });
@@ -180,7 +180,7 @@ describe('market lists (http-api T1-22…T1-24, T1-20/21)', () => {
     const proposal = await h.seedMarket('bob', { title: 'Fog in Basel' });
     await h.ports.markets.update(proposal.id, { lifecycleStatus: 'proposed', updatedAt: 0 });
     (await h.placeBet({ username: 'bob', marketId: later.id, outcome: 'YES', amount: 20 }))._unsafeUnwrap();
-    (await h.resolveMarket({ username: 'bob', marketId: settled.id, resolution: 'N/A' }))._unsafeUnwrap();
+    (await h.resolveMarket({ actor: { kind: 'user', username: 'bob', role: 'REGULAR' }, marketId: settled.id, resolution: 'N/A' }))._unsafeUnwrap();
     h.ports.clock.advance(2 * DAY);
     return { h, soon, later, settled, proposal };
   }

@@ -103,7 +103,7 @@ describe('money paths (market-math §15 invariants)', () => {
                   outcome: step.outcome,
                   amount: step.credits,
                 })
-                : await h.resolveMarket({ username: 'dave', marketId: market.id, resolution: step.resolution });
+                : await h.resolveMarket({ actor: { kind: 'user', username: 'dave', role: 'REGULAR' }, marketId: market.id, resolution: step.resolution });
           outcomes.push(result.isOk() ? 'ok' : result._unsafeUnwrapErr().code);
           const key = `${step.kind}:${outcomes.at(-1)}`;
           tally.set(key, (tally.get(key) ?? 0) + 1);

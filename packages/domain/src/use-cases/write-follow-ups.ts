@@ -1,0 +1,120 @@
+// What each use case leaves behind once its write committed (http-api §1.7, production.md JOB-3): the global read
+// models it marks stale, whether it asks for their debounced refresh, and the notifications it enqueues. One record
+// keyed by use-case name: a new use case does not compile until it is listed here, reads as NO_FOLLOW_UPS.
+// `withWriteFollowUps` runs them for the HTTP adapter and the CLI alike; a follow-up that fails is reported, never
+// turned into a failure of the committed write.
+import { ok, okAsync, type ResultAsync } from 'neverthrow';
+import { GLOBAL_READ_MODEL_KINDS, type GlobalReadModelKind } from '../model/read-model.model.ts';
+import type { InfrastructureError } from '../ports/infrastructure.error.ts';
+import type { UseCases } from './all-use-cases.ts';
+
+
+/** `market_resolved`: the holders of the resolved market hear of it (needs a `marketId` in the output). */
+export type WriteNotificationKind = 'market_resolved';
+
+export type UseCaseName = keyof UseCases;
+type UseCaseOutput<K extends UseCaseName> = UseCases[K] extends (...args: never[]) => ResultAsync<infer O, unknown> ? O : never;
+
+interface FollowUpsShape {
+  readonly markStale: readonly GlobalReadModelKind[];
+  readonly requestRefresh: boolean;
+  readonly notify: readonly WriteNotificationKind[];
+}
+
+/** A notification is only allowed where the output names the market it is about. */
+export type FollowUps<Output> = Omit<FollowUpsShape, 'notify'> & {
+  readonly notify: Output extends { readonly marketId: number } ? readonly WriteNotificationKind[] : readonly [];
+};
+
+export const NO_FOLLOW_UPS = { markStale: [], requestRefresh: false, notify: [] } as const;
+
+/** Every global read model changes with a trade, a new market or a settlement. */
+const MONEY_MOVED = { markStale: GLOBAL_READ_MODEL_KINDS, requestRefresh: true, notify: [] } as const;
+/** A new account or a grant changes the money created (system metrics), not the leaderboard. */
+const MONEY_CREATED = { markStale: ['system_metrics'], requestRefresh: true, notify: [] } as const;
+
+export const WRITE_FOLLOW_UPS: { readonly [K in UseCaseName]: FollowUps<UseCaseOutput<K>> } = {
+  authenticate: NO_FOLLOW_UPS,
+  login: NO_FOLLOW_UPS,
+  changePassword: NO_FOLLOW_UPS,
+  updateProfile: NO_FOLLOW_UPS,
+  getUser: NO_FOLLOW_UPS,
+  getUserCredit: NO_FOLLOW_UPS,
+  registerUser: MONEY_CREATED,
+  provisionAccount: MONEY_CREATED,
+  resetPassword: NO_FOLLOW_UPS,
+  setRole: NO_FOLLOW_UPS,
+  grantCredits: MONEY_CREATED,
+  getPortfolio: NO_FOLLOW_UPS,
+  getUserFinancials: NO_FOLLOW_UPS,
+  listStewardedMarkets: NO_FOLLOW_UPS,
+  listMarkets: NO_FOLLOW_UPS,
+  searchMarkets: NO_FOLLOW_UPS,
+  getMarketDetails: NO_FOLLOW_UPS,
+  listBets: NO_FOLLOW_UPS,
+  listMarketPositions: NO_FOLLOW_UPS,
+  createMarket: MONEY_MOVED,
+  getUserPosition: NO_FOLLOW_UPS,
+  getMarketLeaderboard: NO_FOLLOW_UPS,
+  placeBet: MONEY_MOVED,
+  projectBet: NO_FOLLOW_UPS,
+  quoteSale: NO_FOLLOW_UPS,
+  sell: MONEY_MOVED,
+  resolveMarket: { ...MONEY_MOVED, notify: ['market_resolved'] },
+  getFinancialStats: NO_FOLLOW_UPS,
+  getSystemMetrics: NO_FOLLOW_UPS,
+  getGlobalLeaderboard: NO_FOLLOW_UPS,
+};
+
+/** The side effects a follow-up may have; each adapter (snapshot store, job queue) reports its own failure. */
+export interface WriteFollowUpEffects {
+  markStale(kinds: readonly GlobalReadModelKind[]): ResultAsync<void, InfrastructureError>;
+  requestRefresh(): ResultAsync<void, InfrastructureError>;
+  notifyMarketResolved(marketId: number): ResultAsync<void, InfrastructureError>;
+}
+
+export type FollowUpStep = 'mark_stale' | 'request_refresh' | 'notify';
+
+export interface FollowUpFailure {
+  readonly useCase: UseCaseName;
+  readonly step: FollowUpStep;
+  readonly error: InfrastructureError;
+}
+
+/**
+ * The use cases with their follow-ups run after each committed write. Stale marks are awaited, so that the writer's
+ * next read already says isStale; refresh requests and notifications are sent without waiting. Either way a failure
+ * goes to `onFailure` and the write still answers with its result.
+ */
+export function withWriteFollowUps(
+  useCases: UseCases,
+  effects: WriteFollowUpEffects,
+  onFailure: (failure: FollowUpFailure) => void,
+): UseCases {
+  const reported = (useCase: UseCaseName, step: FollowUpStep, effect: ResultAsync<void, InfrastructureError>) =>
+    effect.orElse((error) => {
+      onFailure({ useCase, step, error });
+      return ok(undefined);
+    });
+
+  const runFollowUps = (useCase: UseCaseName, followUps: FollowUpsShape, output: unknown) => {
+    const marked = followUps.markStale.length === 0 ? okAsync(undefined) : reported(useCase, 'mark_stale', effects.markStale(followUps.markStale));
+    return marked.map(() => {
+      if (followUps.requestRefresh) void reported(useCase, 'request_refresh', effects.requestRefresh());
+      // `market_resolved` is the only kind, and the table's type admits it only where the output has a marketId.
+      if (followUps.notify.includes('market_resolved')) {
+        const { marketId } = output as { readonly marketId: number };
+        void reported(useCase, 'notify', effects.notifyMarketResolved(marketId));
+      }
+    });
+  };
+
+  const decorated: Record<string, unknown> = { ...useCases };
+  for (const name of Object.keys(WRITE_FOLLOW_UPS) as UseCaseName[]) {
+    const followUps: FollowUpsShape = WRITE_FOLLOW_UPS[name];
+    if (followUps.markStale.length === 0 && !followUps.requestRefresh && followUps.notify.length === 0) continue;
+    const useCase = useCases[name] as (input: unknown) => ResultAsync<unknown, unknown>;
+    decorated[name] = (input: unknown) => useCase(input).andThen((output) => runFollowUps(name, followUps, output).map(() => output));
+  }
+  return decorated as UseCases;
+}
