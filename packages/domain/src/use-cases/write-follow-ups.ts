@@ -8,7 +8,6 @@ import { GLOBAL_READ_MODEL_KINDS, type GlobalReadModelKind } from '../model/read
 import type { InfrastructureError } from '../ports/infrastructure.error.ts';
 import type { UseCases } from './all-use-cases.ts';
 
-
 /** `market_resolved`: the holders of the resolved market hear of it (needs a `marketId` in the output). */
 export type WriteNotificationKind = 'market_resolved';
 
