@@ -1,8 +1,7 @@
 // The JOB-3 follow-ups of the writes that change global read models: sent after a committed write only, a
 // notification fan-out after a resolution, and a queue failure that costs a warning instead of the response.
 import { describe, expect, it } from 'vitest';
-import { withJobFollowUps } from '../src/background-jobs.ts';
-import { createLogger } from '../src/logger.ts';
+import { createLogger, withJobFollowUps } from '@socialpredict/runtime';
 import { createTestApp, TEST_NOW } from './helpers/test-app.ts';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;

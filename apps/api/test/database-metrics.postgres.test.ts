@@ -2,10 +2,9 @@
 // /metrics registry): scraped through inject after requests that hit the database.
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger, openRuntime, type Runtime } from '@socialpredict/runtime';
 import { createAuthenticator } from '../src/authenticator.ts';
-import { openRuntime, type Runtime } from '../src/composition.ts';
 import { createLifecycle } from '../src/lifecycle.ts';
-import { createLogger } from '../src/logger.ts';
 import { createServer } from '../src/server.ts';
 import { createEmptyDatabase, POSTGRES_URL, type EmptyDatabase } from './helpers/postgres-app.ts';
 import { testConfig } from './helpers/test-config.ts';

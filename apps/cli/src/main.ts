@@ -23,6 +23,12 @@ function waitForStop(): Promise<NodeJS.Signals> {
   return stopRequested;
 }
 
+/** ERR-6: a long-running command that asks for them gets fatal errors reported instead of the process crashing. */
+function onFatalError(listener: (kind: string, error: unknown) => void): void {
+  process.on('uncaughtException', (error) => listener('uncaughtException', error));
+  process.on('unhandledRejection', (reason) => listener('unhandledRejection', reason));
+}
+
 process.exitCode = await runCli({
   argv: process.argv.slice(2),
   env: process.env,
@@ -32,4 +38,5 @@ process.exitCode = await runCli({
   },
   logStream: (service) => (service ? process.stdout : process.stderr),
   waitForStop,
+  onFatalError,
 });

@@ -1,10 +1,9 @@
-// The wiring shared by `pnpm start` and `pnpm seed:dev`: database (with retries), migrations or their verification,
-// the real adapters behind every port, and the use cases (DEP-1 order up to, not including, listening).
-import { randomInt } from 'node:crypto';
+// The wiring shared by both apps (the API's boot, the CLI's commands): database (with retries), migrations or their
+// verification, the real adapters behind every port, and the use cases (DEP-1 order up to, not including, listening).
 import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
 import type { AppConfig, ProcessConfig } from '@socialpredict/config';
-import type { Clock, RandomSource, UseCaseDeps } from '@socialpredict/domain';
+import type { Clock, UseCaseDeps } from '@socialpredict/domain';
 import { createGlobalReadModels, globalReadModelBuilds, sqlReadModelStore, type GlobalReadModels, type GlobalReadModelsDeps } from '@socialpredict/jobs';
 import {
   DrizzleUnitOfWork,
@@ -15,10 +14,9 @@ import {
   type Database,
   type DatabaseObserver,
 } from '@socialpredict/persistence';
-import { createArgon2PasswordHasher } from './adapters/argon2-password-hasher.adapter.ts';
+import { createArgon2PasswordHasher, createJoseTokenIssuer, cryptoRandom, systemClock } from '@socialpredict/adapters';
 import { createDatabaseObserver, registerPoolMetrics } from './adapters/database-observer.adapter.ts';
-import { createJoseTokenIssuer } from './adapters/jose-token-issuer.adapter.ts';
-import type { OpsProbe } from './routes/ops.route.ts';
+import type { OpsProbe } from './ops-probe.ts';
 import { buildUseCases, type AppUseCases } from './use-cases.ts';
 
 export interface Runtime {
@@ -37,9 +35,6 @@ export class StartupError extends Error {
     this.event = event;
   }
 }
-
-const systemClock: Clock = { now: () => Date.now() };
-const cryptoRandom: RandomSource = { int: (maxExclusive) => randomInt(maxExclusive) };
 
 /** `metricsRegistry`: where the database series go (the /metrics registry of the API; a private one otherwise). */
 export async function openRuntime(config: AppConfig, logger: Logger, metricsRegistry = new Registry()): Promise<Runtime> {

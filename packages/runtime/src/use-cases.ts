@@ -5,13 +5,15 @@ import { ResultAsync } from 'neverthrow';
 import { makeUseCases, type Authenticate, type UseCaseDeps } from '@socialpredict/domain';
 import { GLOBAL_READ_MODELS, type GlobalReadModel, type GlobalReadModels } from '@socialpredict/jobs';
 import { toInfrastructureError } from '@socialpredict/persistence';
-import type { AuthUseCases } from './routes/auth.route.ts';
-import type { MarketUseCases } from './routes/markets.route.ts';
-import type { PositionUseCases } from './routes/positions.route.ts';
-import type { ProjectionUseCases } from './routes/projection.route.ts';
-import type { ReportingUseCases } from './routes/reporting.route.ts';
-import type { TradingUseCases } from './routes/trading.route.ts';
-import type { UserUseCases } from './routes/users.route.ts';
+import type {
+  AuthUseCases,
+  MarketUseCases,
+  PositionUseCases,
+  ProjectionUseCases,
+  ReportingUseCases,
+  TradingUseCases,
+  UserUseCases,
+} from './use-case-slices.ts';
 
 export type AppUseCases = { authenticate: Authenticate } & AuthUseCases &
   UserUseCases &

@@ -1,5 +1,5 @@
 // Minimal collaborators for tests of the HTTP skeleton that need no use case.
-import type { OpsProbe } from '../../src/routes/ops.route.ts';
+import type { OpsProbe } from '@socialpredict/runtime';
 
 export function stubProbe(overrides: Partial<OpsProbe> = {}): OpsProbe {
   return {

@@ -4,15 +4,11 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import type { AppConfig, Env } from '@socialpredict/config';
 import type { UseCaseDeps } from '@socialpredict/domain';
 import { createMemoryPorts, type MemoryPorts } from '@socialpredict/persistence/memory';
-import { createJoseTokenIssuer } from '../../src/adapters/jose-token-issuer.adapter.ts';
+import { createJoseTokenIssuer } from '@socialpredict/adapters';
+import { buildUseCases, createLogger, ensureAccount, globalReadModelsOn, type AppUseCases, type OpsProbe } from '@socialpredict/runtime';
 import { createAuthenticator } from '../../src/authenticator.ts';
-import { globalReadModelsOn } from '../../src/composition.ts';
 import { createLifecycle, type Lifecycle } from '../../src/lifecycle.ts';
-import { createLogger } from '../../src/logger.ts';
-import type { OpsProbe } from '../../src/routes/ops.route.ts';
 import { createServer } from '../../src/server.ts';
-import { ensureAccount } from '../../src/startup-seed.ts';
-import { buildUseCases, type AppUseCases } from '../../src/use-cases.ts';
 import { memorySnapshotStore } from './memory-snapshot.store.ts';
 import { stubProbe } from './stub-deps.ts';
 import { testConfig } from './test-config.ts';

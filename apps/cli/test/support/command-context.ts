@@ -4,9 +4,10 @@
 import { loadConfig, type Env } from '@socialpredict/config';
 import type { UseCaseDeps } from '@socialpredict/domain';
 import { drizzleRepositories, DrizzleUnitOfWork, openDatabase, type Database } from '@socialpredict/persistence';
-import { FakePasswordHasher, FakeTokenIssuer, SeededRandom } from '@socialpredict/persistence/memory';
+import { FakePasswordHasher, FakeTokenIssuer, SeededRandom } from '@socialpredict/adapters/fakes';
 import type { CommandContext } from '../../src/command.ts';
-import type { ApiBridge, AppRuntime, CliLogger } from '../../src/runtime/app-runtime.ts';
+import type { ApiBridge } from '../../src/commands/serve/api-bridge.ts';
+import type { AppRuntime, CliLogger, RuntimeBridge } from '../../src/runtime/app-runtime.ts';
 
 export interface LogLine {
   level: string;
@@ -49,7 +50,8 @@ export function testRuntime(database: Database, config: CommandContext['config']
   };
 }
 
-export function testContext(env: Env, api: Partial<ApiBridge> = {}): TestContext {
+/** `bridges`: fakes of the runtime package's and the API's entry points the command under test calls. */
+export function testContext(env: Env, bridges: Partial<RuntimeBridge & ApiBridge> = {}): TestContext {
   const loaded = loadConfig({ APP_ENV: 'test', ...env });
   if (!loaded.ok) throw new Error(`test configuration rejected: ${JSON.stringify(loaded.issues)}`);
   const config = loaded.config;
@@ -65,8 +67,10 @@ export function testContext(env: Env, api: Partial<ApiBridge> = {}): TestContext
     database: () => (database ??= openDatabase(config.database)),
     runtime: () => (runtime ??= openDatabase(config.database).then((opened) => testRuntime(opened, config))),
     logger: async () => logger,
-    api: async () => api as ApiBridge,
+    composition: async () => bridges as RuntimeBridge,
+    api: async () => bridges as ApiBridge,
     waitForStop: () => new Promise(() => undefined),
+    onFatalError: () => undefined,
   };
   return {
     context,
