@@ -29,7 +29,7 @@ function onFatalError(listener: (kind: string, error: unknown) => void): void {
   process.on('unhandledRejection', (reason) => listener('unhandledRejection', reason));
 }
 
-process.exitCode = await runCli({
+const exitCode = await runCli({
   argv: process.argv.slice(2),
   env: process.env,
   io: {
@@ -40,3 +40,6 @@ process.exitCode = await runCli({
   waitForStop,
   onFatalError,
 });
+// The process ends with its command (as DEP-2 requires of `serve` within its budget): a request cut at the shutdown
+// timeout may leave its query holding a connection that would otherwise keep the event loop alive.
+process.exit(exitCode);

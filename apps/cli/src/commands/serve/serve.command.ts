@@ -33,8 +33,6 @@ async function serveApi(context: CommandContext): Promise<number> {
   process.send?.(READY_MESSAGE);
   const stoppedBy = await Promise.race([context.waitForStop(), fatalError]);
   const exitCode = await api.shutdown();
-  // A cluster worker's IPC channel would otherwise keep the stopped process alive.
-  process.channel?.unref();
   return stoppedBy === 'fatal' ? EXIT.failure : exitCode;
 }
 
