@@ -1,4 +1,5 @@
-// Architecture rules enforced in CI (`pnpm depcheck`): the domain stays pure and layered, nothing depends on an app.
+// Architecture rules enforced in CI (`pnpm depcheck`): the domain stays pure and layered, nothing depends on an app,
+// apps do not depend on each other, and the HTTP routes see only the domain, their own HTTP helpers and the runtime's types.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -30,6 +31,47 @@ module.exports = {
       severity: 'error',
       from: { path: '^packages/' },
       to: { path: '^apps/' },
+    },
+    {
+      name: 'no-app-imports-another-app',
+      comment: 'Both apps build on packages/runtime; the only crossing is `serve`, which starts the API.',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/', pathNot: '^apps/cli/src/commands/serve/' },
+      to: { path: '^apps/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'serve-imports-only-the-api-entry',
+      comment: 'The CLI reaches the API through its package entry, and only to start it.',
+      severity: 'error',
+      from: { path: '^apps/cli/src/commands/serve/' },
+      to: { path: '^apps/', pathNot: ['^apps/cli/', '^apps/api/src/index\\.ts$'] },
+    },
+    {
+      name: 'routes-import-domain-http-helpers-and-runtime-types',
+      comment:
+        'A route parses, calls one use case and maps the result: it may import the domain, the wire schemas and ' +
+        'presenters, the shared HTTP helpers, the TypeBox route types and the types of the runtime and the configuration.',
+      severity: 'error',
+      from: { path: '^apps/api/src/routes/[^/]+\\.route\\.ts$' },
+      to: {
+        pathNot: [
+          '^packages/domain/src/',
+          '^packages/runtime/src/',
+          '^packages/config/src/',
+          '^apps/api/src/schemas/',
+          '^apps/api/src/presenters/',
+          '^apps/api/src/(http-error\\.mapper|http-problem|input-sanitizers|principal|lifecycle)\\.ts$',
+          'node_modules/@fastify/type-provider-typebox/',
+          '^(node:)?crypto$',
+        ],
+      },
+    },
+    {
+      name: 'routes-import-only-types-of-runtime-and-config',
+      comment: 'The routes know what the composition root hands them, never how it builds it.',
+      severity: 'error',
+      from: { path: '^apps/api/src/routes/[^/]+\\.route\\.ts$' },
+      to: { path: ['^packages/runtime/', '^packages/config/'], dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'no-circular',

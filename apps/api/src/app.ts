@@ -5,6 +5,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Registry } from 'prom-client';
 import type { AppConfig } from '@socialpredict/config';
 import type { Clock } from '@socialpredict/domain';
+import type { AppUseCases, OpsProbe } from '@socialpredict/runtime';
 import type { Lifecycle } from './lifecycle.ts';
 import { corsPlugin } from './plugins/cors.plugin.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.plugin.ts';
@@ -23,13 +24,12 @@ import { authRoutes } from './routes/auth.route.ts';
 import { contentRoutes } from './routes/content.route.ts';
 import { marketRoutes } from './routes/markets.route.ts';
 import { projectionRoutes } from './routes/projection.route.ts';
-import { opsRoutes, type OpsProbe } from './routes/ops.route.ts';
+import { opsRoutes } from './routes/ops.route.ts';
 import { positionRoutes } from './routes/positions.route.ts';
 import { reportingRoutes } from './routes/reporting.route.ts';
 import { setupRoutes } from './routes/setup.route.ts';
 import { tradingRoutes } from './routes/trading.route.ts';
 import { userRoutes } from './routes/users.route.ts';
-import type { AppUseCases } from './use-cases.ts';
 
 export interface AppDeps {
   config: AppConfig;

@@ -1,6 +1,6 @@
 // DEP-2 shutdown budget: drain + request close + job stop + pool close end before a supervisor's SIGKILL at 20 s.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createLogger } from './logger.ts';
+import { createLogger } from '@socialpredict/runtime';
 import { runShutdown, shutdownBudgetMs } from './shutdown.ts';
 
 const DEFAULTS = { readinessDrainSeconds: 5, shutdownTimeoutSeconds: 10, jobsStopTimeoutMs: 10_000 };

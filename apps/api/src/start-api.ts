@@ -1,19 +1,22 @@
-// The API's boot after configuration, shared by `pnpm start` (main.ts) and the CLI's `serve`: DEP-1 order —
+// The API's boot after configuration, run by the CLI's `serve` (`pnpm start`): DEP-1 order —
 // database → migrate or verify → seed → start jobs → listen → ready — and the DEP-2 shutdown as one call.
-import { randomInt } from 'node:crypto';
 import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
 import type { AppConfig } from '@socialpredict/config';
-import { generatePassword } from '@socialpredict/domain';
 import type { JobRunner } from '@socialpredict/jobs';
+import {
+  composeUseCases,
+  followUpEffects,
+  openRuntime,
+  seedStartupData,
+  startBackgroundJobs,
+  withSnapshotReaders,
+  type Runtime,
+} from '@socialpredict/runtime';
 import { createAuthenticator } from './authenticator.ts';
-import { startBackgroundJobs } from './background-jobs.ts';
-import { composeUseCases, followUpEffects, openRuntime, StartupError, type Runtime } from './composition.ts';
 import { createLifecycle } from './lifecycle.ts';
 import { createServer, listen, type RunningServer } from './server.ts';
 import { runShutdown } from './shutdown.ts';
-import { seedAdmin } from './startup-seed.ts';
-import { withSnapshotReaders } from './use-cases.ts';
 
 const VERSION = '0.1.0';
 
@@ -22,29 +25,6 @@ export interface ApiProcess {
   markFatal(): void;
   /** DEP-2: readiness closes, in-flight requests drain, the jobs stop, the pool closes; resolves with the exit code. */
   shutdown(): Promise<number>;
-}
-
-/** DB-4: the writer seeds the `admin` account once, after migrations succeeded. */
-export async function seedStartupData(runtime: Pick<Runtime, 'deps'>, config: AppConfig, logger: Logger): Promise<void> {
-  if (!config.process.startupWriter) return;
-  const existing = await runtime.deps.users.findByUsername('admin');
-  if (existing.isErr()) throw new StartupError('seed.failed', existing.error.message, { cause: existing.error });
-  if (existing.value !== null) {
-    logger.info({ event: 'seed.done', admin: 'present' }, 'seed checked');
-    return;
-  }
-  let password = config.auth.adminPassword;
-  if (password === undefined) {
-    if (config.appEnv !== 'development' && config.appEnv !== 'test') {
-      throw new StartupError('seed.failed', `ADMIN_PASSWORD is required in ${config.appEnv} to create the admin account`);
-    }
-    password = generatePassword({ int: (maxExclusive) => randomInt(maxExclusive) });
-    // CFG-5: development only, written once and never logged.
-    process.stderr.write(`\nGenerated password for the seeded "admin" account (shown once): ${password}\n\n`);
-  }
-  const seeded = await seedAdmin(runtime.deps, password);
-  if (seeded.isErr()) throw new StartupError('seed.failed', seeded.error.message, { cause: seeded.error });
-  logger.info({ event: 'seed.done', admin: seeded.value }, 'seed applied');
 }
 
 function logConfiguration(config: AppConfig, logger: Logger): void {

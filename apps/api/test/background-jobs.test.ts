@@ -3,8 +3,7 @@
 // costs a warning instead of the response.
 import type { Logger } from 'pino';
 import { describe, expect, it } from 'vitest';
-import type { FollowUpJobs } from '../src/composition.ts';
-import { createLogger } from '../src/logger.ts';
+import { createLogger, type FollowUpJobs } from '@socialpredict/runtime';
 import { createTestApp, TEST_NOW } from './helpers/test-app.ts';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;

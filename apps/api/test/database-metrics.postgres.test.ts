@@ -2,12 +2,10 @@
 // /metrics registry): scraped through inject after requests that hit the database.
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeUseCases, createLogger, followUpEffects, openRuntime, withSnapshotReaders, type Runtime } from '@socialpredict/runtime';
 import { createAuthenticator } from '../src/authenticator.ts';
-import { composeUseCases, followUpEffects, openRuntime, type Runtime } from '../src/composition.ts';
 import { createLifecycle } from '../src/lifecycle.ts';
-import { createLogger } from '../src/logger.ts';
 import { createServer } from '../src/server.ts';
-import { withSnapshotReaders } from '../src/use-cases.ts';
 import { idleJobs } from './helpers/stub-deps.ts';
 import { createEmptyDatabase, POSTGRES_URL, type EmptyDatabase } from './helpers/postgres-app.ts';
 import { testConfig } from './helpers/test-config.ts';

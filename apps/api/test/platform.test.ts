@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../src/logger.ts';
+import { createLogger } from '@socialpredict/runtime';
 import { createLifecycle } from '../src/lifecycle.ts';
 import { createServer } from '../src/server.ts';
 import { bearer, createTestApp, STRONG_PASSWORD, type TestApp } from './helpers/test-app.ts';

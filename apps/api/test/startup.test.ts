@@ -1,15 +1,14 @@
 // The composition root's pieces on embedded PGlite (DB-2): connect, migrate or verify, seed the admin and the
-// development fixtures; and the process entry points' refusals (CFG-2, CFG-7).
+// development fixtures; and the refusals of `pnpm start` and `pnpm seed:dev` (the CLI's serve and seed-dev; CFG-2,
+// CFG-7).
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeUseCases } from '@socialpredict/domain';
-import { openRuntime, StartupError, type Runtime } from '../src/composition.ts';
-import { createLogger } from '../src/logger.ts';
+import { createLogger, devFixtures, DEV_PASSWORD, openRuntime, seedAdmin, seedDevFixtures, SeedPasswordRejected, StartupError, type Runtime } from '@socialpredict/runtime';
 import { startApi } from '../src/start-api.ts';
-import { devFixtures, DEV_PASSWORD, seedAdmin, seedDevFixtures, SeedPasswordRejected } from '../src/startup-seed.ts';
-import { freePort, recordedLogger } from './helpers/api-process.ts';
+import { CLI_ENTRY, freePort, recordedLogger } from './helpers/api-process.ts';
 import { testConfig } from './helpers/test-config.ts';
 
 const run = promisify(execFile);
@@ -105,7 +104,7 @@ describe('process entry points', () => {
   const env = (extra: Record<string, string>) => ({ PATH: process.env.PATH ?? '', ...extra });
 
   it('exits 78 naming every bad key, without printing secrets or opening the port (CFG-2)', async () => {
-    const failure = await run(node, ['--conditions=source', 'apps/api/src/main.ts'], {
+    const failure = await run(node, ['--conditions=source', CLI_ENTRY, 'serve'], {
       cwd: root,
       env: env({ BACKEND_PORT: 'x', JWT_TTL_SECONDS: '1', DATABASE_URL: 'mysql://root:Sup3rSecret@db/x' }),
     }).catch((error: { code: number; stderr: string }) => error);
@@ -115,8 +114,19 @@ describe('process entry points', () => {
     expect(stderr).not.toContain('Sup3rSecret');
   });
 
+  it('exits 78 when ADMIN_PASSWORD breaks the password policy, before opening the port (CFG-2)', async () => {
+    const port = await freePort();
+    const failure = await run(node, ['--conditions=source', CLI_ENTRY, 'serve'], {
+      cwd: root,
+      env: env({ APP_ENV: 'test', PGLITE_DATA_DIR: 'memory://', BACKEND_PORT: String(port), ADMIN_PASSWORD: 'short' }),
+    }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    expect('code' in failure ? failure.code : 0).toBe(78);
+    expect('stderr' in failure ? failure.stderr : '').toContain('ADMIN_PASSWORD breaks the password policy');
+    expect('stdout' in failure ? failure.stdout : '').toContain('"event":"seed.failed"');
+  });
+
   it('refuses seed:dev outside development and test (CFG-7)', async () => {
-    const failure = await run(node, ['--conditions=source', 'apps/api/src/seed-dev.ts'], {
+    const failure = await run(node, ['--conditions=source', CLI_ENTRY, 'seed-dev'], {
       cwd: root,
       env: env({ APP_ENV: 'staging', DATABASE_URL: 'postgres://x@127.0.0.1:1/x', JWT_SIGNING_KEY: 'k'.repeat(40), CORS_ALLOW_ORIGINS: 'https://a.example' }),
     }).catch((error: { code: number; stderr: string }) => error);

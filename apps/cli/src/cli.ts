@@ -6,7 +6,8 @@ import { formatConfigIssues, loadConfig, type Env } from '@socialpredict/config'
 import { openDatabase, type Database } from '@socialpredict/persistence';
 import { COMMANDS, DEFAULT_COMMAND } from './commands/index.ts';
 import { CommandFailure, EXIT, UsageError, type CliIo, type CommandContext, type CommandDefinition } from './command.ts';
-import { loadApiBridge, type ApiBridge, type AppRuntime, type CliLogger } from './runtime/app-runtime.ts';
+import { loadApiBridge, type ApiBridge } from './commands/serve/api-bridge.ts';
+import { loadRuntimeBridge, type AppRuntime, type CliLogger, type RuntimeBridge } from './runtime/app-runtime.ts';
 
 export interface CliProcess {
   argv: readonly string[];
@@ -15,6 +16,7 @@ export interface CliProcess {
   /** where JSON logs go: stderr for one-shot commands, stdout for services */
   logStream(service: boolean): NodeJS.WritableStream;
   waitForStop(): Promise<NodeJS.Signals>;
+  onFatalError(listener: (kind: string, error: unknown) => void): void;
 }
 
 const SERVICES = new Set(['serve', 'worker']);
@@ -88,16 +90,21 @@ export async function runCli(cli: CliProcess): Promise<number> {
   let database: Promise<Database> | undefined;
   let runtime: Promise<AppRuntime> | undefined;
   let logger: Promise<CliLogger> | undefined;
+  let composition: Promise<RuntimeBridge> | undefined;
   let api: Promise<ApiBridge> | undefined;
   const context: CommandContext = {
     config,
     env: cli.env,
     io: cli.io,
     waitForStop: cli.waitForStop,
+    onFatalError: cli.onFatalError,
+    composition: () => (composition ??= loadRuntimeBridge()),
     api: () => (api ??= loadApiBridge()),
-    logger: () => (logger ??= context.api().then((bridge) => bridge.createLogger(config, cli.logStream(SERVICES.has(command.name))))),
+    logger: () =>
+      (logger ??= context.composition().then((bridge) => bridge.createLogger(config, cli.logStream(SERVICES.has(command.name))))),
     database: () => (database ??= openDatabase(config.database)),
-    runtime: () => (runtime ??= Promise.all([context.api(), context.logger()]).then(([bridge, log]) => bridge.openRuntime(config, log))),
+    runtime: () =>
+      (runtime ??= Promise.all([context.composition(), context.logger()]).then(([bridge, log]) => bridge.openRuntime(config, log))),
   };
 
   try {

@@ -3,7 +3,8 @@
 import type { ParseArgsOptionsConfig } from 'node:util';
 import type { AppConfig, Env } from '@socialpredict/config';
 import type { Database } from '@socialpredict/persistence';
-import type { ApiBridge, AppRuntime, CliLogger } from './runtime/app-runtime.ts';
+import type { ApiBridge } from './commands/serve/api-bridge.ts';
+import type { AppRuntime, CliLogger, RuntimeBridge } from './runtime/app-runtime.ts';
 
 /** sysexits.h codes, so scripts can tell a typo from a broken configuration from a failed operation. */
 export const EXIT = { ok: 0, failure: 1, usage: 64, config: 78 } as const;
@@ -26,10 +27,14 @@ export interface CommandContext {
   runtime(): Promise<AppRuntime>;
   /** Structured JSON logs (stderr for one-shot commands, whose report goes to stdout; stdout for services). */
   logger(): Promise<CliLogger>;
-  /** The API package's entry points, loaded on first use. */
+  /** The runtime package's entry points (composition, seeding, logger), loaded on first use. */
+  composition(): Promise<RuntimeBridge>;
+  /** The API's boot, loaded on first use; for `serve` only. */
   api(): Promise<ApiBridge>;
   /** Resolves on SIGTERM or SIGINT (a second one exits at once); for the long-running commands (serve, worker). */
   waitForStop(): Promise<NodeJS.Signals>;
+  /** ERR-6: calls `listener` on every uncaught exception or unhandled rejection from now on, instead of crashing. */
+  onFatalError(listener: (kind: string, error: unknown) => void): void;
 }
 
 export interface CommandDefinition {

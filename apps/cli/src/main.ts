@@ -23,7 +23,13 @@ function waitForStop(): Promise<NodeJS.Signals> {
   return stopRequested;
 }
 
-process.exitCode = await runCli({
+/** ERR-6: a long-running command that asks for them gets fatal errors reported instead of the process crashing. */
+function onFatalError(listener: (kind: string, error: unknown) => void): void {
+  process.on('uncaughtException', (error) => listener('uncaughtException', error));
+  process.on('unhandledRejection', (reason) => listener('unhandledRejection', reason));
+}
+
+const exitCode = await runCli({
   argv: process.argv.slice(2),
   env: process.env,
   io: {
@@ -32,4 +38,8 @@ process.exitCode = await runCli({
   },
   logStream: (service) => (service ? process.stdout : process.stderr),
   waitForStop,
+  onFatalError,
 });
+// The process ends with its command (as DEP-2 requires of `serve` within its budget): a request cut at the shutdown
+// timeout may leave its query holding a connection that would otherwise keep the event loop alive.
+process.exit(exitCode);

@@ -1,4 +1,4 @@
-// The commands that hand over to the API package (serve, seed, seed-dev) and the job worker: their wiring, their
+// The commands that hand over to the runtime and API packages (serve, seed, seed-dev) and the job worker: their wiring, their
 // refusals, and a worker that consumes on PostgreSQL until it is told to stop.
 import { okAsync } from 'neverthrow';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -31,7 +31,7 @@ describe('serve, seed and seed-dev', () => {
       testContext({ PGLITE_DATA_DIR: 'memory://' }, {
         startApi: async () => {
           steps.push('started');
-          return { shutdown: async () => (steps.push('stopped'), 0) };
+          return { markFatal: () => steps.push('fatal'), shutdown: async () => (steps.push('stopped'), 0) };
         },
       }),
     );
@@ -40,15 +40,50 @@ describe('serve, seed and seed-dev', () => {
     expect(steps).toEqual(['started', 'signal', 'stopped']);
   });
 
+  it('serve marks the API fatal on an uncaught error, drains it and exits 1 (ERR-6)', async () => {
+    const steps: string[] = [];
+    let reportFatal: (kind: string, error: unknown) => void = () => undefined;
+    const cli = track(
+      testContext({ PGLITE_DATA_DIR: 'memory://' }, {
+        startApi: async () => ({ markFatal: () => steps.push('fatal'), shutdown: async () => (steps.push('stopped'), 0) }),
+      }),
+    );
+    cli.context.onFatalError = (listener) => void (reportFatal = listener);
+    cli.context.waitForStop = () => new Promise(() => undefined);
+    const served = serveCommand.run(cli.context, {});
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    reportFatal('uncaughtException', new Error('boom'));
+    expect(await served).toBe(EXIT.failure);
+    expect(steps).toEqual(['fatal', 'stopped']);
+    expect(cli.logger.lines).toContainEqual(expect.objectContaining({ level: 'fatal', fields: expect.objectContaining({ event: 'process.fatal' }) }));
+  });
+
   it('serve fails when the API cannot start', async () => {
     const cli = track(
       testContext({ PGLITE_DATA_DIR: 'memory://' }, {
+        isSeedConfigurationProblem: () => false,
         startApi: async () => {
           throw new Error('the database schema is not the one this build expects');
         },
       }),
     );
     await expect(serveCommand.run(cli.context, {})).rejects.toThrow(/schema is not the one/);
+  });
+
+  it('serve exits 78 when the seed rejects the configuration (CFG-2)', async () => {
+    const rejected = new Error('ADMIN_PASSWORD breaks the password policy: too short');
+    const cli = track(
+      testContext({ PGLITE_DATA_DIR: 'memory://' }, {
+        isSeedConfigurationProblem: (error) => error === rejected,
+        startApi: async () => {
+          throw rejected;
+        },
+      }),
+    );
+    const failure = await serveCommand.run(cli.context, {}).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(CommandFailure);
+    expect((failure as CommandFailure).exitCode).toBe(EXIT.config);
+    expect((failure as Error).message).toContain('ADMIN_PASSWORD');
   });
 
   it('seed runs the startup seeding on the runtime', async () => {

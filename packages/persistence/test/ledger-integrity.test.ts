@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HOUSE, MINT, transfer, userAccount, type MarketRecord } from '@socialpredict/domain';
 import { checkLedgerIntegrity, type IntegrityFinding } from '../src/drizzle/ledger-integrity.query.ts';
-import { ManualClock } from '../src/memory/index.ts';
+import { ManualClock } from '@socialpredict/adapters/fakes';
 import { pgliteTarget, postgresTarget, type ContractPorts, type ContractTarget } from './support/contract.targets.ts';
 import { moneyUseCases, seedMarket, seedUser } from './support/money-use-cases.ts';
 import { postgresServer } from './support/postgres.harness.ts';

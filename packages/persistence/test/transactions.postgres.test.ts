@@ -7,7 +7,7 @@ import type { Database } from '../src/drizzle/database.factory.ts';
 import { openDatabase } from '../src/drizzle/database.factory.ts';
 import { DrizzleUnitOfWork, drizzleRepositories } from '../src/drizzle/unit-of-work.drizzle.ts';
 import { checkLedgerIntegrity } from '../src/drizzle/ledger-integrity.query.ts';
-import { ManualClock } from '../src/memory/index.ts';
+import { ManualClock } from '@socialpredict/adapters/fakes';
 import { emptyTables } from './support/contract.targets.ts';
 import { testDatabaseSettings } from './support/database.settings.ts';
 import { moneyUseCases, seedMarket, seedUser, type MoneyPorts } from './support/money-use-cases.ts';

@@ -1,7 +1,6 @@
-// The wiring shared by `pnpm start`, `pnpm seed:dev` and the CLI: database (with retries), migrations or their
+// The wiring shared by both apps (the API's boot, the CLI's commands): database (with retries), migrations or their
 // verification, the real adapters behind every port (DEP-1 order up to, not including, listening), and the one
 // function that makes the use cases with their write follow-ups.
-import { randomInt } from 'node:crypto';
 import { ResultAsync } from 'neverthrow';
 import type { Logger } from 'pino';
 import { Counter, Registry } from 'prom-client';
@@ -10,7 +9,6 @@ import {
   makeUseCases,
   withWriteFollowUps,
   type Clock,
-  type RandomSource,
   type ReadModelSnapshotRepository,
   type UseCaseDeps,
   type UseCases,
@@ -36,10 +34,9 @@ import {
   type Database,
   type DatabaseObserver,
 } from '@socialpredict/persistence';
-import { createArgon2PasswordHasher } from './adapters/argon2-password-hasher.adapter.ts';
+import { createArgon2PasswordHasher, createJoseTokenIssuer, cryptoRandom, systemClock } from '@socialpredict/adapters';
 import { createDatabaseObserver, registerPoolMetrics } from './adapters/database-observer.adapter.ts';
-import { createJoseTokenIssuer } from './adapters/jose-token-issuer.adapter.ts';
-import type { OpsProbe } from './routes/ops.route.ts';
+import type { OpsProbe } from './ops-probe.ts';
 
 export interface Runtime {
   database: Database;
@@ -59,9 +56,6 @@ export class StartupError extends Error {
     this.event = event;
   }
 }
-
-const systemClock: Clock = { now: () => Date.now() };
-const cryptoRandom: RandomSource = { int: (maxExclusive) => randomInt(maxExclusive) };
 
 /** `metricsRegistry`: where the database series go (the /metrics registry of the API; a private one otherwise). */
 export async function openRuntime(config: AppConfig, logger: Logger, metricsRegistry = new Registry()): Promise<Runtime> {

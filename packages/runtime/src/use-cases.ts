@@ -4,13 +4,15 @@ import { ResultAsync } from 'neverthrow';
 import type { Authenticate, UseCases } from '@socialpredict/domain';
 import type { GlobalReadModel, GlobalReadModels } from '@socialpredict/jobs';
 import { toInfrastructureError } from '@socialpredict/persistence';
-import type { AuthUseCases } from './routes/auth.route.ts';
-import type { MarketUseCases } from './routes/markets.route.ts';
-import type { PositionUseCases } from './routes/positions.route.ts';
-import type { ProjectionUseCases } from './routes/projection.route.ts';
-import type { ReportingUseCases } from './routes/reporting.route.ts';
-import type { TradingUseCases } from './routes/trading.route.ts';
-import type { UserUseCases } from './routes/users.route.ts';
+import type {
+  AuthUseCases,
+  MarketUseCases,
+  PositionUseCases,
+  ProjectionUseCases,
+  ReportingUseCases,
+  TradingUseCases,
+  UserUseCases,
+} from './use-case-slices.ts';
 
 export type AppUseCases = { authenticate: Authenticate } & AuthUseCases &
   UserUseCases &

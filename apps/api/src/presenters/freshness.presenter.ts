@@ -1,4 +1,5 @@
 // Freshness metadata of http-api.md §1.5: for figures computed in this request, or read from a snapshot (§1.7).
+import { GLOBAL_READ_MODEL_TARGET_SECONDS } from '@socialpredict/jobs';
 import { isoTime } from '../schemas/common.schema.ts';
 
 /** Market-scoped read models target 600 s (§1.7); a live computation is never stale. */
@@ -14,8 +15,8 @@ export function liveFreshness(now: number, targetFreshnessSeconds = MARKET_SCOPE
   };
 }
 
-/** A snapshot is stale from the first write it does not reflect until a rebuild that started after that write. */
-export function readModelFreshness(snapshot: { generatedAt: number; staleSince: number | null }, targetFreshnessSeconds: number) {
+/** Global read models target one hour (§1.7). A snapshot is stale from the first write it does not reflect until a rebuild that started after that write. */
+export function readModelFreshness(snapshot: { generatedAt: number; staleSince: number | null }, targetFreshnessSeconds = GLOBAL_READ_MODEL_TARGET_SECONDS) {
   return {
     generatedAt: isoTime(snapshot.generatedAt),
     source: 'read_model' as const,

@@ -1,6 +1,7 @@
 // Login, password change and the caller's own profile (T1-01…T1-07).
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { ChangePassword, Login, ProfileChanges, UpdateProfile } from '@socialpredict/domain';
+import type { ProfileChanges } from '@socialpredict/domain';
+import type { AuthUseCases } from '@socialpredict/runtime';
 import { unwrap } from '../http-error.mapper.ts';
 import * as sanitize from '../input-sanitizers.ts';
 import { toPrivateUser } from '../presenters/user.presenter.ts';
@@ -8,12 +9,6 @@ import { principalOf } from '../principal.ts';
 import { Envelope, ok } from '../schemas/envelope.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
 import { ModeratorStatus, PrivateUser, Usertype } from '../schemas/user.schema.ts';
-
-export interface AuthUseCases {
-  login: Login;
-  changePassword: ChangePassword;
-  updateProfile: UpdateProfile;
-}
 
 export interface AuthRouteOptions {
   useCases: AuthUseCases;

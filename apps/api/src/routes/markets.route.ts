@@ -1,14 +1,7 @@
 // Market reads and creation (T1-22…T1-25, T1-29, T1-30, T1-33).
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type {
-  Clock,
-  CreateMarket,
-  GetMarketDetails,
-  ListBets,
-  ListMarketPositions,
-  ListMarkets,
-  SearchMarkets,
-} from '@socialpredict/domain';
+import type { Clock } from '@socialpredict/domain';
+import type { MarketUseCases } from '@socialpredict/runtime';
 import { HttpProblem } from '../http-problem.ts';
 import { unwrap } from '../http-error.mapper.ts';
 import * as sanitize from '../input-sanitizers.ts';
@@ -19,15 +12,6 @@ import { Envelope, ok } from '../schemas/envelope.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
 import { Freshness, MarketDetails, MarketOverview, MarketResponse, Position } from '../schemas/market.schema.ts';
 import { liveFreshness } from '../presenters/freshness.presenter.ts';
-
-export interface MarketUseCases {
-  listMarkets: ListMarkets;
-  searchMarkets: SearchMarkets;
-  getMarketDetails: GetMarketDetails;
-  listBets: ListBets;
-  listMarketPositions: ListMarketPositions;
-  createMarket: CreateMarket;
-}
 
 export interface MarketRouteOptions {
   useCases: MarketUseCases;

@@ -2,36 +2,10 @@
 // limited, never cached, no business numbers.
 import { timingSafeEqual } from 'node:crypto';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { OpsProbe } from '@socialpredict/runtime';
 import type { Lifecycle } from '../lifecycle.ts';
 import { HttpProblem } from '../http-problem.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
-
-export interface DbPoolStats {
-  maxOpenConnections: number;
-  openConnections: number;
-  inUseConnections: number;
-  idleConnections: number;
-  waitCount: number;
-  waitDurationNanoseconds: number;
-  maxIdleClosedConnections: number;
-  maxLifetimeClosedConnections: number;
-}
-
-export interface JobsStatus {
-  enabled: boolean;
-  queued: number;
-  failed: number;
-  deadLettered: number;
-}
-
-/** What the probes may ask of the infrastructure; implemented in the composition root. */
-export interface OpsProbe {
-  database: 'postgres' | 'pglite';
-  /** `SELECT 1`; rejects on failure */
-  ping(): Promise<void>;
-  poolStats(): DbPoolStats;
-  jobs(): JobsStatus;
-}
 
 export interface OpsRouteOptions {
   lifecycle: Lifecycle;

@@ -1,6 +1,7 @@
 // Positions and leaderboards of one market, and the caller's sellable position (T1-26, T1-31, T1-32, T1-36).
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Clock, GetMarketDetails, GetMarketLeaderboard, GetUserPosition } from '@socialpredict/domain';
+import type { Clock } from '@socialpredict/domain';
+import type { PositionUseCases } from '@socialpredict/runtime';
 import { unwrap } from '../http-error.mapper.ts';
 import { liveFreshness } from '../presenters/freshness.presenter.ts';
 import { toCreator, toPosition, toPublicMarket } from '../presenters/market.presenter.ts';
@@ -9,12 +10,6 @@ import { IdParam, Int, isoTime, PageQuery, pageOf, UsernameParam } from '../sche
 import { Envelope, ok } from '../schemas/envelope.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
 import { Creator, Freshness, Position, ProbabilityChange, PublicMarket, ResolutionResult } from '../schemas/market.schema.ts';
-
-export interface PositionUseCases {
-  getUserPosition: GetUserPosition;
-  getMarketLeaderboard: GetMarketLeaderboard;
-  getMarketDetails: GetMarketDetails;
-}
 
 const TradePosition = Type.Object(
   {

@@ -1,14 +1,10 @@
 // Probability projection of a hypothetical buy (T1-28), in the query form and in the web app's legacy path form,
 // which it calls with a trailing slash: both path forms are registered (the only such route, §1.4).
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { ProjectBet } from '@socialpredict/domain';
+import type { ProjectionUseCases } from '@socialpredict/runtime';
 import { unwrap } from '../http-error.mapper.ts';
 import { IdParam, Int, normaliseOutcome, Probability } from '../schemas/common.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
-
-export interface ProjectionUseCases {
-  projectBet: ProjectBet;
-}
 
 /** A decimal safe integer; non-numeric is INVALID_REQUEST, while ≤ 0 is a rule for the use case (VALIDATION_FAILED). */
 const AmountInput = Type.Integer({ minimum: Number.MIN_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER });

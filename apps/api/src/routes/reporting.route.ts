@@ -3,22 +3,13 @@
 // freshness metadata.
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Economics } from '@socialpredict/config';
-import type { ResultAsync } from 'neverthrow';
-import type { GetFinancialStats, GlobalLeaderboardOutput, InfrastructureError, SystemMetrics } from '@socialpredict/domain';
-import { GLOBAL_READ_MODEL_TARGET_SECONDS, type GlobalReadModelView } from '@socialpredict/jobs';
+import type { ReportingUseCases } from '@socialpredict/runtime';
 import { unwrap } from '../http-error.mapper.ts';
 import { readModelFreshness } from '../presenters/freshness.presenter.ts';
 import { Int, isoTime } from '../schemas/common.schema.ts';
 import { Envelope, ok } from '../schemas/envelope.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
 import { Freshness } from '../schemas/market.schema.ts';
-
-export interface ReportingUseCases {
-  getFinancialStats: GetFinancialStats;
-  readSystemMetrics(): ResultAsync<GlobalReadModelView<SystemMetrics>, InfrastructureError>;
-  /** the whole board; the route pages it */
-  readGlobalLeaderboard(): ResultAsync<GlobalReadModelView<GlobalLeaderboardOutput>, InfrastructureError>;
-}
 
 export interface ReportingRouteOptions {
   useCases: ReportingUseCases;
@@ -159,7 +150,7 @@ export const reportingRoutes: FastifyPluginAsyncTypebox<ReportingRouteOptions> =
           balanced: { value: m.balanced, explanation: 'Whether every credit is accounted for.' },
           surplus: leaf(m.surplus, 'Difference between money created and money utilised; 0 when balanced.'),
         },
-        freshness: readModelFreshness(snapshot, GLOBAL_READ_MODEL_TARGET_SECONDS),
+        freshness: readModelFreshness(snapshot),
       });
     },
   );
@@ -192,7 +183,7 @@ export const reportingRoutes: FastifyPluginAsyncTypebox<ReportingRouteOptions> =
           earliestBet: isoTime(row.earliestPlacedAt),
           rank: row.rank,
         })),
-        freshness: readModelFreshness(snapshot, GLOBAL_READ_MODEL_TARGET_SECONDS),
+        freshness: readModelFreshness(snapshot),
       });
     },
   );

@@ -1,18 +1,11 @@
 // Trading and resolution (T1-34, T1-35, T1-37, T1-38): parse, call one use case, map the result.
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { PlaceBet, QuoteSale, ResolveMarket, Sell } from '@socialpredict/domain';
+import type { TradingUseCases } from '@socialpredict/runtime';
 import { unwrap } from '../http-error.mapper.ts';
 import { actorOf, principalOf } from '../principal.ts';
 import { IdParam, Int, isoTime, normaliseOutcome, OutcomeInput, PositiveInt, Probability } from '../schemas/common.schema.ts';
 import { Envelope, ok } from '../schemas/envelope.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
-
-export interface TradingUseCases {
-  placeBet: PlaceBet;
-  quoteSale: QuoteSale;
-  sell: Sell;
-  resolveMarket: ResolveMarket;
-}
 
 const TradeBody = Type.Object({ marketId: PositiveInt, amount: PositiveInt, outcome: OutcomeInput });
 

@@ -1,14 +1,7 @@
 // Public user reads and admin user creation (T1-16, T1-17, T1-42).
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type {
-  Clock,
-  GetPortfolio,
-  GetUser,
-  GetUserCredit,
-  GetUserFinancials,
-  ListStewardedMarkets,
-  RegisterUser,
-} from '@socialpredict/domain';
+import type { Clock } from '@socialpredict/domain';
+import type { UserUseCases } from '@socialpredict/runtime';
 import { HttpProblem } from '../http-problem.ts';
 import { unwrap } from '../http-error.mapper.ts';
 import * as sanitize from '../input-sanitizers.ts';
@@ -20,15 +13,6 @@ import { Envelope, ok } from '../schemas/envelope.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
 import { MarketResponse } from '../schemas/market.schema.ts';
 import { PublicUser } from '../schemas/user.schema.ts';
-
-export interface UserUseCases {
-  getUser: GetUser;
-  getUserCredit: GetUserCredit;
-  registerUser: RegisterUser;
-  getPortfolio: GetPortfolio;
-  getUserFinancials: GetUserFinancials;
-  listStewardedMarkets: ListStewardedMarkets;
-}
 
 export interface UserRouteOptions {
   useCases: UserUseCases;

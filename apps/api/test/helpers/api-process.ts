@@ -1,13 +1,14 @@
-// For tests that boot the whole API: `pnpm start` as a real process (main.ts with its signal handling; a free port of
-// its own, only the environment the test gives, its exit observable), or startApi in-process with a logger that
-// keeps the event names.
+// For tests that boot the whole API: `pnpm start` as a real process (the CLI's `serve` with its signal handling; a
+// free port of its own, only the environment the test gives, its exit observable), or startApi in-process with a
+// logger that keeps the event names.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { createLogger } from '../../src/logger.ts';
+import { createLogger } from '@socialpredict/runtime';
 
 const ROOT = fileURLToPath(new URL('../../../..', import.meta.url));
-const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
+/** The one entry of `pnpm start` and every operator command. */
+export const CLI_ENTRY = fileURLToPath(new URL('../../../cli/src/main.ts', import.meta.url));
 
 export interface Exit {
   code: number | null;
@@ -40,7 +41,7 @@ export async function freePort(): Promise<number> {
 export async function startApiProcess(env: Record<string, string>, readyWithinMs = 60_000): Promise<ApiProcess> {
   const port = await freePort();
   const started = Date.now();
-  const child = spawn(process.execPath, ['--conditions=source', MAIN], {
+  const child = spawn(process.execPath, ['--conditions=source', CLI_ENTRY, 'serve'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',

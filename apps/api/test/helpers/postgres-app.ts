@@ -15,15 +15,11 @@ import {
   type Database,
   type IntegrityReport,
 } from '@socialpredict/persistence';
-import { createArgon2PasswordHasher } from '../../src/adapters/argon2-password-hasher.adapter.ts';
-import { createJoseTokenIssuer } from '../../src/adapters/jose-token-issuer.adapter.ts';
+import { createArgon2PasswordHasher, createJoseTokenIssuer } from '@socialpredict/adapters';
+import { composeUseCases, createLogger, followUpEffects, globalReadModelsOn, seedAdmin, withSnapshotReaders } from '@socialpredict/runtime';
 import { createAuthenticator } from '../../src/authenticator.ts';
-import { composeUseCases, followUpEffects, globalReadModelsOn } from '../../src/composition.ts';
 import { createLifecycle } from '../../src/lifecycle.ts';
-import { createLogger } from '../../src/logger.ts';
 import { createServer } from '../../src/server.ts';
-import { seedAdmin } from '../../src/startup-seed.ts';
-import { withSnapshotReaders } from '../../src/use-cases.ts';
 import { idleJobs, stubProbe } from './stub-deps.ts';
 import { testConfig } from './test-config.ts';
 

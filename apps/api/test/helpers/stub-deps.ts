@@ -1,6 +1,5 @@
 // Minimal collaborators for tests of the HTTP skeleton and of apps that run no background jobs.
-import type { FollowUpJobs } from '../../src/composition.ts';
-import type { OpsProbe } from '../../src/routes/ops.route.ts';
+import type { FollowUpJobs, OpsProbe } from '@socialpredict/runtime';
 
 export function stubProbe(overrides: Partial<OpsProbe> = {}): OpsProbe {
   return {

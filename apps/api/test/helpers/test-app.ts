@@ -5,15 +5,11 @@ import type { Logger } from 'pino';
 import type { AppConfig, Env } from '@socialpredict/config';
 import type { UseCaseDeps } from '@socialpredict/domain';
 import { createMemoryPorts, memoryJobRepositories, type MemoryPorts } from '@socialpredict/persistence/memory';
-import { createJoseTokenIssuer } from '../../src/adapters/jose-token-issuer.adapter.ts';
+import { createJoseTokenIssuer } from '@socialpredict/adapters';
+import { composeUseCases, createLogger, ensureAccount, followUpEffects, globalReadModelsOn, withSnapshotReaders, type AppUseCases, type FollowUpJobs, type OpsProbe } from '@socialpredict/runtime';
 import { createAuthenticator } from '../../src/authenticator.ts';
-import { composeUseCases, followUpEffects, globalReadModelsOn, type FollowUpJobs } from '../../src/composition.ts';
 import { createLifecycle, type Lifecycle } from '../../src/lifecycle.ts';
-import { createLogger } from '../../src/logger.ts';
-import type { OpsProbe } from '../../src/routes/ops.route.ts';
 import { createServer } from '../../src/server.ts';
-import { ensureAccount } from '../../src/startup-seed.ts';
-import { withSnapshotReaders, type AppUseCases } from '../../src/use-cases.ts';
 import { idleJobs, stubProbe } from './stub-deps.ts';
 import { testConfig } from './test-config.ts';
 

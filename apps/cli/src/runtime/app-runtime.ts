@@ -1,7 +1,7 @@
-// The bridge to the API package: the CLI drives the same ports and use cases as the HTTP process, built by the same
-// composition code (database with retries, migrate or verify, real adapters), and `serve` starts the API's own
-// boot sequence. This is the only module that imports @socialpredict/api, and it is loaded on demand, so commands
-// that only need the database (migrate, backup) never load the HTTP stack. Tests hand commands a fake bridge.
+// The bridge to the shared composition root: the CLI drives the same ports and use cases as the HTTP process, built
+// by @socialpredict/runtime (database with retries, migrate or verify, real adapters). The runtime package is loaded
+// on demand, so commands that only need the database (migrate, backup) never load argon2 or the job runner. Tests
+// hand commands a fake bridge.
 import type { ResultAsync } from 'neverthrow';
 import type { AppConfig } from '@socialpredict/config';
 import type { UseCaseDeps } from '@socialpredict/domain';
@@ -10,40 +10,35 @@ import { lazyJobProducer, operatorRuntime, type AppRuntime } from './operator-ru
 
 export type { AppRuntime } from './operator-runtime.ts';
 
-/** pino, as the API configures it (LOG-1, LOG-4 redaction). */
+/** pino, as the runtime configures it (LOG-1, LOG-4 redaction). */
 export interface CliLogger extends JobLogger {
   fatal(fields: Record<string, unknown>, message: string): void;
 }
 
-export interface ApiProcess {
-  /** DEP-2 shutdown; resolves with the exit code. */
-  shutdown(): Promise<number>;
-}
-
-export interface ApiBridge {
+export interface RuntimeBridge {
   createLogger(config: AppConfig, stream: NodeJS.WritableStream): CliLogger;
   openRuntime(config: AppConfig, logger: CliLogger): Promise<AppRuntime>;
   seedStartupData(runtime: AppRuntime, config: AppConfig, logger: CliLogger): Promise<void>;
+  /** CFG-2: whether a start-up failure is the configuration's (a rejected or missing ADMIN_PASSWORD). */
+  isSeedConfigurationProblem(error: unknown): boolean;
   seedDevFixtures(deps: UseCaseDeps): ResultAsync<Record<string, string>, { message: string }>;
   devPassword: string;
-  /** The API's boot after configuration (DEP-1): resolves once it listens and readiness is open. */
-  startApi(config: AppConfig, logger: CliLogger): Promise<ApiProcess>;
 }
 
-export async function loadApiBridge(): Promise<ApiBridge> {
-  const api = await import('@socialpredict/api');
-  type PinoLogger = ReturnType<typeof api.createLogger>;
+export async function loadRuntimeBridge(): Promise<RuntimeBridge> {
+  const runtime = await import('@socialpredict/runtime');
+  type PinoLogger = ReturnType<typeof runtime.createLogger>;
   // The loggers handed back in were made by `createLogger` here; the casts only restore their pino type.
   return {
-    createLogger: (config, stream) => api.createLogger(config.logLevel, stream),
+    createLogger: (config, stream) => runtime.createLogger(config.logLevel, stream),
     openRuntime: async (config, logger) => {
-      const runtime = await api.openRuntime(config, logger as PinoLogger);
+      const opened = await runtime.openRuntime(config, logger as PinoLogger);
       // Producer only: the consuming workers run in the API process or `pnpm cli worker` (JOB-2).
       const startProducer = async () => {
         const runner = createJobProcess({
-          database: runtime.database,
-          reporting: runtime.deps,
-          clock: runtime.clock,
+          database: opened.database,
+          reporting: opened.deps,
+          clock: opened.clock,
           logger,
           metrics: NO_JOB_METRICS,
           settings: config.database,
@@ -53,11 +48,11 @@ export async function loadApiBridge(): Promise<ApiBridge> {
         return runner;
       };
       const jobs = lazyJobProducer(startProducer, config.server.shutdownTimeoutSeconds * 1000);
-      return operatorRuntime(runtime, jobs, api, logger);
+      return operatorRuntime(opened, jobs, runtime, logger);
     },
-    seedStartupData: (runtime, config, logger) => api.seedStartupData(runtime, config, logger as PinoLogger),
-    seedDevFixtures: (deps) => api.seedDevFixtures(deps),
-    devPassword: api.DEV_PASSWORD,
-    startApi: (config, logger) => api.startApi(config, logger as PinoLogger),
+    seedStartupData: (opened, config, logger) => runtime.seedStartupData(opened, config, logger as PinoLogger),
+    isSeedConfigurationProblem: runtime.isSeedConfigurationProblem,
+    seedDevFixtures: (deps) => runtime.seedDevFixtures(deps),
+    devPassword: runtime.DEV_PASSWORD,
   };
 }

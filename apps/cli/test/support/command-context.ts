@@ -1,13 +1,14 @@
 // A CommandContext for calling commands in-process: the configuration from a test environment, captured output,
 // a recording logger, a recording job queue, and the application runtime built from the real Drizzle adapters with
 // instant test doubles for hashing and randomness (argon2 would make every test slow), composed as the CLI does.
-import { composeUseCases, followUpEffects } from '@socialpredict/api';
+import { composeUseCases, followUpEffects } from '@socialpredict/runtime';
 import { loadConfig, type Env } from '@socialpredict/config';
 import type { UseCaseDeps } from '@socialpredict/domain';
 import { drizzleJobRepositories, drizzleRepositories, DrizzleUnitOfWork, openDatabase, type Database } from '@socialpredict/persistence';
-import { FakePasswordHasher, FakeTokenIssuer, SeededRandom } from '@socialpredict/persistence/memory';
+import { FakePasswordHasher, FakeTokenIssuer, SeededRandom } from '@socialpredict/adapters/fakes';
 import type { CommandContext } from '../../src/command.ts';
-import type { ApiBridge, AppRuntime, CliLogger } from '../../src/runtime/app-runtime.ts';
+import type { ApiBridge } from '../../src/commands/serve/api-bridge.ts';
+import type { AppRuntime, CliLogger, RuntimeBridge } from '../../src/runtime/app-runtime.ts';
 import { operatorRuntime, type JobProducer } from '../../src/runtime/operator-runtime.ts';
 
 export interface LogLine {
@@ -66,7 +67,8 @@ export function testRuntime(database: Database, config: CommandContext['config']
   return operatorRuntime({ database, deps, clock, snapshots: drizzleJobRepositories(database).snapshots }, jobs, { composeUseCases, followUpEffects }, logger);
 }
 
-export function testContext(env: Env, api: Partial<ApiBridge> = {}, options: { failingJobs?: boolean } = {}): TestContext {
+/** `bridges`: fakes of the runtime package's and the API's entry points the command under test calls. */
+export function testContext(env: Env, bridges: Partial<RuntimeBridge & ApiBridge> = {}, options: { failingJobs?: boolean } = {}): TestContext {
   const loaded = loadConfig({ APP_ENV: 'test', ...env });
   if (!loaded.ok) throw new Error(`test configuration rejected: ${JSON.stringify(loaded.issues)}`);
   const config = loaded.config;
@@ -83,8 +85,10 @@ export function testContext(env: Env, api: Partial<ApiBridge> = {}, options: { f
     database: () => (database ??= openDatabase(config.database)),
     runtime: () => (runtime ??= openDatabase(config.database).then((opened) => testRuntime(opened, config, jobs, logger))),
     logger: async () => logger,
-    api: async () => api as ApiBridge,
+    composition: async () => bridges as RuntimeBridge,
+    api: async () => bridges as ApiBridge,
     waitForStop: () => new Promise(() => undefined),
+    onFatalError: () => undefined,
   };
   return {
     context,

@@ -27,7 +27,7 @@ import {
   type MarketTotals,
   type Seeds,
 } from '@socialpredict/domain';
-import { SeededRandom } from '../../../persistence/src/memory/index.ts';
+import { SeededRandom } from '../../../adapters/src/fakes/index.ts';
 
 const seedsArbitrary: fc.Arbitrary<Seeds> = fc.record({
   initialProbability: fc.double({ min: 0, max: 1, noNaN: true }),

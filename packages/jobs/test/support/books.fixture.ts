@@ -4,7 +4,7 @@ import type { ResultAsync } from 'neverthrow';
 import type { EconomicsConfig, MarketRecord } from '@socialpredict/domain';
 import { DEFAULT_ECONOMICS, makeCreateMarket, makePlaceBet, makeRegisterUser, STANDARD_GAME } from '@socialpredict/domain';
 import { drizzleRepositories, DrizzleUnitOfWork, type Database } from '@socialpredict/persistence';
-import { FakePasswordHasher, ManualClock, SeededRandom } from '@socialpredict/persistence/memory';
+import { FakePasswordHasher, ManualClock, SeededRandom } from '@socialpredict/adapters/fakes';
 
 // Every user starts with credit, so the seeded trades never meet the debt rule.
 export const ECONOMICS: EconomicsConfig = { ...DEFAULT_ECONOMICS, user: { ...DEFAULT_ECONOMICS.user, initialAccountBalance: 1000 } };

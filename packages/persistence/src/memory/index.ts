@@ -1,4 +1,5 @@
-// In-memory adapters of every domain port (production.md DB-5), for tests across the project.
+// In-memory adapters of every persistence port (production.md DB-5), for tests across the project, and every port on
+// fakes at once (createMemoryPorts; the clock, randomness, hashing and token fakes come from @socialpredict/adapters).
 export * from './async-mutex.ts';
 export * from './memory-database.ts';
 export * from './user.memory-repository.ts';
@@ -10,8 +11,4 @@ export * from './read-model-snapshot.memory-repository.ts';
 export * from './notification.memory-repository.ts';
 export * from './due-market.memory-repository.ts';
 export * from './job.memory-repositories.ts';
-export * from './manual-clock.fake.ts';
-export * from './password-hasher.fake.ts';
-export * from './token-issuer.fake.ts';
-export * from './seeded-random.fake.ts';
 export * from './memory-ports.ts';

@@ -16,7 +16,7 @@ import {
   type TradeAppend,
   type UnitOfWork,
 } from '@socialpredict/domain';
-import { ManualClock } from '../../src/memory/index.ts';
+import { ManualClock } from '@socialpredict/adapters/fakes';
 import type { ContractPorts, ContractTarget } from '../support/contract.targets.ts';
 import { DAY_MS, failingAppends, moneyUseCases, newUser, seedMarket, seedUser } from '../support/money-use-cases.ts';
 

@@ -3,14 +3,7 @@
 import { errAsync, okAsync, ResultAsync } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
 import { HOUSE, infrastructureError, MINT, type NewMarket, type NewUser } from '@socialpredict/domain';
-import {
-  AsyncMutex,
-  createMemoryPorts,
-  FakePasswordHasher,
-  FakeTokenIssuer,
-  ManualClock,
-  SeededRandom,
-} from '../../src/memory/index.ts';
+import { AsyncMutex, createMemoryPorts } from '../../src/memory/index.ts';
 import { newUser as sharedNewUser } from '../support/money-use-cases.ts';
 
 function newUser(username: string, overrides: Partial<NewUser> = {}): NewUser {
@@ -283,45 +276,8 @@ describe('memory ledger repository', () => {
   });
 });
 
-describe('fakes', () => {
-  it('ManualClock steps, jumps and advances', () => {
-    const clock = new ManualClock(100, 10);
-    expect([clock.now(), clock.now()]).toEqual([100, 110]);
-    clock.set(5);
-    clock.advance(2);
-    expect(clock.now()).toBe(7);
-  });
-
-  it('FakePasswordHasher verifies its own hashes and asks for a rehash after a parameter change', async () => {
-    const hasher = new FakePasswordHasher();
-    const hash = (await hasher.hash('pw$1'))._unsafeUnwrap();
-    expect((await hasher.verify(hash, 'pw$1'))._unsafeUnwrap()).toEqual({ valid: true, needsRehash: false });
-    expect((await hasher.verify(hash, 'pw'))._unsafeUnwrap()).toEqual({ valid: false, needsRehash: false });
-    expect((await hasher.verify('argon2id$x$pw$1', 'pw$1'))._unsafeUnwrap().valid).toBe(false);
-    hasher.parameters = 'p2';
-    expect((await hasher.verify(hash, 'pw$1'))._unsafeUnwrap()).toEqual({ valid: true, needsRehash: true });
-    expect((await hasher.verifyDummy('pw'))._unsafeUnwrap().valid).toBe(false);
-  });
-
-  it('FakeTokenIssuer round-trips claims and rejects anything malformed', async () => {
-    const issuer = new FakeTokenIssuer();
-    const token = (await issuer.issue({ username: 'alice', passwordVersion: 3 }))._unsafeUnwrap();
-    expect((await issuer.verify(token))._unsafeUnwrap()).toEqual({ username: 'alice', passwordVersion: 3 });
-    for (const bad of ['', 'jwt.alice.3', 'fake-token..3', 'fake-token.alice.x', 'fake-token.alice.3.extra']) {
-      expect((await issuer.verify(bad)).isErr()).toBe(true);
-    }
-  });
-
-  it('SeededRandom is reproducible and in range', () => {
-    const draws = (seed: number) => Array.from({ length: 50 }, (_, i) => new SeededRandom(seed).int(i + 1));
-    expect(draws(4)).toEqual(draws(4));
-    const random = new SeededRandom(9);
-    const values = Array.from({ length: 1_000 }, () => random.int(7));
-    expect(Math.min(...values)).toBe(0);
-    expect(Math.max(...values)).toBe(6);
-  });
-
-  it('AsyncMutex hands the lock over in FIFO order and drops a waiter that timed out', async () => {
+describe('AsyncMutex', () => {
+  it('hands the lock over in FIFO order and drops a waiter that timed out', async () => {
     const mutex = new AsyncMutex();
     const release = await mutex.acquire(10);
     const timedOut = mutex.acquire(1);

@@ -1,4 +1,4 @@
-// `pnpm cli seed-dev` (CFG-7): the development fixtures (admin, testuser01 moderator, testuser02…10), created or
+// `pnpm cli seed-dev` and `pnpm seed:dev` (CFG-7): the development fixtures (admin, testuser01 moderator, testuser02…10), created or
 // reset, all with the development password. Refused outside the development and test profiles.
 import { CommandFailure, EXIT, type CommandDefinition } from '../../command.ts';
 
@@ -12,11 +12,11 @@ export const seedDevCommand: CommandDefinition = {
     if (appEnv !== 'development' && appEnv !== 'test') {
       throw new CommandFailure(`seed-dev refuses to run with APP_ENV=${appEnv}; it is for development and test only`, EXIT.config);
     }
-    const api = await context.api();
-    const seeded = await api.seedDevFixtures((await context.runtime()).deps);
+    const composition = await context.composition();
+    const seeded = await composition.seedDevFixtures((await context.runtime()).deps);
     if (seeded.isErr()) throw new CommandFailure(seeded.error.message);
     for (const [username, outcome] of Object.entries(seeded.value)) context.io.out(`${username}: ${outcome}`);
-    context.io.out(`All development accounts use the password "${api.devPassword}".`);
+    context.io.out(`All development accounts use the password "${composition.devPassword}".`);
     return 0;
   },
 };

@@ -1,5 +1,5 @@
 // `pnpm cli seed` (DB-4): the startup writer's seeding (the `admin` account, http-api §2.7) as its own step, for
-// deployments whose API instances are not writers. Same code as the server's boot; idempotent.
+// deployments whose API instances are not writers. Same code (@socialpredict/runtime) as the server's boot; idempotent.
 import type { CommandDefinition } from '../../command.ts';
 
 export const seedCommand: CommandDefinition = {
@@ -8,8 +8,8 @@ export const seedCommand: CommandDefinition = {
   usage: '',
   options: {},
   run: async (context) => {
-    const api = await context.api();
-    await api.seedStartupData(await context.runtime(), context.config, await context.logger());
+    const composition = await context.composition();
+    await composition.seedStartupData(await context.runtime(), context.config, await context.logger());
     context.io.out('Seed data present.');
     return 0;
   },

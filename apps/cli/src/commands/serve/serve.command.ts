@@ -1,22 +1,39 @@
-// `pnpm cli serve` (default command): the API process as the API's composition root builds it (DEP-1 boot order,
-// DEP-2 shutdown). With CLUSTER_WORKERS=N this process becomes the cluster primary of DEP-3 instead: it only
-// supervises N workers, each of which runs this same command and reports ready once it listens.
+// `pnpm start`, `pnpm cli serve` (default command): the API process on the shared runtime (DEP-1 boot order, DEP-2
+// shutdown, ERR-6 fatal errors). With CLUSTER_WORKERS=N this process becomes the cluster primary of DEP-3 instead:
+// it only supervises N workers, each of which runs this same command and reports ready once it listens.
 import cluster from 'node:cluster';
-import type { CommandContext, CommandDefinition } from '../../command.ts';
+import { CommandFailure, EXIT, type CommandContext, type CommandDefinition } from '../../command.ts';
 import { createClusterSupervisor, READY_MESSAGE, type SupervisedWorker } from '../../cluster/cluster-supervisor.ts';
+import type { ApiProcess } from './api-bridge.ts';
 
 /** The longest a replacement worker may take to boot (connect, verify migrations, listen). */
 const WORKER_READY_TIMEOUT_MS = 60_000;
 
 async function serveApi(context: CommandContext): Promise<number> {
-  const api = await (await context.api()).startApi(context.config, await context.logger());
+  const logger = await context.logger();
+  const composition = await context.composition();
+  let api: ApiProcess | undefined;
+  // ERR-6: after a fatal error `/health` reports the process as not live, and it drains and exits 1.
+  const fatalError = new Promise<'fatal'>((resolve) =>
+    context.onFatalError((kind, error) => {
+      logger.fatal({ event: 'process.fatal', kind, err: error }, 'fatal error; shutting down');
+      api?.markFatal();
+      resolve('fatal');
+    }),
+  );
+  try {
+    api = await (await context.api()).startApi(context.config, logger);
+  } catch (error) {
+    // CFG-2: a seed the configuration cannot satisfy (a rejected or missing ADMIN_PASSWORD) exits 78, not 1.
+    if (!composition.isSeedConfigurationProblem(error)) throw error;
+    logger.fatal({ event: 'seed.failed', err: error }, (error as Error).message);
+    throw new CommandFailure((error as Error).message, EXIT.config);
+  }
   // Tells a cluster primary that this worker accepts connections (no-op outside a cluster).
   process.send?.(READY_MESSAGE);
-  await context.waitForStop();
+  const stoppedBy = await Promise.race([context.waitForStop(), fatalError]);
   const exitCode = await api.shutdown();
-  // A cluster worker's IPC channel would otherwise keep the stopped process alive.
-  process.channel?.unref();
-  return exitCode;
+  return stoppedBy === 'fatal' ? EXIT.failure : exitCode;
 }
 
 async function superviseWorkers(context: CommandContext): Promise<number> {

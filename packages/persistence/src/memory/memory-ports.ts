@@ -1,9 +1,6 @@
 // Every port backed by in-memory fakes, ready to hand to the use cases (configuration is the caller's).
 import { MemoryDatabase, type MemoryDatabaseOptions } from './memory-database.ts';
-import { ManualClock } from './manual-clock.fake.ts';
-import { FakePasswordHasher } from './password-hasher.fake.ts';
-import { SeededRandom } from './seeded-random.fake.ts';
-import { FakeTokenIssuer } from './token-issuer.fake.ts';
+import { FakePasswordHasher, FakeTokenIssuer, ManualClock, SeededRandom } from '@socialpredict/adapters/fakes';
 import { MemoryUnitOfWork, memoryRepositories } from './unit-of-work.memory.ts';
 
 export interface MemoryPortsOptions extends MemoryDatabaseOptions {

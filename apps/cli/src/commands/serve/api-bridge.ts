@@ -1,0 +1,22 @@
+// The one place the CLI imports the API app: `serve` starts its boot. Loaded on demand, so no other command loads the
+// HTTP stack; tests hand `serve` a fake bridge.
+import type { AppConfig } from '@socialpredict/config';
+import type { CliLogger } from '../../runtime/app-runtime.ts';
+
+export interface ApiProcess {
+  /** ERR-6: `/health` reports the process as not live from now on. */
+  markFatal(): void;
+  /** DEP-2 shutdown; resolves with the exit code. */
+  shutdown(): Promise<number>;
+}
+
+export interface ApiBridge {
+  /** The API's boot after configuration (DEP-1): resolves once it listens and readiness is open. */
+  startApi(config: AppConfig, logger: CliLogger): Promise<ApiProcess>;
+}
+
+export async function loadApiBridge(): Promise<ApiBridge> {
+  const api = await import('@socialpredict/api');
+  // The logger was made by the runtime's createLogger; the cast only restores its pino type.
+  return { startApi: (config, logger) => api.startApi(config, logger as Parameters<typeof api.startApi>[1]) };
+}

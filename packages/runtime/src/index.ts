@@ -1,0 +1,38 @@
+// Public entry of @socialpredict/runtime: the one composition root both apps build on. The API's boot and the CLI's
+// commands open the same runtime (database, migrations, real adapters, use cases), seed the same way and start the
+// same jobs; the routes take their use-case and probe types from here. The port adapters it wires are
+// @socialpredict/adapters.
+export { createDatabaseObserver, registerPoolMetrics } from './adapters/database-observer.adapter.ts';
+export { promMetricFactory, startBackgroundJobs } from './background-jobs.ts';
+export {
+  composeUseCases,
+  followUpEffects,
+  globalReadModelsOn,
+  openRuntime,
+  StartupError,
+  type FollowUpJobs,
+  type Runtime,
+} from './composition.ts';
+export { createLogger } from './logger.ts';
+export type { DbPoolStats, JobsStatus, OpsProbe } from './ops-probe.ts';
+export { isSeedConfigurationProblem, seedStartupData } from './seed-startup-data.ts';
+export {
+  DEV_PASSWORD,
+  devFixtures,
+  ensureAccount,
+  seedAdmin,
+  seedDevFixtures,
+  SeedPasswordRejected,
+  type SeedAccount,
+  type SeedOutcome,
+} from './startup-seed.ts';
+export type {
+  AuthUseCases,
+  MarketUseCases,
+  PositionUseCases,
+  ProjectionUseCases,
+  ReportingUseCases,
+  TradingUseCases,
+  UserUseCases,
+} from './use-case-slices.ts';
+export { withSnapshotReaders, type AppUseCases } from './use-cases.ts';

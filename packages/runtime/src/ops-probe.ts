@@ -1,0 +1,27 @@
+// What the ops endpoints (http-api.md §6, MON-1) may ask of the infrastructure; the composition root implements it.
+export interface DbPoolStats {
+  maxOpenConnections: number;
+  openConnections: number;
+  inUseConnections: number;
+  idleConnections: number;
+  waitCount: number;
+  waitDurationNanoseconds: number;
+  maxIdleClosedConnections: number;
+  maxLifetimeClosedConnections: number;
+}
+
+export interface JobsStatus {
+  enabled: boolean;
+  queued: number;
+  failed: number;
+  deadLettered: number;
+}
+
+/** The probes' view of the database and the job runner. */
+export interface OpsProbe {
+  database: 'postgres' | 'pglite';
+  /** `SELECT 1`; rejects on failure */
+  ping(): Promise<void>;
+  poolStats(): DbPoolStats;
+  jobs(): JobsStatus;
+}

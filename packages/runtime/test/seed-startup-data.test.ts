@@ -1,0 +1,51 @@
+// DB-4 start-up seeding on in-memory ports: what the writer creates, what a non-writer leaves alone, and which
+// failures count as configuration problems (CFG-2, exit 78 in `serve`).
+import { describe, expect, it } from 'vitest';
+import { formatConfigIssues, loadConfig, type AppConfig, type Env } from '@socialpredict/config';
+import { DEFAULT_ECONOMICS, STANDARD_GAME } from '@socialpredict/domain';
+import { createMemoryPorts } from '@socialpredict/persistence/memory';
+import { createLogger } from '../src/logger.ts';
+import { isSeedConfigurationProblem, seedStartupData } from '../src/seed-startup-data.ts';
+import { StartupError } from '../src/composition.ts';
+
+const silent = createLogger('silent');
+
+function config(env: Env): AppConfig {
+  const loaded = loadConfig({ APP_ENV: 'test', PGLITE_DATA_DIR: 'memory://', ...env });
+  if (!loaded.ok) throw new Error(formatConfigIssues(loaded.issues));
+  return loaded.config;
+}
+
+function memoryRuntime() {
+  const ports = createMemoryPorts();
+  return { ports, runtime: { deps: { ...ports, economics: DEFAULT_ECONOMICS, game: STANDARD_GAME, probabilityPointsMax: 100 } } };
+}
+
+describe('seedStartupData', () => {
+  it('creates the admin from ADMIN_PASSWORD once, with a forced password change', async () => {
+    const { ports, runtime } = memoryRuntime();
+    await seedStartupData(runtime, config({ ADMIN_PASSWORD: 'Admin1Password' }), silent);
+    await seedStartupData(runtime, config({ ADMIN_PASSWORD: 'Other2Password' }), silent);
+    const admin = (await ports.users.findByUsername('admin'))._unsafeUnwrap();
+    expect(admin).toMatchObject({ role: 'ADMIN', mustChangePassword: true, passwordHash: 'fake$p1$Admin1Password' });
+  });
+
+  it('leaves seeding to the writer', async () => {
+    const { ports, runtime } = memoryRuntime();
+    await seedStartupData(runtime, config({ ADMIN_PASSWORD: 'Admin1Password', STARTUP_WRITER: 'false' }), silent);
+    expect((await ports.users.findByUsername('admin'))._unsafeUnwrap()).toBeNull();
+  });
+
+  it('reports a password against the policy as a configuration problem', async () => {
+    const { runtime } = memoryRuntime();
+    const failure = await seedStartupData(runtime, config({ ADMIN_PASSWORD: 'short' }), silent).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StartupError);
+    expect((failure as Error).message).toContain('ADMIN_PASSWORD breaks the password policy');
+    expect(isSeedConfigurationProblem(failure)).toBe(true);
+  });
+
+  it('does not count other start-up failures as configuration problems', () => {
+    expect(isSeedConfigurationProblem(new StartupError('db.connect_failed', 'the database did not answer'))).toBe(false);
+    expect(isSeedConfigurationProblem(new Error('seed.failed'))).toBe(false);
+  });
+});
