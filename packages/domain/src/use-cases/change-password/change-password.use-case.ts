@@ -4,13 +4,13 @@ import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import {
   invalidCredentials,
-  userNotFound,
   validationFailed,
   type InvalidCredentials,
   type UserNotFound,
   type ValidationFailed,
 } from '../../errors/use-case.errors.ts';
 import type { UseCaseDeps } from '../deps.ts';
+import { lockExistingUser } from '../shared/locked-user.ts';
 import { passwordReplacement } from '../shared/password-replacement.ts';
 import { passwordPolicyProblems } from './password-policy.ts';
 
@@ -33,8 +33,7 @@ export function makeChangePassword(deps: Pick<UseCaseDeps, 'unitOfWork' | 'passw
     // The user row stays locked so that two concurrent changes cannot both build on the same version.
     deps.unitOfWork.run((tx) =>
       safeTry(async function* () {
-        const user = (yield* tx.lockUsers([input.username])).get(input.username);
-        if (user === undefined) return err(userNotFound(input.username));
+        const user = yield* lockExistingUser(tx, input.username);
         const check = yield* deps.passwordHasher.verify(user.passwordHash, input.currentPassword);
         if (!check.valid) return err(invalidCredentials());
         const problems = passwordPolicyProblems(input.newPassword, input.currentPassword);

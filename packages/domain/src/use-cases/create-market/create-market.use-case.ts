@@ -10,7 +10,6 @@ import type { UserRecord } from '../../model/user.model.ts';
 import {
   domainFailure,
   userNotApproved,
-  userNotFound,
   validationFailed,
   type DomainFailure,
   type UserNotApproved,
@@ -18,6 +17,7 @@ import {
   type ValidationFailed,
 } from '../../errors/use-case.errors.ts';
 import type { UseCaseDeps } from '../deps.ts';
+import { lockExistingUser } from '../shared/locked-user.ts';
 import { NO_ROWS } from '../shared/market-totals.ts';
 
 export interface CreateMarketInput {
@@ -53,8 +53,7 @@ export function makeCreateMarket(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock' 
     deps.unitOfWork.run((tx) =>
       safeTry(async function* () {
         // The creator's row is locked before the debt check and the posting (DB-6).
-        const creator = (yield* tx.lockUsers([input.username])).get(input.username);
-        if (creator === undefined) return err(userNotFound(input.username));
+        const creator = yield* lockExistingUser(tx, input.username);
         const lifecycleStatus = yield* initialLifecycle(creator, deps.game);
 
         const now = deps.clock.now();

@@ -5,13 +5,13 @@ import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
 import { adminGrantPostings } from '../../ledger/postings.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import {
-  userNotFound,
   validationFailed,
   type AuthorizationDenied,
   type UserNotFound,
   type ValidationFailed,
 } from '../../errors/use-case.errors.ts';
 import type { UseCaseDeps } from '../deps.ts';
+import { lockExistingUser } from '../shared/locked-user.ts';
 import { requireAdmin, type Actor } from '../shared/actor.ts';
 
 export interface GrantCreditsInput {
@@ -42,8 +42,7 @@ export function makeGrantCredits(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock'>
       }
       const granted = yield* deps.unitOfWork.run((tx) =>
         safeTry(async function* () {
-          const user = (yield* tx.lockUsers([username])).get(username);
-          if (user === undefined) return err(userNotFound(username));
+          const user = yield* lockExistingUser(tx, username);
           yield* tx.ledger.post(adminGrantPostings(username, amount), {
             occurredAt: deps.clock.now(),
             marketId: null,

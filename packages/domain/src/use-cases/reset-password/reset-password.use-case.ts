@@ -1,10 +1,11 @@
 // An administrator's password reset (the recovery path of a user, or the admin, who lost the password): a generated
 // one-time password replaces the hash, older tokens stop working and the user must change it at the next login
 // (http-api §2.2, §2.5). The password is returned once; only its hash is stored.
-import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
+import { ok, safeTry, type ResultAsync } from 'neverthrow';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
-import { userNotFound, type AuthorizationDenied, type UserNotFound } from '../../errors/use-case.errors.ts';
+import { type AuthorizationDenied, type UserNotFound } from '../../errors/use-case.errors.ts';
 import type { UseCaseDeps } from '../deps.ts';
+import { lockExistingUser } from '../shared/locked-user.ts';
 import { requireAdmin, type Actor } from '../shared/actor.ts';
 import { passwordReplacement } from '../shared/password-replacement.ts';
 import { generatePassword } from '../register-user/generated-credentials.ts';
@@ -33,8 +34,7 @@ export function makeResetPassword(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock'
       // The row lock orders this change after any password change in flight.
       yield* deps.unitOfWork.run((tx) =>
         safeTry(async function* () {
-          const user = (yield* tx.lockUsers([input.username])).get(input.username);
-          if (user === undefined) return err(userNotFound(input.username));
+          const user = yield* lockExistingUser(tx, input.username);
           yield* tx.users.update(user.username, passwordReplacement(user, passwordHash, true, deps.clock.now()));
           return ok(undefined);
         }),

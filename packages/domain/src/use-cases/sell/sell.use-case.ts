@@ -7,12 +7,12 @@ import type { StoredBetRow } from '../../model/bet.model.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import {
   marketNotFound,
-  userNotFound,
   type DomainFailure,
   type MarketNotFound,
   type UserNotFound,
 } from '../../errors/use-case.errors.ts';
 import type { UseCaseDeps } from '../deps.ts';
+import { lockExistingUser } from '../shared/locked-user.ts';
 import { checkTradable } from '../shared/market-status.ts';
 import { nextPlacedAt, totalsAfter } from '../shared/market-totals.ts';
 import { planSaleFor, type SalePlanError } from '../shared/sale-plan.ts';
@@ -51,8 +51,7 @@ export function makeSell(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock' | 'econo
           const now = deps.clock.now();
           yield* checkTradable(market, now);
 
-          const user = (yield* tx.lockUsers([input.username])).get(input.username);
-          if (user === undefined) return err(userNotFound(input.username));
+          const user = yield* lockExistingUser(tx, input.username);
 
           // The replay happens under the market lock, so two sales of one lot are serialised (DB-6).
           const rows = yield* tx.bets.listByMarket(market.id);

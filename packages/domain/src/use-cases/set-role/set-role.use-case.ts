@@ -6,12 +6,12 @@ import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import type { ModeratorStatus, UserPatch, UserRecord, UserRole } from '../../model/user.model.ts';
 import {
   invalidState,
-  userNotFound,
   type AuthorizationDenied,
   type InvalidState,
   type UserNotFound,
 } from '../../errors/use-case.errors.ts';
 import type { UseCaseDeps } from '../deps.ts';
+import { lockExistingUser } from '../shared/locked-user.ts';
 import { requireAdmin, type Actor } from '../shared/actor.ts';
 
 export type RoleChange =
@@ -41,8 +41,7 @@ export function makeSetRole(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock'>): Se
       yield* requireAdmin(input.actor, 'change roles');
       const changed = yield* deps.unitOfWork.run((tx) =>
         safeTry(async function* () {
-          const user = (yield* tx.lockUsers([input.username])).get(input.username);
-          if (user === undefined) return err(userNotFound(input.username));
+          const user = yield* lockExistingUser(tx, input.username);
           const change = roleChange(user, input.change);
           if (change === null) return err(invalidState(`${user.username} is not a moderator.`));
           const updated = yield* tx.users.update(user.username, { ...change, updatedAt: deps.clock.now() });
