@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { projects } from './vitest.workspace.ts';
 
-// Coverage thresholds of TST-1 (shared/spec/production.md): 85 % overall, 95 % for the domain package.
+// Coverage thresholds of TST-1 (docs/operations.md): 85 % overall, 95 % for the domain package.
 const domainThreshold = { lines: 95, branches: 95, functions: 95, statements: 95 };
 
 export default defineConfig({

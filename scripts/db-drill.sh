@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Backup/restore drill (production.md DEP-5): dump a seeded database with `pg_dump -Fc` (through `pnpm cli backup`),
+# Backup/restore drill (DEP-5 (docs/operations.md#dep-5)): dump a seeded database with `pg_dump -Fc` (through `pnpm cli backup`),
 # restore it into a temporary database, verify the migrations and the ledger integrity there, and compare every
 # table's row count and content checksum plus the balance and ledger totals with the source. Prints the time the
 # recovery took (RTO) and exits non-zero on any failure or mismatch. Temporary databases are always dropped.

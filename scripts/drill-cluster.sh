@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The throwaway PostgreSQL cluster of the outage drills (production.md DB-10, the uptime row): never the shared server.
+# The throwaway PostgreSQL cluster of the outage drills (DB-10 (docs/operations.md#db-10), the uptime row): never the shared server.
 # Debian's postgresql-common tools; run as root (the server itself runs as the `postgres` user).
 #
 #   scripts/drill-cluster.sh create   create the cluster if it does not exist (trust auth, manual start), then start it

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Release gate (production.md DEP-6): after a deployment, poll the instance until /health answers `live` and
+# Release gate (DEP-6 (docs/operations.md#dep-6)): after a deployment, poll the instance until /health answers `live` and
 # /readyz answers `ready`, every 30 s for up to 10 minutes. /ops/status is printed for the record but never decides.
 # Exit 0 when the instance is live and ready, 1 when the time runs out, 64 on a bad command line.
 #

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { USE_CASE_ERROR_CODES, infrastructureError, uniqueViolation, type UseCaseError } from '@socialpredict/domain';
 import { toHttpProblem } from './http-error.mapper.ts';
 
-// One row per use-case error code (ERR-2): status and reason exactly as http-api.md §1.3 maps them.
+// One row per use-case error code (ERR-2): status and reason exactly as docs/api.md#reason-codes maps them.
 const EXPECTED: Record<(typeof USE_CASE_ERROR_CODES)[number], [number, string]> = {
   INVALID_OUTCOME: [400, 'VALIDATION_FAILED'],
   INVALID_AMOUNT: [400, 'VALIDATION_FAILED'],

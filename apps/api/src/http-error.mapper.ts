@@ -1,4 +1,4 @@
-// The one mapping from use-case error codes to wire status, reason, message and details (http-api.md §1.3, ERR-2).
+// The one mapping from use-case error codes to wire status, reason, message and details (docs/api.md#reason-codes, ERR-2).
 // The switch is exhaustive: a new error kind in the domain fails to compile here until it is mapped.
 import type { ResultAsync } from 'neverthrow';
 import type { DomainFailure, InfrastructureError, SaleRejected, UseCaseError } from '@socialpredict/domain';
@@ -73,7 +73,7 @@ export async function unwrap<T, E extends UseCaseError>(result: ResultAsync<T, E
 function saleProblem(reason: 'NO_POSITION' | 'INSUFFICIENT_SHARES', error: DomainFailure | SaleRejected): HttpProblem {
   const figures = 'details' in error && error.details !== null ? error.details : {};
   const hint = SALE_HINTS[reason];
-  // The sell dialog shows only `message`, so it carries the hint too (the contract requires its phrase, §3 T1-37).
+  // The sell dialog shows only `message`, so it carries the hint too (the contract requires its phrase, docs/api.md#t1-37).
   const message = `${error.message.replace(/\.?$/, '.')} ${hint}`;
   return new HttpProblem(422, reason, message, { details: { hint, ...figures } });
 }

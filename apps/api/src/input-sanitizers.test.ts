@@ -4,7 +4,7 @@ import * as sanitize from './input-sanitizers.ts';
 
 const value = <T>(result: sanitize.Checked<T>) => (result.ok ? result.value : `FAIL: ${result.problem}`);
 
-describe('boundary sanitisers (http-api.md §4, SEC-8)', () => {
+describe('boundary sanitisers (docs/api.md#validation, SEC-8)', () => {
   it.each([
     '<script>alert(1)</script>',
     'hi <IMG SRC=x onerror=alert(1)>',

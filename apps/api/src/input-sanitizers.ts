@@ -1,4 +1,4 @@
-// The shared boundary validators and sanitisers of http-api.md §4 (SEC-8, VAL-3): every route that accepts user text
+// The shared boundary validators and sanitisers of docs/api.md#validation (SEC-8, VAL-3): every route that accepts user text
 // runs it through here once, and the use cases receive clean values. Failures name the field and the rule.
 import { isIP } from 'node:net';
 import sanitizeHtml from 'sanitize-html';

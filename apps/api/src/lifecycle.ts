@@ -1,4 +1,4 @@
-// Process lifecycle as the probes see it (http-api.md §6, DEP-1/DEP-2): ready only after startup finished and
+// Process lifecycle as the probes see it (docs/api.md#ops-endpoints, DEP-1/DEP-2): ready only after startup finished and
 // until draining begins; live until a fatal error is recorded.
 export interface Lifecycle {
   readonly live: boolean;

@@ -1,4 +1,4 @@
-// Request ids (http-api.md §5.5): a well-formed incoming X-Request-Id is kept, anything else replaced by 32 hex chars.
+// Request ids (docs/api.md#request-ids): a well-formed incoming X-Request-Id is kept, anything else replaced by 32 hex chars.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 

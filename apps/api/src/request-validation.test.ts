@@ -29,7 +29,7 @@ const post = async (url: string, body: unknown) => {
   return { status: response.statusCode, body: response.json() };
 };
 
-describe('request validation (http-api.md §4, VAL-1)', () => {
+describe('request validation (docs/api.md#validation, VAL-1)', () => {
   it('coerces path and query values, never body values, and drops unknown body fields', async () => {
     const { status, body } = await post('/loose/7?n=3&extra=1', { amount: 5, outcome: ' yes ', junk: true });
     expect(status).toBe(200);

@@ -1,5 +1,5 @@
 // Request validation with TypeBox instead of Fastify's default Ajv, because the contract treats each part differently
-// (http-api.md §4): query strings and path parameters are coerced from strings, bodies never are; unknown body
+// (docs/api.md#validation): query strings and path parameters are coerced from strings, bodies never are; unknown body
 // properties are dropped, except on a schema that forbids them (login), where they are an error. Failures are
 // classified here: a malformed value (wrong JSON type, unsafe integer, bad path parameter) is INVALID_REQUEST, a
 // well-formed value breaking a rule is VALIDATION_FAILED with `details.fields`.
@@ -60,9 +60,9 @@ function toProblem(part: Part, errors: ValueError[]): HttpProblem {
 function isMalformed(part: Part, error: ValueError): boolean {
   if (part === 'body' && error.type === ValueErrorType.ObjectRequiredProperty) return false;
   if (MALFORMED.has(error.type)) return true;
-  // An integer beyond 2^53 cannot be represented exactly: a malformed number, not a range problem (§4).
+  // An integer beyond 2^53 cannot be represented exactly: a malformed number, not a range problem (docs/api.md#validation).
   if (error.type === ValueErrorType.IntegerMaximum && error.schema.maximum === Number.MAX_SAFE_INTEGER) return true;
-  // Path and query values are text the router hands over: any failure there is a malformed request (§1.4); rules
+  // Path and query values are text the router hands over: any failure there is a malformed request (docs/api.md#router-behaviour); rules
   // such as a search query's length are checked by the route itself.
   return part === 'params' || part === 'querystring';
 }

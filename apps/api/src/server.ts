@@ -38,7 +38,7 @@ export function serverOptions(config: ServerConfig, logger: Logger | false): Fas
   };
 }
 
-/** http-api.md §5.4: a hop count trusts that many proxies nearest to us; a list trusts those addresses. */
+/** docs/api.md#client-address: a hop count trusts that many proxies nearest to us; a list trusts those addresses. */
 function trustProxy(setting: ServerConfig['trustProxy']): FastifyServerOptions['trustProxy'] {
   if (setting === false) return false;
   if (typeof setting === 'number') return (_address: string, hop: number) => hop < setting;

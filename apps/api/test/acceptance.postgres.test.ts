@@ -1,4 +1,4 @@
-// Acceptance scenarios S1–S4 of http-api.md §7, end to end through HTTP on PostgreSQL with the exact figures, and the
+// Acceptance scenarios S1–S4 of docs/api.md#acceptance-scenarios, end to end through HTTP on PostgreSQL with the exact figures, and the
 // ledger integrity check after each (TST-5, VAL-4).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPostgresApp, POSTGRES_URL, type PostgresApp } from './helpers/postgres-app.ts';

@@ -1,4 +1,4 @@
-// http-api §1.7 over HTTP: T1-40 and T1-41 answer from their snapshots with `source: "read_model"`, a trade marks
+// docs/api.md#read-model-freshness over HTTP: T1-40 and T1-41 answer from their snapshots with `source: "read_model"`, a trade marks
 // them stale (previous figures, `isStale: true`), the leaderboard pages through its whole-board snapshot, and with
 // no job consumer a read past the refresh debounce rebuilds them.
 import { describe, expect, it } from 'vitest';

@@ -25,7 +25,7 @@ const SECURITY_HEADERS = {
   'cross-origin-resource-policy': 'same-origin',
 };
 
-describe('router-level behaviour (http-api.md §1.4)', () => {
+describe('router-level behaviour (docs/api.md#router-behaviour)', () => {
   it('answers an unknown route with a JSON 404', async () => {
     app = await skeletonServer();
     const response = await app.inject({ method: 'GET', url: '/v0/nope' });
@@ -64,7 +64,7 @@ describe('router-level behaviour (http-api.md §1.4)', () => {
   });
 });
 
-describe('request ids (http-api.md §5.5)', () => {
+describe('request ids (docs/api.md#request-ids)', () => {
   it('keeps a well-formed incoming id and echoes it', async () => {
     app = await skeletonServer();
     const response = await app.inject({ method: 'GET', url: '/health', headers: { 'x-request-id': 'abc.DEF_12-3' } });
@@ -157,7 +157,7 @@ describe('CORS (SEC-7)', () => {
   });
 });
 
-describe('general rate limit (http-api.md §5.1)', () => {
+describe('general rate limit (docs/api.md#rate-limits)', () => {
   const limited = { RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_GENERAL_MAX: '10', RATE_LIMIT_GENERAL_WINDOW_SECONDS: '10' };
 
   it('refuses the 11th request in the window with RATE_LIMITED, Retry-After and x-ratelimit headers', async () => {
@@ -207,7 +207,7 @@ describe('general rate limit (http-api.md §5.1)', () => {
   });
 });
 
-describe('ops endpoints (http-api.md §6)', () => {
+describe('ops endpoints (docs/api.md#ops-endpoints)', () => {
   it('serves probes as plain text with no-store', async () => {
     app = await skeletonServer();
     const health = await app.inject({ method: 'GET', url: '/health' });

@@ -50,7 +50,7 @@ describe('OpenAPI (API-2)', () => {
   });
 });
 
-describe('login rate limit (http-api.md §5.1)', () => {
+describe('login rate limit (docs/api.md#rate-limits)', () => {
   const limits = { RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_LOGIN_MAX: '3', RATE_LIMIT_LOGIN_WINDOW_SECONDS: '30' };
 
   it('refuses the 4th login from one address with LOGIN_RATE_LIMITED', async () => {

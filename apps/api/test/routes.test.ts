@@ -311,7 +311,7 @@ describe('trading (T1-34…T1-38)', () => {
     expect(refused.message).toContain('follow-up order from another user');
     expect(refused.details).toMatchObject({ hint: expect.any(String), outcome: 'NO', requestedCredits: 1, executableSaleValue: 0 });
     await fails('POST', '/v0/sell', 422, 'NO_POSITION', { token: tokens.alice, body: { marketId, amount: 1, outcome: 'YES' } });
-    // A follow-up order unlocks bob's shares at one credit each (the figures of http-api.md §7 S3).
+    // A follow-up order unlocks bob's shares at one credit each (the figures of docs/api.md#acceptance-scenarios S3).
     await ok('POST', '/v0/bet', { token: tokens.alice, status: 201, body: { marketId, amount: 10, outcome: 'YES' } });
     const quote = await ok('POST', '/v0/sell/quote', { token: tokens.bob, body: { marketId, amount: 10, outcome: 'YES' } });
     expect(quote.result).toMatchObject({ username: 'bob', marketId, outcome: 'YES', allowed: true, sellFee: 0, sharesSold: 10, saleValue: 10 });
@@ -391,7 +391,7 @@ describe('reporting and content (T1-11…T1-15, T1-27, T1-39…T1-41)', () => {
   });
 });
 
-describe('bodies (http-api.md §1.4)', () => {
+describe('bodies (docs/api.md#router-behaviour)', () => {
   it('answers oversized bodies with 413 and non-JSON bodies with 415', async () => {
     const big = await t.inject({ method: 'POST', url: '/v0/login', headers: { 'content-type': 'application/json' }, payload: `{"username":"${'a'.repeat(1_100_000)}"}` });
     expect([big.statusCode, big.json().reason]).toEqual([413, 'INVALID_REQUEST']);

@@ -135,7 +135,7 @@ describe.skipIf(!postgresServer)('operator commands on PostgreSQL', () => {
     await expect(run(resolveMarketCommand, { market: String(market.id), result: 'MAYBE' })).rejects.toThrow(UsageError);
   });
 
-  it('create-user, grant-credits and resolve-market mark the global read-model snapshots stale (http-api §1.7)', async () => {
+  it('create-user, grant-credits and resolve-market mark the global read-model snapshots stale (docs/api.md#read-model-freshness)', async () => {
     const runtime = await cli.context.runtime();
     const { snapshots } = drizzleJobRepositories(runtime.database);
     for (const kind of GLOBAL_READ_MODELS) (await snapshots.save(kind, {}, Date.now() - 60_000))._unsafeUnwrap();

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { REPOSITORY_ROOT } from './support/cli-process.ts';
 import { parseYaml } from './support/yaml.ts';
 
-/** production.md MON-3. */
+/** MON-3 (docs/operations.md#mon-3). */
 const APP_METRICS = [
   'http_requests_total',
   'http_request_duration_seconds',

@@ -1,4 +1,4 @@
-// TokenIssuer port on HS256 JWTs (http-api.md §2.2, SEC-2): `sub` and `username` carry the username, `pwv` the
+// TokenIssuer port on HS256 JWTs (docs/api.md#tokens, SEC-2): `sub` and `username` carry the username, `pwv` the
 // password version; verification pins the algorithm and allows 5 s of clock skew on `exp` and `iat`.
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { errAsync, okAsync, ResultAsync } from 'neverthrow';

@@ -1,4 +1,4 @@
-// The TokenIssuer contract (http-api.md §2.2), held by the HS256 issuer and by the fake the tests use in its place.
+// The TokenIssuer contract (docs/api.md#tokens), held by the HS256 issuer and by the fake the tests use in its place.
 import { describe, expect, it } from 'vitest';
 import type { TokenIssuer } from '@socialpredict/domain';
 import { FakeTokenIssuer } from '../src/fakes/token-issuer.fake.ts';

@@ -1,4 +1,4 @@
-// Every environment setting of production.md §1 in one TypeBox schema. Each property carries its type, range and
+// Every environment setting of docs/operations.md#configuration in one TypeBox schema. Each property carries its type, range and
 // default; two annotations drive the loader: `secret` (the value is never echoed in an error) and `byProfile`
 // (a different default under some APP_ENV profiles, CFG-3). A property without any default is optional.
 import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';

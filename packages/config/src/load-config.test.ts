@@ -141,7 +141,7 @@ describe('loadConfig: the policy file (CFG-4)', () => {
     expect(setup.game.moderation.marketApprovalRequired).toBe(true);
   });
 
-  it('fills omitted keys with the market-math §2 defaults', () => {
+  it('fills omitted keys with the docs/market-model.md#economics defaults', () => {
     const file = tempFile('partial.yaml', 'economics:\n  user:\n    initialAccountBalance: 1000\n');
     const { setup } = ok({ SETUP_FILE: file });
     expect(setup.economics.user).toEqual({ initialAccountBalance: 1000, maximumDebtAllowed: 500 });

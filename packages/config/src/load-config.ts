@@ -219,7 +219,7 @@ function checkProfileRules(settings: EnvSettings, issues: ConfigIssue[]): void {
 function parseTrustProxy(raw: string, issues: ConfigIssue[]): false | number | string[] {
   const value = raw.trim().toLowerCase();
   if (value === 'false' || value === '0') return false;
-  // "true" trusts exactly one hop (http-api.md §5.4), not every hop as Fastify's `true` would.
+  // "true" trusts exactly one hop (docs/api.md#client-address), not every hop as Fastify's `true` would.
   if (value === 'true' || value === '1') return 1;
   const entries = splitList(raw);
   const bad = entries.filter((entry) => !isAddressOrCidr(entry));

@@ -1,4 +1,4 @@
-// The policy file (config/setup.yaml, CFG-4): upstream's keys with the defaults of market-math.md §2, so a file that
+// The policy file (config/setup.yaml, CFG-4): upstream's keys with the defaults of docs/market-model.md#economics, so a file that
 // omits a key still yields the full policy. Unknown keys are refused, which catches typos that would otherwise be
 // silently replaced by a default.
 import { Type, type Static, type TProperties } from '@sinclair/typebox';

@@ -1,4 +1,4 @@
-// Deterministic, valid market histories of any size for benchmarks (market-math.md §3.2).
+// Deterministic, valid market histories of any size for benchmarks (docs/market-model.md#valid-history).
 import type { BetRow, Outcome, Seeds } from '../src/math/types.ts';
 
 export const DEFAULT_SEEDS: Seeds = { initialProbability: 0.5, initialSubsidization: 10, initialYes: 0, initialNo: 0 };

@@ -1,4 +1,4 @@
-// Property tests of the market math and the simulated ledger (production.md VAL-2, TST-2): random markets of buys,
+// Property tests of the market math and the simulated ledger (VAL-2 (docs/architecture.md#val-2), TST-2): random markets of buys,
 // credit-denominated sales and an optional resolution, checked after every step.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Every public vector of shared/spec/vectors/market-math.json, called through the public entry (§18).
+// Every public vector of packages/domain/test/vectors/market-math.json, called through the public entry (docs/market-model.md#test-vectors).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as math from '../src/math/index.ts';
@@ -16,7 +16,7 @@ const file = JSON.parse(readFileSync(new URL('./vectors/market-math.json', impor
   vectors: Vector[];
 };
 
-/** §18 equality: `undefined` reads as `null`, `-0` as `0`, absent and undefined properties are the same. */
+/** docs/market-model.md#test-vectors equality: `undefined` reads as `null`, `-0` as `0`, absent and undefined properties are the same. */
 function normalize(value: unknown): unknown {
   if (value === undefined) return null;
   if (Object.is(value, -0)) return 0;

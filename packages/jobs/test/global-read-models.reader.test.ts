@@ -1,4 +1,4 @@
-// http-api §1.7 global read models on PostgreSQL: readers answer from the snapshot (equal to a recompute after a
+// docs/api.md#read-model-freshness global read models on PostgreSQL: readers answer from the snapshot (equal to a recompute after a
 // refresh), writes mark it stale until the refresh job rebuilds it, a missing snapshot is built once, and only with
 // no job consumer does a reader rebuild a stale one, single-flight.
 import { describe, expect, it, vi } from 'vitest';

@@ -67,7 +67,7 @@ describe('job process on embedded PGlite', () => {
     const kinds = await selectRows<{ kind: string }>(database, 'SELECT kind FROM read_model_snapshots ORDER BY kind');
     expect(kinds.map((row) => row.kind)).toEqual(['global_leaderboard', 'system_metrics']);
 
-    // The write path of §1.7 end to end: mark, debounced refresh, fresh snapshot with the new trader.
+    // The write path of docs/api.md#read-model-freshness end to end: mark, debounced refresh, fresh snapshot with the new trader.
     const readModels = createGlobalReadModels({
       store: drizzleJobRepositories(database).snapshots,
       builds: globalReadModelBuilds(books.reporting),

@@ -1,5 +1,5 @@
 // JOB-3 `readmodel.refresh` on PostgreSQL: the global snapshots equal a fresh computation by the same use cases,
-// and a stale mark made after the rebuild started survives the save (http-api §1.7).
+// and a stale mark made after the rebuild started survives the save (docs/api.md#read-model-freshness).
 import { describe, expect, it } from 'vitest';
 import { makeGetGlobalLeaderboard, makeGetSystemMetrics } from '@socialpredict/domain';
 import { drizzleJobRepositories } from '@socialpredict/persistence';

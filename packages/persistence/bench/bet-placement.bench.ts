@@ -1,5 +1,5 @@
 // Bet placement on one hot market through the real use case and Drizzle adapters on PostgreSQL (issue 3 benchmark):
-// sequential and N-way concurrent, next to the pgbench TPC-B-like baseline of production.md PERF-1 measured in the
+// sequential and N-way concurrent, next to the pgbench TPC-B-like baseline of PERF-1 (docs/performance.md#perf-1) measured in the
 // same run on the same server (the physical limit of a write transaction on this machine).
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';

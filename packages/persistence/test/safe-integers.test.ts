@@ -1,5 +1,5 @@
-// Integer money in bigint columns is mapped to safe integers, checked in both directions (market-math §1.1), and the
-// schema's list of ledger entry kinds is exactly the domain's (market-math §15).
+// Integer money in bigint columns is mapped to safe integers, checked in both directions (docs/market-model.md#integers), and the
+// schema's list of ledger entry kinds is exactly the domain's (docs/market-model.md#ledger).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTRY_KINDS, MINT, userAccount } from '@socialpredict/domain';
 import { openDatabase, type Database } from '../src/drizzle/database.factory.ts';

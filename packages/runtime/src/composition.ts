@@ -116,7 +116,7 @@ export function composeUseCases(deps: UseCaseDeps, effects: WriteFollowUpEffects
   });
 }
 
-/** The global read models on a snapshot store; readers rebuild them only when no job consumer runs (§1.7). */
+/** The global read models on a snapshot store; readers rebuild them only when no job consumer runs (docs/api.md#read-model-freshness). */
 export function globalReadModelsOn(
   store: GlobalReadModelsDeps['store'],
   deps: UseCaseDeps,

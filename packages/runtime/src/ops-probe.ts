@@ -1,4 +1,4 @@
-// What the ops endpoints (http-api.md §6, MON-1) may ask of the infrastructure; the composition root implements it.
+// What the ops endpoints (docs/api.md#ops-endpoints, MON-1) may ask of the infrastructure; the composition root implements it.
 export interface DbPoolStats {
   maxOpenConnections: number;
   openConnections: number;

@@ -1,4 +1,4 @@
-// Accounts the startup writer guarantees (http-api.md §2.7) and the development fixtures of CFG-7. Each account is
+// Accounts the startup writer guarantees (docs/api.md#user-creation) and the development fixtures of CFG-7. Each account is
 // created with its INITIAL_BALANCE minted in the same transaction, or — when it exists and `reset` is asked —
 // given back its role, password and flags. Idempotent by construction.
 import { errAsync, ResultAsync } from 'neverthrow';
@@ -50,7 +50,7 @@ export class SeedPasswordRejected extends Error {
   }
 }
 
-/** The seeded administrator: must change the password at first login (§2.5). */
+/** The seeded administrator: must change the password at first login (docs/api.md#password-gate). */
 export function seedAdmin(deps: SeedDeps, password: string): ResultAsync<SeedOutcome, ProvisionAccountError | SeedPasswordRejected> {
   const problems = passwordPolicyProblems(password, '');
   if (problems.length > 0) return errAsync(new SeedPasswordRejected(problems));

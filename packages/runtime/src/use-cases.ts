@@ -1,5 +1,5 @@
 // Every use case the HTTP adapter calls: the composed domain use cases (with their write follow-ups) plus the global
-// read models served from snapshots (http-api §1.7).
+// read models served from snapshots (docs/api.md#read-model-freshness).
 import { ResultAsync } from 'neverthrow';
 import type { Authenticate, UseCases } from '@socialpredict/domain';
 import type { GlobalReadModel, GlobalReadModels } from '@socialpredict/jobs';

@@ -1,4 +1,4 @@
-// CORS from the allow-list in config (http-api.md §5.3, SEC-7); preflights are answered here with 204 and are
+// CORS from the allow-list in config (docs/api.md#cors, SEC-7); preflights are answered here with 204 and are
 // never rate limited (the preflight route carries no route policy).
 import cors from '@fastify/cors';
 import type { FastifyInstance } from 'fastify';

@@ -1,4 +1,4 @@
-// Fixed-window counters behind @fastify/rate-limit (http-api.md §5.1). With REDIS_URL they live in Redis under
+// Fixed-window counters behind @fastify/rate-limit (docs/api.md#rate-limits). With REDIS_URL they live in Redis under
 // `sp:rl:` so every process shares one budget; when Redis fails the same call is answered from in-process counters
 // (logged once as `rate_limit.store_degraded`), so a Redis outage never fails a request.
 import type { FastifyBaseLogger } from 'fastify';

@@ -1,4 +1,4 @@
-// The two limiters of http-api.md §5.1 built on @fastify/rate-limit: one general counter per client address shared
+// The two limiters of docs/api.md#rate-limits built on @fastify/rate-limit: one general counter per client address shared
 // by every `G` route and unknown-route 404, and the login limiter with its own counters per address and per
 // username. Route policies (route-policy.plugin.ts) decide which hook a route gets; OPTIONS and ops routes get none.
 import rateLimit from '@fastify/rate-limit';

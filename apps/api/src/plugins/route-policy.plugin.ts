@@ -1,5 +1,5 @@
 // Per-route policy declared in each route's `config` — which limiter counts it and who may call it — turned into
-// route hooks in the order of http-api.md §2.3: rate limit → token → user exists → password gate → role. They run
+// route hooks in the order of docs/api.md#request-pipeline: rate limit → token → user exists → password gate → role. They run
 // in onRequest, before the body is parsed or validated, so an unauthenticated caller learns nothing about input rules.
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler, RouteOptions } from 'fastify';
 import type { UserProfile } from '@socialpredict/domain';
@@ -9,12 +9,12 @@ import { nonEncapsulated } from './non-encapsulated.ts';
 /**
  * `public` never reads the Authorization header; `user` = authenticated + password gate; `user-ungated` skips the
  * gate (change-password only); `admin` adds the ADMIN role; `reporting-*` are public while the reporting-visibility
- * flag allows it, otherwise `user` (http-api.md §2.9).
+ * flag allows it, otherwise `user` (docs/api.md#reporting-visibility).
  */
 export type AuthPolicy = 'public' | 'user' | 'user-ungated' | 'admin' | 'reporting-system-metrics' | 'reporting-global-leaderboard';
 export type LimitPolicy = 'general' | 'login' | 'none';
 
-/** The caller as re-read from the database on each request (role and flags are not in the token, §2.2). */
+/** The caller as re-read from the database on each request (role and flags are not in the token, docs/api.md#tokens). */
 export type Principal = UserProfile;
 
 export interface Authenticator {
@@ -23,7 +23,7 @@ export interface Authenticator {
    * rejects with an HttpProblem (401 / 404 / 403).
    */
   authenticate(token: string, allowPendingPasswordChange: boolean): Promise<Principal>;
-  /** Whether a reporting route is currently public (§2.9). */
+  /** Whether a reporting route is currently public (docs/api.md#reporting-visibility). */
   isReportPublic(report: 'systemMetrics' | 'globalLeaderboard'): Promise<boolean>;
 }
 
@@ -31,7 +31,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     auth?: AuthPolicy;
     limit?: LimitPolicy;
-    /** ops routes (§6): no limiter, `Cache-Control: no-store`, debug-level request logs for probes */
+    /** ops routes (docs/api.md#ops-endpoints): no limiter, `Cache-Control: no-store`, debug-level request logs for probes */
     ops?: 'probe' | 'ops';
   }
   interface FastifyRequest {

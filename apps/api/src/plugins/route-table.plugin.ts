@@ -1,5 +1,5 @@
 // Records every route as it is registered. The not-found handler uses it to tell an unknown path (404) from a known
-// path asked with the wrong method (405 + Allow, http-api.md §1.4); the OpenAPI parity test reads it too.
+// path asked with the wrong method (405 + Allow, docs/api.md#router-behaviour); the OpenAPI parity test reads it too.
 import type { FastifyInstance } from 'fastify';
 import { nonEncapsulated } from './non-encapsulated.ts';
 

@@ -1,4 +1,4 @@
-// Security headers of http-api.md §5.2 on every response, errors and 404s included (SEC-6). Helmet emits most of
+// Security headers of docs/api.md#security-headers on every response, errors and 404s included (SEC-6). Helmet emits most of
 // them; the onSend hook adds the two helmet does not emit as specified and relaxes the CSP for the docs UI only.
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';

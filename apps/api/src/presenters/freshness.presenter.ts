@@ -1,8 +1,8 @@
-// Freshness metadata of http-api.md §1.5: for figures computed in this request, or read from a snapshot (§1.7).
+// Freshness metadata of docs/api.md#shapes: for figures computed in this request, or read from a snapshot (docs/api.md#read-model-freshness).
 import { GLOBAL_READ_MODEL_TARGET_SECONDS } from '@socialpredict/jobs';
 import { isoTime } from '../schemas/common.schema.ts';
 
-/** Market-scoped read models target 600 s (§1.7); a live computation is never stale. */
+/** Market-scoped read models target 600 s (docs/api.md#read-model-freshness); a live computation is never stale. */
 const MARKET_SCOPED_TARGET_SECONDS = 600;
 
 export function liveFreshness(now: number, targetFreshnessSeconds = MARKET_SCOPED_TARGET_SECONDS) {
@@ -15,7 +15,7 @@ export function liveFreshness(now: number, targetFreshnessSeconds = MARKET_SCOPE
   };
 }
 
-/** Global read models target one hour (§1.7). A snapshot is stale from the first write it does not reflect until a rebuild that started after that write. */
+/** Global read models target one hour (docs/api.md#read-model-freshness). A snapshot is stale from the first write it does not reflect until a rebuild that started after that write. */
 export function readModelFreshness(snapshot: { generatedAt: number; staleSince: number | null }, targetFreshnessSeconds = GLOBAL_READ_MODEL_TARGET_SECONDS) {
   return {
     generatedAt: isoTime(snapshot.generatedAt),

@@ -1,5 +1,5 @@
-// Domain market views to the wire shapes of http-api.md §1.5. The public status is derived at presentation time
-// from the stored lifecycle and the clock (§1.6).
+// Domain market views to the wire shapes of docs/api.md#shapes. The public status is derived at presentation time
+// from the stored lifecycle and the clock (docs/api.md#market-state).
 import type { Static } from '@sinclair/typebox';
 import {
   publicMarketStatus,
@@ -12,7 +12,7 @@ import {
 import { isoTime } from '../schemas/common.schema.ts';
 import type { Creator, MarketDetails, MarketOverview, MarketResponse, Position, PublicMarket } from '../schemas/market.schema.ts';
 
-/** Kept for parity: upstream's zero time until the market is resolved (§1.1). */
+/** Kept for parity: upstream's zero time until the market is resolved (docs/api.md). */
 const UNRESOLVED_FINAL_TIME = '0001-01-01T00:00:00Z';
 
 const resolutionResult = (market: MarketRecord) =>

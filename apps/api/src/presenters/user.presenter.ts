@@ -1,4 +1,4 @@
-// Domain user profiles to the wire shapes of http-api.md §1.5; empty optional texts are omitted.
+// Domain user profiles to the wire shapes of docs/api.md#shapes; empty optional texts are omitted.
 import type { Static } from '@sinclair/typebox';
 import type { UserProfile } from '@socialpredict/domain';
 import type { PrivateUser, PublicUser } from '../schemas/user.schema.ts';

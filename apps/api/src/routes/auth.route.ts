@@ -41,7 +41,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteOptions> = async (ap
       schema: {
         tags: ['auth'],
         summary: 'Log in and receive a token (T1-01)',
-        // Strict: an unknown field is INVALID_REQUEST here, and only here (§4).
+        // Strict: an unknown field is INVALID_REQUEST here, and only here (docs/api.md#validation).
         body: Type.Object({ username: Type.String(), password: Password }, { additionalProperties: false }),
         response: { 200: Envelope(LoginResult), ...errorResponses(400, 401) },
       },

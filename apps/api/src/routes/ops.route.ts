@@ -1,4 +1,4 @@
-// Unversioned ops endpoints (http-api.md §6, MON-1): probes, process status and Prometheus metrics. Never rate
+// Unversioned ops endpoints (docs/api.md#ops-endpoints, MON-1): probes, process status and Prometheus metrics. Never rate
 // limited, never cached, no business numbers.
 import { timingSafeEqual } from 'node:crypto';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';

@@ -1,5 +1,5 @@
 // Probability projection of a hypothetical buy (T1-28), in the query form and in the web app's legacy path form,
-// which it calls with a trailing slash: both path forms are registered (the only such route, §1.4).
+// which it calls with a trailing slash: both path forms are registered (the only such route, docs/api.md#router-behaviour).
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ProjectionUseCases } from '@socialpredict/runtime';
 import { unwrap } from '../http-error.mapper.ts';

@@ -1,5 +1,5 @@
 // Site-wide reporting (T1-39…T1-41). The figures come from the ledger through the use cases, T1-40 and T1-41 from
-// their global read-model snapshots (§1.7); this adapter only adds the explanations the stats page prints and the
+// their global read-model snapshots (docs/api.md#read-model-freshness); this adapter only adds the explanations the stats page prints and the
 // freshness metadata.
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Economics } from '@socialpredict/config';
@@ -167,7 +167,7 @@ export const reportingRoutes: FastifyPluginAsyncTypebox<ReportingRouteOptions> =
       },
     },
     async (request) => {
-      // This list clamps its limit instead of falling back to the default (§4).
+      // This list clamps its limit instead of falling back to the default (docs/api.md#validation).
       const parsed = /^-?\d+$/.test(request.query.limit ?? '') ? Number(request.query.limit) : 20;
       const offset = /^\d+$/.test(request.query.offset ?? '') ? Number(request.query.offset) : 0;
       const limit = Math.min(100, Math.max(1, parsed));

@@ -152,7 +152,7 @@ export const tradingRoutes: FastifyPluginAsyncTypebox<{ useCases: TradingUseCase
         summary: 'Resolve a market; steward only (T1-34)',
         security: [{ bearer: [] }],
         params: Type.Object({ id: IdParam }),
-        // The value itself is checked by the use case, after the market and steward checks (§2.3 order).
+        // The value itself is checked by the use case, after the market and steward checks (docs/api.md#request-pipeline order).
         body: Type.Object({ resolution: Type.Optional(Type.String()) }),
         response: { 204: Type.Null(), ...tradeErrors },
       },

@@ -3,28 +3,28 @@ import { Type } from '@sinclair/typebox';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
-/** Ids, credits, shares and counts: always safe integers on the wire (§1.1). */
+/** Ids, credits, shares and counts: always safe integers on the wire (docs/api.md). */
 export const Int = Type.Integer();
 export const Probability = Type.Number();
 /** A body amount or id: strings and unsafe integers are malformed (400 INVALID_REQUEST), ≤ 0 breaks a rule. */
 export const PositiveInt = Type.Integer({ minimum: 1, maximum: MAX });
 
-/** `{id}`, `{marketId}`: decimal positive safe integers, anything else is INVALID_REQUEST (§1.4). */
+/** `{id}`, `{marketId}`: decimal positive safe integers, anything else is INVALID_REQUEST (docs/api.md#router-behaviour). */
 export const IdParam = Type.Integer({ minimum: 1, maximum: MAX });
 
-/** Usernames in paths: a value failing the pattern is INVALID_REQUEST (§4). */
+/** Usernames in paths: a value failing the pattern is INVALID_REQUEST (docs/api.md#validation). */
 export const UsernameParam = Type.String({ pattern: '^[a-z0-9]{3,30}$' });
 
 /** `YES`/`NO` in any case, surrounded by blanks or not; the handler normalises it. */
 export const OutcomeInput = Type.String({ pattern: '^\\s*([Yy][Ee][Ss]|[Nn][Oo])\\s*$' });
 
-/** Paging values of public lists: anything unusable falls back to the route default (§4), so they are plain text. */
+/** Paging values of public lists: anything unusable falls back to the route default (docs/api.md#validation), so they are plain text. */
 export const PageQuery = {
   limit: Type.Optional(Type.String({ description: 'integer; out of range or non-numeric → the route default' })),
   offset: Type.Optional(Type.String({ description: 'integer ≥ 0; anything else → 0' })),
 };
 
-/** http-api.md §4: a limit outside 1…max or not a number falls back to the default; a bad offset is 0. */
+/** docs/api.md#validation: a limit outside 1…max or not a number falls back to the default; a bad offset is 0. */
 export function pageOf(query: { limit?: string; offset?: string }, defaultLimit: number, maxLimit: number) {
   const limit = /^\d+$/.test(query.limit ?? '') ? Number(query.limit) : Number.NaN;
   const offset = /^\d+$/.test(query.offset ?? '') ? Number(query.offset) : 0;

@@ -1,4 +1,4 @@
-// Success styles of http-api.md §1.2: enveloped `{ok:true, result}` or the raw payload, fixed per route.
+// Success styles of docs/api.md#envelopes: enveloped `{ok:true, result}` or the raw payload, fixed per route.
 import { Type, type TSchema } from '@sinclair/typebox';
 
 export const Envelope = <T extends TSchema>(result: T) => Type.Object({ ok: Type.Literal(true), result });

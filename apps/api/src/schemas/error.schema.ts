@@ -1,4 +1,4 @@
-// The failure body of every route (http-api.md §1.3) and the closed list of wire reasons.
+// The failure body of every route (docs/api.md#reason-codes) and the closed list of wire reasons.
 import { Type, type Static } from '@sinclair/typebox';
 
 const REASONS = [

@@ -1,4 +1,4 @@
-// Market shapes of http-api.md §1.5 (MarketResponse, PublicMarket, Creator, MarketOverview, MarketDetails).
+// Market shapes of docs/api.md#shapes (MarketResponse, PublicMarket, Creator, MarketOverview, MarketDetails).
 import { Type } from '@sinclair/typebox';
 import { Int, Probability } from './common.schema.ts';
 

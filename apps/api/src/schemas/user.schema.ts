@@ -1,4 +1,4 @@
-// User shapes of http-api.md §1.5 with the web app's casings (`displayname`, `usertype`, `personalink1..4`).
+// User shapes of docs/api.md#shapes with the web app's casings (`displayname`, `usertype`, `personalink1..4`).
 import { Type } from '@sinclair/typebox';
 import { Int } from './common.schema.ts';
 

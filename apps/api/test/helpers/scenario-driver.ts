@@ -1,4 +1,4 @@
-// Drives the acceptance scenarios of http-api.md §7 through HTTP only, the way the web app would.
+// Drives the acceptance scenarios of docs/api.md#acceptance-scenarios through HTTP only, the way the web app would.
 import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { poolAccount, HOUSE, type AccountKey } from '@socialpredict/domain';

@@ -1,15 +1,15 @@
-// Tagged errors returned by the use cases (production.md ERR-1). Each carries a stable `code`; the HTTP adapter maps
-// codes to statuses and reasons (http-api §1.3). No HTTP status appears here.
+// Tagged errors returned by the use cases (ERR-1 (docs/architecture.md#err-1)). Each carries a stable `code`; the HTTP adapter maps
+// codes to statuses and reasons (docs/api.md#reason-codes). No HTTP status appears here.
 import type { DomainErrorCode } from '../math/errors.ts';
 import type { Outcome } from '../math/types.ts';
 
-/** A failure reported by the market math (market-math §17), as a value. */
+/** A failure reported by the market math (docs/market-model.md#math-api), as a value. */
 export interface DomainFailure<C extends DomainErrorCode = DomainErrorCode> {
   readonly code: C;
   readonly message: string;
 }
 
-/** Codes that can only come from corrupt stored data or seeds; http-api §1.3 maps them to 500. */
+/** Codes that can only come from corrupt stored data or seeds; docs/api.md#reason-codes maps them to 500. */
 export const CORRUPT_DATA_CODES = ['INVALID_SEEDS', 'INVALID_HISTORY', 'NON_FINITE_NUMBER'] as const;
 export type CorruptDataCode = (typeof CORRUPT_DATA_CODES)[number];
 export type CorruptData = DomainFailure<CorruptDataCode>;
@@ -40,7 +40,7 @@ export interface AuthorizationDenied {
   readonly message: string;
 }
 
-/** The caller may not create markets under the current game mode (http-api §2.8). */
+/** The caller may not create markets under the current game mode (docs/api.md#game-modes). */
 export interface UserNotApproved {
   readonly code: 'USER_NOT_APPROVED';
   readonly message: string;
@@ -69,7 +69,7 @@ export interface InvalidState {
   readonly message: string;
 }
 
-/** The figures the web app needs to explain a refused sale (http-api §1.3), present when the user holds shares. */
+/** The figures the web app needs to explain a refused sale (docs/api.md#reason-codes), present when the user holds shares. */
 export interface SaleFailureDetails {
   readonly outcome: Outcome;
   readonly requestedCredits: number;

@@ -28,7 +28,7 @@ const SALE_CONFIG = { maxDustPerSale: 1, sellSharesFee: 0 };
 const USERS = ['alice', 'bob', 'carol', 'dave'];
 
 /**
- * Consistent books built with the domain functions: an open market 1 (the worked example of §19 without its
+ * Consistent books built with the domain functions: an open market 1 (the worked example of docs/market-model.md#worked-example without its
  * resolution), market 2 resolved NO, an open market 3 without bets, and a negative admin grant that pushes bob below
  * the debt limit (forced).
  */

@@ -1,4 +1,4 @@
-// Books integrity check (production.md VAL-4 over market-math.md §15). Pure: it reads a snapshot of the books and
+// Books integrity check (VAL-4 (docs/operations.md#val-4) over docs/market-model.md#ledger). Pure: it reads a snapshot of the books and
 // reports every violation it finds; it never fixes anything. Used by the hourly job and `cli integrity-check`.
 import { isDomainError, type DomainErrorCode } from '../math/errors.ts';
 import { marketVolume, validateHistory } from '../math/history.ts';
@@ -8,7 +8,7 @@ import { HOUSE, MINT, poolAccount, userAccount, type AccountKey, type EntryKind,
 export type TransactionId = string | number;
 
 /**
- * One signed line of the journal: the storage form "one row per account and transaction" of §15. A from → to
+ * One signed line of the journal: the storage form "one row per account and transaction" of docs/market-model.md#ledger. A from → to
  * entry is two lines (see `journalLines`); the lines of one transaction sum to 0.
  */
 export interface JournalLine {
@@ -58,7 +58,7 @@ export type IntegrityViolation =
 
 export type IntegrityViolationKind = IntegrityViolation['kind'];
 
-/** The only kinds that may move credits out of or into the mint (§15). */
+/** The only kinds that may move credits out of or into the mint (docs/market-model.md#ledger). */
 const MINTING_KINDS: ReadonlySet<EntryKind> = new Set<EntryKind>(['INITIAL_BALANCE', 'ADMIN_GRANT']);
 
 /** Debits the user chose. Forced ones (N/A refund debits, negative admin grants) may exceed the debt limit. */
@@ -85,7 +85,7 @@ export function journalBalances(journal: readonly JournalLine[]): Map<AccountKey
   return balances;
 }
 
-/** §15 invariant 1: every transaction sums to 0, hence so do all accounts. */
+/** docs/market-model.md#ledger invariant 1: every transaction sums to 0, hence so do all accounts. */
 function unbalancedTransactions(journal: readonly JournalLine[]): IntegrityViolation[] {
   const sums = new Map<TransactionId, number>();
   for (const line of journal) sums.set(line.txId, (sums.get(line.txId) ?? 0) + line.amount);
@@ -95,7 +95,7 @@ function unbalancedTransactions(journal: readonly JournalLine[]): IntegrityViola
 }
 
 /**
- * §15 invariant 2, users + open pools + house = minted total. With balanced transactions, empty resolved pools and
+ * docs/market-model.md#ledger invariant 2, users + open pools + house = minted total. With balanced transactions, empty resolved pools and
  * no orphan accounts it reduces to: what the minting entries credited to users is exactly what left the mint.
  * Checking that identity directly names the root cause instead of repeating the other violations.
  */
@@ -142,7 +142,7 @@ function orphans(books: BooksSnapshot): IntegrityViolation[] {
   return violations;
 }
 
-/** §3.2 validity, pool balances (§15 invariants 3 and 4) and the market's own dates. */
+/** docs/market-model.md#valid-history validity, pool balances (docs/market-model.md#ledger invariants 3 and 4) and the market's own dates. */
 function marketViolations(
   market: IntegrityMarket,
   rows: readonly BetRow[],
@@ -175,7 +175,7 @@ function marketViolations(
 }
 
 /**
- * §15 invariant 5: replays each user's lines in posting order and flags a transaction whose voluntary debit leaves
+ * docs/market-model.md#ledger invariant 5: replays each user's lines in posting order and flags a transaction whose voluntary debit leaves
  * the balance below −maximumDebtAllowed. Forced debits may go lower and are not flagged.
  */
 function debtLimitViolations(journal: readonly JournalLine[], maximumDebtAllowed: number): IntegrityViolation[] {

@@ -1,4 +1,4 @@
-// Double-entry ledger model (shared/spec/market-math.md §15): every credit moves from one account to another,
+// Double-entry ledger model (docs/market-model.md#ledger): every credit moves from one account to another,
 // so no entry can change the sum of all balances.
 import { DomainError } from '../math/errors.ts';
 import type { HouseIncome } from '../math/types.ts';
@@ -60,7 +60,7 @@ export interface LedgerEntry {
 /**
  * The entries for moving `amount` of `kind` from `from` to `to`.
  * A negative amount moves the other way (an N/A debit, a negative admin adjustment); zero posts nothing.
- * Every amount is checked to be a safe integer right before it can reach a balance (§1.1, policy 5).
+ * Every amount is checked to be a safe integer right before it can reach a balance (docs/market-model.md#integers, policy 5).
  */
 export function transfer(kind: EntryKind, from: AccountKey, to: AccountKey, amount: number): LedgerEntry[] {
   if (!Number.isFinite(amount)) throw new DomainError('NON_FINITE_NUMBER', `${kind} amount is not finite`);
@@ -88,7 +88,7 @@ export function netChanges(entries: readonly LedgerEntry[]): Map<AccountKey, num
   return applyEntries(new Map(), entries);
 }
 
-/** The §14 category of house income an entry kind belongs to. */
+/** The docs/market-model.md#system-metrics category of house income an entry kind belongs to. */
 function houseIncomeCategory(kind: EntryKind): keyof HouseIncome {
   if (kind === 'MARKET_CREATION' || kind === 'PROPOSAL_REFUND') return 'creationFees';
   if (kind === 'INITIAL_BET_FEE' || kind === 'WORK_PROFIT') return 'participationFees';
@@ -96,7 +96,7 @@ function houseIncomeCategory(kind: EntryKind): keyof HouseIncome {
 }
 
 /**
- * The house balance split by origin (§14). Each entry counts with its signed effect on the house, so refunds and
+ * The house balance split by origin (docs/market-model.md#system-metrics). Each entry counts with its signed effect on the house, so refunds and
  * work profit reduce their category and the three parts always sum to the house balance.
  */
 export function splitHouseIncome(entries: readonly LedgerEntry[]): HouseIncome {

@@ -14,7 +14,7 @@ import {
   salePostings,
 } from './postings.ts';
 
-// The from → to account types of market-math §15 for a positive amount.
+// The from → to account types of docs/market-model.md#ledger for a positive amount.
 const SPEC_ROUTES: Record<EntryKind, readonly [AccountRef['type'], AccountRef['type']]> = {
   INITIAL_BALANCE: ['mint', 'user'],
   ADMIN_GRANT: ['mint', 'user'],
@@ -59,7 +59,7 @@ function route(entry: LedgerEntry): [AccountRef['type'], AccountRef['type']] {
 }
 
 describe('posting recipes', () => {
-  it.each(Object.entries(EVERY_RECIPE))('%s moves money only along the routes of §15 and nets to zero', (_, post) => {
+  it.each(Object.entries(EVERY_RECIPE))('%s moves money only along the routes of docs/market-model.md#ledger and nets to zero', (_, post) => {
     const entries = post();
     expect(entries.length).toBeGreaterThan(0);
     for (const entry of entries) {

@@ -1,4 +1,4 @@
-// The ledger entries of every business event (market-math §15), composed from `transfer` in this one place so that
+// The ledger entries of every business event (docs/market-model.md#ledger), composed from `transfer` in this one place so that
 // the use cases, the simulator and the operator tools cannot post the same event differently. Each recipe throws
 // what `transfer` throws (a non-finite or non-integer amount); a zero amount posts nothing.
 import type { BuyCost, SalePlan, Settlement } from '../math/types.ts';
@@ -14,22 +14,22 @@ export function adminGrantPostings(username: string, amount: number): LedgerEntr
   return transfer('ADMIN_GRANT', MINT, userAccount(username), amount);
 }
 
-/** MARKET_CREATION creator → house: the creation cost (§10). */
+/** MARKET_CREATION creator → house: the creation cost (docs/market-model.md#creation-fees). */
 export function marketCreationPostings(creator: string, cost: number): LedgerEntry[] {
   return transfer('MARKET_CREATION', userAccount(creator), HOUSE, cost);
 }
 
-/** PROPOSAL_REFUND house → creator: the creation cost given back when a proposal is rejected (§10). */
+/** PROPOSAL_REFUND house → creator: the creation cost given back when a proposal is rejected (docs/market-model.md#creation-fees). */
 export function proposalRefundPostings(creator: string, amount: number): LedgerEntry[] {
   return transfer('PROPOSAL_REFUND', HOUSE, userAccount(creator), amount);
 }
 
-/** ADD_ANSWER_FEE user → house: the cost of adding an answer to a multiple-choice market (§10). */
+/** ADD_ANSWER_FEE user → house: the cost of adding an answer to a multiple-choice market (docs/market-model.md#creation-fees). */
 export function addAnswerFeePostings(username: string, fee: number): LedgerEntry[] {
   return transfer('ADD_ANSWER_FEE', userAccount(username), HOUSE, fee);
 }
 
-/** A purchase (§7): BUY trader → pool for the amount, then INITIAL_BET_FEE and BUY_FEE trader → house. */
+/** A purchase (docs/market-model.md#buying): BUY trader → pool for the amount, then INITIAL_BET_FEE and BUY_FEE trader → house. */
 export function betPostings(
   marketId: number,
   username: string,
@@ -43,7 +43,7 @@ export function betPostings(
   ];
 }
 
-/** A sale (§8.4): SALE pool → seller for the net proceeds; the withheld part is dust first, the rest sell fee. */
+/** A sale (docs/market-model.md#sale-plan): SALE pool → seller for the net proceeds; the withheld part is dust first, the rest sell fee. */
 export function salePostings(marketId: number, username: string, plan: SalePlan): LedgerEntry[] {
   const pool = poolAccount(marketId);
   return [
@@ -54,7 +54,7 @@ export function salePostings(marketId: number, username: string, plan: SalePlan)
 }
 
 /**
- * A resolution (§9), in posting order: WIN/REFUND pool → user, then POOL_REMAINDER pool → house, then WORK_PROFIT
+ * A resolution (docs/market-model.md#resolution), in posting order: WIN/REFUND pool → user, then POOL_REMAINDER pool → house, then WORK_PROFIT
  * house → steward. A negative REFUND debits the user (user → pool); the debt rule does not apply to it.
  */
 export function resolutionPostings(marketId: number, settlement: Settlement): LedgerEntry[] {

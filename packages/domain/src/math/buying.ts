@@ -1,4 +1,4 @@
-// §7 buying: fees and the debt rule. Fees go to the house and never enter the pool.
+// docs/market-model.md#buying buying: fees and the debt rule. Fees go to the house and never enter the pool.
 import { assertPositiveAmount } from './checks.ts';
 import type { BuyCost, BuyFees } from './types.ts';
 

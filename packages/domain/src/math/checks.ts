@@ -1,4 +1,4 @@
-// Argument checks shared by the math functions; each failure maps to one stable DomainErrorCode (§17).
+// Argument checks shared by the math functions; each failure maps to one stable DomainErrorCode (docs/market-model.md#math-api).
 import { DomainError } from './errors.ts';
 import type { Outcome, Resolution } from './types.ts';
 
@@ -10,7 +10,7 @@ export function assertOutcome(value: unknown): asserts value is Outcome {
   if (value !== 'YES' && value !== 'NO') throw new DomainError('INVALID_OUTCOME', `outcome must be YES or NO`);
 }
 
-/** §1.1: request amounts are positive safe integers. */
+/** docs/market-model.md#integers: request amounts are positive safe integers. */
 export function assertPositiveAmount(value: unknown): asserts value is number {
   if (!isPositiveSafeInteger(value)) throw new DomainError('INVALID_AMOUNT', `amount must be a positive safe integer`);
 }

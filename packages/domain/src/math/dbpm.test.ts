@@ -78,7 +78,7 @@ describe('aggregatePositions', () => {
 describe('finalPayouts and netPositions', () => {
   const rows = [buy(3, 'carol', 'YES', 10), buy(1, 'alice', 'NO', 10), buy(2, 'bob', 'NO', 30)];
 
-  it('follows the §19 worked example, aligned with orderRows', () => {
+  it('follows the docs/market-model.md#worked-example worked example, aligned with orderRows', () => {
     expect(finalPayouts(rows, DEFAULT_SEEDS)).toEqual([4, 42, 4]);
     expect(orderRows(rows).map((row) => row.username)).toEqual(['alice', 'bob', 'carol']);
     expect(netPositions(rows, DEFAULT_SEEDS)).toEqual([

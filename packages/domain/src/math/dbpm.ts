@@ -1,4 +1,4 @@
-// §5 DBPM: from a history and its WPAM path to whole shares per row and per user.
+// docs/market-model.md DBPM: from a history and its WPAM path to whole shares per row and per user.
 // The step functions trust their input (rows in canonical order, matching probabilities) and do not validate.
 import { marketVolume, replayHistory, type MarketReplay } from './history.ts';
 import { roundHalfAwayFromZero } from './rounding.ts';
@@ -8,7 +8,7 @@ export function poolSplit(rows: readonly BetRow[], probabilities: readonly numbe
   return splitPool(rows, probabilities, marketVolume(rows));
 }
 
-/** §5.2 with V already known. */
+/** docs/market-model.md with V already known. */
 function splitPool(rows: readonly BetRow[], probabilities: readonly number[], volume: number): Pools {
   if (probabilities.length === 0) return { yes: 0, no: 0 };
   if (volume === 1) {
@@ -43,7 +43,7 @@ export function normalizationFactors(rows: readonly BetRow[], course: readonly n
     if (rows[i]!.outcome === 'YES') sumYes += course[i]!;
     else sumNo += course[i]!;
   }
-  // No min(1, ·) cap: large factors are legitimate (§5.4).
+  // No min(1, ·) cap: large factors are legitimate (docs/market-model.md).
   return {
     yes: sumYes > 0 ? Math.abs(pools.yes / sumYes) : 0,
     no: sumNo > 0 ? Math.abs(pools.no / sumNo) : 0,
@@ -58,7 +58,7 @@ export function scaledPayouts(rows: readonly BetRow[], course: readonly number[]
   return scaled;
 }
 
-/** §5.6: spread Σ payouts − V evenly over every row; the remainder goes to the newest (E > 0) or oldest (E < 0). */
+/** docs/market-model.md: spread Σ payouts − V evenly over every row; the remainder goes to the newest (E > 0) or oldest (E < 0). */
 export function correctExcess(payouts: readonly number[], volume: number): number[] {
   const n = payouts.length; // with n = 0 the loop below never runs, so the division by zero is harmless
   let total = 0;
@@ -74,7 +74,7 @@ export function correctExcess(payouts: readonly number[], volume: number): numbe
   return corrected;
 }
 
-/** A trader's figures over one market: net DBPM shares (§5.7), net credits and first bet (§6.4). */
+/** A trader's figures over one market: net DBPM shares (docs/market-model.md), net credits and first bet (docs/market-model.md#position-record). */
 export interface UserTally extends NetPosition {
   totalSpent: number;
   earliestPlacedAt: number;
@@ -87,7 +87,7 @@ interface Accumulator {
   earliestPlacedAt: number;
 }
 
-/** §5.7 plus the per-user sums of §6.4 in one pass over rows in canonical order; sorted by username (§1.6). */
+/** docs/market-model.md plus the per-user sums of docs/market-model.md#position-record in one pass over rows in canonical order; sorted by username (docs/market-model.md#string-order). */
 export function tallyUsers(rows: readonly BetRow[], payouts: readonly number[]): UserTally[] {
   const byUser = new Map<string, Accumulator>();
   for (let i = 0; i < rows.length; i += 1) {
@@ -121,7 +121,7 @@ export function aggregatePositions(rows: readonly BetRow[], payouts: readonly nu
   return tallyUsers(rows, payouts).map(({ username, yesShares, noShares }) => ({ username, yesShares, noShares }));
 }
 
-/** §5.1 pipeline over a validated replay: one integer per row in canonical order, summing to V. */
+/** docs/market-model.md pipeline over a validated replay: one integer per row in canonical order, summing to V. */
 export function replayPayouts(replay: MarketReplay): number[] {
   const { rows, probabilities } = replay;
   const pools = splitPool(rows, probabilities, replay.volume);

@@ -1,4 +1,4 @@
-/** Stable codes of the market-math module (shared/spec/market-math.md §17). */
+/** Stable codes of the market-math module (docs/market-model.md#math-api). */
 export type DomainErrorCode =
   | 'INVALID_OUTCOME'
   | 'INVALID_AMOUNT'
@@ -18,7 +18,7 @@ export type DomainErrorCode =
   | 'INVALID_STEP';
 
 /**
- * The math module reports failures by throwing this error (one style for the whole module, spec §18);
+ * The math module reports failures by throwing this error (one style for the whole module, spec docs/market-model.md#test-vectors);
  * use cases catch it at their boundary and turn it into an `Err`.
  */
 export class DomainError extends Error {

@@ -1,4 +1,4 @@
-// §13 user financial metrics over every market the user traded in, stewards or created.
+// docs/market-model.md#user-financials user financial metrics over every market the user traded in, stewards or created.
 import { workIncome } from './resolution.ts';
 import type { FinancialMap, FinancialMarket } from './types.ts';
 import { valuePositions } from './valuation.ts';
@@ -22,7 +22,7 @@ export function userFinancials(
   let unrealizedWorkIncome = 0;
   let unrealizedWorkProfits = 0;
   for (const market of markets) {
-    // valuePositions validates every market, including those the user did not trade in (§17).
+    // valuePositions validates every market, including those the user did not trade in (docs/market-model.md#math-api).
     const own = valuePositions(market.rows, market.seeds, market.resolution).find((p) => p.username === username);
     if (own !== undefined) {
       const profit = own.value - own.totalSpent;

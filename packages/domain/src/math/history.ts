@@ -1,11 +1,11 @@
-// A market's bet rows: canonical order (§1.5), volume and dust (§11), validity (§3.2) and the append guard (§8.5).
+// A market's bet rows: canonical order (docs/market-model.md#canonical-order), volume and dust (docs/market-model.md#market-figures), validity (docs/market-model.md#valid-history) and the append guard (docs/market-model.md#append-guard).
 // Every analysis function starts from `replayHistory`, which validates and computes the WPAM path in one pass.
 import { DomainError } from './errors.ts';
 import type { BetRow, Outcome, Seeds } from './types.ts';
 
 type GuardError = 'POOL_NEGATIVE' | 'PROBABILITY_OUT_OF_RANGE';
 
-/** A validated history in canonical order with its WPAM path (§4) and final accumulators. */
+/** A validated history in canonical order with its WPAM path (docs/market-model.md#wpam-probability) and final accumulators. */
 export interface MarketReplay {
   seeds: Seeds;
   /** The caller's array itself when it was already in canonical order (never mutated), otherwise a sorted copy. */
@@ -43,7 +43,7 @@ export function marketDust(rows: readonly BetRow[]): number {
   return dust;
 }
 
-/** §4: evaluated exactly in this order so results agree to the last bit. */
+/** docs/market-model.md#wpam-probability: evaluated exactly in this order so results agree to the last bit. */
 export function wpamProbability(seeds: Seeds, yes: number, no: number): number {
   return (seeds.initialProbability * seeds.initialSubsidization + yes) / (seeds.initialSubsidization + yes + no);
 }
@@ -52,7 +52,7 @@ function isNonNegativeSafeInteger(value: unknown): boolean {
   return Number.isSafeInteger(value) && (value as number) >= 0;
 }
 
-/** §3.2: the seeds every computation of a market uses. */
+/** docs/market-model.md#valid-history: the seeds every computation of a market uses. */
 export function assertSeeds(seeds: Seeds): void {
   const { initialProbability: p0, initialSubsidization: subsidy } = seeds;
   const valid =
@@ -66,7 +66,7 @@ export function assertSeeds(seeds: Seeds): void {
   if (!valid) throw new DomainError('INVALID_SEEDS', 'seeds must satisfy 0 ≤ P0 ≤ 1, I ≥ 1, Y0 ≥ 0, N0 ≥ 0');
 }
 
-/** The §3.1 defect of a row, or null when it has the required shape. */
+/** The docs/market-model.md#bet-rows defect of a row, or null when it has the required shape. */
 function rowDefect(row: BetRow): string | null {
   if (typeof row !== 'object' || row === null) return 'is not an object';
   if (!Number.isSafeInteger(row.id)) return 'has an id that is not a safe integer';
@@ -88,7 +88,7 @@ function assertRowShape(row: BetRow): void {
 }
 
 /**
- * §3.2 / §8.5: the probability of a market state (after a row), or the guard error that state violates.
+ * docs/market-model.md#valid-history / docs/market-model.md#append-guard: the probability of a market state (after a row), or the guard error that state violates.
  * The denominator guard needs no test of its own: yes + no = Y0 + N0 + V, so with valid seeds (I ≥ 1, Y0, N0 ≥ 0)
  * a volume ≥ 0 already makes I + yes + no ≥ 1, and p is never NaN or infinite.
  */
@@ -98,7 +98,7 @@ function guardedProbability(seeds: Seeds, volume: number, yes: number, no: numbe
   return p >= 0 && p <= 1 ? p : 'PROBABILITY_OUT_OF_RANGE';
 }
 
-/** Validates seeds and history (§3.2) and replays the WPAM accumulators (§4) in canonical order. */
+/** Validates seeds and history (docs/market-model.md#valid-history) and replays the WPAM accumulators (docs/market-model.md#wpam-probability) in canonical order. */
 export function replayHistory(rows: readonly BetRow[], seeds: Seeds): MarketReplay {
   assertSeeds(seeds);
   // Row objects are the memory traffic of a long history, so shapes and order are checked in the same pass.
@@ -139,7 +139,7 @@ export function validateHistory(rows: readonly BetRow[], seeds: Seeds): void {
   replayHistory(rows, seeds);
 }
 
-/** §8.5 on an already validated history: throws POOL_NEGATIVE or PROBABILITY_OUT_OF_RANGE. */
+/** docs/market-model.md#append-guard on an already validated history: throws POOL_NEGATIVE or PROBABILITY_OUT_OF_RANGE. */
 export function assertAppendable(replay: MarketReplay, outcome: Outcome, amount: number): void {
   const yes = outcome === 'YES' ? replay.yes + amount : replay.yes;
   const no = outcome === 'NO' ? replay.no + amount : replay.no;

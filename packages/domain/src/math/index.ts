@@ -1,4 +1,4 @@
-// Public API of the market-math module (shared/spec/market-math.md §17). Failures throw DomainError.
+// Public API of the market-math module (docs/market-model.md#math-api). Failures throw DomainError.
 export { DomainError, isDomainError } from './errors.ts';
 export type { DomainErrorCode } from './errors.ts';
 export type * from './types.ts';

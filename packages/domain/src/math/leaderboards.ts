@@ -1,9 +1,9 @@
-// §12 leaderboards: per market and across markets, ranked by profit, then first bet, then username.
+// docs/market-model.md leaderboards: per market and across markets, ranked by profit, then first bet, then username.
 import { compareCodeUnits } from './ordering.ts';
 import type { BetRow, GlobalLeaderRow, LeaderRow, MarketRows, PositionType, Resolution, Seeds } from './types.ts';
 import { valuePositions } from './valuation.ts';
 
-/** NEUTRAL (both sides) cannot come out of netting (§5.7) but is part of the wire vocabulary. */
+/** NEUTRAL (both sides) cannot come out of netting (docs/market-model.md) but is part of the wire vocabulary. */
 export function positionType(yesShares: number, noShares: number): PositionType {
   if (yesShares > 0) return noShares > 0 ? 'NEUTRAL' : 'YES';
   return noShares > 0 ? 'NO' : 'NONE';
@@ -35,7 +35,7 @@ export function marketLeaderboard(rows: readonly BetRow[], seeds: Seeds, resolut
     .map((row, i) => ({ ...row, rank: i + 1 }));
 }
 
-/** Every position of every market counts, zero-share ones included (§12.2); each market uses its own seeds. */
+/** Every position of every market counts, zero-share ones included (docs/market-model.md#global-leaderboard); each market uses its own seeds. */
 export function globalLeaderboard(markets: readonly MarketRows[]): GlobalLeaderRow[] {
   const byUser = new Map<string, Omit<GlobalLeaderRow, 'rank'>>();
   for (const market of markets) {

@@ -1,4 +1,4 @@
-// §1.6: usernames compare by UTF-16 code units (`a < b`), never with localeCompare.
+// docs/market-model.md#string-order: usernames compare by UTF-16 code units (`a < b`), never with localeCompare.
 export function compareCodeUnits(a: string, b: string): number {
   if (a < b) return -1;
   return a > b ? 1 : 0;

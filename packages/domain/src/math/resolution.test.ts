@@ -12,7 +12,7 @@ describe('workIncome', () => {
 });
 
 describe('resolvePayouts', () => {
-  // §19 rows 1–5.
+  // docs/market-model.md#worked-example rows 1–5.
   const rows = [
     buy(1, 'alice', 'NO', 10),
     buy(2, 'bob', 'NO', 30),

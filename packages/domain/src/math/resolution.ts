@@ -1,4 +1,4 @@
-// §9 resolution: WIN credits for YES/NO, net refunds for N/A, the pool remainder and the steward's work profit.
+// docs/market-model.md#resolution resolution: WIN credits for YES/NO, net refunds for N/A, the pool remainder and the steward's work profit.
 import { assertResolution } from './checks.ts';
 import { replayPayouts } from './dbpm.ts';
 import { replayHistory } from './history.ts';

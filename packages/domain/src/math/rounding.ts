@@ -1,4 +1,4 @@
-// §1.3: Go's math.Round (half away from zero). Neither banker's rounding nor JavaScript's Math.round,
+// docs/market-model.md: Go's math.Round (half away from zero). Neither banker's rounding nor JavaScript's Math.round,
 // which rounds −2.5 to −2; negative inputs are real here (sale rows have negative course payouts).
 import { DomainError } from './errors.ts';
 

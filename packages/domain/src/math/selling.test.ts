@@ -6,7 +6,7 @@ import type { Outcome } from './types.ts';
 
 const CONFIG = { maxDustPerSale: 1, sellSharesFee: 0 };
 
-/** §8.3 suggestions exactly as written: every k and every d, first occurrences, nearest six, ascending. */
+/** docs/market-model.md#sale-calculator suggestions exactly as written: every k and every d, first occurrences, nearest six, ascending. */
 function naiveSuggestions(sharesSold: number, held: number, vps: number, maxDust: number, executable: number) {
   const candidates: number[] = [];
   for (const k of [sharesSold - 1, sharesSold, sharesSold + 1]) {
@@ -20,7 +20,7 @@ function naiveSuggestions(sharesSold: number, held: number, vps: number, maxDust
 }
 
 describe('sellablePosition', () => {
-  // §19 after row 3: alice's lot was unlocked by bob's buy, bob's by carol's; carol's newest lot is locked.
+  // docs/market-model.md#worked-example after row 3: alice's lot was unlocked by bob's buy, bob's by carol's; carol's newest lot is locked.
   const example = [buy(1, 'alice', 'NO', 10), buy(2, 'bob', 'NO', 30), buy(3, 'carol', 'YES', 10)];
 
   it.each<[string, Outcome, object]>([
@@ -136,7 +136,7 @@ describe('quoteSale', () => {
 describe('planSale', () => {
   const example = [buy(1, 'alice', 'NO', 10), buy(2, 'bob', 'NO', 30), buy(3, 'carol', 'YES', 10)];
 
-  it('plans the §19 sale of row 4', () => {
+  it('plans the docs/market-model.md#worked-example sale of row 4', () => {
     const plan = planSale(example, DEFAULT_SEEDS, 'alice', 'NO', 5, CONFIG);
     expect(plan.row).toEqual({ username: 'alice', outcome: 'NO', amount: -4, shares: 2, dust: 1 });
     expect(plan).toMatchObject({ toUser: 3, toHouse: 1 });

@@ -1,4 +1,4 @@
-// §8 selling: sale requests are in credits; sellablePosition → quoteSale → planSale (shared by quote and sell).
+// docs/market-model.md selling: sale requests are in credits; sellablePosition → quoteSale → planSale (shared by quote and sell).
 import { assertOutcome, assertPositiveAmount } from './checks.ts';
 import { replayPayouts } from './dbpm.ts';
 import { DomainError } from './errors.ts';
@@ -10,7 +10,7 @@ import { replayPositions } from './valuation.ts';
 const SUGGESTION_COUNT = 6;
 
 /**
- * §8.1 step 2: shares still held in the user's unlocked lots. A lot opens with a buy's final payout, unlocks when
+ * docs/market-model.md#sellable-lots step 2: shares still held in the user's unlocked lots. A lot opens with a buy's final payout, unlocks when
  * anyone else buys, and sales consume unlocked lots FIFO; consumeHead only moves forward, so this is linear.
  */
 function unlockedLotShares(
@@ -79,7 +79,7 @@ function saleMessage(dust: number, fee: number): string {
 }
 
 /**
- * §8.3 suggestions: the amounts `k * vps + d` (k within one share of the sale, 0 < k ≤ H, 0 ≤ d ≤ D) nearest to the
+ * docs/market-model.md#sale-calculator suggestions: the amounts `k * vps + d` (k within one share of the sale, 0 < k ≤ H, 0 ≤ d ≤ D) nearest to the
  * executable amount. Only the few nearest amounts of each of the three ranges can make the cut, so a large dust cap
  * costs nothing.
  */
@@ -123,7 +123,7 @@ export function quoteSale(
   }
   // Oversized requests are clipped to the sellable shares, not rejected.
   const sharesSold = Math.min(Math.floor(requestCredits / valuePerShare), held);
-  // Unreachable after the checks above; kept as the safety net of §8.3.
+  // Unreachable after the checks above; kept as the safety net of docs/market-model.md#sale-calculator.
   if (sharesSold === 0) throw new DomainError('INSUFFICIENT_SHARES', 'no whole share fits the request');
   const saleValue = sharesSold * valuePerShare;
   const rawDust = Math.max(requestCredits - saleValue, 0);
@@ -166,7 +166,7 @@ export function planSale(
     throw new DomainError('NO_SELLABLE_SHARES', `${username} has no unlocked ${outcome} shares worth a credit`);
   }
   const quote = quoteSale(sellable, requestCredits, config);
-  // Unreachable with the calculator above; the inventory check of §8.4 step 5 stays as a safety net.
+  // Unreachable with the calculator above; the inventory check of docs/market-model.md#sale-plan step 5 stays as a safety net.
   if (quote.sharesSold > sellable.shares || quote.saleValue > sellable.value) {
     throw new DomainError('INSUFFICIENT_SHARES', 'the sale exceeds the sellable inventory');
   }

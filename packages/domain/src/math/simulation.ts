@@ -1,4 +1,4 @@
-// simulateMarket (§17): one market end to end against an in-memory double-entry ledger (§15), composed only of the
+// simulateMarket (docs/market-model.md#math-api): one market end to end against an in-memory double-entry ledger (docs/market-model.md#ledger), composed only of the
 // public math functions and the posting recipes the use cases post, so it is the reference for a buy, a sale and a
 // resolution.
 import {
@@ -60,7 +60,7 @@ function balanceOf(market: Market, account: AccountKey): number {
   return market.balances.get(account) ?? 0;
 }
 
-/** The checks every trade runs after validating its own arguments: open market, then known user (§17). */
+/** The checks every trade runs after validating its own arguments: open market, then known user (docs/market-model.md#math-api). */
 function assertCanTrade(market: Market, username: string): void {
   if (market.resolution !== null) throw new DomainError('MARKET_CLOSED', 'the market is resolved');
   if (!market.users.has(username)) throw new DomainError('UNKNOWN_USER', `unknown user ${username}`);

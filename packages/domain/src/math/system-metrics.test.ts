@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { systemMetrics } from './system-metrics.ts';
 
 describe('systemMetrics', () => {
-  it('balances for the books of the worked example (§19)', () => {
+  it('balances for the books of the worked example (docs/market-model.md#worked-example)', () => {
     const metrics = systemMetrics({
       balances: [11, 16, -31, -7],
       maximumDebtAllowed: 500,

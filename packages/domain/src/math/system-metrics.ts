@@ -1,4 +1,4 @@
-// §14 system metrics: upstream's accounting identity; with a consistent ledger the surplus is 0.
+// docs/market-model.md#system-metrics system metrics: upstream's accounting identity; with a consistent ledger the surplus is 0.
 import type { SystemMetrics, SystemMetricsInput } from './types.ts';
 
 export function systemMetrics(input: SystemMetricsInput): SystemMetrics {

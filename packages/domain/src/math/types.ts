@@ -1,4 +1,4 @@
-// Public types of the market-math module; names and shapes are binding (shared/spec/market-math.md §17).
+// Public types of the market-math module; names and shapes are binding (docs/market-model.md#math-api).
 import type { DomainErrorCode } from './errors.ts';
 
 export type Outcome = 'YES' | 'NO';

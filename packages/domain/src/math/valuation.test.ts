@@ -4,7 +4,7 @@ import { buy, DEFAULT_SEEDS, errorCode } from '../../test/rows.ts';
 import type { Holding, Resolution, ValueEntry } from './types.ts';
 import { adjustValues, positionValues, valuePositions } from './valuation.ts';
 
-/** §6.3 step by step, as written: the reference the level-based implementation must reproduce. */
+/** docs/market-model.md step by step, as written: the reference the level-based implementation must reproduce. */
 function naiveAdjust(values: readonly ValueEntry[], target: number): Map<string, number> {
   const holders = values
     .filter((entry) => entry.value > 0)
@@ -81,7 +81,7 @@ describe('adjustValues', () => {
     ]);
   });
 
-  it('agrees with the step-by-step rule of §6.3', () => {
+  it('agrees with the step-by-step rule of docs/market-model.md', () => {
     const entries = fc.uniqueArray(
       fc.record({
         username: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'B', 'aa'),
@@ -122,7 +122,7 @@ describe('positionValues', () => {
 describe('valuePositions', () => {
   const rows = [buy(1, 'alice', 'NO', 10), buy(2, 'bob', 'NO', 30), buy(3, 'carol', 'YES', 10)];
 
-  it('reports the §19 figures, with totalSpentInPlay only while unresolved', () => {
+  it('reports the docs/market-model.md#worked-example figures, with totalSpentInPlay only while unresolved', () => {
     const position = (username: string, yes: number, no: number, value: number, spent: number, at: number) => ({
       username,
       yesShares: yes,

@@ -1,4 +1,4 @@
-// §6 valuation: rounded raw values, then the deterministic round-robin adjustment to a target.
+// docs/market-model.md valuation: rounded raw values, then the deterministic round-robin adjustment to a target.
 import { assertResolutionState } from './checks.ts';
 import { replayPayouts, tallyUsers } from './dbpm.ts';
 import { replayHistory, type MarketReplay } from './history.ts';
@@ -6,7 +6,7 @@ import { byUsername, compareCodeUnits } from './ordering.ts';
 import { roundHalfAwayFromZero } from './rounding.ts';
 import type { BetRow, Holding, NetPosition, Position, Resolution, Seeds, UserValue, ValueEntry } from './types.ts';
 
-/** §6.1, before rounding. */
+/** docs/market-model.md, before rounding. */
 function rawValue(holding: NetPosition, probability: number, resolution: Resolution | null): number {
   switch (resolution) {
     case null:
@@ -21,7 +21,7 @@ function rawValue(holding: NetPosition, probability: number, resolution: Resolut
   }
 }
 
-/** §6.2: V once resolved, otherwise the outstanding shares. */
+/** docs/market-model.md: V once resolved, otherwise the outstanding shares. */
 function valuationTarget(holdings: readonly NetPosition[], volume: number, resolution: Resolution | null): number {
   if (resolution !== null) return volume;
   let outstanding = 0;
@@ -74,7 +74,7 @@ function takeRoundRobin(values: number[], order: readonly number[], amount: numb
   }
 }
 
-/** §6.3 on entries in any order; returns the adjusted values aligned with `entries`. */
+/** docs/market-model.md on entries in any order; returns the adjusted values aligned with `entries`. */
 function adjust(entries: readonly ValueEntry[], target: number): number[] {
   const order: number[] = [];
   entries.forEach((entry, i) => {
@@ -91,7 +91,7 @@ function adjust(entries: readonly ValueEntry[], target: number): number[] {
   return values;
 }
 
-/** §6.1–6.3, aligned with `holdings`. */
+/** docs/market-model.md–6.3, aligned with `holdings`. */
 function valueHoldings(
   holdings: readonly Holding[],
   probability: number,
@@ -123,7 +123,7 @@ export function positionValues(
   return sorted.map((holding, i) => ({ username: holding.username, value: values[i]! }));
 }
 
-/** §6.4 over a validated replay and its final payouts; sorted by username. */
+/** docs/market-model.md#position-record over a validated replay and its final payouts; sorted by username. */
 export function replayPositions(
   replay: MarketReplay,
   payouts: readonly number[],

@@ -10,7 +10,7 @@ describe('WPAM', () => {
     sale(4, 'one', 'NO', 10),
   ];
 
-  it('follows the §4 examples, whatever order the rows come in', () => {
+  it('follows the docs/market-model.md#wpam-probability examples, whatever order the rows come in', () => {
     const expected = [0.5, 0.16666666666666666, 0.375, 0.5, 0.625];
     expect(probabilitySeries(rows, DEFAULT_SEEDS)).toEqual(expected);
     expect(probabilitySeries(rows.slice().reverse(), DEFAULT_SEEDS)).toEqual(expected);

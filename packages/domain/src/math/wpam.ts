@@ -1,4 +1,4 @@
-// §4 WPAM: the probability path of a market, from its validated history.
+// docs/market-model.md#wpam-probability WPAM: the probability path of a market, from its validated history.
 import { assertOutcome, assertPositiveAmount } from './checks.ts';
 import { replayHistory, wpamProbability } from './history.ts';
 import type { BetRow, Outcome, Seeds } from './types.ts';
@@ -12,7 +12,7 @@ export function currentProbability(rows: readonly BetRow[], seeds: Seeds): numbe
   return probabilities[probabilities.length - 1]!;
 }
 
-/** The last point of the series with a hypothetical buy appended; history, then outcome, then amount (§17). */
+/** The last point of the series with a hypothetical buy appended; history, then outcome, then amount (docs/market-model.md#math-api). */
 export function projectProbability(
   rows: readonly BetRow[],
   seeds: Seeds,

@@ -1,6 +1,6 @@
 import type { BetRow } from '../math/types.ts';
 
-/** A trade row of market-math §3.1 with its market. Rows are append-only. */
+/** A trade row of docs/market-model.md#bet-rows with its market. Rows are append-only. */
 export interface StoredBetRow extends BetRow {
   readonly marketId: number;
 }

@@ -1,4 +1,4 @@
-// The economics and game policy as the use cases read it: the keys of market-math.md §2 and http-api §2.8, in the
+// The economics and game policy as the use cases read it: the keys of docs/market-model.md#economics and docs/api.md#game-modes, in the
 // nesting of setup.yaml, so the validated policy of the config package can be passed in as it is.
 
 export interface EconomicsConfig {
@@ -38,12 +38,12 @@ export type GameMode = 'standard' | 'moderator';
 export interface GameConfig {
   readonly mode: GameMode;
   readonly moderation: {
-    /** In moderator mode, new markets start as proposals awaiting an admin (http-api §2.8). */
+    /** In moderator mode, new markets start as proposals awaiting an admin (docs/api.md#game-modes). */
     readonly marketApprovalRequired: boolean;
   };
 }
 
-/** The defaults of market-math.md §2 (upstream's setup.yaml): what a policy file that omits every key yields. */
+/** The defaults of docs/market-model.md#economics (upstream's setup.yaml): what a policy file that omits every key yields. */
 export const DEFAULT_ECONOMICS: EconomicsConfig = {
   marketcreation: {
     initialMarketProbability: 0.5,

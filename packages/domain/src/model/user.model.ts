@@ -1,7 +1,7 @@
-// A user account as the domain knows it (http-api §2.1, §2.6); its balance is cached from the ledger (DB-7).
+// A user account as the domain knows it (docs/api.md#login, docs/api.md#roles); its balance is cached from the ledger (DB-7).
 
 export type UserRole = 'ADMIN' | 'MODERATOR' | 'REGULAR';
-/** `none` for every non-moderator (http-api §2.6). */
+/** `none` for every non-moderator (docs/api.md#roles). */
 export type ModeratorStatus = 'none' | 'active' | 'suspended';
 
 export interface UserRecord {
@@ -22,15 +22,15 @@ export interface UserRecord {
   readonly email: string;
   readonly mustChangePassword: boolean;
   readonly passwordHash: string;
-  /** incremented by every password change; older tokens stop working (http-api §2.2) */
+  /** incremented by every password change; older tokens stop working (docs/api.md#tokens) */
   readonly passwordVersion: number;
-  /** cached balance of the user's ledger account, changed only by `LedgerRepository.post` (production.md DB-7) */
+  /** cached balance of the user's ledger account, changed only by `LedgerRepository.post` (DB-7 (docs/architecture.md#db-7)) */
   readonly accountBalance: number;
   readonly createdAt: number;
   readonly updatedAt: number;
 }
 
-/** A user starts at balance 0; an INITIAL_BALANCE posting brings the balance in (market-math §15). */
+/** A user starts at balance 0; an INITIAL_BALANCE posting brings the balance in (docs/market-model.md#ledger). */
 export type NewUser = Omit<UserRecord, 'id' | 'accountBalance'>;
 
 export type UserPatch = Partial<

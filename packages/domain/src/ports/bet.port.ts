@@ -4,7 +4,7 @@ import type { InfrastructureError } from './infrastructure.error.ts';
 
 export interface BetRepository {
   insert(row: NewBetRow): ResultAsync<StoredBetRow, InfrastructureError>;
-  /** The market's rows in canonical order: `placedAt`, then `id` (market-math §1.5). */
+  /** The market's rows in canonical order: `placedAt`, then `id` (docs/market-model.md#canonical-order). */
   listByMarket(marketId: number): ResultAsync<readonly StoredBetRow[], InfrastructureError>;
   /** The rows of several markets in one query; a market without rows has no key. */
   listByMarkets(

@@ -1,4 +1,4 @@
-// The ports of the application layer (production.md DB-5): adapters implement them, use cases depend on them.
+// The ports of the application layer (DB-5 (docs/architecture.md#db-5)): adapters implement them, use cases depend on them.
 // The entities and values they carry live in ../model.
 export * from './infrastructure.error.ts';
 export type * from './user.port.ts';

@@ -1,4 +1,4 @@
-// The one error type every port method that touches infrastructure may return (production.md ERR-1, ERR-4).
+// The one error type every port method that touches infrastructure may return (ERR-1 (docs/architecture.md#err-1), ERR-4).
 // Adapters translate driver failures into it once; use cases pass it through untouched, except a UNIQUE_VIOLATION
 // they expect (a duplicate username or display name becomes VALIDATION_FAILED).
 

@@ -13,7 +13,7 @@ export interface PostingMeta {
   readonly marketId: number | null;
 }
 
-/** Reads of the double-entry ledger (market-math §14, §15). */
+/** Reads of the double-entry ledger (docs/market-model.md#system-metrics, docs/market-model.md#ledger). */
 export interface LedgerReader {
   /** 0 for an account without entries. */
   balanceOf(account: AccountKey): ResultAsync<number, InfrastructureError>;

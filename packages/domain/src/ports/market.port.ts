@@ -13,7 +13,7 @@ export interface MarketQuery {
   /** evaluation time of the derived public status */
   readonly now: number;
   /**
-   * Derived public status (http-api §1.6, `publicMarketStatus`): `active` = published and resolutionDateTime > now;
+   * Derived public status (docs/api.md#market-state, `publicMarketStatus`): `active` = published and resolutionDateTime > now;
    * `closed` = lifecycle closed, or published and resolutionDateTime ≤ now; any other status = that lifecycle.
    */
   readonly status?: PublicMarketStatus;

@@ -1,5 +1,5 @@
 /**
- * Uniform random integers from a cryptographically secure generator (generated passwords, http-api §2.7).
+ * Uniform random integers from a cryptographically secure generator (generated passwords, docs/api.md#user-creation).
  * The domain builds passwords and picks emoji from these draws, so the rules live in one tested place.
  */
 export interface RandomSource {

@@ -22,7 +22,7 @@ export interface ReadModelSnapshotRepository {
   load(kind: GlobalReadModelKind): ResultAsync<ReadModelSnapshot | null, InfrastructureError>;
   /**
    * Stores a snapshot computed from data as of `builtFrom`. A stale mark made after `builtFrom` survives, so a write
-   * that raced the rebuild is not hidden (http-api §1.7).
+   * that raced the rebuild is not hidden (docs/api.md#read-model-freshness).
    */
   save(kind: GlobalReadModelKind, payload: unknown, builtFrom: number): ResultAsync<void, InfrastructureError>;
   /**

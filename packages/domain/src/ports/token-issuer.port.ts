@@ -1,7 +1,7 @@
 import type { ResultAsync } from 'neverthrow';
 import type { InfrastructureError } from './infrastructure.error.ts';
 
-/** What a token proves (http-api §2.2): role and flags are re-read from the database on every request. */
+/** What a token proves (docs/api.md#tokens): role and flags are re-read from the database on every request. */
 export interface TokenClaims {
   readonly username: string;
   /** `pwv`: a token whose version is below the user's current password version is superseded. */

@@ -22,7 +22,7 @@ export interface LockedTrade {
   readonly market: MarketRecord;
   /** `null` when the user does not exist */
   readonly user: UserRecord | null;
-  /** Whether the user has any row (sale rows included) in the market: the first-bet fee rule (market-math §7). */
+  /** Whether the user has any row (sale rows included) in the market: the first-bet fee rule (docs/market-model.md#buying). */
   readonly hasPriorRow: boolean;
 }
 
@@ -38,7 +38,7 @@ export interface TradeAppend {
 }
 
 /**
- * The repositories bound to one transaction, plus row locks (production.md DB-6). Lock order is fixed: the market
+ * The repositories bound to one transaction, plus row locks (DB-6 (docs/architecture.md#db-6)). Lock order is fixed: the market
  * row first, then user rows in ascending username order; a lock is held until the transaction ends.
  */
 export interface TransactionContext {

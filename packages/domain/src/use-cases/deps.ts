@@ -15,6 +15,6 @@ export interface UseCaseDeps extends Repositories {
   readonly random: RandomSource;
   readonly economics: EconomicsConfig;
   readonly game: GameConfig;
-  /** PROBABILITY_POINTS_MAX: the most probability-path points a market detail sends (http-api T1-25), ≥ 2 */
+  /** PROBABILITY_POINTS_MAX: the most probability-path points a market detail sends (docs/api.md#t1-25), ≥ 2 */
   readonly probabilityPointsMax: number;
 }

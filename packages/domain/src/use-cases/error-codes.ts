@@ -1,5 +1,5 @@
 // Every error a use case can return, and the complete list of their codes, so that the HTTP adapter can build one
-// exhaustive mapper (production.md ERR-2).
+// exhaustive mapper (ERR-2 (docs/architecture.md#err-2)).
 import type { AuthenticateError } from './authenticate/authenticate.use-case.ts';
 import type { ChangePasswordError } from './change-password/change-password.use-case.ts';
 import type { CreateMarketError } from './create-market/create-market.use-case.ts';

@@ -1,4 +1,4 @@
-// What each use case leaves behind once its write committed (http-api §1.7, production.md JOB-3): the global read
+// What each use case leaves behind once its write committed (docs/api.md#read-model-freshness, JOB-3 (docs/operations.md#job-3)): the global read
 // models it marks stale, whether it asks for their debounced refresh, and the notifications it enqueues. One record
 // keyed by use-case name: a new use case does not compile until it is listed here, reads as NO_FOLLOW_UPS.
 // `withWriteFollowUps` runs them for the HTTP adapter and the CLI alike; a follow-up that fails is reported, never

@@ -14,7 +14,7 @@ function request(now: number, overrides: Partial<{ username: string; resolutionD
   };
 }
 
-describe('create market (market-math §10, http-api §2.8)', () => {
+describe('create market (docs/market-model.md#creation-fees, docs/api.md#game-modes)', () => {
   it('publishes the market, records seeds and cost, and charges the creator', async () => {
     const h = createHarness();
     await h.seedUser('alice');

@@ -53,7 +53,7 @@ function rowsAndTotals(buys: readonly { outcome: 'YES' | 'NO'; amount: number }[
   return { rows, totals };
 }
 
-describe('WPAM from running totals (production.md PERF-3)', () => {
+describe('WPAM from running totals (PERF-3 (docs/performance.md#perf-3))', () => {
   it('is bit-identical to a replay of the rows', () => {
     fc.assert(
       fc.property(seedsArbitrary, buysArbitrary, (seeds, buys) => {
@@ -107,7 +107,7 @@ describe('WPAM from running totals (production.md PERF-3)', () => {
   });
 });
 
-describe('probability path thinning (http-api T1-25)', () => {
+describe('probability path thinning (docs/api.md#t1-25)', () => {
   const path = Array.from({ length: 11 }, (_, i) => i);
 
   it('sends a short path whole', () => {
@@ -132,7 +132,7 @@ describe('probability path thinning (http-api T1-25)', () => {
   });
 });
 
-describe('public market status (http-api §1.6)', () => {
+describe('public market status (docs/api.md#market-state)', () => {
   const at = (
     lifecycleStatus: Parameters<typeof publicMarketStatus>[0]['lifecycleStatus'],
     resolutionDateTime = 100,
@@ -152,7 +152,7 @@ describe('public market status (http-api §1.6)', () => {
   });
 });
 
-describe('credentials (http-api §2.4, §2.7)', () => {
+describe('credentials (docs/api.md#password-policy, docs/api.md#user-creation)', () => {
   it('generates 12 letters and digits with every class present', () => {
     for (let seed = 1; seed <= 200; seed += 1) {
       const password = generatePassword(new SeededRandom(seed));
@@ -208,7 +208,7 @@ describe('the math boundary', () => {
   });
 });
 
-describe('error catalogue (production.md ERR-2)', () => {
+describe('error catalogue (ERR-2 (docs/architecture.md#err-2))', () => {
   it('lists every use-case code once', () => {
     expect(new Set(USE_CASE_ERROR_CODES).size).toBe(USE_CASE_ERROR_CODES.length);
     expect(USE_CASE_ERROR_CODES).toEqual(expect.arrayContaining([

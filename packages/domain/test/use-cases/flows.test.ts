@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { infrastructureError } from '@socialpredict/domain';
 import { codeOf, createHarness, expectBooksBalanced } from './support/use-case-harness.ts';
 
-// The worked example of market-math §19 driven through the use cases, with every read checked along the way.
+// The worked example of docs/market-model.md#worked-example driven through the use cases, with every read checked along the way.
 async function workedExample() {
   const h = createHarness();
   for (const name of ['alice', 'bob', 'carol', 'dave']) await h.seedUser(name);
@@ -21,8 +21,8 @@ async function workedExample() {
   return { h, market, step, buy };
 }
 
-describe('worked example (market-math §19)', () => {
-  it('create → bets → sell → bet → resolve NO ends with the final ledger of §19', async () => {
+describe('worked example (docs/market-model.md#worked-example)', () => {
+  it('create → bets → sell → bet → resolve NO ends with the final ledger of docs/market-model.md#worked-example', async () => {
     const { h, market, step, buy } = await workedExample();
     const sale = await step(async () => (await h.sell({
       username: 'alice',

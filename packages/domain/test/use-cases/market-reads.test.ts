@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { codeOf, createHarness, DAY, seedWorkedExample, type HarnessOptions } from './support/use-case-harness.ts';
 
-/** Rows 1–4 of the worked example (market-math §19), one second apart. */
+/** Rows 1–4 of the worked example (docs/market-model.md#worked-example), one second apart. */
 async function workedExample(options: HarnessOptions = {}) {
   const h = createHarness(options);
   const market = await seedWorkedExample(h, { when: 'before', ms: 1_000 });
@@ -12,7 +12,7 @@ async function workedExample(options: HarnessOptions = {}) {
 
 const PATH = [0.5, 0.25, 0.1, 0.25, 0.26785714285714285];
 
-describe('market details (http-api T1-25)', () => {
+describe('market details (docs/api.md#t1-25)', () => {
   it('returns the probability path with timestamps and the market figures', async () => {
     const { h, market } = await workedExample();
     const details = (await h.getMarketDetails({ marketId: market.id }))._unsafeUnwrap();
@@ -63,7 +63,7 @@ describe('market details (http-api T1-25)', () => {
   });
 });
 
-describe('bets list (http-api T1-29)', () => {
+describe('bets list (docs/api.md#t1-29)', () => {
   it('lists every row oldest first with the probability after it, or a page newest first', async () => {
     const { h, market } = await workedExample();
     const all = (await h.listBets({ marketId: market.id }))._unsafeUnwrap();
@@ -83,7 +83,7 @@ describe('bets list (http-api T1-29)', () => {
   });
 });
 
-describe('positions (http-api T1-30, T1-31, T1-36)', () => {
+describe('positions (docs/api.md#t1-30, T1-31, T1-36)', () => {
   it('lists every trader by username, or the holders by total shares in pages', async () => {
     const { h, market } = await workedExample();
     const all = (await h.listMarketPositions({ marketId: market.id }))._unsafeUnwrap();
@@ -145,7 +145,7 @@ describe('positions (http-api T1-30, T1-31, T1-36)', () => {
   });
 });
 
-describe('market leaderboard (http-api T1-32)', () => {
+describe('market leaderboard (docs/api.md#t1-32)', () => {
   it('ranks holders by profit over the full list, then pages', async () => {
     const { h, market } = await workedExample();
     const board = (await h.getMarketLeaderboard({ marketId: market.id, limit: 2, offset: 1 }))._unsafeUnwrap();
@@ -163,7 +163,7 @@ describe('market leaderboard (http-api T1-32)', () => {
   });
 });
 
-describe('market lists (http-api T1-22…T1-24, T1-20/21)', () => {
+describe('market lists (docs/api.md#t1-22…T1-24, T1-20/21)', () => {
   async function catalogue() {
     const h = createHarness();
     for (const name of ['alice', 'bob']) await h.seedUser(name);

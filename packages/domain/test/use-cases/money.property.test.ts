@@ -1,5 +1,5 @@
 // Property tests over random sequences of bets, sales and resolutions driven through the use cases on the fakes
-// (production.md VAL-2): money is never created or destroyed, no voluntary action pushes a balance below the debt
+// (VAL-2 (docs/architecture.md#val-2)): money is never created or destroyed, no voluntary action pushes a balance below the debt
 // limit, a refused call changes nothing, and every outcome equals the reference composition `simulateMarket`.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -55,7 +55,7 @@ const intentArbitrary: fc.Arbitrary<Intent> = fc.oneof(
   },
 );
 
-describe('money paths (market-math §15 invariants)', () => {
+describe('money paths (docs/market-model.md#ledger invariants)', () => {
   it('conserve money, respect the debt limit, leave no trace when refused and match simulateMarket', async () => {
     const tally = new Map<string, number>();
     await fc.assert(

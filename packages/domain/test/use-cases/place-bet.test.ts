@@ -10,7 +10,7 @@ async function marketWithTraders() {
   return { h, market };
 }
 
-describe('place bet (market-math §7)', () => {
+describe('place bet (docs/market-model.md#buying)', () => {
   it('charges the amount into the pool and the first-bet fee to the house, then records the row', async () => {
     const { h, market } = await marketWithTraders();
     const result = (await h.placeBet({
@@ -142,7 +142,7 @@ describe('place bet (market-math §7)', () => {
     expect(bet._unsafeUnwrapErr().code).toBe('MARKET_CLOSED');
   });
 
-  // A buy from a valid state always passes the guard (§7 step 7), so these states are forged on the market row.
+  // A buy from a valid state always passes the guard (docs/market-model.md#buying step 7), so these states are forged on the market row.
   it.each([
     ['PROBABILITY_OUT_OF_RANGE', { yes: -100, volume: 0 }],
     ['POOL_NEGATIVE', { volume: -100 }],

@@ -12,12 +12,12 @@ async function marketWithRows() {
   return { h, market };
 }
 
-describe('project bet (market-math §4; http-api T1-28)', () => {
+describe('project bet (docs/market-model.md#wpam-probability; docs/api.md#t1-28)', () => {
   it('projects a buy from the running totals exactly as a replay of the rows does', async () => {
     const { h, market } = await marketWithRows();
     const projection = (await h.projectBet({ marketId: market.id, outcome: 'YES', amount: 10 }))._unsafeUnwrap();
     const rows = (await h.ports.bets.listByMarket(market.id))._unsafeUnwrap();
-    // Worked figures of §4: NO 20 then YES 10 gives 15/40; a further YES 10 gives 25/50.
+    // Worked figures of docs/market-model.md#wpam-probability: NO 20 then YES 10 gives 15/40; a further YES 10 gives 25/50.
     expect(projection).toEqual({
       marketId: market.id,
       currentProbability: 0.375,

@@ -7,7 +7,7 @@ async function tradedMarket() {
   return { h, market: await seedWorkedExample(h) };
 }
 
-describe('resolve market (market-math §9)', () => {
+describe('resolve market (docs/market-model.md#resolution)', () => {
   it('pays the winners the whole pool, then the steward its work profit', async () => {
     const { h, market } = await tradedMarket();
     const result = (await h.resolveMarket({ actor: { kind: 'user', username: 'dave', role: 'REGULAR' }, marketId: market.id, resolution: 'NO' }))._unsafeUnwrap();

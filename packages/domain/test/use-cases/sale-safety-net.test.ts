@@ -1,4 +1,4 @@
-// INSUFFICIENT_SHARES is a safety net the current sale calculator never reaches (market-math §8.3, §8.4 step 5);
+// INSUFFICIENT_SHARES is a safety net the current sale calculator never reaches (docs/market-model.md#sale-calculator, docs/market-model.md#sale-plan step 5);
 // a stubbed planSale proves the use cases still report it with the sellable figures and change nothing.
 import { describe, expect, it, vi } from 'vitest';
 import type * as MathModule from '../../src/math/index.ts';

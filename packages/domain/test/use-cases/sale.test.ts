@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { infrastructureError } from '@socialpredict/domain';
 import { codeOf, createHarness, DAY, expectBooksBalanced, seedWorkedExample, type Harness } from './support/use-case-harness.ts';
 
-/** Rows 1–3 of the worked example (market-math §19): alice NO 10, bob NO 30, carol YES 10; dave created it. */
+/** Rows 1–3 of the worked example (docs/market-model.md#worked-example): alice NO 10, bob NO 30, carol YES 10; dave created it. */
 async function workedExample(h: Harness = createHarness()) {
   return { h, market: await seedWorkedExample(h, { when: 'after', ms: 1_000 }) };
 }
 
-describe('quote sale (market-math §8.4)', () => {
+describe('quote sale (docs/market-model.md#sale-plan)', () => {
   it('quotes the worked example without side effects', async () => {
     const { h, market } = await workedExample();
     const entries = h.ports.database.ledgerEntries().length;
@@ -153,7 +153,7 @@ describe('quote sale (market-math §8.4)', () => {
   });
 });
 
-describe('sell (market-math §8.4)', () => {
+describe('sell (docs/market-model.md#sale-plan)', () => {
   it('settles exactly what the quote showed: SALE to the seller, SALE_DUST to the house', async () => {
     const { h, market } = await workedExample();
     const quote = (await h.quoteSale({

@@ -4,7 +4,7 @@ import { codeOf, createHarness, expectBooksBalanced } from './support/use-case-h
 
 const admin = { kind: 'user', username: 'admin', role: 'ADMIN' } as const;
 
-describe('register user (http-api §2.7)', () => {
+describe('register user (docs/api.md#user-creation)', () => {
   it('creates a REGULAR user with a generated password, the must-change flag and the initial balance', async () => {
     const h = createHarness({ economics: { user: { initialAccountBalance: 1_000 } } });
     const created = (await h.registerUser({ actor: admin, username: 'alice' }))._unsafeUnwrap();
@@ -94,7 +94,7 @@ describe('register user (http-api §2.7)', () => {
   });
 });
 
-describe('log in (http-api §2.1)', () => {
+describe('log in (docs/api.md#login)', () => {
   it('returns a token and the role flags', async () => {
     const h = createHarness();
     await h.seedUser('mod', { role: 'MODERATOR', password: 'Secret123' });
@@ -133,7 +133,7 @@ describe('log in (http-api §2.1)', () => {
   });
 });
 
-describe('change password (http-api §2.5)', () => {
+describe('change password (docs/api.md#password-gate)', () => {
   it('stores the new hash, clears the flag and bumps the password version', async () => {
     const h = createHarness();
     await h.seedUser('alice', { password: 'Secret123', mustChangePassword: true });
@@ -190,7 +190,7 @@ describe('change password (http-api §2.5)', () => {
   });
 });
 
-describe('update profile (http-api T1-04…07)', () => {
+describe('update profile (docs/api.md#t1-04…07)', () => {
   it('changes only the editable fields it is given', async () => {
     const h = createHarness();
     await h.seedUser('alice');
@@ -239,7 +239,7 @@ describe('update profile (http-api T1-04…07)', () => {
   });
 });
 
-describe('authenticate (http-api §2.3)', () => {
+describe('authenticate (docs/api.md#request-pipeline)', () => {
   it('returns the profile for a valid token', async () => {
     const h = createHarness();
     await h.seedUser('alice');
@@ -262,7 +262,7 @@ describe('authenticate (http-api §2.3)', () => {
   });
 });
 
-describe('user reads (http-api T1-16, T1-17)', () => {
+describe('user reads (docs/api.md#t1-16, T1-17)', () => {
   it('returns a profile without the hash, or USER_NOT_FOUND', async () => {
     const h = createHarness();
     await h.seedUser('alice');

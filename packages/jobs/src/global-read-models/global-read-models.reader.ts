@@ -1,4 +1,4 @@
-// How the API reads the global read models (http-api §1.7, PERF-2): from the last snapshot, marked stale by writes
+// How the API reads the global read models (docs/api.md#read-model-freshness, PERF-2): from the last snapshot, marked stale by writes
 // and rebuilt by `readmodel.refresh`. A missing snapshot is built once, synchronously; with no job consumer at all, a
 // reader that finds one stale beyond the refresh debounce rebuilds it inline. Rebuilds are single-flight per
 // snapshot within this process.
@@ -9,7 +9,7 @@ import type { GlobalReadModelBuilds, GlobalReadModelPayloads } from '../readmode
 import { resultOrThrow } from '../result-or-throw.ts';
 import type { GlobalReadModel } from './global-read-model.kinds.ts';
 
-/** Target freshness of the global read models (§1.7). */
+/** Target freshness of the global read models (docs/api.md#read-model-freshness). */
 export const GLOBAL_READ_MODEL_TARGET_SECONDS = 3600;
 
 export interface GlobalReadModelView<T> {

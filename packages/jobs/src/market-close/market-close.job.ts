@@ -1,5 +1,5 @@
 // `market.close` (JOB-3), every minute: a market whose resolution time has passed is already `closed` by derivation
-// (http-api §1.6), so the stored lifecycle is left alone. The sweep records a "resolution due" notice for the
+// (docs/api.md#market-state), so the stored lifecycle is left alone. The sweep records a "resolution due" notice for the
 // steward; the notice is also what marks the market handled.
 import type { Clock, DueMarketRepository, NotificationRepository } from '@socialpredict/domain';
 import type { JobLogger } from '../job-ports.ts';

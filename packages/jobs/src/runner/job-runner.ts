@@ -53,7 +53,7 @@ export interface JobRunnerOptions {
   onStatsTick?: () => Promise<void>;
 }
 
-/** The `jobs` object of /ops/status (http-api §6). */
+/** The `jobs` object of /ops/status (docs/api.md#ops-endpoints). */
 export interface JobsStatus {
   enabled: boolean;
   queued: number;

@@ -1,4 +1,4 @@
-// BetRepository on Drizzle: append-only trade rows, read back in canonical order (market-math §1.5) through the
+// BetRepository on Drizzle: append-only trade rows, read back in canonical order (docs/market-model.md#canonical-order) through the
 // (market_id, placed_at, id) index; the first-bet check of `lockTrade` uses (market_id, username) (DB-8, PERF-3).
 import type { ResultAsync } from 'neverthrow';
 import { asc, countDistinct, eq, inArray } from 'drizzle-orm';

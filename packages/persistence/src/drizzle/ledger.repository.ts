@@ -1,4 +1,4 @@
-// The double-entry ledger on Drizzle (market-math §15, DB-7). Entries are append-only rows `from → to` sharing one
+// The double-entry ledger on Drizzle (docs/market-model.md#ledger, DB-7). Entries are append-only rows `from → to` sharing one
 // transaction id per business operation; each user account's balance is also cached on its user row and moved in the
 // same statement sequence as the entries, inside the caller's transaction.
 import { randomUUID } from 'node:crypto';

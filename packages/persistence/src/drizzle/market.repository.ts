@@ -73,7 +73,7 @@ function patchColumns(patch: MarketPatch): Partial<MarketColumns> {
   return totals === undefined ? rest : { ...rest, ...totalsColumns(totals) };
 }
 
-/** The derived public status of http-api §1.6 as a condition on the stored columns at time `now`. */
+/** The derived public status of docs/api.md#market-state as a condition on the stored columns at time `now`. */
 function statusCondition(status: PublicMarketStatus, now: number): SQL | undefined {
   switch (status) {
     case 'active':

@@ -1,6 +1,6 @@
 // The Drizzle schema: the one source of the SQL migrations in /drizzle (drizzle-kit generate) and of the adapters'
 // typed queries. Kept free of relative imports so drizzle-kit can load it on its own.
-// Money and share counts are `bigint` columns surfaced as numbers that must be safe integers (market-math.md §1.1):
+// Money and share counts are `bigint` columns surfaced as numbers that must be safe integers (docs/market-model.md#integers):
 // a value outside ±(2^53 − 1) is refused in both directions instead of being rounded silently.
 import { sql } from 'drizzle-orm';
 import {
@@ -74,7 +74,7 @@ export const RESOLUTION_RESULTS = ['YES', 'NO', 'N/A'] as const;
 export const OUTCOMES = ['YES', 'NO'] as const;
 export const ACCOUNT_TYPES = ['user', 'pool', 'house', 'mint'] as const;
 export const NOTIFICATION_KINDS = ['resolution_due', 'market_resolved'] as const;
-/** market-math.md §15; mirrors ENTRY_KINDS of the domain's ledger model (a test keeps the two equal). */
+/** docs/market-model.md#ledger; mirrors ENTRY_KINDS of the domain's ledger model (a test keeps the two equal). */
 export const LEDGER_ENTRY_KINDS = [
   'INITIAL_BALANCE',
   'ADMIN_GRANT',
@@ -145,7 +145,7 @@ export const markets = pgTable(
     finalResolutionDateTime: epochMillis('final_resolution_date_time'),
     resolutionResult: text('resolution_result', { enum: RESOLUTION_RESULTS }),
     utcOffset: integer('utc_offset').notNull(),
-    // The WPAM seeds in force at creation (market-math.md §2, policy 1).
+    // The WPAM seeds in force at creation (docs/market-model.md#economics, policy 1).
     initialProbability: doublePrecision('initial_probability').notNull(),
     initialSubsidization: safeBigint('initial_subsidization').notNull(),
     initialYes: safeBigint('initial_yes').notNull(),
@@ -208,7 +208,7 @@ export const bets = pgTable(
       .notNull()
       .references(() => users.username),
     outcome: text('outcome', { enum: OUTCOMES }).notNull(),
-    /** Signed credits (market-math.md §3.1): > 0 a buy, fees excluded; < 0 a sale, −saleValue. */
+    /** Signed credits (docs/market-model.md#bet-rows): > 0 a buy, fees excluded; < 0 a sale, −saleValue. */
     amount: safeBigint('amount').notNull(),
     /** Sale rows: shares sold. Buy rows: null. */
     shares: safeBigint('shares'),
@@ -229,7 +229,7 @@ export const bets = pgTable(
   ],
 );
 
-/** One row per ledger account: `user:<username>`, `pool:<marketId>`, `house`, `mint` (market-math.md §15). */
+/** One row per ledger account: `user:<username>`, `pool:<marketId>`, `house`, `mint` (docs/market-model.md#ledger). */
 export const ledgerAccounts = pgTable(
   'ledger_accounts',
   {
@@ -286,7 +286,7 @@ export const ledgerEntries = pgTable(
 );
 
 /**
- * Display read models (production.md PERF-2, http-api.md §1.7): one payload per kind and key (a market id for
+ * Display read models (PERF-2 (docs/performance.md#perf-2), docs/api.md#read-model-freshness): one payload per kind and key (a market id for
  * market-scoped models, '' for global ones) with its freshness. Never read by money paths.
  */
 export const readModelSnapshots = pgTable(
@@ -302,7 +302,7 @@ export const readModelSnapshots = pgTable(
   (t) => [primaryKey({ name: 'read_model_snapshots_pkey', columns: [t.kind, t.key] })],
 );
 
-/** Notification records (production.md JOB-3): delivery channels are future work, the records are the contract. */
+/** Notification records (JOB-3 (docs/operations.md#job-3)): delivery channels are future work, the records are the contract. */
 export const notifications = pgTable(
   'notifications',
   {

@@ -8,7 +8,7 @@ import { dbOperation } from './drizzle-operation.ts';
 import type { OperationScope } from './operation.monitor.ts';
 import { ledgerAccounts, users } from './schema.ts';
 
-/** Code-unit order of usernames, the order of the domain (market-math §1.6) and of row locks (DB-6). */
+/** Code-unit order of usernames, the order of the domain (docs/market-model.md#string-order) and of row locks (DB-6). */
 export const usernameOrder = sql`${users.username} COLLATE "C"`;
 
 export class DrizzleUserRepository implements UserRepository {

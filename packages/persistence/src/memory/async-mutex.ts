@@ -1,4 +1,4 @@
-// A FIFO mutex with a bounded wait: the in-memory stand-in for row locks and `lock_timeout` (production.md DB-6).
+// A FIFO mutex with a bounded wait: the in-memory stand-in for row locks and `lock_timeout` (DB-6 (docs/architecture.md#db-6)).
 
 export type Release = () => void;
 

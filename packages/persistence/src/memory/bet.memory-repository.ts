@@ -66,7 +66,7 @@ function marketIds(tables: MemoryTables): number[] {
   return [...tables.betsByMarket.keys()].sort((a, b) => a - b);
 }
 
-/** market-math §1.5 */
+/** docs/market-model.md#canonical-order */
 function canonicalOrder(a: StoredBetRow, b: StoredBetRow): number {
   return a.placedAt - b.placedAt || a.id - b.id;
 }

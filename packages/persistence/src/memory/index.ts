@@ -1,4 +1,4 @@
-// In-memory adapters of every persistence port (production.md DB-5), for tests across the project, and every port on
+// In-memory adapters of every persistence port (DB-5 (docs/architecture.md#db-5)), for tests across the project, and every port on
 // fakes at once (createMemoryPorts; the clock, randomness, hashing and token fakes come from @socialpredict/adapters).
 export * from './async-mutex.ts';
 export * from './memory-database.ts';

@@ -1,6 +1,6 @@
 // The state behind the in-memory adapters. Transactions are serialised by one mutex and run on a private copy of the
 // tables that replaces the committed state only when the work succeeds: all-or-nothing, and readers outside the
-// transaction never see uncommitted changes (READ COMMITTED, production.md DB-6).
+// transaction never see uncommitted changes (READ COMMITTED, DB-6 (docs/architecture.md#db-6)).
 import { err, ResultAsync, type Result } from 'neverthrow';
 import {
   infrastructureError,

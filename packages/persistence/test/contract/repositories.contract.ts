@@ -429,7 +429,7 @@ export function describeRepositoryContract(target: ContractTarget): void {
         expect((await ports.snapshots.load('system_metrics'))._unsafeUnwrap()?.staleSince).toBe(T0 + 2_000);
       });
 
-      it('a save clears a mark made before its build started and keeps one made at or after it (http-api §1.7)', async () => {
+      it('a save clears a mark made before its build started and keeps one made at or after it (docs/api.md#read-model-freshness)', async () => {
         (await ports.snapshots.save('global_leaderboard', ['old'], T0))._unsafeUnwrap();
         (await ports.snapshots.markStale(['global_leaderboard'], T0 + 1_000))._unsafeUnwrap();
         (await ports.snapshots.save('global_leaderboard', ['raced'], T0 + 1_000))._unsafeUnwrap();
@@ -523,7 +523,7 @@ export function describeRepositoryContract(target: ContractTarget): void {
         return { useCases, market };
       };
 
-      it('the worked example of market-math §19 (three buys, a sale, resolution NO) keeps the books balanced', async () => {
+      it('the worked example of docs/market-model.md#worked-example (three buys, a sale, resolution NO) keeps the books balanced', async () => {
         const { useCases, market } = await setup();
         for (const [username, outcome, amount] of [['alice', 'NO', 10], ['bob', 'NO', 30], ['carol', 'YES', 10]] as const) {
           (await useCases.placeBet({ username, marketId: market.id, outcome, amount }))._unsafeUnwrap();

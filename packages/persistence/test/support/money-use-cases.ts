@@ -1,4 +1,4 @@
-// The money use cases of the domain wired to any set of ports, with the default economics of market-math.md §2,
+// The money use cases of the domain wired to any set of ports, with the default economics of docs/market-model.md#economics,
 // plus the seeding the database tests share.
 import {
   adminGrantPostings,

@@ -1,4 +1,4 @@
-// `pnpm cli create-user --username <name>` (http-api §2.7): the admin createuser use case, run by the operator. The
+// `pnpm cli create-user --username <name>` (docs/api.md#user-creation): the admin createuser use case, run by the operator. The
 // generated password is printed once on stdout and never logged; the user must change it at first login.
 import { OPERATOR } from '@socialpredict/domain';
 import { requiredText, type CommandDefinition } from '../../command.ts';

@@ -1,5 +1,5 @@
 // `pnpm cli grant-credits --username <name> --amount <n>`: the only way to grant credits (no HTTP route does), an
-// ADMIN_GRANT through the ledger (market-math §15); a negative amount takes credits back.
+// ADMIN_GRANT through the ledger (docs/market-model.md#ledger); a negative amount takes credits back.
 import { OPERATOR } from '@socialpredict/domain';
 import { requiredInteger, requiredText, type CommandDefinition } from '../../command.ts';
 import { succeeded } from '../../use-case-failure.ts';

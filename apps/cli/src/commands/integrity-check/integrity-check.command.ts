@@ -10,7 +10,7 @@ const systemClock = { now: () => Date.now() };
 
 export const integrityCheckCommand: CommandDefinition = {
   name: 'integrity-check',
-  summary: 'Check the ledger invariants (market-math §15); exit 2 when violations are found.',
+  summary: 'Check the ledger invariants (docs/market-model.md#ledger); exit 2 when violations are found.',
   usage: '',
   options: {},
   run: async (context) => {

@@ -1,5 +1,5 @@
 // `pnpm cli resolve-market --market <id> --result YES|NO|N/A`: the operator's override of the steward-only rule
-// (http-api §2.6), for a market whose steward cannot settle it. The steward still earns the work profit; the
+// (docs/api.md#roles), for a market whose steward cannot settle it. The steward still earns the work profit; the
 // follow-ups (stale marks, refresh, the holders' notifications) are those of a resolution over HTTP.
 import { OPERATOR } from '@socialpredict/domain';
 import { oneOf, requiredInteger, type CommandDefinition } from '../../command.ts';

@@ -1,4 +1,4 @@
-// `pnpm cli seed` (DB-4): the startup writer's seeding (the `admin` account, http-api §2.7) as its own step, for
+// `pnpm cli seed` (DB-4): the startup writer's seeding (the `admin` account, docs/api.md#user-creation) as its own step, for
 // deployments whose API instances are not writers. Same code (@socialpredict/runtime) as the server's boot; idempotent.
 import type { CommandDefinition } from '../../command.ts';
 

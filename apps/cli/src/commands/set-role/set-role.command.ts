@@ -1,4 +1,4 @@
-// `pnpm cli set-role --username <name> (--role ADMIN|MODERATOR|REGULAR | --suspend | --unsuspend)` (http-api §2.6):
+// `pnpm cli set-role --username <name> (--role ADMIN|MODERATOR|REGULAR | --suspend | --unsuspend)` (docs/api.md#roles):
 // a new moderator starts `active`, every other role has moderator status `none`; --suspend and --unsuspend change
 // a moderator's standing only. Roles are re-read on every request, so the change applies at the user's next call.
 import { OPERATOR, type RoleChange, type UserRole } from '@socialpredict/domain';

@@ -1,4 +1,4 @@
-// The authenticated request pipeline after rate limiting (http-api §2.3): token → user exists → must-change gate.
+// The authenticated request pipeline after rate limiting (docs/api.md#request-pipeline): token → user exists → must-change gate.
 // Role checks stay with each use case.
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
@@ -15,7 +15,7 @@ import { toUserProfile, type UserProfile } from '../shared/views.ts';
 
 export interface AuthenticateInput {
   readonly token: string;
-  /** true only for the change-password route, which the gate lets through (http-api §2.5) */
+  /** true only for the change-password route, which the gate lets through (docs/api.md#password-gate) */
   readonly allowPendingPasswordChange: boolean;
 }
 
@@ -29,7 +29,7 @@ export function makeAuthenticate(deps: Pick<UseCaseDeps, 'users' | 'tokenIssuer'
       const claims = yield* deps.tokenIssuer.verify(input.token).mapErr((rejection) => invalidToken(rejection.reason));
       const user = yield* deps.users.findByUsername(claims.username);
       if (user === null) return err(userNotFound(claims.username));
-      // Every password change bumps the version, so older tokens are superseded (http-api §2.2).
+      // Every password change bumps the version, so older tokens are superseded (docs/api.md#tokens).
       if (claims.passwordVersion < user.passwordVersion) {
         return err(invalidToken('The token was superseded by a password change.'));
       }

@@ -1,4 +1,4 @@
-// Change password (http-api §2.5, T1-02): verify the current password, apply the policy, store the new hash, clear
+// Change password (docs/api.md#password-gate, T1-02): verify the current password, apply the policy, store the new hash, clear
 // the must-change flag and bump the password version so that every older token stops working.
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';

@@ -1,4 +1,4 @@
-// Rules for a new password (http-api §2.4); each broken rule is reported by name.
+// Rules for a new password (docs/api.md#password-policy); each broken rule is reported by name.
 const MIN_LENGTH = 8;
 const MAX_LENGTH = 128;
 

@@ -1,4 +1,4 @@
-// Market creation (market-math §10; http-api §2.8, T1-33): game-mode rules, resolution time in the future, debt rule,
+// Market creation (docs/market-model.md#creation-fees; docs/api.md#game-modes, T1-33): game-mode rules, resolution time in the future, debt rule,
 // MARKET_CREATION posting, and the seeds and cost in force recorded on the market.
 import { err, ok, safeTry, type Result, type ResultAsync } from 'neverthrow';
 import { withinDebtLimit } from '../../math/index.ts';
@@ -23,7 +23,7 @@ import { NO_ROWS } from '../shared/market-totals.ts';
 export interface CreateMarketInput {
   /** the creator, who also becomes the steward */
   readonly username: string;
-  /** sanitised at the boundary (http-api §4) */
+  /** sanitised at the boundary (docs/api.md#validation) */
   readonly questionTitle: string;
   readonly description: string;
   /** epoch milliseconds */
@@ -106,7 +106,7 @@ export function makeCreateMarket(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock' 
     );
 }
 
-/** Who may create markets and in which state they start (http-api §2.8). */
+/** Who may create markets and in which state they start (docs/api.md#game-modes). */
 function initialLifecycle(
   creator: Pick<UserRecord, 'role' | 'moderatorStatus'>,
   game: GameConfig,

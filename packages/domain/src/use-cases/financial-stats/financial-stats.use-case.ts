@@ -1,4 +1,4 @@
-// The stats page figures (http-api T1-39), from the ledger (market-math §14–15).
+// The stats page figures (docs/api.md#t1-39), from the ledger (docs/market-model.md#system-metrics–15).
 import { ok, safeTry, type ResultAsync } from 'neverthrow';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import type { UseCaseDeps } from '../deps.ts';

@@ -1,4 +1,4 @@
-// Market page (http-api T1-25; market-math §11): the probability path with timestamps and the market's figures.
+// Market page (docs/api.md#t1-25; docs/market-model.md#market-figures): the probability path with timestamps and the market's figures.
 import { ok, safeTry, type ResultAsync } from 'neverthrow';
 import { marketDust, marketVolume, orderRows, probabilitySeries } from '../../math/index.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
@@ -36,7 +36,7 @@ export function makeGetMarketDetails(
     safeTry(async function* () {
       const { market, rows } = yield* loadMarketWithRows(deps, input.marketId);
       const series = yield* callMath(() => probabilitySeries(rows, market.seeds), CORRUPT_DATA_CODES);
-      // series[i + 1] is the probability right after the i-th row in canonical order (market-math §4).
+      // series[i + 1] is the probability right after the i-th row in canonical order (docs/market-model.md#wpam-probability).
       const path: ProbabilityPoint[] = [
         { probability: market.seeds.initialProbability, timestamp: market.createdAt },
         ...orderRows(rows).map((row, i) => ({ probability: series[i + 1] as number, timestamp: row.placedAt })),

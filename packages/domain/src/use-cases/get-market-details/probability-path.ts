@@ -1,4 +1,4 @@
-// Thinning of the probability path sent with a market (http-api T1-25): the whole path when it is short enough,
+// Thinning of the probability path sent with a market (docs/api.md#t1-25): the whole path when it is short enough,
 // otherwise the first and last points and points evenly spaced by row index between them.
 
 export interface ProbabilityPoint {

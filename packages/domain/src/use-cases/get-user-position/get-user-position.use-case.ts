@@ -1,5 +1,5 @@
-// One user's position in one market (http-api T1-31), with the sellable figures of the trade tab (T1-36;
-// market-math §8.1). A user without rows gets zeros.
+// One user's position in one market (docs/api.md#t1-31), with the sellable figures of the trade tab (T1-36;
+// docs/market-model.md#sellable-lots). A user without rows gets zeros.
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
 import { sellablePosition, valuePositions } from '../../math/index.ts';
 import type { Position } from '../../math/types.ts';

@@ -1,4 +1,4 @@
-// A user's profile (http-api T1-03, T1-17) and spendable credit (T1-16).
+// A user's profile (docs/api.md#t1-03, T1-17) and spendable credit (T1-16).
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import { userNotFound, type UserNotFound } from '../../errors/use-case.errors.ts';
@@ -22,7 +22,7 @@ export type GetUserCredit = (input: {
   readonly username: string;
 }) => ResultAsync<{ readonly credit: number }, InfrastructureError>;
 
-/** `maximumDebtAllowed + accountBalance`; an unknown user has the full debt allowance (http-api T1-16). */
+/** `maximumDebtAllowed + accountBalance`; an unknown user has the full debt allowance (docs/api.md#t1-16). */
 export function makeGetUserCredit(deps: Pick<UseCaseDeps, 'users' | 'economics'>): GetUserCredit {
   const { maximumDebtAllowed } = deps.economics.user;
   return (input) =>

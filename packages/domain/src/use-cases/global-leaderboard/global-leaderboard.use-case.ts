@@ -1,4 +1,4 @@
-// Global leaderboard (http-api T1-41; market-math §12.2) over every market with at least one row.
+// Global leaderboard (docs/api.md#t1-41; docs/market-model.md#global-leaderboard) over every market with at least one row.
 import { ok, safeTry, type ResultAsync } from 'neverthrow';
 import { globalLeaderboard } from '../../math/index.ts';
 import type { GlobalLeaderRow } from '../../math/types.ts';

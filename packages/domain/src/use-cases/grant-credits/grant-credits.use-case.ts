@@ -1,4 +1,4 @@
-// An administrator's credit grant (market-math §15; CLI only, no HTTP route): an ADMIN_GRANT posting from the mint,
+// An administrator's credit grant (docs/market-model.md#ledger; CLI only, no HTTP route): an ADMIN_GRANT posting from the mint,
 // under the user's row lock. A negative amount is an adjustment back to the mint, a forced posting the debt limit
 // does not apply to.
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';

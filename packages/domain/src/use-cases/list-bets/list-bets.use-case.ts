@@ -1,4 +1,4 @@
-// A market's trade rows with the probability right after each (http-api T1-29; market-math §11).
+// A market's trade rows with the probability right after each (docs/api.md#t1-29; docs/market-model.md#market-figures).
 import { ok, safeTry, type ResultAsync } from 'neverthrow';
 import { orderRows, probabilitySeries } from '../../math/index.ts';
 import type { BetRow } from '../../math/types.ts';

@@ -1,4 +1,4 @@
-// Positions in one market (http-api T1-30; market-math §6.4).
+// Positions in one market (docs/api.md#t1-30; docs/market-model.md#position-record).
 import { ok, safeTry, type ResultAsync } from 'neverthrow';
 import { valuePositions } from '../../math/index.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';

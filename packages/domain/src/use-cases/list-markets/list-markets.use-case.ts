@@ -1,4 +1,4 @@
-// Public market lists (http-api T1-22, T1-23): published, closed and resolved markets, newest first.
+// Public market lists (docs/api.md#t1-22, T1-23): published, closed and resolved markets, newest first.
 import { ok, safeTry, type ResultAsync } from 'neverthrow';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import type { UseCaseDeps } from '../deps.ts';
@@ -15,7 +15,7 @@ export interface ListMarketsInput extends Page {
 
 export interface MarketOverviewPage {
   readonly markets: MarketOverview[];
-  /** all matching markets; the wire may report the page size instead (http-api T1-22) */
+  /** all matching markets; the wire may report the page size instead (docs/api.md#t1-22) */
   readonly total: number;
 }
 

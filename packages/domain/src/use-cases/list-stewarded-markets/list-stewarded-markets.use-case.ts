@@ -1,4 +1,4 @@
-// Markets a user currently stewards (http-api T1-20, T1-21), newest first.
+// Markets a user currently stewards (docs/api.md#t1-20, T1-21), newest first.
 import type { ResultAsync } from 'neverthrow';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import type { LifecycleStatus } from '../../model/market.model.ts';

@@ -1,4 +1,4 @@
-// Login (http-api §2.1, T1-01): an unknown user and a wrong password fail alike and take the same time.
+// Login (docs/api.md#login, T1-01): an unknown user and a wrong password fail alike and take the same time.
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import type { ModeratorStatus, UserRole } from '../../model/user.model.ts';

@@ -1,4 +1,4 @@
-// Per-market leaderboard (http-api T1-32; market-math §12.1): ranks over the full list, then paged.
+// Per-market leaderboard (docs/api.md#t1-32; docs/market-model.md#market-leaderboard): ranks over the full list, then paged.
 import { ok, safeTry, type ResultAsync } from 'neverthrow';
 import { marketLeaderboard } from '../../math/index.ts';
 import type { LeaderRow } from '../../math/types.ts';

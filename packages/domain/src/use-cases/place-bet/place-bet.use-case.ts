@@ -1,5 +1,5 @@
-// Buying (market-math §7; http-api T1-35): validate, then in one transaction lock the market, re-check that it is
-// tradable, lock the user, charge amount + fees under the debt rule and append the row (production.md DB-6).
+// Buying (docs/market-model.md#buying; docs/api.md#t1-35): validate, then in one transaction lock the market, re-check that it is
+// tradable, lock the user, charge amount + fees under the debt rule and append the row (DB-6 (docs/architecture.md#db-6)).
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
 import { buyCost, withinDebtLimit } from '../../math/index.ts';
 import type { BuyCost } from '../../math/types.ts';

@@ -1,4 +1,4 @@
-// A user's portfolio (http-api T1-18): net shares per market traded, most recently traded first. An unknown user
+// A user's portfolio (docs/api.md#t1-18): net shares per market traded, most recently traded first. An unknown user
 // simply has no items.
 import { ok, safeTry, type ResultAsync } from 'neverthrow';
 import { netPositions } from '../../math/index.ts';

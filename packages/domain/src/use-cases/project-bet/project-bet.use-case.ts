@@ -1,4 +1,4 @@
-// Projection of a hypothetical buy (market-math §4; http-api T1-28): where the probability would move, with no side
+// Projection of a hypothetical buy (docs/market-model.md#wpam-probability; docs/api.md#t1-28): where the probability would move, with no side
 // effects. It reads the running totals on the market row, so it costs the same on a market of any length (PERF-3).
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
 import type { Outcome } from '../../math/types.ts';

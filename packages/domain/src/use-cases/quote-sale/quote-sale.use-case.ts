@@ -1,4 +1,4 @@
-// Sale quote (market-math §8.4; http-api T1-37): the same plan as a sale, without side effects.
+// Sale quote (docs/market-model.md#sale-plan; docs/api.md#t1-37): the same plan as a sale, without side effects.
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
 import type { Outcome, SaleQuote } from '../../math/types.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';

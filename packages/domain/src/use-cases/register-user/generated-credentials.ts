@@ -1,4 +1,4 @@
-// Credentials of an admin-created user (http-api §2.7), drawn from the injected CSPRNG.
+// Credentials of an admin-created user (docs/api.md#user-creation), drawn from the injected CSPRNG.
 import type { RandomSource } from '../../ports/random-source.port.ts';
 
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';

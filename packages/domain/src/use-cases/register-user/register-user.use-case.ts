@@ -1,4 +1,4 @@
-// Admin-created users (http-api §2.7, T1-42): a REGULAR user with a generated one-time password, the must-change
+// Admin-created users (docs/api.md#user-creation, T1-42): a REGULAR user with a generated one-time password, the must-change
 // flag, a unique display name derived from the username, a random face emoji and the initial balance minted to it.
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';

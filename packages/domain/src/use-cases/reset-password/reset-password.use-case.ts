@@ -1,6 +1,6 @@
 // An administrator's password reset (the recovery path of a user, or the admin, who lost the password): a generated
 // one-time password replaces the hash, older tokens stop working and the user must change it at the next login
-// (http-api §2.2, §2.5). The password is returned once; only its hash is stored.
+// (docs/api.md#tokens, docs/api.md#password-gate). The password is returned once; only its hash is stored.
 import { ok, safeTry, type ResultAsync } from 'neverthrow';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import { type AuthorizationDenied, type UserNotFound } from '../../errors/use-case.errors.ts';

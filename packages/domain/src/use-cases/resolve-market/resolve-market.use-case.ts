@@ -1,4 +1,4 @@
-// Resolution (market-math §9; http-api T1-34): by the steward only (§2.6), or by the operator as an override for a
+// Resolution (docs/market-model.md#resolution; docs/api.md#t1-34): by the steward only (docs/market-model.md#economics), or by the operator as an override for a
 // market whose steward cannot settle it; one transaction with the market row locked. The pool is paid out in full
 // (WIN/REFUND, then POOL_REMAINDER) and the steward earns the participation fees (WORK_PROFIT) either way.
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
@@ -52,7 +52,7 @@ export type ResolveMarket = (input: ResolveMarketInput) => ResultAsync<ResolveMa
 export function makeResolveMarket(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock' | 'economics'>): ResolveMarket {
   const { initialBetFee } = deps.economics.betting.betFees;
 
-  // Checks follow the order of http-api §2.3: market exists → steward → body → state.
+  // Checks follow the order of docs/api.md#request-pipeline: market exists → steward → body → state.
   return (input) =>
     deps.unitOfWork.run((tx) =>
       safeTry(async function* () {

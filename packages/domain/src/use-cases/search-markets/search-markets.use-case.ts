@@ -1,4 +1,4 @@
-// Market search (http-api T1-24): case-insensitive substring of title or description. When a specific status finds
+// Market search (docs/api.md#t1-24): case-insensitive substring of title or description. When a specific status finds
 // few markets, a fallback search over every public status suggests more.
 import { ok, safeTry, type ResultAsync } from 'neverthrow';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';

@@ -1,4 +1,4 @@
-// Sale (market-math §8.4; http-api T1-38): the quote's plan recomputed on locked state, then settled in the same
+// Sale (docs/market-model.md#sale-plan; docs/api.md#t1-38): the quote's plan recomputed on locked state, then settled in the same
 // transaction. A refused sale changes nothing.
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
 import type { Outcome, SaleQuote } from '../../math/types.ts';

@@ -1,4 +1,4 @@
-// An administrator's change of a user's role or moderator standing (http-api §2.6): a new moderator starts
+// An administrator's change of a user's role or moderator standing (docs/api.md#roles): a new moderator starts
 // `active`, every other role has moderator status `none`; only a moderator can be suspended or reinstated. Roles are
 // re-read on every request, so the change takes effect at the user's next call.
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';

@@ -1,4 +1,4 @@
-// Input rules the use cases enforce themselves; sanitising and shape checks stay at the HTTP boundary (http-api §4).
+// Input rules the use cases enforce themselves; sanitising and shape checks stay at the HTTP boundary (docs/api.md#validation).
 import type { Outcome, Resolution } from '../../math/types.ts';
 
 export function isOutcome(value: string): value is Outcome {
@@ -9,10 +9,10 @@ export function isResolution(value: string): value is Resolution {
   return value === 'YES' || value === 'NO' || value === 'N/A';
 }
 
-/** Credits in a request must be positive safe integers (market-math §1.1). */
+/** Credits in a request must be positive safe integers (docs/market-model.md#integers). */
 export function isPositiveSafeInteger(value: number): boolean {
   return Number.isSafeInteger(value) && value > 0;
 }
 
-/** Usernames are also ledger account names (`user:<name>`), so the rule of http-api §4 is a domain rule. */
+/** Usernames are also ledger account names (`user:<name>`), so the rule of docs/api.md#validation is a domain rule. */
 export const USERNAME_PATTERN = /^[a-z0-9]{3,30}$/;

@@ -1,4 +1,4 @@
-// The ledger figures the reporting use cases share (market-math §14; http-api T1-39, T1-40).
+// The ledger figures the reporting use cases share (docs/market-model.md#system-metrics; docs/api.md#t1-39, T1-40).
 import { ok, safeTry, type ResultAsync } from 'neverthrow';
 import { MINT, type EntryKind } from '../../ledger/ledger.ts';
 import type { HouseIncome } from '../../math/types.ts';
@@ -33,7 +33,7 @@ export function readLedgerSnapshot(
   });
 }
 
-/** The house balance split by origin (market-math §14). */
+/** The house balance split by origin (docs/market-model.md#system-metrics). */
 export function houseIncomeFrom(sums: Readonly<Record<EntryKind, number>>): HouseIncome {
   return {
     creationFees: sums.MARKET_CREATION - sums.PROPOSAL_REFUND,

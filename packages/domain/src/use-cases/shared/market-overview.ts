@@ -1,5 +1,5 @@
-// Market list entries (http-api §1.5 MarketOverview): figures from the running totals and one query per page for
-// creators and trader counts, never a history replay (production.md PERF-3).
+// Market list entries (docs/api.md#shapes MarketOverview): figures from the running totals and one query per page for
+// creators and trader counts, never a history replay (PERF-3 (docs/performance.md#perf-3)).
 import { ok, safeTry, type ResultAsync } from 'neverthrow';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import type { MarketRecord } from '../../model/market.model.ts';
@@ -12,7 +12,7 @@ export interface MarketOverview {
   readonly creator: CreatorSummary;
   readonly lastProbability: number;
   readonly numUsers: number;
-  /** V + marketDust (market-math §11) */
+  /** V + marketDust (docs/market-model.md#market-figures) */
   readonly totalVolume: number;
   readonly marketDust: number;
 }

@@ -8,7 +8,7 @@ import { marketNotFound, type MarketNotFound } from '../../errors/use-case.error
 
 export interface MarketWithRows {
   readonly market: MarketRecord;
-  /** canonical order (market-math §1.5) */
+  /** canonical order (docs/market-model.md#canonical-order) */
   readonly rows: readonly StoredBetRow[];
 }
 

@@ -1,4 +1,4 @@
-// Public market status, derived and never stored (http-api §1.6).
+// Public market status, derived and never stored (docs/api.md#market-state).
 import { err, ok, type Result } from 'neverthrow';
 import type { MarketRecord, PublicMarketStatus } from '../../model/market.model.ts';
 import { domainFailure, type DomainFailure } from '../../errors/use-case.errors.ts';
@@ -18,7 +18,7 @@ export function publicMarketStatus(market: StatusInputs, now: number): PublicMar
   }
 }
 
-/** Trading, quoting and projection require an active market (market-math §7 step 2). */
+/** Trading, quoting and projection require an active market (docs/market-model.md#buying step 2). */
 export function isTradable(market: StatusInputs, now: number): boolean {
   return publicMarketStatus(market, now) === 'active';
 }
@@ -29,5 +29,5 @@ export function checkTradable(market: StatusInputs, now: number): Result<void, D
   return err(domainFailure('MARKET_CLOSED', 'The market is not open for trading.'));
 }
 
-/** The lifecycles the public market lists show (http-api §1.6). */
+/** The lifecycles the public market lists show (docs/api.md#market-state). */
 export const PUBLIC_LIFECYCLES = ['published', 'closed', 'resolved'] as const;

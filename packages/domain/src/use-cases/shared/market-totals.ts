@@ -1,6 +1,6 @@
-// WPAM figures from the running totals on the market row (production.md PERF-3), so that a bet and a market list
+// WPAM figures from the running totals on the market row (PERF-3 (docs/performance.md#perf-3)), so that a bet and a market list
 // need no history replay. The accumulators are integers, so their sums are exact in any order and these results are
-// bit-identical to a replay of the rows (market-math §1.2, §4).
+// bit-identical to a replay of the rows (docs/market-model.md#float-order, docs/market-model.md#wpam-probability).
 import { err, ok, type Result } from 'neverthrow';
 import type { Outcome, Seeds } from '../../math/types.ts';
 import type { MarketTotals } from '../../model/market.model.ts';
@@ -15,13 +15,13 @@ interface AppendedRow {
   readonly placedAt: number;
 }
 
-/** The last point of the probability path: P0 without rows (market-math §4). */
+/** The last point of the probability path: P0 without rows (docs/market-model.md#wpam-probability). */
 export function probabilityFromTotals(seeds: Seeds, totals: MarketTotals): number {
   if (totals.rowCount === 0) return seeds.initialProbability;
   return wpam(seeds, seeds.initialYes + totals.yes, seeds.initialNo + totals.no);
 }
 
-/** The append guard of market-math §8.5 evaluated on the totals instead of the history. */
+/** The append guard of docs/market-model.md#append-guard evaluated on the totals instead of the history. */
 export function guardAppend(
   seeds: Seeds,
   totals: MarketTotals,

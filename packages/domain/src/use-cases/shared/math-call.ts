@@ -1,4 +1,4 @@
-// The math module throws DomainError (market-math §18). Use cases call it through this boundary for the failures
+// The math module throws DomainError (docs/market-model.md#test-vectors). Use cases call it through this boundary for the failures
 // they expect and get an Err value; any other throw is a programming error and propagates.
 import { err, ok, type Result } from 'neverthrow';
 import { isDomainError, type DomainErrorCode } from '../../math/errors.ts';

@@ -1,4 +1,4 @@
-/** A page of a list; callers clamp or default `limit` and `offset` per route (http-api §4). */
+/** A page of a list; callers clamp or default `limit` and `offset` per route (docs/api.md#validation). */
 export interface Page {
   readonly limit: number;
   readonly offset: number;

@@ -1,4 +1,4 @@
-// The token-invalidation rule (http-api §2.2): whenever a user's password hash changes, the password version moves
+// The token-invalidation rule (docs/api.md#tokens): whenever a user's password hash changes, the password version moves
 // on, so that every token issued before stops working.
 import type { UserPatch, UserRecord } from '../../model/user.model.ts';
 

@@ -1,5 +1,5 @@
-// The sale decision shared by quote and sell (market-math §8.4), with the figures the web app needs when a sale is
-// refused (http-api §1.3).
+// The sale decision shared by quote and sell (docs/market-model.md#sale-plan), with the figures the web app needs when a sale is
+// refused (docs/api.md#reason-codes).
 import type { Result } from 'neverthrow';
 import { planSale, sellablePosition } from '../../math/index.ts';
 import type { BetRow, Outcome, SaleConfig, SalePlan, Seeds } from '../../math/types.ts';

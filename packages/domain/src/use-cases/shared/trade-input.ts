@@ -1,4 +1,4 @@
-// The request of a buy, a quote or a sale, and its first checks (market-math §7 step 1, §8.4 step 1), made before
+// The request of a buy, a quote or a sale, and its first checks (docs/market-model.md#buying step 1, docs/market-model.md#sale-plan step 1), made before
 // any market is read.
 import { err, ok, type Result } from 'neverthrow';
 import type { Outcome } from '../../math/types.ts';

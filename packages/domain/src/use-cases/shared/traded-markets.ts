@@ -1,4 +1,4 @@
-// Several markets with their histories in two queries (no N+1, production.md PERF-3).
+// Several markets with their histories in two queries (no N+1, PERF-3 (docs/performance.md#perf-3)).
 import { ok, safeTry, type ResultAsync } from 'neverthrow';
 import type { StoredBetRow } from '../../model/bet.model.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';

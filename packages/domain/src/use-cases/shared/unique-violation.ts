@@ -1,4 +1,4 @@
-// A duplicate username or display name is a validation failure, not an infrastructure one (production.md ERR-4).
+// A duplicate username or display name is a validation failure, not an infrastructure one (ERR-4 (docs/architecture.md#err-4)).
 import { validationFailed, type ValidationFailed } from '../../errors/use-case.errors.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 

@@ -11,7 +11,7 @@ export function toUserProfile(user: UserRecord): UserProfile {
   return profile;
 }
 
-/** The creator summary shown with a market (http-api §1.5 Creator). */
+/** The creator summary shown with a market (docs/api.md#shapes Creator). */
 export interface CreatorSummary {
   readonly username: string;
   readonly displayName: string;
@@ -23,7 +23,7 @@ export function toCreatorSummary(username: string, user: UserRecord | undefined)
   return { username, displayName: user?.displayName ?? '', personalEmoji: user?.personalEmoji ?? '' };
 }
 
-/** One user's position in one market (http-api §1.5 Position). */
+/** One user's position in one market (docs/api.md#shapes Position). */
 export interface MarketPosition {
   readonly username: string;
   readonly marketId: number;

@@ -1,4 +1,4 @@
-// System metrics (http-api T1-40; market-math §14): money created against money utilised, from the ledger.
+// System metrics (docs/api.md#t1-40; docs/market-model.md#system-metrics): money created against money utilised, from the ledger.
 import { ok, safeTry, type ResultAsync } from 'neverthrow';
 import { systemMetrics } from '../../math/index.ts';
 import type { SystemMetrics } from '../../math/types.ts';

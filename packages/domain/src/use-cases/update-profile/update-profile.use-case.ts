@@ -1,4 +1,4 @@
-// Own profile changes (http-api T1-04…07). Sanitising is done at the boundary (http-api §4); the use case keeps the
+// Own profile changes (docs/api.md#t1-04…07). Sanitising is done at the boundary (docs/api.md#validation); the use case keeps the
 // display name unique.
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';

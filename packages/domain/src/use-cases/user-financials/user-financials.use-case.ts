@@ -1,4 +1,4 @@
-// A user's financial map (http-api T1-19; market-math §13) over every market the user traded in, stewards or created.
+// A user's financial map (docs/api.md#t1-19; docs/market-model.md#user-financials) over every market the user traded in, stewards or created.
 import { err, safeTry, type ResultAsync } from 'neverthrow';
 import { userFinancials } from '../../math/index.ts';
 import type { FinancialMap } from '../../math/types.ts';

@@ -1,5 +1,5 @@
-// Builds every use case on the in-memory ports with the default economics of market-math §2, plus helpers to seed
-// users and markets and to check the ledger invariants of market-math §15.
+// Builds every use case on the in-memory ports with the default economics of docs/market-model.md#economics, plus helpers to seed
+// users and markets and to check the ledger invariants of docs/market-model.md#ledger.
 import type { Result } from 'neverthrow';
 import { expect } from 'vitest';
 import {
@@ -48,7 +48,7 @@ export function createHarness(options: HarnessOptions = {}) {
 export type Harness = ReturnType<typeof createHarness>;
 
 /**
- * Rows 1–3 of the worked example (market-math §19) on a fresh market of dave's: alice NO 10, bob NO 30, carol YES 10.
+ * Rows 1–3 of the worked example (docs/market-model.md#worked-example) on a fresh market of dave's: alice NO 10, bob NO 30, carol YES 10.
  * `gap` advances the clock before (`'before'`) or after (`'after'`) each bet, or not at all.
  */
 export async function seedWorkedExample(h: Harness, gap: { when: 'before' | 'after'; ms: number } | null = null) {
@@ -133,7 +133,7 @@ export async function codeOf<T, E extends { readonly code: string }>(result: Pro
   return settled.isOk() ? 'ok' : settled.error.code;
 }
 
-/** market-math §15 invariants 1, 3, 4 plus cached balances = ledger balances (production.md DB-7). */
+/** docs/market-model.md#ledger invariants 1, 3, 4 plus cached balances = ledger balances (DB-7 (docs/architecture.md#db-7)). */
 export async function expectBooksBalanced(ports: MemoryPorts): Promise<void> {
   const balances = ports.database.accountBalances();
   expect([...balances.values()].reduce((sum, balance) => sum + balance, 0)).toBe(0);
