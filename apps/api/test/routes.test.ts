@@ -1,6 +1,7 @@
 // Per-route contract tests over the in-memory fakes: success shapes checked against the declared schemas, every
 // documented error reason, and the auth and role rules (API-3, API-5, SEC-2, SEC-3).
 import { SignJWT, UnsecuredJWT } from 'jose';
+import { ok as okResult } from 'neverthrow';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectContract } from './helpers/contract.ts';
 import { bearer, createTestApp, STRONG_PASSWORD, TEST_NOW, type TestApp } from './helpers/test-app.ts';
@@ -114,8 +115,18 @@ describe('authentication (T1-01, T1-02, SEC-1…SEC-3)', () => {
 
   it('answers 404 USER_NOT_FOUND when the token’s user does not exist', async () => {
     const iat = Math.floor(TEST_NOW / 1000);
-    const ghost = await new SignJWT({ username: 'ghost', pwv: 1 }).setProtectedHeader({ alg: 'HS256' }).setSubject('ghost').setIssuedAt(iat).setExpirationTime(iat + 60).sign(new TextEncoder().encode(TEST_JWT_KEY));
+    const ghost = await new SignJWT({ username: 'ghost', uid: 99, pwv: 1 }).setProtectedHeader({ alg: 'HS256' }).setSubject('ghost').setIssuedAt(iat).setExpirationTime(iat + 60).sign(new TextEncoder().encode(TEST_JWT_KEY));
     await fails('GET', '/v0/privateprofile', 404, 'USER_NOT_FOUND', { token: ghost });
+  });
+
+  it('refuses a deleted account’s token for a new account of the same name and password version', async () => {
+    const before = t.ports.database.autocommit.read().users.get('alice');
+    (await t.ports.database.autocommit.write((tables) => okResult(tables.users.delete('alice'))))._unsafeUnwrap();
+    await t.user('alice');
+    const successor = t.ports.database.autocommit.read().users.get('alice');
+    expect(successor?.id).not.toBe(before?.id);
+    expect(successor?.passwordVersion).toBe(before?.passwordVersion);
+    await fails('GET', '/v0/privateprofile', 401, 'INVALID_TOKEN', { token: tokens.alice });
   });
 
   it('never reads the token on public routes', async () => {

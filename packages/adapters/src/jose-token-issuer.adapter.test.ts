@@ -17,35 +17,41 @@ async function sign(payload: Record<string, unknown>, alg = 'HS256', key = KEY, 
 }
 
 describe('HS256 token issuer (SEC-2)', () => {
-  it('issues a token with sub, username, iat, exp = iat + ttl and pwv, and verifies it', async () => {
-    const token = (await issuer().issue({ username: 'alice', passwordVersion: 3 }))._unsafeUnwrap();
+  it('issues a token with sub, username, uid, iat, exp = iat + ttl and pwv, and verifies it', async () => {
+    const token = (await issuer().issue({ userId: 7, username: 'alice', passwordVersion: 3 }))._unsafeUnwrap();
     const [header, payload] = token.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()));
     expect(header).toMatchObject({ alg: 'HS256' });
-    expect(payload).toEqual({ sub: 'alice', username: 'alice', pwv: 3, iat: NOW / 1000, exp: NOW / 1000 + 86_400 });
-    expect((await issuer().verify(token))._unsafeUnwrap()).toEqual({ username: 'alice', passwordVersion: 3 });
+    expect(payload).toEqual({ sub: 'alice', username: 'alice', uid: 7, pwv: 3, iat: NOW / 1000, exp: NOW / 1000 + 86_400 });
+    expect((await issuer().verify(token))._unsafeUnwrap()).toEqual({ userId: 7, username: 'alice', passwordVersion: 3 });
   });
 
   it('rejects expired tokens beyond the 5 s leeway but accepts within it', async () => {
-    const token = (await issuer().issue({ username: 'alice', passwordVersion: 0 }))._unsafeUnwrap();
+    const token = (await issuer().issue({ userId: 7, username: 'alice', passwordVersion: 0 }))._unsafeUnwrap();
     expect((await issuer(NOW + 86_400_000 + 4000).verify(token)).isOk()).toBe(true);
     expect((await issuer(NOW + 86_400_000 + 6000).verify(token))._unsafeUnwrapErr().reason).toBe('expired');
   });
 
   it('rejects tokens issued more than 5 s in the future', async () => {
-    const token = await sign({ username: 'alice', pwv: 0 }, 'HS256', KEY, NOW / 1000 + 60);
+    const token = await sign({ username: 'alice', uid: 7, pwv: 0 }, 'HS256', KEY, NOW / 1000 + 60);
     expect((await issuer().verify(token))._unsafeUnwrapErr().reason).toBe('issued in the future');
   });
 
   it('rejects alg none, other algorithms, foreign keys, garbage and bad claims', async () => {
-    const none = new UnsecuredJWT({ username: 'alice', pwv: 0 }).setSubject('alice').setIssuedAt(NOW / 1000).setExpirationTime(NOW / 1000 + 60).encode();
+    // The helper's own tokens verify, so each refusal below is for the flaw it shows.
+    expect((await issuer().verify(await sign({ username: 'alice', uid: 7, pwv: 0 }))).isOk()).toBe(true);
+    const none = new UnsecuredJWT({ username: 'alice', uid: 7, pwv: 0 }).setSubject('alice').setIssuedAt(NOW / 1000).setExpirationTime(NOW / 1000 + 60).encode();
     for (const token of [
       none,
-      await sign({ username: 'alice', pwv: 0 }, 'HS512', KEY + KEY),
-      await sign({ username: 'alice', pwv: 0 }, 'HS256', 'another-key-of-at-least-thirty-two-bytes'),
+      await sign({ username: 'alice', uid: 7, pwv: 0 }, 'HS512', KEY + KEY),
+      await sign({ username: 'alice', uid: 7, pwv: 0 }, 'HS256', 'another-key-of-at-least-thirty-two-bytes'),
       'not.a.jwt',
       'abc',
-      await sign({ username: 'mallory', pwv: 0, sub: 'alice' }),
-      await sign({ username: 'alice', pwv: '1' }),
+      await sign({ username: 'mallory', uid: 7, pwv: 0, sub: 'alice' }),
+      await sign({ username: 'alice', uid: 7, pwv: '1' }),
+      // Tokens that do not name the account they were issued to (the format before `uid`) are refused.
+      await sign({ username: 'alice', pwv: 0 }),
+      await sign({ username: 'alice', uid: '7', pwv: 0 }),
+      await sign({ username: 'alice', uid: 7.5, pwv: 0 }),
     ]) {
       expect((await issuer().verify(token)).isErr()).toBe(true);
     }

@@ -1,5 +1,6 @@
-// TokenIssuer port on HS256 JWTs (docs/api.md#tokens, SEC-2): `sub` and `username` carry the username, `pwv` the
-// password version; verification pins the algorithm and allows 5 s of clock skew on `exp` and `iat`.
+// TokenIssuer port on HS256 JWTs (docs/api.md#tokens, SEC-2): `sub` and `username` carry the username, `uid` the
+// account's immutable id, `pwv` the password version; verification pins the algorithm and allows 5 s of clock skew on
+// `exp` and `iat`.
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { errAsync, okAsync, ResultAsync } from 'neverthrow';
 import {
@@ -27,7 +28,7 @@ export function createJoseTokenIssuer(options: JoseTokenIssuerOptions): TokenIss
     issue(claims: TokenClaims) {
       const issuedAt = Math.floor(now() / 1000);
       return ResultAsync.fromPromise(
-        new SignJWT({ username: claims.username, pwv: claims.passwordVersion })
+        new SignJWT({ username: claims.username, uid: claims.userId, pwv: claims.passwordVersion })
           .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
           .setSubject(claims.username)
           .setIssuedAt(issuedAt)
@@ -48,18 +49,28 @@ export function createJoseTokenIssuer(options: JoseTokenIssuerOptions): TokenIss
         }),
         (error): TokenRejection => ({ reason: rejectionReason(error) }),
       ).andThen(({ payload }) => {
-        const { sub, username, pwv, iat } = payload as { sub?: unknown; username?: unknown; pwv?: unknown; iat?: number };
+        const { sub, username, uid, pwv, iat } = payload as {
+          sub?: unknown;
+          username?: unknown;
+          uid?: unknown;
+          pwv?: unknown;
+          iat?: number;
+        };
         // jose tolerates any `iat`; the contract refuses tokens issued more than 5 s in the future.
         if (typeof iat === 'number' && iat > currentDate.getTime() / 1000 + CLOCK_TOLERANCE_SECONDS) {
           return errAsync<TokenClaims, TokenRejection>({ reason: 'issued in the future' });
         }
-        if (typeof sub !== 'string' || username !== sub || typeof pwv !== 'number' || !Number.isSafeInteger(pwv)) {
+        if (typeof sub !== 'string' || username !== sub || !isSafeInteger(uid) || !isSafeInteger(pwv)) {
           return errAsync<TokenClaims, TokenRejection>({ reason: 'malformed claims' });
         }
-        return okAsync<TokenClaims, TokenRejection>({ username: sub, passwordVersion: pwv });
+        return okAsync<TokenClaims, TokenRejection>({ userId: uid, username: sub, passwordVersion: pwv });
       });
     },
   };
+}
+
+function isSafeInteger(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value);
 }
 
 function rejectionReason(error: unknown): string {

@@ -11,8 +11,8 @@ describe.each<[string, () => TokenIssuer]>([
   it('verifies the tokens it issued back to their claims', async () => {
     const issuer = create();
     for (const claims of [
-      { username: 'alice', passwordVersion: 0 },
-      { username: 'bob_2', passwordVersion: 7 },
+      { userId: 1, username: 'alice', passwordVersion: 0 },
+      { userId: 42, username: 'bob_2', passwordVersion: 7 },
     ]) {
       const token = (await issuer.issue(claims))._unsafeUnwrap();
       expect((await issuer.verify(token))._unsafeUnwrap()).toEqual(claims);
@@ -21,14 +21,23 @@ describe.each<[string, () => TokenIssuer]>([
 
   it('issues a different token when the password version changes', async () => {
     const issuer = create();
-    const first = (await issuer.issue({ username: 'alice', passwordVersion: 1 }))._unsafeUnwrap();
-    const second = (await issuer.issue({ username: 'alice', passwordVersion: 2 }))._unsafeUnwrap();
+    const first = (await issuer.issue({ userId: 7, username: 'alice', passwordVersion: 1 }))._unsafeUnwrap();
+    const second = (await issuer.issue({ userId: 7, username: 'alice', passwordVersion: 2 }))._unsafeUnwrap();
     expect(second).not.toBe(first);
+  });
+
+  it('binds the token to the account id: two accounts of one name get tokens telling them apart', async () => {
+    const issuer = create();
+    const deleted = (await issuer.issue({ userId: 7, username: 'alice', passwordVersion: 1 }))._unsafeUnwrap();
+    const recreated = (await issuer.issue({ userId: 8, username: 'alice', passwordVersion: 1 }))._unsafeUnwrap();
+    expect(recreated).not.toBe(deleted);
+    expect((await issuer.verify(deleted))._unsafeUnwrap().userId).toBe(7);
+    expect((await issuer.verify(recreated))._unsafeUnwrap().userId).toBe(8);
   });
 
   it('rejects garbage and extended tokens with a reason', async () => {
     const issuer = create();
-    const token = (await issuer.issue({ username: 'alice', passwordVersion: 3 }))._unsafeUnwrap();
+    const token = (await issuer.issue({ userId: 7, username: 'alice', passwordVersion: 3 }))._unsafeUnwrap();
     for (const bad of ['', 'abc', 'not.a.jwt', `${token}.extra`]) {
       const rejection = (await issuer.verify(bad))._unsafeUnwrapErr();
       expect(rejection.reason).not.toBe('');
@@ -39,8 +48,10 @@ describe.each<[string, () => TokenIssuer]>([
 describe('FakeTokenIssuer', () => {
   it('reads only its own readable format', async () => {
     const issuer = new FakeTokenIssuer();
-    expect((await issuer.issue({ username: 'alice', passwordVersion: 3 }))._unsafeUnwrap()).toBe('fake-token.alice.3');
-    for (const bad of ['jwt.alice.3', 'fake-token..3', 'fake-token.alice.x']) {
+    expect((await issuer.issue({ userId: 7, username: 'alice', passwordVersion: 3 }))._unsafeUnwrap()).toBe(
+      'fake-token.7.alice.3',
+    );
+    for (const bad of ['jwt.7.alice.3', 'fake-token.7..3', 'fake-token.7.alice.x', 'fake-token..alice.3', 'fake-token.alice.3']) {
       expect((await issuer.verify(bad)).isErr()).toBe(true);
     }
   });

@@ -3,18 +3,29 @@ import type { InfrastructureError, TokenClaims, TokenIssuer, TokenRejection } fr
 
 const PREFIX = 'fake-token';
 
-/** Readable, unsigned tokens `fake-token.<username>.<passwordVersion>`; anything else is rejected as malformed. */
+/**
+ * Readable, unsigned tokens `fake-token.<userId>.<username>.<passwordVersion>`; anything else is rejected as
+ * malformed.
+ */
 export class FakeTokenIssuer implements TokenIssuer {
   issue(claims: TokenClaims): ResultAsync<string, InfrastructureError> {
-    return okAsync(`${PREFIX}.${claims.username}.${claims.passwordVersion}`);
+    return okAsync(`${PREFIX}.${claims.userId}.${claims.username}.${claims.passwordVersion}`);
   }
 
   verify(token: string): ResultAsync<TokenClaims, TokenRejection> {
-    const [prefix, username, version, ...extra] = token.split('.');
-    const passwordVersion = Number(version);
-    if (prefix !== PREFIX || !username || !Number.isSafeInteger(passwordVersion) || extra.length > 0) {
+    const [prefix, id, username, version, ...extra] = token.split('.');
+    const userId = integer(id);
+    const passwordVersion = integer(version);
+    if (prefix !== PREFIX || !username || userId === undefined || passwordVersion === undefined || extra.length > 0) {
       return errAsync({ reason: 'malformed token' });
     }
-    return okAsync({ username, passwordVersion });
+    return okAsync({ userId, username, passwordVersion });
   }
+}
+
+// Number('') is 0, so an empty segment is refused explicitly.
+function integer(segment: string | undefined): number | undefined {
+  if (segment === undefined || segment === '') return undefined;
+  const value = Number(segment);
+  return Number.isSafeInteger(value) ? value : undefined;
 }

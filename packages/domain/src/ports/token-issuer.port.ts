@@ -3,6 +3,8 @@ import type { InfrastructureError } from './infrastructure.error.ts';
 
 /** What a token proves (docs/api.md#tokens): role and flags are re-read from the database on every request. */
 export interface TokenClaims {
+  /** `uid`: the immutable id of the account the token was issued to; a later account of the same name has another. */
+  readonly userId: number;
   readonly username: string;
   /** `pwv`: a token whose version is below the user's current password version is superseded. */
   readonly passwordVersion: number;

@@ -113,7 +113,7 @@ describe('reset password', () => {
       passwordVersion: 2,
       mustChangePassword: true,
     });
-    expect(await codeOf(h.authenticate({ token: 'fake-token.alice.1', allowPendingPasswordChange: true }))).toBe('INVALID_TOKEN');
+    expect(await codeOf(h.authenticate({ token: 'fake-token.1.alice.1', allowPendingPasswordChange: true }))).toBe('INVALID_TOKEN');
     expect((await h.login({ username: 'alice', password }))._unsafeUnwrap().mustChangePassword).toBe(true);
   });
 

@@ -1,3 +1,4 @@
+import { ok } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
 import { infrastructureError, uniqueViolation } from '@socialpredict/domain';
 import { codeOf, createHarness, expectBooksBalanced } from './support/use-case-harness.ts';
@@ -100,7 +101,7 @@ describe('log in (docs/api.md#login)', () => {
     await h.seedUser('mod', { role: 'MODERATOR', password: 'Secret123' });
     const result = (await h.login({ username: 'mod', password: 'Secret123' }))._unsafeUnwrap();
     expect(result).toEqual({
-      token: 'fake-token.mod.1',
+      token: 'fake-token.1.mod.1',
       username: 'mod',
       role: 'MODERATOR',
       moderatorStatus: 'active',
@@ -150,7 +151,7 @@ describe('change password (docs/api.md#password-gate)', () => {
     });
     // The token issued before the change is superseded.
     expect(await codeOf(h.authenticate({
-      token: 'fake-token.alice.1',
+      token: 'fake-token.1.alice.1',
       allowPendingPasswordChange: false,
     }))).toBe('INVALID_TOKEN');
   });
@@ -244,7 +245,7 @@ describe('authenticate (docs/api.md#request-pipeline)', () => {
     const h = createHarness();
     await h.seedUser('alice');
     const profile = (await h.authenticate({
-      token: 'fake-token.alice.1',
+      token: 'fake-token.1.alice.1',
       allowPendingPasswordChange: false,
     }))._unsafeUnwrap();
     expect(profile.username).toBe('alice');
@@ -256,9 +257,35 @@ describe('authenticate (docs/api.md#request-pipeline)', () => {
     const check = async (token: string, allowPendingPasswordChange = false) =>
       (await h.authenticate({ token, allowPendingPasswordChange })).map((profile) => profile.username);
     expect(await codeOf(check('garbage'))).toBe('INVALID_TOKEN');
-    expect(await codeOf(check('fake-token.ghost.1'))).toBe('USER_NOT_FOUND');
-    expect(await codeOf(check('fake-token.alice.1'))).toBe('PASSWORD_CHANGE_REQUIRED');
-    expect((await check('fake-token.alice.1', true))._unsafeUnwrap()).toBe('alice');
+    expect(await codeOf(check('fake-token.9.ghost.1'))).toBe('USER_NOT_FOUND');
+    expect(await codeOf(check('fake-token.1.alice.1'))).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect((await check('fake-token.1.alice.1', true))._unsafeUnwrap()).toBe('alice');
+  });
+});
+
+describe('token binding to the account (docs/api.md#tokens)', () => {
+  it("refuses a deleted account's token for a new account of the same name at the same password version", async () => {
+    const h = createHarness();
+    for (const name of ['u1', 'u2', 'u3', 'u4', 'u5', 'u6']) await h.seedUser(name);
+    const original = await h.seedUser('alice', { password: 'Secret123' });
+    expect(original.id).toBe(7);
+    await h.ports.users.update('alice', { passwordVersion: 3, updatedAt: 0 });
+    const { token } = (await h.login({ username: 'alice', password: 'Secret123' }))._unsafeUnwrap();
+    const authenticate = (bearer: string) =>
+      h.authenticate({ token: bearer, allowPendingPasswordChange: false }).map((profile) => profile.username);
+    expect((await authenticate(token))._unsafeUnwrap()).toBe('alice');
+
+    // The account goes away; until a new one takes the name, its token finds no user.
+    (await h.ports.database.autocommit.write((tables) => ok(tables.users.delete('alice'))))._unsafeUnwrap();
+    expect(await codeOf(authenticate(token))).toBe('USER_NOT_FOUND');
+
+    const successor = await h.seedUser('alice', { password: 'Other456' });
+    expect(successor.id).not.toBe(original.id);
+    await h.ports.users.update('alice', { passwordVersion: 3, updatedAt: 0 });
+    expect(await codeOf(authenticate(token))).toBe('INVALID_TOKEN');
+    // The new account's own token works.
+    const fresh = (await h.login({ username: 'alice', password: 'Other456' }))._unsafeUnwrap().token;
+    expect((await authenticate(fresh))._unsafeUnwrap()).toBe('alice');
   });
 });
 

@@ -29,6 +29,9 @@ export function makeAuthenticate(deps: Pick<UseCaseDeps, 'users' | 'tokenIssuer'
       const claims = yield* deps.tokenIssuer.verify(input.token).mapErr((rejection) => invalidToken(rejection.reason));
       const user = yield* deps.users.findByUsername(claims.username);
       if (user === null) return err(userNotFound(claims.username));
+      // A token is valid only for the account it was issued to: a deleted account's token must not pass for a new
+      // account of the same name, whatever its password version (docs/api.md#tokens).
+      if (claims.userId !== user.id) return err(invalidToken('The token was issued to another account.'));
       // Every password change bumps the version, so older tokens are superseded (docs/api.md#tokens).
       if (claims.passwordVersion < user.passwordVersion) {
         return err(invalidToken('The token was superseded by a password change.'));

@@ -36,7 +36,11 @@ export function makeLogin(deps: Pick<UseCaseDeps, 'users' | 'passwordHasher' | '
         const passwordHash = yield* deps.passwordHasher.hash(input.password);
         yield* deps.users.update(user.username, { passwordHash, updatedAt: deps.clock.now() });
       }
-      const token = yield* deps.tokenIssuer.issue({ username: user.username, passwordVersion: user.passwordVersion });
+      const token = yield* deps.tokenIssuer.issue({
+        userId: user.id,
+        username: user.username,
+        passwordVersion: user.passwordVersion,
+      });
       return ok({
         token,
         username: user.username,
