@@ -106,10 +106,10 @@ describe('authentication (T1-01, T1-02, SEC-1…SEC-3)', () => {
 
   it('refuses forged, alg:none, expired and other-algorithm tokens', async () => {
     const iat = Math.floor(TEST_NOW / 1000);
-    const forged = await new SignJWT({ username: 'alice', pwv: 1 }).setProtectedHeader({ alg: 'HS256' }).setSubject('alice').setIssuedAt(iat).setExpirationTime(iat + 60).sign(new TextEncoder().encode('some-other-key-that-is-long-enough!!'));
-    const none = new UnsecuredJWT({ username: 'alice', pwv: 1 }).setSubject('alice').setIssuedAt(iat).setExpirationTime(iat + 60).encode();
-    const expired = await new SignJWT({ username: 'alice', pwv: 1 }).setProtectedHeader({ alg: 'HS256' }).setSubject('alice').setIssuedAt(iat - 7200).setExpirationTime(iat - 3600).sign(new TextEncoder().encode(TEST_JWT_KEY));
-    const hs512 = await new SignJWT({ username: 'alice', pwv: 1 }).setProtectedHeader({ alg: 'HS512' }).setSubject('alice').setIssuedAt(iat).setExpirationTime(iat + 60).sign(new TextEncoder().encode(TEST_JWT_KEY.repeat(2)));
+    const forged = await new SignJWT({ username: 'alice', uid: 2, pwv: 1 }).setProtectedHeader({ alg: 'HS256' }).setSubject('alice').setIssuedAt(iat).setExpirationTime(iat + 60).sign(new TextEncoder().encode('some-other-key-that-is-long-enough!!'));
+    const none = new UnsecuredJWT({ username: 'alice', uid: 2, pwv: 1 }).setSubject('alice').setIssuedAt(iat).setExpirationTime(iat + 60).encode();
+    const expired = await new SignJWT({ username: 'alice', uid: 2, pwv: 1 }).setProtectedHeader({ alg: 'HS256' }).setSubject('alice').setIssuedAt(iat - 7200).setExpirationTime(iat - 3600).sign(new TextEncoder().encode(TEST_JWT_KEY));
+    const hs512 = await new SignJWT({ username: 'alice', uid: 2, pwv: 1 }).setProtectedHeader({ alg: 'HS512' }).setSubject('alice').setIssuedAt(iat).setExpirationTime(iat + 60).sign(new TextEncoder().encode(TEST_JWT_KEY.repeat(2)));
     for (const token of [forged, none, expired, hs512]) await fails('GET', '/v0/privateprofile', 401, 'INVALID_TOKEN', { token });
   });
 

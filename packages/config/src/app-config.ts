@@ -54,7 +54,10 @@ export interface RateLimitConfig {
   enabled: boolean;
   redisUrl: string | undefined;
   general: { max: number; windowSeconds: number };
+  /** every login attempt, per client address */
   login: { max: number; windowSeconds: number };
+  /** failed logins only, per username: high enough that strangers' failures never shut the owner out */
+  loginFailures: { max: number; windowSeconds: number };
 }
 
 export interface CorsConfig {

@@ -88,6 +88,8 @@ export const EnvSchema = Type.Object({
   RATE_LIMIT_GENERAL_WINDOW_SECONDS: int(60, 1),
   RATE_LIMIT_LOGIN_MAX: int(10, 1),
   RATE_LIMIT_LOGIN_WINDOW_SECONDS: int(300, 1),
+  RATE_LIMIT_LOGIN_FAILURES_MAX: int(50, 1),
+  RATE_LIMIT_LOGIN_FAILURES_WINDOW_SECONDS: int(900, 1),
   TRUST_PROXY_HEADERS: list('false'),
   CORS_ENABLED: bool(true),
   // Staging and production have no default: they must name their origins (CFG-3).

@@ -42,7 +42,12 @@ describe('loadConfig: defaults and profiles (CFG-3, CFG-5)', () => {
     expect(config.auth.jwtSigningKey.length).toBeGreaterThanOrEqual(32);
     expect(config.cors.allowOrigins).toBe('*');
     expect(config.server).toMatchObject({ port: 8080, host: '0.0.0.0', bodyLimitBytes: 1_048_576, trustProxy: false });
-    expect(config.rateLimit).toMatchObject({ enabled: true, general: { max: 300, windowSeconds: 60 } });
+    expect(config.rateLimit).toMatchObject({
+      enabled: true,
+      general: { max: 300, windowSeconds: 60 },
+      login: { max: 10, windowSeconds: 300 },
+      loginFailures: { max: 50, windowSeconds: 900 },
+    });
     expect(config.api.probabilityPointsMax).toBe(2000);
   });
 

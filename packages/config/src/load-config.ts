@@ -93,6 +93,10 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): LoadConfi
       redisUrl: settings.REDIS_URL,
       general: { max: settings.RATE_LIMIT_GENERAL_MAX, windowSeconds: settings.RATE_LIMIT_GENERAL_WINDOW_SECONDS },
       login: { max: settings.RATE_LIMIT_LOGIN_MAX, windowSeconds: settings.RATE_LIMIT_LOGIN_WINDOW_SECONDS },
+      loginFailures: {
+        max: settings.RATE_LIMIT_LOGIN_FAILURES_MAX,
+        windowSeconds: settings.RATE_LIMIT_LOGIN_FAILURES_WINDOW_SECONDS,
+      },
     },
     cors: {
       enabled: settings.CORS_ENABLED,

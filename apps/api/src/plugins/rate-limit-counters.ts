@@ -1,4 +1,4 @@
-// Fixed-window counters behind @fastify/rate-limit (docs/api.md#rate-limits). With REDIS_URL they live in Redis under
+// Fixed-window counters behind @fastify/rate-limit and the login-failure limiter (docs/api.md#rate-limits). With REDIS_URL they live in Redis under
 // `sp:rl:` so every process shares one budget; when Redis fails the same call is answered from in-process counters
 // (logged once as `rate_limit.store_degraded`), so a Redis outage never fails a request.
 import type { FastifyBaseLogger } from 'fastify';
@@ -24,6 +24,13 @@ if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1])
 return {current, ttl}
 `;
 
+// The window's count without counting: 0 (and no TTL) when the key has no window running.
+const PEEK_SCRIPT = `
+local current = redis.call('GET', KEYS[1])
+if not current then return {0, 0} end
+return {tonumber(current), redis.call('PTTL', KEYS[1])}
+`;
+
 export class RateLimitCounters {
   readonly #redis: Redis | undefined;
   readonly #log: FastifyBaseLogger;
@@ -41,12 +48,18 @@ export class RateLimitCounters {
   }
 
   async increment(key: string, windowMs: number): Promise<WindowCount> {
-    if (this.#redis === undefined) return this.#incrementInMemory(key, windowMs);
+    return this.#run(INCREMENT_SCRIPT, key, [windowMs], () => this.#incrementInMemory(key, windowMs));
+  }
+
+  /** The current window's count for `key`, leaving it unchanged (a limiter that counts only some outcomes). */
+  async peek(key: string): Promise<WindowCount> {
+    return this.#run(PEEK_SCRIPT, key, [], () => this.#peekInMemory(key));
+  }
+
+  async #run(script: string, key: string, args: number[], inMemory: () => WindowCount): Promise<WindowCount> {
+    if (this.#redis === undefined) return inMemory();
     try {
-      const [current, ttl] = (await this.#redis.eval(INCREMENT_SCRIPT, 1, KEY_PREFIX + key, windowMs)) as [
-        number,
-        number,
-      ];
+      const [current, ttl] = (await this.#redis.eval(script, 1, KEY_PREFIX + key, ...args)) as [number, number];
       if (this.#degraded) {
         this.#degraded = false;
         this.#log.info({ event: 'rate_limit.store_recovered' }, 'rate limit counters are back in Redis');
@@ -60,7 +73,7 @@ export class RateLimitCounters {
           'Redis rate-limit store failed; counting in process',
         );
       }
-      return this.#incrementInMemory(key, windowMs);
+      return inMemory();
     }
   }
 
@@ -73,6 +86,13 @@ export class RateLimitCounters {
       return { current: 1, ttl: windowMs };
     }
     entry.count += 1;
+    return { current: entry.count, ttl: entry.resetAt - now };
+  }
+
+  #peekInMemory(key: string): WindowCount {
+    const now = Date.now();
+    const entry = this.#memory.get(key);
+    if (entry === undefined || entry.resetAt <= now) return { current: 0, ttl: 0 };
     return { current: entry.count, ttl: entry.resetAt - now };
   }
 

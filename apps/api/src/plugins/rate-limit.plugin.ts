@@ -1,6 +1,8 @@
-// The two limiters of docs/api.md#rate-limits built on @fastify/rate-limit: one general counter per client address shared
-// by every `G` route and unknown-route 404, and the login limiter with its own counters per address and per
-// username. Route policies (route-policy.plugin.ts) decide which hook a route gets; OPTIONS and ops routes get none.
+// The limiters of docs/api.md#rate-limits: one general counter per client address shared by every `G` route and
+// unknown-route 404, and for the login route a counter of every attempt per address plus a ceiling on failed attempts
+// per username. The first two are @fastify/rate-limit's; the failure ceiling counts only outcomes, which that plugin
+// cannot, so it reads and bumps the same counters itself. Route policies (route-policy.plugin.ts) decide which hooks
+// a route gets; OPTIONS and ops routes get none.
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Redis } from 'ioredis';
@@ -12,10 +14,22 @@ import { RateLimitCounters, type RateLimitStoreState } from './rate-limit-counte
 
 export type LimitHook = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
+/**
+ * Failed logins per username. Counting every attempt there would let anyone lock a named user out from any address;
+ * counting failures only, under a high ceiling, stops a guess spread over many addresses while the owner's correct
+ * password still logs in.
+ */
+export interface LoginFailureLimiter {
+  /** 429 once the username's failures in the window reach the ceiling; the attempt itself is not counted. */
+  check: LimitHook;
+  /** Counts a failed login (wrong password, existing or unknown name) against its username. */
+  recordFailure(request: FastifyRequest): Promise<void>;
+}
+
 export interface Limiters {
   general: LimitHook;
   loginByAddress: LimitHook;
-  loginByUsername: LimitHook;
+  loginFailures: LoginFailureLimiter;
   storeState(): RateLimitStoreState;
 }
 
@@ -40,7 +54,12 @@ const noLimit: LimitHook = async () => {};
 export const rateLimitPlugin = nonEncapsulated('rate-limits', async (app: FastifyInstance, opts: { config: RateLimitConfig }) => {
   const { config } = opts;
   if (!config.enabled) {
-    app.decorate('limiters', { general: noLimit, loginByAddress: noLimit, loginByUsername: noLimit, storeState: () => 'memory' });
+    app.decorate('limiters', {
+      general: noLimit,
+      loginByAddress: noLimit,
+      loginFailures: { check: noLimit, recordFailure: async () => {} },
+      storeState: () => 'memory',
+    });
     return;
   }
 
@@ -85,11 +104,44 @@ export const rateLimitPlugin = nonEncapsulated('rate-limits', async (app: Fastif
         reply.headers(headers);
         return;
       }
-      request.log.info({ event: 'rate_limit.exceeded', limiter: spec.name }, 'rate limited');
-      app.metrics.rateLimited.inc({ limiter: spec.name });
-      throw new HttpProblem(429, spec.reason, spec.message, {
-        headers: { ...headers, 'retry-after': String(Math.max(1, ttlInSeconds)) },
-      });
+      throw exceeded(request, spec, headers, ttlInSeconds);
+    };
+  };
+
+  const exceeded = (
+    request: FastifyRequest,
+    spec: Pick<LimiterSpec, 'name' | 'reason' | 'message'>,
+    headers: Record<string, string>,
+    ttlInSeconds: number,
+  ): HttpProblem => {
+    request.log.info({ event: 'rate_limit.exceeded', limiter: spec.name }, 'rate limited');
+    app.metrics.rateLimited.inc({ limiter: spec.name });
+    return new HttpProblem(429, spec.reason, spec.message, {
+      headers: { ...headers, 'retry-after': String(Math.max(1, ttlInSeconds)) },
+    });
+  };
+
+  const failureCeiling = (spec: Omit<LimiterSpec, 'key'>): LoginFailureLimiter => {
+    const keyOf = (request: FastifyRequest) => {
+      const username = loginUsername(request.body);
+      return username === undefined ? undefined : `${spec.name}:${username}`;
+    };
+    return {
+      // Checked before the password and counted after it, so guesses in flight together can pass the ceiling by
+      // at most their number, which the per-address limiter bounds.
+      async check(request) {
+        const key = keyOf(request);
+        if (key === undefined) return;
+        const { current, ttl } = await counters.peek(key);
+        if (current < spec.max) return;
+        const ttlInSeconds = Math.ceil(ttl / 1000);
+        const headers = { 'x-ratelimit-limit': String(spec.max), 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(ttlInSeconds) };
+        throw exceeded(request, spec, headers, ttlInSeconds);
+      },
+      async recordFailure(request) {
+        const key = keyOf(request);
+        if (key !== undefined) await counters.increment(key, spec.windowSeconds * 1000);
+      },
     };
   };
 
@@ -108,12 +160,11 @@ export const rateLimitPlugin = nonEncapsulated('rate-limits', async (app: Fastif
       message: 'Too many login attempts. Please wait a few minutes and try again.',
       key: (request) => request.ip,
     }),
-    loginByUsername: build({
-      name: 'login-user',
-      ...config.login,
+    loginFailures: failureCeiling({
+      name: 'login-failures',
+      ...config.loginFailures,
       reason: 'LOGIN_RATE_LIMITED',
-      message: 'Too many login attempts. Please wait a few minutes and try again.',
-      key: (request) => loginUsername(request.body),
+      message: 'Too many failed logins for this account. Please wait a few minutes and try again.',
     }),
     storeState: () => counters.state,
   });
@@ -122,7 +173,7 @@ export const rateLimitPlugin = nonEncapsulated('rate-limits', async (app: Fastif
 function loginUsername(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   const username = (body as { username?: unknown }).username;
-  return typeof username === 'string' && username.trim() !== '' ? username.trim().toLowerCase() : undefined;
+  return typeof username === 'string' && username.trim() !== '' ? username.trim() : undefined;
 }
 
 const REDIS_CONNECT_TIMEOUT_MS = 2000;

@@ -86,7 +86,20 @@ export const routePolicyPlugin = nonEncapsulated(
       if (config.limit === 'general') onRequest.push(limitHook(app, 'general'));
       if (config.limit === 'login') {
         onRequest.push(limitHook(app, 'loginByAddress'));
-        route.preValidation = [...asArray(route.preValidation), limitHook(app, 'loginByUsername')];
+        // The username is in the body, so its failure ceiling is checked once the body is parsed, before validation.
+        route.preValidation = [
+          ...asArray(route.preValidation),
+          async (request: FastifyRequest, reply: FastifyReply) => app.limiters.loginFailures.check(request, reply),
+        ];
+        // Counted before the answer leaves, so the client's next attempt already sees it. The login route answers 401
+        // only for a wrong password or an unknown name; successes, 400s and 429s never count.
+        route.onSend = [
+          ...asArray(route.onSend),
+          async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+            if (reply.statusCode === 401) await app.limiters.loginFailures.recordFailure(request);
+            return payload;
+          },
+        ];
       }
       const auth = authHook(config.auth ?? 'public');
       if (auth !== undefined) onRequest.push(auth);
@@ -101,7 +114,7 @@ export const routePolicyPlugin = nonEncapsulated(
   },
 );
 
-function limitHook(app: FastifyInstance, name: 'general' | 'loginByAddress' | 'loginByUsername') {
+function limitHook(app: FastifyInstance, name: 'general' | 'loginByAddress') {
   // Resolved per request: the limiters are decorated by a sibling plugin that may load after this one.
   return async (request: FastifyRequest, reply: FastifyReply) => app.limiters[name](request, reply);
 }
