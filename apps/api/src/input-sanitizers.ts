@@ -112,6 +112,9 @@ export const userDescription = (raw: string) => richText(raw, 2000);
 export const marketDescription = (raw: string) => richText(raw, 2000);
 
 export function questionTitle(raw: string): Checked<string> {
+  // Checked before trimming, which would silently drop a leading byte-order mark or a trailing line break.
+  const characters = hostileCharacters(raw, 'single-line');
+  if (characters !== undefined) return fail(characters);
   const trimmed = raw.trim();
   if (bytes(trimmed) < 1 || bytes(trimmed) > 160) return fail('must be 1–160 bytes');
   return plainText(trimmed);
@@ -126,6 +129,8 @@ export function outcomeLabel(raw: string | undefined, fallback: string): Checked
 }
 
 export function searchQuery(raw: string): Checked<string> {
+  const characters = hostileCharacters(raw, 'single-line');
+  if (characters !== undefined) return fail(characters);
   const value = raw.trim();
   if (codePoints(value) > 100) return fail('must be at most 100 characters');
   return screen(value, 'single-line', stripHtml);
@@ -142,9 +147,10 @@ export function rfc3339Time(raw: string): Checked<number> {
   if (match === null) return fail('must be an RFC 3339 date-time with an offset');
   const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number];
   const [offsetHours, offsetMinutes] = [Number(match[9] ?? 0), Number(match[10] ?? 0)];
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
   const exists =
-    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59 &&
+    day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59 &&
     offsetHours <= 23 && offsetMinutes <= 59;
   if (!exists) return fail('must be a date and time that exist');
   return pass(Date.parse(raw.trim()));
@@ -179,9 +185,9 @@ const SHORTENERS = ['bit.ly', 'tinyurl.com', 't.co', 'localhost'];
 export function personalLink(raw: string): Checked<string> {
   if (raw === '') return pass('');
   if (raw.length > 200) return fail('must be at most 200 characters');
-  if (/\s/.test(raw)) return fail('must not contain spaces');
   const characters = hostileCharacters(raw, 'single-line');
   if (characters !== undefined) return fail(characters);
+  if (/\s/.test(raw)) return fail('must not contain spaces');
   const candidate = /^[a-z][a-z0-9+.-]*:/i.test(raw) ? raw : `https://${raw}`;
   let url: URL;
   try {
