@@ -36,6 +36,7 @@ function decodeReferences(text: string): string {
 }
 
 /** C0 and C1 controls except TAB, LF and CR, which multi-line fields keep. */
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's purpose
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
 const LINE_BREAK_OR_TAB = /[\t\n\r]/u;
 /** Bidi embeddings, overrides and isolates, and zero-width characters: text that displays as something else. */

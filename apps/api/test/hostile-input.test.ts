@@ -197,7 +197,8 @@ describe('JSON nesting', () => {
 
 describe('bad CORS preflights', () => {
   it('answer with the JSON envelope, the security headers and a request id', async () => {
-    for (const headers of [{ origin: 'https://a.example' }, { 'access-control-request-method': 'POST' }, {}]) {
+    const incomplete: Record<string, string>[] = [{ origin: 'https://a.example' }, { 'access-control-request-method': 'POST' }, {}];
+    for (const headers of incomplete) {
       const response = await send('OPTIONS', '/v0/bet', { headers });
       expect(response.statusCode, `${JSON.stringify(headers)}: ${response.body}`).toBe(400);
       expect(response.headers['content-type']).toMatch(/^application\/json/);

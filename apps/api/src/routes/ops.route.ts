@@ -3,7 +3,6 @@
 // configuration demands one in staging and production unless METRICS_PUBLIC=true); /health and /readyz stay open.
 import { timingSafeEqual } from 'node:crypto';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import type { OpsProbe } from '@socialpredict/runtime';
 import type { Lifecycle } from '../lifecycle.ts';
 import { HttpProblem } from '../http-problem.ts';
@@ -51,7 +50,7 @@ export const opsRoutes: FastifyPluginAsyncTypebox<OpsRouteOptions> = async (app,
   const { lifecycle, probe } = opts;
 
   const expected = opts.metricsAuthToken === undefined ? undefined : Buffer.from(`Bearer ${opts.metricsAuthToken}`);
-  const requireOpsToken = async (request: FastifyRequest) => {
+  const requireOpsToken = async (request: { headers: { authorization?: string | undefined } }) => {
     if (expected === undefined) return;
     const given = Buffer.from(request.headers.authorization ?? '');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
