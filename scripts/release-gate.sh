@@ -5,7 +5,8 @@
 #
 #   scripts/release-gate.sh https://api.example.org
 #
-# RELEASE_GATE_INTERVAL_SECONDS (30) and RELEASE_GATE_TIMEOUT_SECONDS (600) change the cadence and the budget.
+# RELEASE_GATE_INTERVAL_SECONDS (30) and RELEASE_GATE_TIMEOUT_SECONDS (600) change the cadence and the budget;
+# METRICS_AUTH_TOKEN, when set, is sent with the /ops/status request (which it guards).
 set -euo pipefail
 
 if [ $# -ne 1 ] || [[ "$1" != http://* && "$1" != https://* ]]; then
@@ -17,16 +18,18 @@ interval="${RELEASE_GATE_INTERVAL_SECONDS:-30}"
 budget="${RELEASE_GATE_TIMEOUT_SECONDS:-600}"
 
 # The body of a probe, or an empty string when the request fails; a 503 body still counts as an answer.
-probe() { curl --silent --show-error --max-time 5 "$base$1" 2>/dev/null || true; }
+probe() { curl --silent --show-error --max-time 5 "$@" 2>/dev/null || true; }
+status_auth=()
+if [ -n "${METRICS_AUTH_TOKEN:-}" ]; then status_auth=(--header "Authorization: Bearer $METRICS_AUTH_TOKEN"); fi
 
 deadline=$(( $(date +%s) + budget ))
 attempt=1
 while :; do
-  health="$(probe /health)"
-  ready="$(probe /readyz)"
+  health="$(probe "$base/health")"
+  ready="$(probe "$base/readyz")"
   echo "[release-gate] attempt $attempt: /health=${health:-no answer} /readyz=${ready:-no answer}"
   if [ "$health" = "live" ] && [ "$ready" = "ready" ]; then
-    echo "[release-gate] /ops/status (informational): $(probe /ops/status)"
+    echo "[release-gate] /ops/status (informational): $(probe "${status_auth[@]}" "$base/ops/status")"
     echo "[release-gate] PASSED: $base is live and ready"
     exit 0
   fi

@@ -9,6 +9,7 @@ import type { AppUseCases, OpsProbe } from '@socialpredict/runtime';
 import type { Lifecycle } from './lifecycle.ts';
 import { corsPlugin } from './plugins/cors.plugin.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.plugin.ts';
+import { jsonBodyPlugin } from './plugins/json-body.plugin.ts';
 import { loadSheddingPlugin } from './plugins/load-shedding.plugin.ts';
 import { metricsPlugin } from './plugins/metrics.plugin.ts';
 import { nonEncapsulated } from './plugins/non-encapsulated.ts';
@@ -50,11 +51,12 @@ export function buildApp(deps: AppDeps): FastifyPluginAsync {
     app.setValidatorCompiler(typeboxValidatorCompiler);
     // Only JSON bodies are accepted (415 otherwise); Fastify's built-in text/plain parser would let text through.
     app.removeContentTypeParser('text/plain');
+    await app.register(jsonBodyPlugin);
 
     await app.register(routeTablePlugin);
     await app.register(metricsPlugin, deps.metricsRegistry === undefined ? {} : { registry: deps.metricsRegistry });
     await app.register(requestContextPlugin);
-    await app.register(securityHeadersPlugin, { config: config.security });
+    await app.register(securityHeadersPlugin, { config: config.security, docsEnabled: config.api.docsEnabled });
     await app.register(corsPlugin, { config: config.cors });
     await app.register(loadSheddingPlugin, { maxEventLoopDelayMs: config.server.maxEventLoopDelayMs, lifecycle: deps.lifecycle });
     await app.register(rateLimitPlugin, { config: config.rateLimit });

@@ -81,4 +81,105 @@ describe('boundary sanitisers (docs/api.md#validation, SEC-8)', () => {
       });
     }
   });
+
+  describe('hostile input (docs/api.md#validation)', () => {
+    const ENCODED_MARKUP = [
+      '&lt;script&gt;alert(1)&lt;/script&gt;',
+      '&#60;script&#62;x',
+      '&#x3c;iframe src=x&#x3e;',
+      '&#X3C;IFRAME',
+      '&amp;lt;script&amp;gt;',
+      '&lt;object data=x',
+      '&#106;avascript&#58;alert(1)',
+    ];
+
+    it.each(ENCODED_MARKUP)('decodes %s before the pattern check, in every text field', (input) => {
+      expect(sanitize.displayName(input.slice(0, 50)).ok).toBe(false);
+      expect(sanitize.questionTitle(input).ok).toBe(false);
+      expect(sanitize.outcomeLabel(input.slice(0, 20), 'YES').ok).toBe(false);
+      expect(sanitize.userDescription(input).ok).toBe(false);
+      expect(sanitize.marketDescription(input).ok).toBe(false);
+      expect(sanitize.searchQuery(input).ok).toBe(false);
+    });
+
+    it('keeps harmless references as the text they stand for', () => {
+      expect(value(sanitize.displayName('Fish &amp; chips'))).toBe('Fish & chips');
+      expect(value(sanitize.questionTitle('Is 3 &lt; 5?'))).toBe('Is 3 < 5?');
+    });
+
+    it.each([
+      ['NUL', 'a\u0000b'],
+      ['a C0 control', 'a\u0007b'],
+      ['DEL', 'a\u007fb'],
+      ['a C1 control', 'a\u0085b'],
+      ['a right-to-left override', 'abc\u202Etxt.exe'],
+      ['a bidi isolate', 'a\u2066b'],
+      ['a zero-width space', 'Admin\u200B'],
+      ['a zero-width joiner', 'a\u200Db'],
+      ['a word joiner', 'a\u2060b'],
+      ['a byte-order mark', '\uFEFFabc'],
+    ])('refuses %s in every text field', (_label, input) => {
+      for (const result of [
+        sanitize.displayName(input),
+        sanitize.questionTitle(input),
+        sanitize.outcomeLabel(input, 'YES'),
+        sanitize.userDescription(input),
+        sanitize.marketDescription(input),
+        sanitize.searchQuery(input),
+        sanitize.personalLink(`example.org/${input}`),
+      ]) {
+        expect(result).toMatchObject({ ok: false, problem: expect.stringMatching(/characters/) });
+      }
+    });
+
+    it('refuses such characters written as references too', () => {
+      for (const input of ['abc&#x202E;txt', 'Admin&#8203;', 'a&#1;b']) {
+        expect(sanitize.displayName(input).ok, input).toBe(false);
+        expect(sanitize.marketDescription(input).ok, input).toBe(false);
+      }
+    });
+
+    it('refuses tabs and line breaks in single-line fields only', () => {
+      for (const input of ['a\tb', 'a\nb', 'a\r\nb']) {
+        expect(sanitize.displayName(input).ok).toBe(false);
+        expect(sanitize.questionTitle(input).ok).toBe(false);
+        expect(sanitize.outcomeLabel(input, 'NO').ok).toBe(false);
+        expect(sanitize.searchQuery(input).ok).toBe(false);
+        expect(sanitize.marketDescription(input).ok).toBe(true);
+      }
+    });
+
+    it('reads only dates and times that exist', () => {
+      expect(value(sanitize.rfc3339Time('2027-02-28T10:00:00Z'))).toBe(Date.UTC(2027, 1, 28, 10));
+      expect(value(sanitize.rfc3339Time('2028-02-29T10:00:00+02:00'))).toBe(Date.UTC(2028, 1, 29, 8));
+      for (const bad of [
+        '2027-02-30T10:00:00Z',
+        '2027-02-29T10:00:00Z',
+        '2027-04-31T10:00:00Z',
+        '2027-13-01T10:00:00Z',
+        '2027-00-10T10:00:00Z',
+        '2027-01-00T10:00:00Z',
+        '2027-01-10T24:00:00Z',
+        '2027-01-10T10:60:00Z',
+        '2027-01-10T10:00:60Z',
+        '2027-01-10T10:00:00+24:00',
+        '2027-01-10T10:00:00',
+      ]) {
+        expect(sanitize.rfc3339Time(bad).ok, bad).toBe(false);
+      }
+    });
+
+    it('drops one trailing dot of a link host before the blocklist', () => {
+      for (const bad of ['http://localhost./', 'bit.ly./x', 'https://BIT.LY./x', 'https://sub.tinyurl.com./x', 'http://a..b.org/', 'https://x.org../']) {
+        expect(sanitize.personalLink(bad).ok, bad).toBe(false);
+      }
+      expect(value(sanitize.personalLink('https://example.org./me'))).toBe('https://example.org./me');
+    });
+
+    it('looks enum values up among own properties only', () => {
+      const table = { open: 1 };
+      expect(sanitize.ownEntry(table, 'open')).toBe(1);
+      for (const key of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) expect(sanitize.ownEntry(table, key)).toBeUndefined();
+    });
+  });
 });

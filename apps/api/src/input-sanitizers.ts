@@ -1,6 +1,7 @@
 // The shared boundary validators and sanitisers of docs/api.md#validation (SEC-8, VAL-3): every route that accepts user text
 // runs it through here once, and the use cases receive clean values. Failures name the field and the rule.
 import { isIP } from 'node:net';
+import { decodeHTML } from 'entities';
 import sanitizeHtml from 'sanitize-html';
 import { HttpProblem } from './http-problem.ts';
 
@@ -21,6 +22,47 @@ const codePoints = (text: string) => [...text].length;
 export function hasSuspiciousPattern(text: string): boolean {
   const lower = text.toLowerCase();
   return SUSPICIOUS.some((pattern) => lower.includes(pattern));
+}
+
+/**
+ * Decodes HTML character references until none is left, so `&lt;script&gt;` and `&amp;lt;script&amp;gt;` are judged
+ * as the `<script>` a browser may eventually render (docs/api.md#validation, hostile input). Each pass that changes
+ * the text shortens it, so the loop ends.
+ */
+function decodeReferences(text: string): string {
+  let current = text;
+  for (let next = decodeHTML(current); next !== current; next = decodeHTML(current)) current = next;
+  return current;
+}
+
+/** C0 and C1 controls except TAB, LF and CR, which multi-line fields keep. */
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's purpose
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
+const LINE_BREAK_OR_TAB = /[\t\n\r]/u;
+/** Bidi embeddings, overrides and isolates, and zero-width characters: text that displays as something else. */
+const INVISIBLE = /[\u202A-\u202E\u2066-\u2069\u200B-\u200D\u2060\uFEFF]/u;
+
+/** The problem with a text field's characters, if any: hostile input of docs/api.md#validation. */
+export function hostileCharacters(text: string, lines: 'single-line' | 'multi-line'): string | undefined {
+  if (CONTROL.test(text) || (lines === 'single-line' && LINE_BREAK_OR_TAB.test(text))) {
+    return lines === 'single-line' ? 'must not contain control characters, tabs or line breaks' : 'must not contain control characters';
+  }
+  if (INVISIBLE.test(text)) return 'must not contain bidirectional control or zero-width characters';
+  return undefined;
+}
+
+/**
+ * The rules every stored text passes, judged on the raw input, on its decoded form (a reference such as `&#0;` or
+ * `&lt;iframe` hides what it stands for) and again on the text to be stored, whatever the HTML policy turned it into.
+ */
+function screen(raw: string, lines: 'single-line' | 'multi-line', policy: (text: string) => string): Checked<string> {
+  const decoded = decodeReferences(raw);
+  const characters = hostileCharacters(raw, lines) ?? hostileCharacters(decoded, lines);
+  if (characters !== undefined) return fail(characters);
+  if (hasSuspiciousPattern(decoded)) return fail('contains a forbidden pattern');
+  const stored = policy(raw).trim();
+  if (hasSuspiciousPattern(decodeReferences(stored))) return fail('contains a forbidden pattern');
+  return pass(stored);
 }
 
 /** Removes every tag, keeping the text (entities decoded back so the stored text is plain). */
@@ -49,45 +91,70 @@ export function username(raw: string): Checked<string> {
   return pass(value);
 }
 
+/** Plain single-line text: every tag removed; empty afterwards is refused. */
+function plainText(raw: string): Checked<string> {
+  const screened = screen(raw, 'single-line', stripHtml);
+  if (screened.ok && screened.value === '') return fail('must not be empty');
+  return screened;
+}
+
+/** Uniqueness and reserved names are compared by the domain (NFKC + case folding), which also owns that rule. */
 export function displayName(raw: string): Checked<string> {
   if (bytes(raw) < 1 || bytes(raw) > 50) return fail('must be 1–50 bytes');
-  if (hasSuspiciousPattern(raw)) return fail('contains a forbidden pattern');
-  const value = stripHtml(raw).trim();
-  if (value === '') return fail('must not be empty');
-  return pass(value);
+  return plainText(raw);
 }
 
 function richText(raw: string, maxBytes: number): Checked<string> {
   if (bytes(raw) > maxBytes) return fail(`must be at most ${maxBytes} bytes`);
-  if (hasSuspiciousPattern(raw)) return fail('contains a forbidden pattern');
-  return pass(restrictHtml(raw).trim());
+  return screen(raw, 'multi-line', restrictHtml);
 }
 
 export const userDescription = (raw: string) => richText(raw, 2000);
 export const marketDescription = (raw: string) => richText(raw, 2000);
 
 export function questionTitle(raw: string): Checked<string> {
+  // Checked before trimming, which would silently drop a leading byte-order mark or a trailing line break.
+  const characters = hostileCharacters(raw, 'single-line');
+  if (characters !== undefined) return fail(characters);
   const trimmed = raw.trim();
   if (bytes(trimmed) < 1 || bytes(trimmed) > 160) return fail('must be 1–160 bytes');
-  if (hasSuspiciousPattern(trimmed)) return fail('contains a forbidden pattern');
-  const value = stripHtml(trimmed).trim();
-  if (value === '') return fail('must not be empty');
-  return pass(value);
+  return plainText(trimmed);
 }
 
 export function outcomeLabel(raw: string | undefined, fallback: string): Checked<string> {
   if (raw === undefined) return pass(fallback);
-  const value = stripHtml(raw.trim()).trim();
-  if (codePoints(value) < 1 || codePoints(value) > 20) return fail('must be 1–20 characters');
-  if (hasSuspiciousPattern(raw)) return fail('contains a forbidden pattern');
-  return pass(value);
+  const screened = screen(raw, 'single-line', stripHtml);
+  if (!screened.ok) return screened;
+  if (codePoints(screened.value) < 1 || codePoints(screened.value) > 20) return fail('must be 1–20 characters');
+  return screened;
 }
 
 export function searchQuery(raw: string): Checked<string> {
+  const characters = hostileCharacters(raw, 'single-line');
+  if (characters !== undefined) return fail(characters);
   const value = raw.trim();
   if (codePoints(value) > 100) return fail('must be at most 100 characters');
-  if (hasSuspiciousPattern(value)) return fail('contains a forbidden pattern');
-  return pass(stripHtml(value).trim());
+  return screen(value, 'single-line', stripHtml);
+}
+
+const RFC3339_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-](\d{2}):(\d{2}))$/i;
+
+/**
+ * An RFC 3339 date-time with an offset, as epoch milliseconds. Every field must exist on the calendar and the clock:
+ * `Date.parse` would roll 2027-02-30 over to March 2 (docs/api.md#validation, hostile input).
+ */
+export function rfc3339Time(raw: string): Checked<number> {
+  const match = RFC3339_WITH_OFFSET.exec(raw.trim());
+  if (match === null) return fail('must be an RFC 3339 date-time with an offset');
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const [offsetHours, offsetMinutes] = [Number(match[9] ?? 0), Number(match[10] ?? 0)];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  const exists =
+    day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59 &&
+    offsetHours <= 23 && offsetMinutes <= 59;
+  if (!exists) return fail('must be a date and time that exist');
+  return pass(Date.parse(raw.trim()));
 }
 
 const EMOJI_RANGES: readonly (readonly [number, number])[] = [
@@ -119,6 +186,8 @@ const SHORTENERS = ['bit.ly', 'tinyurl.com', 't.co', 'localhost'];
 export function personalLink(raw: string): Checked<string> {
   if (raw === '') return pass('');
   if (raw.length > 200) return fail('must be at most 200 characters');
+  const characters = hostileCharacters(raw, 'single-line');
+  if (characters !== undefined) return fail(characters);
   if (/\s/.test(raw)) return fail('must not contain spaces');
   const candidate = /^[a-z][a-z0-9+.-]*:/i.test(raw) ? raw : `https://${raw}`;
   let url: URL;
@@ -129,8 +198,10 @@ export function personalLink(raw: string): Checked<string> {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return fail('must use http or https');
   if (url.username !== '' || url.password !== '') return fail('must not contain user information');
-  const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  // One trailing dot names the same host (`localhost.` is `localhost`); an empty label is no usable host at all.
+  const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
   if (host === '') return fail('must name a host');
+  if (host.startsWith('.') || host.endsWith('.') || host.includes('..')) return fail('must be a valid web address');
   if (SHORTENERS.some((blocked) => host === blocked || host.endsWith(`.${blocked}`))) return fail('this host is not allowed');
   if (isIP(host) !== 0 && isNonPublicAddress(host)) return fail('private or local addresses are not allowed');
   return pass(url.toString());
@@ -145,6 +216,11 @@ function isNonPublicAddress(address: string): boolean {
   if (lower === '::' || lower === '::1') return true;
   if (lower.startsWith('::ffff:')) return isNonPublicAddress(lower.slice('::ffff:'.length)) || !lower.includes('.');
   return /^f[cd]/.test(lower) || /^fe[89ab]/.test(lower);
+}
+
+/** An enum-like value looked up among the table's own keys only: `__proto__` or `toString` name nothing (docs/api.md#validation). */
+export function ownEntry<V>(table: Readonly<Record<string, V>>, key: string): V | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 /** Runs the checks of one request and either returns every clean value or throws one VALIDATION_FAILED listing all. */

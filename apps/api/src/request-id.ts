@@ -4,10 +4,14 @@ import type { IncomingMessage } from 'node:http';
 
 const ACCEPTED = /^[A-Za-z0-9._-]{1,128}$/;
 
+export function newRequestId(): string {
+  return randomBytes(16).toString('hex');
+}
+
 export function requestId(request: IncomingMessage): string {
   const incoming = request.headers['x-request-id'];
   if (typeof incoming === 'string' && ACCEPTED.test(incoming)) return incoming;
-  return randomBytes(16).toString('hex');
+  return newRequestId();
 }
 
 const TRACEPARENT = /^[\da-f]{2}-([\da-f]{32})-([\da-f]{16})-([\da-f]{2})$/;

@@ -70,3 +70,43 @@ describe('request validation (docs/api.md#validation, VAL-1)', () => {
     expect([notJson.statusCode, notJson.json().reason]).toEqual([400, 'INVALID_REQUEST']);
   });
 });
+
+describe('hostile input (docs/api.md#validation)', () => {
+  it.each(['1.5', '1e0', '1e3', '+1', '%201', '1%20', '0x10', '01', '-1', '1_0', '１'])(
+    'refuses the path integer %s instead of reading another number',
+    async (id) => {
+      const { status, body } = await post(`/loose/${id}`, { amount: 1, outcome: 'YES' });
+      expect([status, body.reason]).toEqual([400, 'INVALID_REQUEST']);
+    },
+  );
+
+  it.each(['1e1', '+3', '03', '0x3', '%203', '3.0'])('refuses the query integer %s', async (n) => {
+    const { status, body } = await post(`/loose/1?n=${n}`, { amount: 1, outcome: 'YES' });
+    expect([status, body.reason]).toEqual([400, 'INVALID_REQUEST']);
+  });
+
+  it('reads plain decimal integers', async () => {
+    const { status, body } = await post('/loose/10?n=0', { amount: 1, outcome: 'YES' });
+    expect([status, body.params, body.query]).toEqual([200, { id: 10 }, { n: 0 }]);
+  });
+
+  it.each(['%00', 'a%07b', 'a%0Ab', 'a%09b', '%E2%80%AEabc', 'x%E2%80%8B', '%EF%BB%BFx', '%C2%85'])(
+    'refuses the query text %s with VALIDATION_FAILED, whichever parameter carries it',
+    async (text) => {
+      const { status, body } = await post(`/loose/1?anything=${text}`, { amount: 1, outcome: 'YES' });
+      expect(status).toBe(400);
+      expect(body).toMatchObject({ reason: 'VALIDATION_FAILED', details: { fields: { anything: [expect.any(String)] } } });
+    },
+  );
+
+  it('refuses NUL anywhere in a body, keys included, before it can reach the database', async () => {
+    for (const payload of [
+      { amount: 1, outcome: 'YES', note: 'a\u0000' },
+      { amount: 1, outcome: 'YES', extra: { deep: ['\u0000'] } },
+      { amount: 1, outcome: 'YES', ['k\u0000']: 1 },
+    ]) {
+      const { status, body } = await post('/loose/1', payload);
+      expect([status, body.reason]).toEqual([400, 'VALIDATION_FAILED']);
+    }
+  });
+});

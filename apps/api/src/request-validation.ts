@@ -4,11 +4,12 @@
 // classified here: a malformed value (wrong JSON type, unsafe integer, bad path parameter) is INVALID_REQUEST, a
 // well-formed value breaking a rule is VALIDATION_FAILED with `details.fields`.
 import type { FastifySchemaCompiler } from 'fastify';
-import type { TSchema } from '@sinclair/typebox';
+import { Kind, type TSchema } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
 import { Value } from '@sinclair/typebox/value';
 import { HttpProblem } from './http-problem.ts';
+import { hostileCharacters } from './input-sanitizers.ts';
 
 const MALFORMED = new Set<ValueErrorType>([
   ValueErrorType.Array,
@@ -28,11 +29,57 @@ export const typeboxValidatorCompiler: FastifySchemaCompiler<TSchema> = ({ schem
   const check = TypeCompiler.Compile(schema);
   const strict = schema.additionalProperties === false;
   return (input: unknown) => {
+    const hostile = hostileInput(schema, part, input);
+    if (hostile !== undefined) return { error: hostile };
     const value = prepare(schema, part, strict, input);
     if (check.Check(value)) return { value };
     return { error: toProblem(part, [...check.Errors(value)]) };
   };
 };
+
+/** Path and query integers: decimal digits without a leading zero; a minus sign only where negatives are allowed. */
+const UNSIGNED_DECIMAL = /^(0|[1-9][0-9]*)$/;
+const SIGNED_DECIMAL = /^-?(0|[1-9][0-9]*)$/;
+
+/**
+ * The hostile-input rules of docs/api.md#validation that a schema cannot state, checked before anything reads the
+ * value: `Value.Convert` would read `1e3`, `+1`, ` 1` or `0x10` as numbers (and `172e9` as another id); query strings
+ * are single-line text; no body string may carry NUL, which PostgreSQL cannot store (each text field's own rule in
+ * input-sanitizers.ts is stricter).
+ */
+function hostileInput(schema: TSchema, part: Part, input: unknown): HttpProblem | undefined {
+  if (part === 'body') {
+    return containsNul(input) ? validationProblem('(body)', 'must not contain NUL characters') : undefined;
+  }
+  if ((part !== 'params' && part !== 'querystring') || typeof input !== 'object' || input === null) return undefined;
+  const properties = (schema.properties ?? {}) as Record<string, TSchema>;
+  for (const [field, raw] of Object.entries(input)) {
+    const texts: unknown[] = Array.isArray(raw) ? raw : [raw];
+    const property = Object.hasOwn(properties, field) ? properties[field] : undefined;
+    if (property?.[Kind] === 'Integer') {
+      const pattern = (property.minimum ?? 0) < 0 ? SIGNED_DECIMAL : UNSIGNED_DECIMAL;
+      if (texts.some((text) => typeof text !== 'string' || !pattern.test(text))) {
+        return new HttpProblem(400, 'INVALID_REQUEST', `Malformed request (${field}: must be written as a decimal integer).`);
+      }
+    }
+    if (part === 'querystring') {
+      const problem = texts.map((text) => (typeof text === 'string' ? hostileCharacters(text, 'single-line') : undefined)).find(Boolean);
+      if (problem !== undefined) return validationProblem(field, problem);
+    }
+  }
+  return undefined;
+}
+
+/** Depth is bounded by the JSON parser (64 levels), so this walk cannot exhaust the stack. */
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (typeof value !== 'object' || value === null) return false;
+  return Object.entries(value).some(([key, item]) => key.includes('\u0000') || containsNul(item));
+}
+
+function validationProblem(field: string, problem: string): HttpProblem {
+  return new HttpProblem(400, 'VALIDATION_FAILED', `Invalid input (${field}: ${problem}).`, { details: { fields: { [field]: [problem] } } });
+}
 
 function prepare(schema: TSchema, part: Part, strict: boolean, input: unknown): unknown {
   if (part === 'body') return strict ? input : Value.Clean(schema, Value.Clone(input));

@@ -129,6 +129,8 @@ describe('security headers (SEC-6)', () => {
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-security-policy']).toContain('worker-src');
     expect(docs.headers['content-security-policy']).not.toContain("worker-src 'none'");
+    expect((await app.inject({ method: 'GET', url: '/docs/?x=1' })).headers['content-security-policy']).not.toContain("worker-src 'none'");
+    expect((await app.inject({ method: 'GET', url: '/docsx' })).headers['content-security-policy']).toContain("worker-src 'none'");
   });
 });
 
@@ -267,9 +269,25 @@ describe('ops endpoints (docs/api.md#ops-endpoints)', () => {
     expect(metrics.body).toContain('process_resident_memory_bytes');
   });
 
-  it('hides the docs UI when disabled', async () => {
+  it('guards /ops/status with the same token and leaves the probes open', async () => {
+    app = await skeletonServer({ METRICS_AUTH_TOKEN: 'scrape-secret' });
+    for (const authorization of [undefined, 'Bearer wrong', 'scrape-secret']) {
+      const denied = await app.inject({ method: 'GET', url: '/ops/status', headers: authorization === undefined ? {} : { authorization } });
+      expect(denied.statusCode).toBe(401);
+      expect(denied.json()).toMatchObject({ ok: false, reason: 'INVALID_TOKEN', message: expect.any(String) });
+    }
+    const status = await app.inject({ method: 'GET', url: '/ops/status', headers: { authorization: 'Bearer scrape-secret' } });
+    expect([status.statusCode, status.json().live]).toEqual([200, true]);
+    expect((await app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
+  });
+
+  it('hides the docs UI when disabled, with the strict CSP on its 404', async () => {
     app = await skeletonServer({ DOCS_ENABLED: 'false' });
-    expect((await app.inject({ method: 'GET', url: '/docs/' })).statusCode).toBe(404);
+    const docs = await app.inject({ method: 'GET', url: '/docs/' });
+    expect(docs.statusCode).toBe(404);
+    expect(docs.headers['content-security-policy']).toContain("worker-src 'none'");
+    expect((await app.inject({ method: 'GET', url: '/docs' })).headers['content-security-policy']).toContain("worker-src 'none'");
     expect((await app.inject({ method: 'GET', url: '/openapi.json' })).statusCode).toBe(200);
   });
 });

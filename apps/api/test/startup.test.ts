@@ -128,7 +128,13 @@ describe('process entry points', () => {
   it('refuses seed:dev outside development and test (CFG-7)', async () => {
     const failure = await run(node, ['--conditions=source', CLI_ENTRY, 'seed-dev'], {
       cwd: root,
-      env: env({ APP_ENV: 'staging', DATABASE_URL: 'postgres://x@127.0.0.1:1/x', JWT_SIGNING_KEY: 'k'.repeat(40), CORS_ALLOW_ORIGINS: 'https://a.example' }),
+      env: env({
+        APP_ENV: 'staging',
+        DATABASE_URL: 'postgres://x@127.0.0.1:1/x',
+        JWT_SIGNING_KEY: 'k'.repeat(40),
+        CORS_ALLOW_ORIGINS: 'https://a.example',
+        METRICS_AUTH_TOKEN: 'metrics-token',
+      }),
     }).catch((error: { code: number; stderr: string }) => error);
     expect('code' in failure ? failure.code : 0).toBe(78);
     expect('stderr' in failure ? failure.stderr : '').toContain('development and test only');

@@ -34,6 +34,7 @@ describe('load-seed guards', () => {
       DATABASE_URL: 'postgres://app@127.0.0.1:5432/app',
       JWT_SIGNING_KEY: 'k'.repeat(40),
       CORS_ALLOW_ORIGINS: 'https://example.org',
+      METRICS_AUTH_TOKEN: 'metrics-token',
     });
     expect((failure as Error).message).toContain('APP_ENV=production');
   });

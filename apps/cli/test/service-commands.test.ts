@@ -15,6 +15,7 @@ const STAGING = {
   DATABASE_URL: 'postgres://app@127.0.0.1:5432/app',
   JWT_SIGNING_KEY: 'k'.repeat(40),
   CORS_ALLOW_ORIGINS: 'https://example.org',
+  METRICS_AUTH_TOKEN: 'metrics-token',
   DB_REQUIRE_TLS: 'false',
 };
 

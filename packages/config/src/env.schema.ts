@@ -79,6 +79,7 @@ export const EnvSchema = Type.Object({
   DOCS_ENABLED: bool(true, { production: false }),
   METRICS_ENABLED: bool(true),
   METRICS_AUTH_TOKEN: optionalText({ secret: true }),
+  METRICS_PUBLIC: bool(false),
   PROBABILITY_POINTS_MAX: int(2000, 2),
 
   // Security

@@ -10,6 +10,7 @@ const STRICT_BASE: Env = {
   DATABASE_URL: 'postgres://app:hunter2@db.internal:5432/sp',
   JWT_SIGNING_KEY: STRONG_KEY,
   CORS_ALLOW_ORIGINS: 'https://predict.example.org',
+  METRICS_AUTH_TOKEN: 'metrics-secret-token',
 };
 
 function ok(env: Env): AppConfig {
@@ -73,6 +74,16 @@ describe('loadConfig: defaults and profiles (CFG-3, CFG-5)', () => {
     );
     expect(issues({ ...STRICT_BASE, APP_ENV: appEnv, CORS_ALLOW_ORIGINS: '*' })[0]?.key).toBe('CORS_ALLOW_ORIGINS');
     expect(issues({ ...STRICT_BASE, APP_ENV: appEnv, JWT_SIGNING_KEY: 'short' })[0]?.reason).toMatch(/32 bytes/);
+  });
+
+  it.each(['staging', 'production'])('%s demands METRICS_AUTH_TOKEN unless METRICS_PUBLIC=true states open ops endpoints (docs/api.md#ops-endpoints)', (appEnv) => {
+    const { METRICS_AUTH_TOKEN: _token, ...withoutToken } = STRICT_BASE;
+    expect(issues({ ...withoutToken, APP_ENV: appEnv })).toEqual([
+      { key: 'METRICS_AUTH_TOKEN', reason: `is required in ${appEnv} unless METRICS_PUBLIC=true` },
+    ]);
+    expect(ok({ ...withoutToken, APP_ENV: appEnv, METRICS_PUBLIC: 'true' }).api.metricsAuthToken).toBeUndefined();
+    expect(ok({ ...STRICT_BASE, APP_ENV: appEnv }).api.metricsAuthToken).toBe('metrics-secret-token');
+    expect(ok({ APP_ENV: 'development' }).api.metricsAuthToken).toBeUndefined();
   });
 
   it('keeps an explicit DB_REQUIRE_TLS=false in production', () => {

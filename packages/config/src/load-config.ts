@@ -206,6 +206,10 @@ function checkProfileRules(settings: EnvSettings, issues: ConfigIssue[]): void {
     if (!settings.RATE_LIMIT_ENABLED) {
       issues.push({ key: 'RATE_LIMIT_ENABLED', reason: `cannot be false in ${settings.APP_ENV}` });
     }
+    // /metrics and /ops/status describe the process to anyone who asks; opening them is a decision to state.
+    if (settings.METRICS_AUTH_TOKEN === undefined && !settings.METRICS_PUBLIC) {
+      issues.push({ key: 'METRICS_AUTH_TOKEN', reason: `is required in ${settings.APP_ENV} unless METRICS_PUBLIC=true` });
+    }
     if (settings.CORS_ENABLED && settings.CORS_ALLOW_ORIGINS === undefined) {
       issues.push({ key: 'CORS_ALLOW_ORIGINS', reason: `must list the allowed origins in ${settings.APP_ENV}` });
     } else if (settings.CORS_ENABLED && settings.CORS_ALLOW_ORIGINS?.trim() === '*') {

@@ -3,11 +3,25 @@
 import cors from '@fastify/cors';
 import type { FastifyInstance } from 'fastify';
 import type { CorsConfig } from '@socialpredict/config';
+import { HttpProblem } from '../http-problem.ts';
+import { sendProblem } from './error-handler.plugin.ts';
 import { nonEncapsulated } from './non-encapsulated.ts';
 
 export const corsPlugin = nonEncapsulated('cors', async (app: FastifyInstance, opts: { config: CorsConfig }) => {
   const { config } = opts;
   if (!config.enabled) return;
+  // @fastify/cors answers a preflight without Origin or Access-Control-Request-Method in plain text; this hook runs
+  // first and refuses it with the JSON error body instead (docs/api.md#validation, hostile input). It sends rather
+  // than throws: the preflight route declares no response schema, so a thrown error would be serialised by
+  // Fastify's default error schema, which drops `ok` and `reason`.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method !== 'OPTIONS') return undefined;
+    if (request.headers.origin !== undefined && request.headers['access-control-request-method'] !== undefined) return undefined;
+    return sendProblem(
+      reply,
+      new HttpProblem(400, 'INVALID_REQUEST', 'A CORS preflight needs the Origin and Access-Control-Request-Method headers.'),
+    );
+  });
   await app.register(cors, {
     origin: config.allowOrigins === '*' ? '*' : [...config.allowOrigins],
     methods: [...config.allowMethods],

@@ -1,50 +1,77 @@
 // Security headers of docs/api.md#security-headers on every response, errors and 404s included (SEC-6). Helmet emits most of
-// them; the onSend hook adds the two helmet does not emit as specified and relaxes the CSP for the docs UI only.
-import helmet from '@fastify/helmet';
+// them; the onSend hook adds the two helmet does not emit as specified and relaxes the CSP for the docs UI only, and
+// only while the docs are served. Responses written before Fastify has a reply (Node's HTTP parser errors, see
+// server.ts) get the same set from `securityHeaders`, which runs the same helmet options.
+import helmetPlugin, { type FastifyHelmetOptions } from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
+import helmet from 'helmet';
 import type { SecurityConfig } from '@socialpredict/config';
 import { nonEncapsulated } from './non-encapsulated.ts';
 
 const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), gyroscope=(), magnetometer=(), usb=()';
+/** Helmet only knows the value 0 for this legacy header; the contract asks for the blocking mode. */
+const XSS_PROTECTION = '1; mode=block';
 
 export const DOCS_PREFIX = '/docs';
 
+function helmetOptions(config: SecurityConfig): FastifyHelmetOptions {
+  const { frameAncestors, hsts } = config;
+  return {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        mediaSrc: ["'self'"],
+        frameSrc: ["'none'"],
+        workerSrc: ["'none'"],
+        childSrc: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: frameAncestors.split(/\s+/),
+        upgradeInsecureRequests: [],
+      },
+    },
+    crossOriginEmbedderPolicy: { policy: 'require-corp' },
+    crossOriginOpenerPolicy: { policy: 'same-origin' },
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    // X-Frame-Options can only say DENY; it would contradict a frame-ancestors list that allows framing.
+    xFrameOptions: frameAncestors === "'none'" ? { action: 'deny' } : false,
+    strictTransportSecurity: hsts.enabled
+      ? { maxAge: hsts.maxAgeSeconds, includeSubDomains: hsts.includeSubDomains, preload: hsts.preload }
+      : false,
+    xPermittedCrossDomainPolicies: { permittedPolicies: 'none' },
+    xXssProtection: false,
+  };
+}
+
+/** The headers every response carries, as helmet plus the onSend hook would set them on a reply. */
+export function securityHeaders(config: SecurityConfig): Readonly<Record<string, string>> {
+  const headers: Record<string, string> = {};
+  const collector = {
+    setHeader: (name: string, value: string) => {
+      headers[name.toLowerCase()] = value;
+    },
+    removeHeader: (name: string) => {
+      delete headers[name.toLowerCase()];
+    },
+  };
+  // The plugin's option type comes from helmet's CommonJS typings, this import from its ES module typings: the same
+  // shape, declared twice.
+  const options = helmetOptions(config) as Parameters<typeof helmet>[0];
+  helmet(options)({} as never, collector as never, () => undefined);
+  return { ...headers, 'x-xss-protection': XSS_PROTECTION, 'permissions-policy': PERMISSIONS_POLICY };
+}
+
 export const securityHeadersPlugin = nonEncapsulated(
   'security-headers',
-  async (app: FastifyInstance, opts: { config: SecurityConfig }) => {
-    const { frameAncestors, hsts } = opts.config;
-    await app.register(helmet, {
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'", "'unsafe-inline'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:', 'https:'],
-          connectSrc: ["'self'"],
-          fontSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          mediaSrc: ["'self'"],
-          frameSrc: ["'none'"],
-          workerSrc: ["'none'"],
-          childSrc: ["'none'"],
-          formAction: ["'self'"],
-          frameAncestors: frameAncestors.split(/\s+/),
-          upgradeInsecureRequests: [],
-        },
-      },
-      crossOriginEmbedderPolicy: { policy: 'require-corp' },
-      crossOriginOpenerPolicy: { policy: 'same-origin' },
-      crossOriginResourcePolicy: { policy: 'same-origin' },
-      referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-      // X-Frame-Options can only say DENY; it would contradict a frame-ancestors list that allows framing.
-      xFrameOptions: frameAncestors === "'none'" ? { action: 'deny' } : false,
-      strictTransportSecurity: hsts.enabled
-        ? { maxAge: hsts.maxAgeSeconds, includeSubDomains: hsts.includeSubDomains, preload: hsts.preload }
-        : false,
-      xPermittedCrossDomainPolicies: { permittedPolicies: 'none' },
-      xXssProtection: false,
-    });
+  async (app: FastifyInstance, opts: { config: SecurityConfig; docsEnabled: boolean }) => {
+    await app.register(helmetPlugin, helmetOptions(opts.config));
 
     const docsPolicy = [
       "default-src 'self'",
@@ -53,14 +80,14 @@ export const securityHeadersPlugin = nonEncapsulated(
       "img-src 'self' data: https:",
       "connect-src 'self'",
       "worker-src 'self' blob:",
-      `frame-ancestors ${frameAncestors}`,
+      `frame-ancestors ${opts.config.frameAncestors}`,
     ].join('; ');
 
     app.addHook('onSend', async (request, reply, payload) => {
-      // Helmet only knows the value 0 for this legacy header; the contract asks for the blocking mode.
-      reply.header('x-xss-protection', '1; mode=block');
+      reply.header('x-xss-protection', XSS_PROTECTION);
       reply.header('permissions-policy', PERMISSIONS_POLICY);
-      if (request.url === DOCS_PREFIX || request.url.startsWith(`${DOCS_PREFIX}/`)) {
+      const path = request.url.split('?')[0] ?? '';
+      if (opts.docsEnabled && (path === DOCS_PREFIX || path.startsWith(`${DOCS_PREFIX}/`))) {
         reply.header('content-security-policy', docsPolicy);
       }
       return payload;

@@ -68,14 +68,12 @@ const CreateMarketBody = Type.Object({
   utcOffset: Type.Optional(Type.Integer({ minimum: -1440, maximum: 1440 })),
 });
 
-const RFC3339_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
 const LATEST_RESOLUTION = Date.UTC(2100, 0, 1);
 
 function resolutionTime(raw: string): sanitize.Checked<number> {
-  const time = RFC3339_WITH_OFFSET.test(raw.trim()) ? Date.parse(raw.trim()) : Number.NaN;
-  if (Number.isNaN(time)) return { ok: false, problem: 'must be an RFC 3339 date-time with an offset' };
-  if (time >= LATEST_RESOLUTION) return { ok: false, problem: 'must be before 2100-01-01T00:00:00Z' };
-  return { ok: true, value: time };
+  const time = sanitize.rfc3339Time(raw);
+  if (time.ok && time.value >= LATEST_RESOLUTION) return { ok: false, problem: 'must be before 2100-01-01T00:00:00Z' };
+  return time;
 }
 
 const publicList = { config: { limit: 'general' } } as const;

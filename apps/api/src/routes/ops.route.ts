@@ -1,5 +1,6 @@
 // Unversioned ops endpoints (docs/api.md#ops-endpoints, MON-1): probes, process status and Prometheus metrics. Never rate
-// limited, never cached, no business numbers.
+// limited, never cached, no business numbers. A configured METRICS_AUTH_TOKEN guards /metrics and /ops/status (the
+// configuration demands one in staging and production unless METRICS_PUBLIC=true); /health and /readyz stay open.
 import { timingSafeEqual } from 'node:crypto';
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { OpsProbe } from '@socialpredict/runtime';
@@ -47,6 +48,15 @@ const OpsStatus = Type.Object({
 
 export const opsRoutes: FastifyPluginAsyncTypebox<OpsRouteOptions> = async (app, opts) => {
   const { lifecycle, probe } = opts;
+
+  const expected = opts.metricsAuthToken === undefined ? undefined : Buffer.from(`Bearer ${opts.metricsAuthToken}`);
+  const requireOpsToken = async (request: { headers: { authorization?: string | undefined } }) => {
+    if (expected === undefined) return;
+    const given = Buffer.from(request.headers.authorization ?? '');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      throw new HttpProblem(401, 'INVALID_TOKEN', 'A valid metrics token is required.');
+    }
+  };
 
   // One ping at a time: while the database is away, the pool holds a ping back (reconnect backoff) for longer than
   // the timeout, and every probe adding one more would leave a backlog that floods the pool when it returns.
@@ -103,7 +113,12 @@ export const opsRoutes: FastifyPluginAsyncTypebox<OpsRouteOptions> = async (app,
     '/ops/status',
     {
       config: { ops: 'probe' },
-      schema: { tags: ['ops'], summary: 'Process status for operators', response: { 200: OpsStatus, 503: OpsStatus } },
+      preHandler: requireOpsToken,
+      schema: {
+        tags: ['ops'],
+        summary: 'Process status for operators',
+        response: { 200: OpsStatus, 503: OpsStatus, ...errorResponses(401) },
+      },
     },
     async (_request, reply) => {
       const ready = lifecycle.ready && (await databaseAnswers());
@@ -123,24 +138,18 @@ export const opsRoutes: FastifyPluginAsyncTypebox<OpsRouteOptions> = async (app,
   );
 
   if (!opts.metricsEnabled) return;
-  const expected = opts.metricsAuthToken === undefined ? undefined : Buffer.from(`Bearer ${opts.metricsAuthToken}`);
   app.get(
     '/metrics',
     {
       config: { ops: 'ops' },
+      preHandler: requireOpsToken,
       schema: {
         tags: ['ops'],
         summary: 'Prometheus exposition',
         response: { 200: PlainText, ...errorResponses(401) },
       },
     },
-    async (request, reply) => {
-      if (expected !== undefined) {
-        const given = Buffer.from(request.headers.authorization ?? '');
-        if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-          throw new HttpProblem(401, 'INVALID_TOKEN', 'A valid metrics token is required.');
-        }
-      }
+    async (_request, reply) => {
       reply.type(app.metrics.registry.contentType);
       return app.metrics.registry.metrics();
     },

@@ -160,7 +160,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRouteOptions> = async (ap
     },
     async (request) => {
       const status = (request.query.status ?? 'published').trim().toLowerCase() || 'published';
-      const lifecycleStatus = PROFILE_MARKET_STATUSES[status as keyof typeof PROFILE_MARKET_STATUSES];
+      const lifecycleStatus = sanitize.ownEntry(PROFILE_MARKET_STATUSES, status);
       if (lifecycleStatus === undefined) throw new HttpProblem(400, 'INVALID_REQUEST', 'status must be proposed, published or rejected.');
       const text = request.query.query === undefined ? undefined : sanitize.sanitizeFields({ query: sanitize.searchQuery(request.query.query) }).query;
       return stewarded(principalOf(request).username, request.query, { lifecycleStatus, ...(text ? { query: text } : {}) });

@@ -6,7 +6,7 @@ export interface UserRepository {
   findByUsername(username: string): ResultAsync<UserRecord | null, InfrastructureError>;
   /** Users among `usernames` that exist, in ascending username order. */
   findByUsernames(usernames: readonly string[]): ResultAsync<readonly UserRecord[], InfrastructureError>;
-  /** Whether another user (not `exceptUsername`) already has this display name. */
+  /** Whether another user (not `exceptUsername`) has a display name with the same `displayNameKey` (NFKC + case folding). */
   isDisplayNameTaken(displayName: string, exceptUsername?: string): ResultAsync<boolean, InfrastructureError>;
   /** Fails with UNIQUE_VIOLATION on field `username` or `displayName`. */
   insert(user: NewUser): ResultAsync<UserRecord, InfrastructureError>;

@@ -15,6 +15,7 @@ export { newAccount, type AccountBasics } from './shared/new-account.ts';
 export * from './shared/actor.ts';
 export { passwordReplacement } from './shared/password-replacement.ts';
 export { toUserProfile } from './shared/views.ts';
+export { displayNameKey, isReservedDisplayName } from './shared/display-name.ts';
 export type * from './shared/views.ts';
 export * from './authenticate/authenticate.use-case.ts';
 export * from './register-user/register-user.use-case.ts';

@@ -220,6 +220,26 @@ describe('update profile (docs/api.md#t1-04…07)', () => {
     expect((await h.updateProfile({ username: 'alice', changes: { displayName: 'alice display' } })).isOk()).toBe(true);
   });
 
+  it('compares display names after NFKC and case folding, and refuses the reserved names the same way', async () => {
+    const h = createHarness();
+    await h.seedUser('alice');
+    await h.seedUser('bob');
+    (await h.updateProfile({ username: 'bob', changes: { displayName: 'Weatherman' } }))._unsafeUnwrap();
+    for (const displayName of ['WEATHERMAN', 'ｗｅａｔｈｅｒｍａｎ', 'weatherman']) {
+      expect((await h.updateProfile({ username: 'alice', changes: { displayName } }))._unsafeUnwrapErr()).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        fields: { displayName: ['is already taken'] },
+      });
+    }
+    expect((await h.updateProfile({ username: 'bob', changes: { displayName: 'WEATHERMAN' } })).isOk()).toBe(true);
+    for (const displayName of ['Administrator', 'ADMINISTRATOR', 'Ａｄｍｉｎｉｓｔｒａｔｏｒ', 'ADMIN']) {
+      expect((await h.updateProfile({ username: 'alice', changes: { displayName } }))._unsafeUnwrapErr()).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        fields: { displayName: ['is reserved'] },
+      });
+    }
+  });
+
   it('maps a display-name race lost at the unique index', async () => {
     const h = createHarness();
     await h.seedUser('alice');

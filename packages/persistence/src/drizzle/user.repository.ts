@@ -35,6 +35,11 @@ export class DrizzleUserRepository implements UserRepository {
     );
   }
 
+  /**
+   * The domain's `displayNameKey` (NFKC + case folding) in SQL: NFKC by `normalize`, case by `lower`, which folds
+   * beyond ASCII under a UTF-8 locale of the database (C.UTF-8, en_US.UTF-8), but only ASCII under the plain C locale.
+   * No index serves it: a stored key with a unique index would, at the price of a schema change.
+   */
   isDisplayNameTaken(displayName: string, exceptUsername?: string): ResultAsync<boolean, InfrastructureError> {
     return dbOperation(this.#scope, 'users.isDisplayNameTaken', async () => {
       const holders = await this.#db
@@ -42,7 +47,7 @@ export class DrizzleUserRepository implements UserRepository {
         .from(users)
         .where(
           and(
-            eq(users.displayName, displayName),
+            sql`lower(normalize(${users.displayName}, NFKC)) = lower(normalize(${displayName}, NFKC))`,
             exceptUsername === undefined ? undefined : ne(users.username, exceptUsername),
           ),
         )

@@ -1,5 +1,6 @@
 import { err, ok, type ResultAsync } from 'neverthrow';
 import {
+  displayNameKey,
   uniqueViolation,
   type InfrastructureError,
   type NewUser,
@@ -38,7 +39,10 @@ export class MemoryUserRepository implements UserRepository {
     return readOperation(
       this.#context,
       'users.isDisplayNameTaken',
-      (tables) => holderOf(tables, displayName, exceptUsername) !== undefined,
+      (tables) => {
+        const key = displayNameKey(displayName);
+        return [...tables.users.values()].some((user) => user.username !== exceptUsername && displayNameKey(user.displayName) === key);
+      },
     );
   }
 
@@ -75,6 +79,7 @@ export class MemoryUserRepository implements UserRepository {
   }
 }
 
+/** The exact-name holder, as the `users_display_name_unique` index of the schema sees it. */
 function holderOf(tables: MemoryTables, displayName: string, exceptUsername?: string): UserRecord | undefined {
   for (const user of tables.users.values()) {
     if (user.displayName === displayName && user.username !== exceptUsername) return user;

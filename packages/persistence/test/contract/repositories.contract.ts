@@ -110,6 +110,15 @@ export function describeRepositoryContract(target: ContractTarget): void {
         expect((await ports.users.isDisplayNameTaken('free'))._unsafeUnwrap()).toBe(false);
       });
 
+      it('compares display names by the domain key: NFKC and case folding', async () => {
+        await insertUser('alice');
+        for (const spelling of ['ALICE DISPLAY', 'Alice Display', 'ａｌｉｃｅ ｄｉｓｐｌａｙ', 'ＡＬＩＣＥ DISPLAY']) {
+          expect((await ports.users.isDisplayNameTaken(spelling))._unsafeUnwrap(), spelling).toBe(true);
+          expect((await ports.users.isDisplayNameTaken(spelling, 'alice'))._unsafeUnwrap(), spelling).toBe(false);
+        }
+        expect((await ports.users.isDisplayNameTaken('alice displays'))._unsafeUnwrap()).toBe(false);
+      });
+
       it('updates the given fields only, and refuses a display name held by another user', async () => {
         await insertUser('alice');
         await insertUser('bob');

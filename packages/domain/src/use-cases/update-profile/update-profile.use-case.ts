@@ -1,5 +1,5 @@
 // Own profile changes (docs/api.md#t1-04…07). Sanitising is done at the boundary (docs/api.md#validation); the use case keeps the
-// display name unique.
+// display name unique and off the reserved names, both compared by `displayNameKey` (NFKC + case folding).
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import type { UserRecord } from '../../model/user.model.ts';
@@ -10,6 +10,7 @@ import {
   type ValidationFailed,
 } from '../../errors/use-case.errors.ts';
 import type { UseCaseDeps } from '../deps.ts';
+import { isReservedDisplayName, RESERVED } from '../shared/display-name.ts';
 import { TAKEN, uniqueAsValidation } from '../shared/unique-violation.ts';
 import { toUserProfile, type UserProfile } from '../shared/views.ts';
 
@@ -39,8 +40,9 @@ export function makeUpdateProfile(deps: Pick<UseCaseDeps, 'users' | 'clock'>): U
   return (input) =>
     safeTry(async function* () {
       const { username, changes } = input;
-      if (changes.displayName !== undefined && (yield* deps.users.isDisplayNameTaken(changes.displayName, username))) {
-        return err(validationFailed({ displayName: [TAKEN] }));
+      if (changes.displayName !== undefined) {
+        if (isReservedDisplayName(changes.displayName)) return err(validationFailed({ displayName: [RESERVED] }));
+        if (yield* deps.users.isDisplayNameTaken(changes.displayName, username)) return err(validationFailed({ displayName: [TAKEN] }));
       }
       // Only the editable fields reach the repository, whatever else the caller's object holds.
       const patch: { -readonly [F in keyof ProfileChanges]: ProfileChanges[F] } = {};
@@ -48,7 +50,8 @@ export function makeUpdateProfile(deps: Pick<UseCaseDeps, 'users' | 'clock'>): U
         const value = changes[field];
         if (value !== undefined) patch[field] = value;
       }
-      // The unique index still decides a race between two users claiming the same name.
+      // The unique index still decides a race between two users claiming exactly the same name; two spellings of one
+      // key claimed at the same instant are not caught (a unique index on the key needs a schema change).
       const updated = yield* deps.users
         .update(username, { ...patch, updatedAt: deps.clock.now() })
         .mapErr(uniqueAsValidation);
