@@ -1,6 +1,6 @@
 // Server construction with explicit limits and timeouts (SEC-11) and the graceful shutdown sequence of DEP-2.
 import { STATUS_CODES } from 'node:http';
-import type { Socket } from 'node:net';
+import { Server as NetServer, type Socket } from 'node:net';
 import type { Logger } from 'pino';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { AppConfig, ServerConfig } from '@socialpredict/config';
@@ -97,9 +97,16 @@ export async function createServer(deps: AppDeps, logger: Logger | false): Promi
 
 export interface RunningServer {
   server: FastifyInstance;
-  /** DEP-2: close readiness, drain, close the listener (in-flight requests finish), then destroy leftovers. */
+  /** DEP-2: close readiness, drain, stop listening, hand keep-alive clients over, then destroy leftovers. */
   shutdown(): Promise<void>;
 }
+
+/**
+ * How long, after the listener closed, a keep-alive connection may stay idle before it is closed. A busy client sends
+ * its next request within this, receives `Connection: close` with the answer and moves on; only a quiet one has its
+ * idle connection closed, where a client about to reuse it could be cut.
+ */
+const KEEP_ALIVE_HANDOVER_MS = 2000;
 
 export async function listen(server: FastifyInstance, deps: Pick<AppDeps, 'config' | 'lifecycle'>): Promise<RunningServer> {
   const { config, lifecycle } = deps;
@@ -113,9 +120,16 @@ export async function listen(server: FastifyInstance, deps: Pick<AppDeps, 'confi
     lifecycle.beginDrain();
     server.log.info({ event: 'readiness.closed' }, 'draining before shutdown');
     await sleep(config.server.readinessDrainSeconds * 1000);
+    // From here every answer says `Connection: close` (load-shedding plugin).
     lifecycle.beginClose();
     const force = setTimeout(() => server.server.closeAllConnections(), config.server.shutdownTimeoutSeconds * 1000);
     force.unref();
+    // Stop listening first, so a cluster primary hands new connections to the other workers. net.Server's own close,
+    // because http.Server.close would also cut every idle keep-alive connection at once, racing the clients' next
+    // requests on them; resolves once every connection has ended.
+    const connectionsEnded = new Promise<void>((resolve) => NetServer.prototype.close.call(server.server, () => resolve()));
+    await Promise.race([connectionsEnded, sleep(Math.min(KEEP_ALIVE_HANDOVER_MS, config.server.shutdownTimeoutSeconds * 1000))]);
+    // Closes the idle connections left, waits for the busy ones, and runs the app's close hooks.
     await server.close();
     clearTimeout(force);
   };

@@ -9,7 +9,7 @@ const AFTER_HTTP_ALLOWANCE_MS = 4000;
 const POOL_CLOSE_RESERVE_MS = 2000;
 
 export interface ShutdownSteps {
-  /** readiness closes, the drain wait, then `fastify.close()`, which cuts requests still running at its timeout */
+  /** readiness closes, the drain wait, the listener closes and open connections are handed over, then requests still running at the timeout are cut */
   closeHttp(): Promise<void>;
   /** pg-boss's graceful stop: active jobs get at most `timeoutMs` to finish */
   stopJobs(timeoutMs: number): Promise<void>;

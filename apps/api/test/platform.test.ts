@@ -1,9 +1,10 @@
 // Cross-cutting behaviour over the whole app: OpenAPI parity, login limits, Redis-shared limits, logging and
 // redaction, load shedding and the optional web-app serving.
+import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '@socialpredict/runtime';
 import { createLifecycle } from '../src/lifecycle.ts';
 import { createServer } from '../src/server.ts';
@@ -154,12 +155,11 @@ describe('logging (LOG-1…LOG-4)', () => {
 });
 
 describe('load shedding and lifecycle (SEC-11, DEP-2)', () => {
-  it('answers 503 + Retry-After on application routes while closing, but probes still answer', async () => {
+  it('while closing, still serves requests on open connections but tells the client to close them; probes report it', async () => {
     const t = await app();
     t.lifecycle.beginClose();
-    const refused = await t.inject({ method: 'GET', url: '/v0/setup' });
-    expect([refused.statusCode, refused.json().reason]).toEqual([503, 'INTERNAL_ERROR']);
-    expect(refused.headers['retry-after']).toBeDefined();
+    const served = await t.inject({ method: 'GET', url: '/v0/setup' });
+    expect([served.statusCode, served.headers.connection]).toEqual([200, 'close']);
     expect((await t.inject({ method: 'GET', url: '/health' })).body).toBe('live');
     expect((await t.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(503);
     expect((await t.inject({ method: 'GET', url: '/ops/status' })).statusCode).toBe(503);
@@ -169,8 +169,9 @@ describe('load shedding and lifecycle (SEC-11, DEP-2)', () => {
     const t = await app();
     await t.inject({ method: 'GET', url: '/v0/nope' });
     await t.inject({ method: 'POST', url: '/v0/bet', payload: {} });
+    t.ports.database.injectFault('markets.findById', { code: 'INFRASTRUCTURE_ERROR', kind: 'UNEXPECTED', message: 'broken' });
+    expect((await t.inject({ method: 'GET', url: '/v0/markets/1' })).statusCode).toBe(500);
     t.lifecycle.beginClose();
-    await t.inject({ method: 'GET', url: '/v0/setup' });
     await t.inject({ method: 'GET', url: '/readyz' });
     expect(t.server.metrics.requestFailures()).toBe(1);
   });
@@ -212,5 +213,33 @@ describe('listening and graceful shutdown (DEP-2)', () => {
     await running.shutdown();
     expect([lifecycle.ready, lifecycle.closing]).toEqual([false, true]);
     await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
+  });
+
+  it('stops listening at once but serves the next request of an open keep-alive connection, telling it to close (DEP-3)', async () => {
+    const t = await app({ BACKEND_PORT: '0', HOST: '127.0.0.1', BACKEND_READINESS_DRAIN_SECONDS: '0' });
+    const { listen } = await import('../src/server.ts');
+    const running = await listen(t.server, { config: t.config, lifecycle: t.lifecycle });
+    const address = t.server.server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const get = (path: string) =>
+      new Promise<{ status?: number; connection?: string }>((resolve, reject) => {
+        request({ host: '127.0.0.1', port, path, agent }, (response) => {
+          response.resume().on('end', () => resolve({ status: response.statusCode, connection: response.headers.connection }));
+        })
+          .on('error', reject)
+          .end();
+      });
+    try {
+      expect(await get('/v0/setup')).toEqual({ status: 200, connection: 'keep-alive' });
+      const stopping = running.shutdown();
+      await vi.waitFor(() => expect(t.server.server.listening).toBe(false));
+      // A new connection is refused, while the idle one still carries the client's next request.
+      await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
+      expect(await get('/v0/setup')).toEqual({ status: 200, connection: 'close' });
+      await stopping;
+    } finally {
+      agent.destroy();
+    }
   });
 });

@@ -29,7 +29,7 @@ describe('startup on PGlite', () => {
   it('migrates as the writer, answers the readiness ping and seeds the admin once', async () => {
     const runtime = await pgliteRuntime();
     expect(runtime.probe.database).toBe('pglite');
-    await expect(runtime.probe.ping()).resolves.toBeUndefined();
+    await expect(runtime.probe.ping(AbortSignal.timeout(5000))).resolves.toBeUndefined();
     expect(runtime.probe.poolStats().maxOpenConnections).toBe(1);
     expect((await seedAdmin(runtime.deps, 'Admin1Password'))._unsafeUnwrap()).toBe('created');
     expect((await seedAdmin(runtime.deps, 'Other2Password'))._unsafeUnwrap()).toBe('kept');

@@ -1,9 +1,10 @@
 // DB-1 and DB-2: driver options from the configuration, TLS enforcement, and PGlite in a data directory.
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openDatabase, postgresOptions } from '../src/drizzle/database.factory.ts';
 import { migrate } from '../src/drizzle/migrations.migrator.ts';
 import { drizzleRepositories, DrizzleUnitOfWork } from '../src/drizzle/unit-of-work.drizzle.ts';
@@ -80,6 +81,33 @@ describe('PGlite in a data directory (DB-2)', () => {
       expect((await second.ping())._unsafeUnwrapErr()).toMatchObject({ kind: 'UNAVAILABLE' });
     } finally {
       await rm(parent, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the readiness ping (DB-10)', () => {
+  it('drops a connection that did not answer by the deadline, so the next ping starts on a fresh one', async () => {
+    // A server that accepts connections and never answers, as a database in trouble can.
+    const sockets: Socket[] = [];
+    let closed = 0;
+    const silent = createServer((socket) => {
+      sockets.push(socket);
+      socket.on('close', () => (closed += 1)).resume();
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const address = silent.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    const database = await openDatabase(testDatabaseSettings(`postgres://postgres@127.0.0.1:${port}/postgres`));
+    try {
+      await expect(database.readinessPing(AbortSignal.timeout(300))).rejects.toThrow();
+      await expect(database.readinessPing(AbortSignal.timeout(300))).rejects.toThrow();
+      expect(sockets).toHaveLength(2);
+      // Both were closed from our side rather than left waiting.
+      await vi.waitFor(() => expect(closed).toBe(2));
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await database.close();
+      await new Promise((resolve) => silent.close(resolve));
     }
   });
 });

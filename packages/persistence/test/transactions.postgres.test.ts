@@ -157,4 +157,16 @@ describe.skipIf(postgresServer === null)('money transactions on PostgreSQL', () 
       await closedPort.close();
     }
   });
+
+  it('DB-10: the readiness ping answers while every pool connection is taken', async () => {
+    const held = await Promise.all(Array.from({ length: 8 }, () => database.reserve()));
+    try {
+      const pooled = database.ping();
+      await expect(database.readinessPing(AbortSignal.timeout(5000))).resolves.toBeUndefined();
+      await held[0]?.release();
+      expect((await pooled).isOk()).toBe(true);
+    } finally {
+      await Promise.all(held.slice(1).map((session) => session.release()));
+    }
+  });
 });

@@ -176,14 +176,7 @@ function opsProbe(database: Database, config: AppConfig): OpsProbe {
   const max = database.driver === 'pglite' ? 1 : config.database.poolMax;
   return {
     database: database.driver,
-    ping: async () => {
-      const session = await database.reserve();
-      try {
-        await session.query('SELECT 1');
-      } finally {
-        await session.release();
-      }
-    },
+    ping: (signal) => database.readinessPing(signal),
     poolStats: () => {
       const pool = database.poolFigures();
       return {

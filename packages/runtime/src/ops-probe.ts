@@ -20,8 +20,8 @@ export interface JobsStatus {
 /** The probes' view of the database and the job runner. */
 export interface OpsProbe {
   database: 'postgres' | 'pglite';
-  /** `SELECT 1`; rejects on failure */
-  ping(): Promise<void>;
+  /** DB-10's `SELECT 1`; rejects on failure or once `signal` aborts, leaving nothing behind for the next ping */
+  ping(signal: AbortSignal): Promise<void>;
   poolStats(): DbPoolStats;
   jobs(): JobsStatus;
 }

@@ -1,5 +1,7 @@
-// Load shedding (SEC-11): 503 + Retry-After on application routes while the event loop lags beyond the limit or the
-// process is closing; probes keep answering so the orchestrator sees the real state.
+// Load shedding (SEC-11): 503 + Retry-After on application routes while the event loop lags beyond the limit; probes
+// keep answering so the orchestrator sees the real state. A closing process sheds connections, not requests (DEP-2,
+// DEP-3): what reaches it on a connection it already accepted is served, with `Connection: close`, so the client
+// sends its next request elsewhere instead of receiving a 503.
 import underPressure from '@fastify/under-pressure';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HttpProblem } from '../http-problem.ts';
@@ -17,8 +19,8 @@ const isProbe = (request: FastifyRequest) => request.routeOptions.config.ops !==
 export const loadSheddingPlugin = nonEncapsulated(
   'load-shedding',
   async (app: FastifyInstance, opts: { maxEventLoopDelayMs: number; lifecycle: Lifecycle }) => {
-    app.addHook('onRequest', async (request) => {
-      if (opts.lifecycle.closing && !isProbe(request)) throw unavailable('The server is restarting. Please try again shortly.');
+    app.addHook('onRequest', async (_request, reply) => {
+      if (opts.lifecycle.closing) void reply.header('connection', 'close');
     });
     if (opts.maxEventLoopDelayMs <= 0) return;
     await app.register(underPressure, {

@@ -58,30 +58,27 @@ export const opsRoutes: FastifyPluginAsyncTypebox<OpsRouteOptions> = async (app,
     }
   };
 
-  // One ping at a time: while the database is away, the pool holds a ping back (reconnect backoff) for longer than
-  // the timeout, and every probe adding one more would leave a backlog that floods the pool when it returns.
-  let pendingPing: Promise<void> | undefined;
-  const ping = () => {
-    pendingPing ??= probe.ping().finally(() => {
-      pendingPing = undefined;
-    });
-    return pendingPing;
-  };
-
-  const databaseAnswers = async (): Promise<boolean> => {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('readiness ping timed out')), READY_TIMEOUT_MS);
-    });
+  // Probes arriving together share one check, but a check lasts at most the timeout: its ping is then abandoned (the
+  // probe drops its connection), so a ping that never settles cannot hold later checks hostage.
+  let pendingCheck: Promise<boolean> | undefined;
+  const check = async (): Promise<boolean> => {
+    const deadline = AbortSignal.timeout(READY_TIMEOUT_MS);
+    const timedOut = new Promise<never>((_, reject) =>
+      deadline.addEventListener('abort', () => reject(new Error('readiness ping timed out')), { once: true }),
+    );
     try {
-      await Promise.race([ping(), timeout]);
+      await Promise.race([probe.ping(deadline), timedOut]);
       return true;
     } catch (error) {
       app.log.warn({ event: 'readiness.db_check_failed', err: error }, 'database did not answer the readiness check');
       return false;
-    } finally {
-      clearTimeout(timer);
     }
+  };
+  const databaseAnswers = (): Promise<boolean> => {
+    pendingCheck ??= check().finally(() => {
+      pendingCheck = undefined;
+    });
+    return pendingCheck;
   };
 
   app.get(

@@ -87,6 +87,26 @@ export async function startApiProcess(env: Record<string, string>, readyWithinMs
   throw new Error(`the API exited before becoming ready (${JSON.stringify(await exited)}):\n${output}`);
 }
 
+/** An operator command (`pnpm cli …`) as a process of its own, with the test profile and the given environment. */
+export function runCli(args: readonly string[], env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--conditions=source', CLI_ENTRY, ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', APP_ENV: 'test', LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => void (output += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => void (output += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
 /** The status code of a GET, or 0 when no answer came (connection refused or reset). */
 export async function status(api: Pick<ApiProcess, 'baseUrl'>, path: string): Promise<number> {
   try {

@@ -54,8 +54,14 @@ export interface Database {
   readonly scope: OperationScope;
   /** MON-3 pool figures, as far as the adapters can tell (see PoolFigures). */
   poolFigures(): PoolFigures;
-  /** `SELECT 1`: the start-up wait for the database (DB-4) and the readiness check (DB-10). */
+  /** `SELECT 1` through the pool: the start-up wait for the database (DB-4). */
   ping(): ResultAsync<void, InfrastructureError>;
+  /**
+   * DB-10's readiness `SELECT 1`, on PostgreSQL over a connection of its own outside the pool, so it never queues
+   * behind the pool's work; rejects when `signal` aborts first, and then (or after any failure) that connection is
+   * dropped, so the next ping starts on a fresh one.
+   */
+  readinessPing(signal: AbortSignal): Promise<void>;
   reserve(): Promise<DedicatedSession>;
   close(): Promise<void>;
 }
@@ -137,8 +143,49 @@ function preparingClient(client: postgres.Sql): postgres.Sql {
   return new Proxy(client, { get: (target, key, receiver) => (key === 'unsafe' ? unsafe : Reflect.get(target, key, receiver)) });
 }
 
+/** Rejects with the signal's reason once it aborts. */
+function aborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+}
+
+/**
+ * The readiness pinger: one connection beside the pool. A pooled ping waits for a free connection, which under load
+ * can take longer than the readiness timeout, and a claim queued while the database was away may never settle; a
+ * connection of its own answers as soon as the server does, and one that did not answer in time is discarded rather
+ * than waited on.
+ */
+function postgresPinger(url: string, settings: DatabaseSettings) {
+  let client: postgres.Sql | undefined;
+  const discard = (dropped: postgres.Sql) => {
+    if (client === dropped) client = undefined;
+    void dropped.end({ timeout: 0 }).catch(() => undefined);
+  };
+  return {
+    ping: async (signal: AbortSignal) => {
+      client ??= postgres(url, { ...postgresOptions(settings), max: 1 });
+      const current = client;
+      const query = current`SELECT 1`.execute();
+      try {
+        await Promise.race([query, aborted(signal)]);
+      } catch (error) {
+        query.catch(() => undefined);
+        discard(current);
+        throw error;
+      }
+    },
+    close: async () => {
+      if (client !== undefined) await client.end({ timeout: 5 });
+      client = undefined;
+    },
+  };
+}
+
 function connectPostgres(url: string, settings: DatabaseSettings, observer: DatabaseObserver): Database {
   const client = postgres(url, postgresOptions(settings));
+  const pinger = postgresPinger(url, settings);
   const pool = new PoolUsage(settings.poolMax);
   const scope = new OperationScope(observer, settings.slowQueryMs, pool);
   return {
@@ -148,8 +195,11 @@ function connectPostgres(url: string, settings: DatabaseSettings, observer: Data
     scope,
     poolFigures: () => pool.figures(),
     ping: () => dbOperation(scope, 'ping', async () => void (await client`SELECT 1`)),
+    readinessPing: pinger.ping,
     reserve: () => reservePostgres(client),
-    close: () => client.end({ timeout: 5 }),
+    close: async () => {
+      await Promise.all([client.end({ timeout: 5 }), pinger.close()]);
+    },
   };
 }
 
@@ -168,6 +218,8 @@ async function openPglite(settings: DatabaseSettings, observer: DatabaseObserver
     scope,
     poolFigures: () => pool.figures(),
     ping: () => dbOperation(scope, 'ping', async () => void (await client.query('SELECT 1'))),
+    // One connection only: the ping takes its turn, and the caller's deadline still holds.
+    readinessPing: async (signal) => void (await Promise.race([client.query('SELECT 1'), aborted(signal)])),
     // PGlite is one connection: a dedicated session is the client itself, and its transactions are exclusive.
     reserve: async () => ({
       ...pgliteRunner(client),
