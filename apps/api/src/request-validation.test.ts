@@ -16,7 +16,12 @@ async function echoApp() {
     schema: {
       params: Type.Object({ id: IdParam }),
       querystring: Type.Object({ n: Type.Optional(Type.Integer()) }),
-      body: Type.Object({ amount: PositiveInt, outcome: OutcomeInput, note: Type.Optional(Type.String({ maxLength: 5 })) }),
+      body: Type.Object({
+        amount: PositiveInt,
+        outcome: OutcomeInput,
+        note: Type.Optional(Type.String({ maxLength: 5 })),
+        kind: Type.Optional(Type.Literal('BINARY')),
+      }),
     },
   }, async (request) => ({ params: request.params, query: request.query, body: request.body }));
   app.post('/strict', { schema: { body: Type.Object({ username: Type.String() }, { additionalProperties: false }) } }, async (request) => request.body);
@@ -40,6 +45,8 @@ describe('request validation (docs/api.md#validation, VAL-1)', () => {
     ['a string amount', '/loose/1', { amount: '5', outcome: 'YES' }],
     ['a fractional amount', '/loose/1', { amount: 1.5, outcome: 'YES' }],
     ['an unsafe integer', '/loose/1', { amount: 2 ** 60, outcome: 'YES' }],
+    ['a number for a string literal', '/loose/1', { amount: 1, outcome: 'YES', kind: 1 }],
+    ['null for a string literal', '/loose/1', { amount: 1, outcome: 'YES', kind: null }],
     ['a non-object body', '/loose/1', [1, 2]],
     ['a non-numeric id', '/loose/abc', { amount: 1, outcome: 'YES' }],
     ['a zero id', '/loose/0', { amount: 1, outcome: 'YES' }],
@@ -56,6 +63,7 @@ describe('request validation (docs/api.md#validation, VAL-1)', () => {
     ['a non-positive amount', { amount: 0, outcome: 'YES' }, 'amount'],
     ['a bad outcome', { amount: 1, outcome: 'MAYBE' }, 'outcome'],
     ['a too long note', { amount: 1, outcome: 'NO', note: 'toolong' }, 'note'],
+    ['another string for a literal', { amount: 1, outcome: 'NO', kind: 'MULTIPLE' }, 'kind'],
   ])('answers %s with 400 VALIDATION_FAILED and details.fields', async (_label, payload, field) => {
     const { status, body } = await post('/loose/1', payload);
     expect(status).toBe(400);

@@ -107,6 +107,8 @@ function toProblem(part: Part, errors: ValueError[]): HttpProblem {
 function isMalformed(part: Part, error: ValueError): boolean {
   if (part === 'body' && error.type === ValueErrorType.ObjectRequiredProperty) return false;
   if (MALFORMED.has(error.type)) return true;
+  // `outcomeType: 1` is a value of the wrong JSON type, not a wrong choice among the allowed strings.
+  if (error.type === ValueErrorType.Literal && typeof error.value !== typeof error.schema.const) return true;
   // An integer beyond 2^53 cannot be represented exactly: a malformed number, not a range problem (docs/api.md#validation).
   if (error.type === ValueErrorType.IntegerMaximum && error.schema.maximum === Number.MAX_SAFE_INTEGER) return true;
   // Path and query values are text the router hands over: any failure there is a malformed request (docs/api.md#router-behaviour); rules

@@ -163,7 +163,7 @@ export const reportingRoutes: FastifyPluginAsyncTypebox<ReportingRouteOptions> =
         tags: ['reporting'],
         summary: 'Traders ranked by total profit (T1-41)',
         querystring: Type.Object({ limit: Type.Optional(Type.String()), offset: Type.Optional(Type.String()) }),
-        response: { 200: Envelope(GlobalLeaderboard), ...errorResponses(401, 403, 404) },
+        response: { 200: Envelope(GlobalLeaderboard), ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) => {
