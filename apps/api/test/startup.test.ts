@@ -82,9 +82,15 @@ describe('startup on PGlite', () => {
       const metrics = (await (await get('/v0/system/metrics')).json()) as { result: { freshness: unknown } };
       expect(metrics.result.freshness).toMatchObject({ source: 'read_model', isStale: false });
       const exported = await (await get('/metrics')).text();
-      for (const series of ['ledger_integrity_violations gauge', 'job_queue_depth gauge', 'db_pool_connections gauge', 'db_query_duration_seconds histogram']) {
+      for (const series of ['socialpredict_ledger_integrity_violations gauge', 'socialpredict_jobs_queue_depth gauge', 'socialpredict_db_pool_connections gauge', 'socialpredict_db_query_duration_seconds histogram']) {
         expect(exported).toContain(`# TYPE ${series}`);
       }
+      // One prefix and Prometheus naming on every series of the process: HTTP, database, jobs, business and Node defaults.
+      const types = [...exported.matchAll(/^# TYPE (\S+) (\S+)$/gm)].map(([, name, type]) => ({ name, type }));
+      expect(types.length).toBeGreaterThan(30);
+      expect(types.filter(({ name }) => !name?.startsWith('socialpredict_'))).toEqual([]);
+      expect(types.filter(({ name, type }) => type === 'counter' && !name?.endsWith('_total'))).toEqual([]);
+      expect(types.filter(({ name, type }) => type === 'histogram' && !/_(seconds|bytes)$/.test(name ?? ''))).toEqual([]);
     } finally {
       expect(await api.shutdown()).toBe(0);
     }

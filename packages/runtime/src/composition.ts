@@ -101,11 +101,11 @@ export function followUpEffects(snapshots: Pick<ReadModelSnapshotRepository, 'ma
 /**
  * The use cases every driver runs (HTTP routes, CLI commands): the domain's, each write followed by what
  * WRITE_FOLLOW_UPS lists. A failed follow-up logs `write.follow_up_failed` and counts
- * `write_follow_up_failures_total{use_case,step}`; the committed write still answers with its result.
+ * `socialpredict_write_follow_up_failures_total{use_case,step}`; the committed write still answers with its result.
  */
 export function composeUseCases(deps: UseCaseDeps, effects: WriteFollowUpEffects, logger: JobLogger, metricsRegistry = new Registry()): UseCases {
   const failures = new Counter({
-    name: 'write_follow_up_failures_total',
+    name: 'socialpredict_write_follow_up_failures_total',
     help: 'Follow-ups of committed writes (stale marks, refresh requests, notifications) that failed',
     labelNames: ['use_case', 'step'],
     registers: [metricsRegistry],
