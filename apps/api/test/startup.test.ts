@@ -9,6 +9,7 @@ import { makeUseCases } from '@socialpredict/domain';
 import { createLogger, devFixtures, DEV_PASSWORD, openRuntime, seedAdmin, seedDevFixtures, SeedPasswordRejected, StartupError, type Runtime } from '@socialpredict/runtime';
 import { startApi } from '../src/start-api.ts';
 import { CLI_ENTRY, freePort, recordedLogger } from './helpers/api-process.ts';
+import { POSTGRES_URL } from './helpers/postgres-app.ts';
 import { testConfig } from './helpers/test-config.ts';
 
 const run = promisify(execFile);
@@ -101,6 +102,16 @@ describe('startup on PGlite', () => {
   it('gives up on an unreachable database after the configured retries', async () => {
     const config = testConfig({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', DB_CONNECT_RETRIES: '1', DB_CONNECT_RETRY_DELAY_MS: '10', DB_CONNECT_TIMEOUT_SECONDS: '1' });
     await expect(openRuntime(config, silent)).rejects.toBeInstanceOf(StartupError);
+  });
+});
+
+describe.skipIf(POSTGRES_URL === undefined)('startup on a PostgreSQL server without TLS', () => {
+  it('stops at once with a message naming DB_REQUIRE_TLS instead of retrying for 20 × 5 s', async () => {
+    const started = Date.now();
+    const failure: unknown = await openRuntime(testConfig({ DATABASE_URL: POSTGRES_URL, DB_REQUIRE_TLS: 'true' }), silent).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StartupError);
+    expect(failure).toMatchObject({ event: 'db.tls_mismatch', message: expect.stringMatching(/does not offer TLS, but DB_REQUIRE_TLS=true/) });
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 });
 

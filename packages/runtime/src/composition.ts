@@ -30,6 +30,7 @@ import {
   drizzleRepositories,
   migrate,
   openDatabase,
+  tlsMismatch,
   verifyMigrations,
   type Database,
   type DatabaseObserver,
@@ -132,7 +133,7 @@ export function globalReadModelsOn(
   });
 }
 
-/** DB-4: wait for the database, then fail closed. */
+/** DB-4: wait for the database, then fail closed; a TLS mismatch fails at once, naming DB_REQUIRE_TLS. */
 async function connectWithRetries(config: AppConfig, logger: Logger, observer: DatabaseObserver): Promise<Database> {
   const { connectRetries, connectRetryDelayMs } = config.database;
   for (let attempt = 0; ; attempt += 1) {
@@ -147,6 +148,8 @@ async function connectWithRetries(config: AppConfig, logger: Logger, observer: D
       );
       return database;
     } catch (error) {
+      const mismatch = await tlsMismatch(config.database, error);
+      if (mismatch !== undefined) throw new StartupError('db.tls_mismatch', mismatch, { cause: error });
       if (attempt >= connectRetries) throw new StartupError('db.connect_failed', 'the database did not answer', { cause: error });
       logger.warn({ event: 'db.connect_retry', attempt: attempt + 1, err: error }, 'database not reachable yet; retrying');
       await new Promise((resolve) => setTimeout(resolve, connectRetryDelayMs));
