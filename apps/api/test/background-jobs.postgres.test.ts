@@ -41,18 +41,18 @@ describe.skipIf(POSTGRES_URL === undefined)('background jobs in the API process 
       expect((await get('/readyz')).status).toBe(200);
       expect(await jobsStatus()).toEqual({ enabled: true, queued: expect.any(Number), failed: 0, deadLettered: 0 });
 
-      // The first stats tick fills job_queue_depth for every queue pg-boss knows.
+      // The first stats tick fills socialpredict_jobs_queue_depth for every queue pg-boss knows.
       await expect
         .poll(async () => (await get('/metrics')).text(), { timeout: 10_000 })
-        .toContain('job_queue_depth{queue="market.notify",state="queued"} 0');
+        .toContain('socialpredict_jobs_queue_depth{queue="market.notify",state="queued"} 0');
       const metrics = await (await get('/metrics')).text();
       for (const series of [
-        'jobs_completed_total counter',
-        'jobs_failed_total counter',
-        'job_duration_seconds histogram',
-        'job_queue_depth gauge',
-        'readmodel_age_seconds gauge',
-        'ledger_integrity_violations gauge',
+        'socialpredict_jobs_completed_total counter',
+        'socialpredict_jobs_failed_total counter',
+        'socialpredict_jobs_duration_seconds histogram',
+        'socialpredict_jobs_queue_depth gauge',
+        'socialpredict_readmodel_age_seconds gauge',
+        'socialpredict_ledger_integrity_violations gauge',
       ]) {
         expect(metrics).toContain(`# TYPE ${series}`);
       }

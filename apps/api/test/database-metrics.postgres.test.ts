@@ -65,17 +65,17 @@ describe.skipIf(POSTGRES_URL === undefined)('database metrics and slow queries o
     expect(login.statusCode).toBe(401);
 
     const metrics = await scrape();
-    expect(metrics).toContain('# TYPE db_pool_connections gauge');
-    expect(metrics).toContain('# TYPE db_pool_waits_total counter');
-    expect(metrics).toContain('# TYPE db_query_duration_seconds histogram');
-    expect(sample(metrics, 'db_pool_connections{state="in_use"}')).toBe(0);
-    expect(sample(metrics, 'db_pool_connections{state="idle"}')).toBe(POOL_MAX);
-    expect(sample(metrics, 'db_pool_connections{state="waiting"}')).toBe(0);
-    expect(sample(metrics, 'db_pool_waits_total')).toBe(0);
+    expect(metrics).toContain('# TYPE socialpredict_db_pool_connections gauge');
+    expect(metrics).toContain('# TYPE socialpredict_db_pool_waits_total counter');
+    expect(metrics).toContain('# TYPE socialpredict_db_query_duration_seconds histogram');
+    expect(sample(metrics, 'socialpredict_db_pool_connections{state="in_use"}')).toBe(0);
+    expect(sample(metrics, 'socialpredict_db_pool_connections{state="idle"}')).toBe(POOL_MAX);
+    expect(sample(metrics, 'socialpredict_db_pool_connections{state="waiting"}')).toBe(0);
+    expect(sample(metrics, 'socialpredict_db_pool_waits_total')).toBe(0);
     for (const operation of ['markets.list', 'markets.findById', 'users.findByUsername', 'migrate']) {
-      expect(sample(metrics, `db_query_duration_seconds_count{operation="${operation}"}`), operation).toBeGreaterThanOrEqual(1);
+      expect(sample(metrics, `socialpredict_db_query_duration_seconds_count{operation="${operation}"}`), operation).toBeGreaterThanOrEqual(1);
     }
-    expect(metrics).toContain('db_query_duration_seconds_bucket{le="0.001",operation="markets.list"}');
+    expect(metrics).toContain('socialpredict_db_query_duration_seconds_bucket{le="0.001",operation="markets.list"}');
     // Adapter operation names only: no SQL text, no ids.
     const operations = new Set([...metrics.matchAll(/operation="([^"]*)"/g)].map((match) => match[1]));
     for (const operation of operations) expect(operation).toMatch(/^[a-zA-Z]+(\.[a-zA-Z]+)?$/);
@@ -85,9 +85,9 @@ describe.skipIf(POSTGRES_URL === undefined)('database metrics and slow queries o
     const { scope, db } = runtime.database;
     await Promise.all(Array.from({ length: POOL_MAX + 2 }, () => scope.run('test.saturate', () => db.execute('SELECT pg_sleep(0.05)'))));
     const metrics = await scrape();
-    expect(sample(metrics, 'db_pool_waits_total')).toBe(2);
-    expect(sample(metrics, 'db_pool_connections{state="in_use"}')).toBe(0);
-    expect(sample(metrics, 'db_query_duration_seconds_count{operation="test.saturate"}')).toBe(POOL_MAX + 2);
+    expect(sample(metrics, 'socialpredict_db_pool_waits_total')).toBe(2);
+    expect(sample(metrics, 'socialpredict_db_pool_connections{state="in_use"}')).toBe(0);
+    expect(sample(metrics, 'socialpredict_db_query_duration_seconds_count{operation="test.saturate"}')).toBe(POOL_MAX + 2);
     // /ops/status reports the same count (MON-1).
     const status = (await server.inject({ method: 'GET', url: '/ops/status' })).json<{ dbPool: Record<string, number> }>();
     expect(status.dbPool).toMatchObject({ maxOpenConnections: POOL_MAX, inUseConnections: 0, idleConnections: POOL_MAX, waitCount: 2 });
@@ -106,8 +106,8 @@ describe.skipIf(POSTGRES_URL === undefined)('database metrics and slow queries o
     expect(slow[0]?.duration_ms).toBeGreaterThanOrEqual(300);
     expect(JSON.stringify(lines)).not.toMatch(/parameter-value-7f3a|pg_sleep/);
     const metrics = await scrape();
-    expect(sample(metrics, 'db_query_duration_seconds_count{operation="test.sleep"}')).toBe(1);
-    expect(sample(metrics, 'db_query_duration_seconds_count{operation="test.fast"}')).toBe(1);
-    expect(sample(metrics, 'db_query_duration_seconds_bucket{le="0.2",operation="test.sleep"}')).toBe(0);
+    expect(sample(metrics, 'socialpredict_db_query_duration_seconds_count{operation="test.sleep"}')).toBe(1);
+    expect(sample(metrics, 'socialpredict_db_query_duration_seconds_count{operation="test.fast"}')).toBe(1);
+    expect(sample(metrics, 'socialpredict_db_query_duration_seconds_bucket{le="0.2",operation="test.sleep"}')).toBe(0);
   });
 });

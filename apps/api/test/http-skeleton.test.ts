@@ -262,8 +262,8 @@ describe('ops endpoints (docs/api.md#ops-endpoints)', () => {
     expect((await app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(401);
     const metrics = await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer scrape-secret' } });
     expect(metrics.statusCode).toBe(200);
-    expect(metrics.body).toContain('http_requests_total{method="GET",route="/v0/setup",status_code="200"} 1');
-    expect(metrics.body).toContain('process_resident_memory_bytes');
+    expect(metrics.body).toContain('socialpredict_http_requests_total{method="GET",route="/v0/setup",status_code="200"} 1');
+    expect(metrics.body).toContain('socialpredict_process_resident_memory_bytes');
   });
 
   it('guards /ops/status with the same token and leaves the probes open', async () => {

@@ -9,6 +9,7 @@ import { makeUseCases } from '@socialpredict/domain';
 import { createLogger, devFixtures, DEV_PASSWORD, openRuntime, seedAdmin, seedDevFixtures, SeedPasswordRejected, StartupError, type Runtime } from '@socialpredict/runtime';
 import { startApi } from '../src/start-api.ts';
 import { CLI_ENTRY, freePort, recordedLogger } from './helpers/api-process.ts';
+import { POSTGRES_URL } from './helpers/postgres-app.ts';
 import { testConfig } from './helpers/test-config.ts';
 
 const run = promisify(execFile);
@@ -82,9 +83,15 @@ describe('startup on PGlite', () => {
       const metrics = (await (await get('/v0/system/metrics')).json()) as { result: { freshness: unknown } };
       expect(metrics.result.freshness).toMatchObject({ source: 'read_model', isStale: false });
       const exported = await (await get('/metrics')).text();
-      for (const series of ['ledger_integrity_violations gauge', 'job_queue_depth gauge', 'db_pool_connections gauge', 'db_query_duration_seconds histogram']) {
+      for (const series of ['socialpredict_ledger_integrity_violations gauge', 'socialpredict_jobs_queue_depth gauge', 'socialpredict_db_pool_connections gauge', 'socialpredict_db_query_duration_seconds histogram']) {
         expect(exported).toContain(`# TYPE ${series}`);
       }
+      // One prefix and Prometheus naming on every series of the process: HTTP, database, jobs, business and Node defaults.
+      const types = [...exported.matchAll(/^# TYPE (\S+) (\S+)$/gm)].map(([, name, type]) => ({ name, type }));
+      expect(types.length).toBeGreaterThan(30);
+      expect(types.filter(({ name }) => !name?.startsWith('socialpredict_'))).toEqual([]);
+      expect(types.filter(({ name, type }) => type === 'counter' && !name?.endsWith('_total'))).toEqual([]);
+      expect(types.filter(({ name, type }) => type === 'histogram' && !/_(seconds|bytes)$/.test(name ?? ''))).toEqual([]);
     } finally {
       expect(await api.shutdown()).toBe(0);
     }
@@ -95,6 +102,16 @@ describe('startup on PGlite', () => {
   it('gives up on an unreachable database after the configured retries', async () => {
     const config = testConfig({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', DB_CONNECT_RETRIES: '1', DB_CONNECT_RETRY_DELAY_MS: '10', DB_CONNECT_TIMEOUT_SECONDS: '1' });
     await expect(openRuntime(config, silent)).rejects.toBeInstanceOf(StartupError);
+  });
+});
+
+describe.skipIf(POSTGRES_URL === undefined)('startup on a PostgreSQL server without TLS', () => {
+  it('stops at once with a message naming DB_REQUIRE_TLS instead of retrying for 20 × 5 s', async () => {
+    const started = Date.now();
+    const failure: unknown = await openRuntime(testConfig({ DATABASE_URL: POSTGRES_URL, DB_REQUIRE_TLS: 'true' }), silent).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StartupError);
+    expect(failure).toMatchObject({ event: 'db.tls_mismatch', message: expect.stringMatching(/does not offer TLS, but DB_REQUIRE_TLS=true/) });
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 });
 

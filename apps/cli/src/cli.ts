@@ -30,7 +30,7 @@ export function usage(): string {
     'Commands:',
     ...lines,
     '',
-    `Without a command, "${DEFAULT_COMMAND}" runs. Settings come from the environment (see docs/operations.md#configuration).`,
+    `Without a command, "${DEFAULT_COMMAND}" runs. Settings come from the environment (see docs/configuration.md).`,
     'Run "pnpm cli <command> --help" for the options of one command.',
   ].join('\n');
 }

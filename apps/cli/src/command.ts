@@ -12,6 +12,10 @@ export const EXIT = { ok: 0, failure: 1, usage: 64, config: 78 } as const;
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
+  /** stderr is a terminal: progress is a bar redrawn in place there, plain lines otherwise (logs, pipes). */
+  readonly terminal: boolean;
+  /** Draws `text` over the status line of the terminal; `''` clears it. Only called when `terminal`. */
+  status(text: string): void;
 }
 
 export type OptionValues = Record<string, string | boolean | undefined>;

@@ -35,6 +35,9 @@ const exitCode = await runCli({
   io: {
     out: (line) => void process.stdout.write(`${line}\n`),
     err: (line) => void process.stderr.write(`${line}\n`),
+    terminal: process.stderr.isTTY === true,
+    // Carriage return and "erase line" (ECMA-48 EL 2): the bar replaces itself instead of scrolling.
+    status: (text) => void process.stderr.write(`\r\x1b[2K${text}`),
   },
   logStream: (service) => (service ? process.stdout : process.stderr),
   waitForStop,

@@ -108,8 +108,11 @@ describe.skipIf(!postgresServer)('the CLI process on PostgreSQL', () => {
     expect(backup.code).toBe(EXIT.ok);
     expect(backup.stdout).toMatch(/^Backup written to .*seeded\.dump \(\d+ bytes/m);
 
+    // Not a terminal: plain progress lines on stderr, one per tenth of the tables, ending with all of them.
+    expect(backup.stderr).toMatch(/^Backing up tables: 0\/(\d+) \(0 %, \d+ s\)\n(.*\n)*Backing up tables: \1\/\1 \(100 %/);
     const restore = await runCliProcess(['restore', '--file', file], { DATABASE_URL: restoreTarget.url });
-    expect(restore.stderr).toBe('');
+    expect(restore.stderr.trim().split('\n').filter((line) => !line.startsWith('Restoring tables: '))).toEqual([]);
+    expect(restore.stderr).toMatch(/Restoring tables: (\d+)\/\1 \(100 %/);
     expect(restore.code).toBe(EXIT.ok);
     expect((await runCliProcess(['verify-migrations'], { DATABASE_URL: restoreTarget.url })).code).toBe(EXIT.ok);
 
@@ -123,11 +126,17 @@ describe.skipIf(!postgresServer)('the CLI process on PostgreSQL', () => {
     expect(missing.stderr).toContain('does not exist');
   });
 
-  it('backup fails with pg_dump’s message when the database does not exist', async () => {
+  it('backup fails naming a database that does not exist', async () => {
     const run = await runCliProcess(['backup', '--file', join(folder, 'x.dump')], {
       DATABASE_URL: new URL('/sp_test_does_not_exist', empty.url).toString(),
     });
     expect(run.code).toBe(EXIT.failure);
-    expect(run.stderr).toMatch(/pg_dump exited with 1: .*does not exist/s);
+    expect(run.stderr).toContain('database "sp_test_does_not_exist" does not exist');
+  });
+
+  it('backup fails with pg_dump’s error when the file cannot be written', async () => {
+    const run = await runCliProcess(['backup', '--file', join(folder, 'absent', 'x.dump')], { DATABASE_URL: empty.url });
+    expect(run.code).toBe(EXIT.failure);
+    expect(run.stderr).toMatch(/pg_dump exited with 1: pg_dump: error: could not open output file .*absent/);
   });
 });

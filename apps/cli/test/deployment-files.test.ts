@@ -1,6 +1,6 @@
 // DEP-4: the Dockerfile and the compose file carry the keys the deployment relies on. No Docker engine runs here, so
 // the files are parsed and checked instead of built.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPOSITORY_ROOT } from './support/cli-process.ts';
@@ -31,6 +31,18 @@ function dockerInstructions(text: string): Instruction[] {
 const dockerfile = dockerInstructions(readFileSync(join(REPOSITORY_ROOT, 'docker/Dockerfile'), 'utf8'));
 const args = (keyword: string) => dockerfile.filter((instruction) => instruction.keyword === keyword).map((instruction) => instruction.args);
 
+/** The instructions of one build stage, by its `AS` name. */
+function stage(name: string): Instruction[] {
+  const start = dockerfile.findIndex((instruction) => instruction.keyword === 'FROM' && new RegExp(`\\sAS\\s+${name}$`, 'i').test(instruction.args));
+  if (start < 0) throw new Error(`the Dockerfile has no stage ${name}`);
+  const end = dockerfile.findIndex((instruction, index) => index > start && instruction.keyword === 'FROM');
+  return dockerfile.slice(start, end < 0 ? undefined : end);
+}
+const stageArgs = (name: string, keyword: string) => stage(name).filter((instruction) => instruction.keyword === keyword).map((instruction) => instruction.args);
+const argDefault = (name: string) => args('ARG').find((arg) => arg.startsWith(`${name}=`))?.slice(name.length + 1);
+
+const rootManifest = JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'package.json'), 'utf8')) as { packageManager?: string };
+
 describe('docker/Dockerfile', () => {
   it('is multi-stage on node:24-bookworm-slim', () => {
     const stages = args('FROM');
@@ -41,8 +53,40 @@ describe('docker/Dockerfile', () => {
     expect(bases.every((base) => base === '${NODE_IMAGE}' || ownStages.has(base))).toBe(true);
   });
 
-  it('installs production dependencies from the frozen lockfile', () => {
-    expect(args('RUN').some((run) => run.includes('pnpm install --prod --frozen-lockfile'))).toBe(true);
+  it('fetches the packages in a layer keyed by the lockfile alone, then installs offline from it', () => {
+    expect(stageArgs('fetch', 'COPY')).toEqual(['pnpm-lock.yaml pnpm-workspace.yaml ./']);
+    expect(stageArgs('fetch', 'RUN')).toEqual([expect.stringMatching(/^pnpm fetch --store-dir=(\S+)$/)]);
+    const store = /--store-dir=(\S+)/.exec(stageArgs('fetch', 'RUN')[0] ?? '')?.[1];
+    expect(stageArgs('build', 'FROM')[0]).toMatch(/^fetch AS build$/i);
+    expect(stageArgs('build', 'RUN')[0]).toContain(`pnpm install --offline --frozen-lockfile --store-dir=${store}`);
+    expect(stageArgs('deps', 'FROM')[0]).toMatch(/^fetch AS deps$/i);
+    expect(stageArgs('deps', 'RUN')).toEqual([`pnpm install --prod --offline --frozen-lockfile --store-dir=${store}`]);
+  });
+
+  it('copies only manifests into the production install, one for every workspace package', () => {
+    const copies = stageArgs('deps', 'COPY');
+    expect(copies.every((copy) => /^(\S+\/)?package\.json /.test(copy))).toBe(true);
+    const workspaces = ['packages', 'apps'].flatMap((folder) =>
+      readdirSync(join(REPOSITORY_ROOT, folder), { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => `${folder}/${entry.name}`),
+    );
+    for (const workspace of workspaces) expect(copies, workspace).toContain(`${workspace}/package.json ${workspace}/`);
+  });
+
+  it('installs the pnpm of the packageManager pin, which the toolchain script reads too', () => {
+    expect(rootManifest.packageManager).toMatch(/^pnpm@\d+\.\d+\.\d+$/);
+    expect(`pnpm@${argDefault('PNPM_VERSION')}`).toBe(rootManifest.packageManager);
+    const toolchain = readFileSync(join(REPOSITORY_ROOT, 'scripts/toolchain.sh'), 'utf8');
+    expect(toolchain).toMatch(/PNPM_VERSION=.*packageManager.*package\.json/);
+  });
+
+  it('ships tini and the PostgreSQL client tools of the compose server in the runtime stage', () => {
+    const install = stageArgs('runtime', 'RUN').join(' ');
+    expect(install).toMatch(/apt-get install .*\btini\b/);
+    expect(install).toContain('"postgresql-client-${PG_CLIENT_MAJOR}"');
+    expect(`postgres:${argDefault('PG_CLIENT_MAJOR')}`).toBe(service('postgres').image);
+    expect(install).toContain('rm -rf /var/lib/apt/lists/*');
   });
 
   it('runs as a non-root user', () => {
@@ -51,17 +95,18 @@ describe('docker/Dockerfile', () => {
     expect(users.at(-1)).not.toMatch(/^(root|0)(:|$)/);
   });
 
-  it('checks /health and starts the one CLI entry with serve', () => {
+  it('checks /health and starts the one CLI entry with serve under tini', () => {
     expect(args('HEALTHCHECK').join(' ')).toContain('/health');
     const entrypoint = JSON.parse(args('ENTRYPOINT').at(-1) ?? '[]') as string[];
     const command = JSON.parse(args('CMD').at(-1) ?? '[]') as string[];
-    expect([...entrypoint, ...command]).toEqual(['node', 'apps/cli/dist/main.js', 'serve']);
+    expect([...entrypoint, ...command]).toEqual(['tini', '--', 'node', 'apps/cli/dist/main.js', 'serve']);
     expect(args('STOPSIGNAL')).toEqual(['SIGTERM']);
   });
 });
 
 interface Service {
   image?: string;
+  entrypoint?: string[];
   profiles?: string[];
   command?: string[];
   environment?: Record<string, string>;
@@ -100,6 +145,7 @@ describe('docker/compose.yaml', () => {
   it('migrates once with a one-shot writer service after PostgreSQL is healthy', () => {
     const migrate = service('migrate');
     expect(migrate.command?.join(' ')).toMatch(/main\.js migrate/);
+    expect(migrate.entrypoint?.slice(0, 2)).toEqual(['tini', '--']);
     expect(migrate.restart).toBe('no');
     expect(migrate.environment?.STARTUP_WRITER).toBe('true');
     expect(migrate.depends_on?.postgres?.condition).toBe('service_healthy');

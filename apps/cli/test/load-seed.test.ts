@@ -74,6 +74,14 @@ describe.skipIf(!postgresServer)('load-seed on PostgreSQL', () => {
     const markets = (await readFile(join(folder, 'markets.csv'), 'utf8')).trim().split('\n');
     expect(markets.slice(1).map((line) => line.split(',')[2])).toEqual(['true', 'false', 'false']);
 
+    // Not a terminal here: plain progress lines on stderr, per phase, ending at 100 %.
+    expect(cli.err[0]).toBe('Seeding accounts: 0/14 (0 %, 0 s)');
+    expect(cli.err.filter((line) => line.includes('(100 %'))).toEqual([
+      expect.stringMatching(/^Seeding accounts: 14\/14 /),
+      expect.stringMatching(/^Creating markets: 3\/3 /),
+      expect.stringMatching(/^Placing trades: 40\/40 /),
+    ]);
+
     const deps = await cli.deps();
     const trader = (await deps.users.findByUsername('loaduser00001'))._unsafeUnwrap();
     expect(trader?.accountBalance).toBeLessThanOrEqual(LOAD_GRANT);
@@ -83,6 +91,19 @@ describe.skipIf(!postgresServer)('load-seed on PostgreSQL', () => {
     // Seeding again keeps the accounts and adds markets; --reset starts from an empty schema.
     expect(await loadSeedCommand.run(cli.context, { ...options, bets: '0', reset: true })).toBe(0);
     expect((await deps.users.count())._unsafeUnwrap()).toBe(14);
+  });
+
+  it('draws a bar per phase on a terminal instead of printing progress lines', async () => {
+    const terminal = testContext({ DATABASE_URL: target.url, DB_POOL_MAX: '4', LOAD_TEST_ENABLED: 'true' }, {}, { terminal: true });
+    try {
+      expect(await loadSeedCommand.run(terminal.context, { users: '5', moderators: '1', markets: '1', 'hot-markets': '0', out: folder })).toBe(0);
+    } finally {
+      await terminal.close();
+    }
+    expect(terminal.err).toEqual([]);
+    expect(terminal.status).toContainEqual(expect.stringMatching(/^Seeding accounts \[#{24}\] 6\/6 100 % \d+ s$/));
+    expect(terminal.status.filter((frame) => frame === '')).toHaveLength(3);
+    expect(terminal.out).toContainEqual(expect.stringMatching(/^Seeded 6 accounts, 1 markets/));
   });
 
   it('seeds 1 000 users and 20 markets in under 60 s', { timeout: 90_000 }, async () => {

@@ -14,12 +14,12 @@ describe('createJobMetrics', () => {
     const factory: MetricFactory = { counter: series('counter'), gauge: series('gauge'), histogram: series('histogram') };
     const metrics = createJobMetrics(factory);
     expect(created).toEqual([
-      'counter jobs_completed_total{queue}',
-      'counter jobs_failed_total{queue}',
-      'histogram job_duration_seconds{queue}',
-      'gauge job_queue_depth{queue,state}',
-      'gauge readmodel_age_seconds{kind}',
-      'gauge ledger_integrity_violations{}',
+      'counter socialpredict_jobs_completed_total{queue}',
+      'counter socialpredict_jobs_failed_total{queue}',
+      'histogram socialpredict_jobs_duration_seconds{queue}',
+      'gauge socialpredict_jobs_queue_depth{queue,state}',
+      'gauge socialpredict_readmodel_age_seconds{kind}',
+      'gauge socialpredict_ledger_integrity_violations{}',
     ]);
 
     metrics.jobCompleted('market.close', 0.2);
@@ -28,13 +28,13 @@ describe('createJobMetrics', () => {
     metrics.readModelAge('system_metrics', 30);
     metrics.integrityViolations(0);
     expect(samples).toEqual([
-      'jobs_completed_total{"queue":"market.close"} 1',
-      'job_duration_seconds{"queue":"market.close"} 0.2',
-      'jobs_failed_total{"queue":"market.notify"} 1',
-      'job_duration_seconds{"queue":"market.notify"} 0.1',
-      'job_queue_depth{"queue":"jobs.dead_letter","state":"queued"} 2',
-      'readmodel_age_seconds{"kind":"system_metrics"} 30',
-      'ledger_integrity_violations{} 0',
+      'socialpredict_jobs_completed_total{"queue":"market.close"} 1',
+      'socialpredict_jobs_duration_seconds{"queue":"market.close"} 0.2',
+      'socialpredict_jobs_failed_total{"queue":"market.notify"} 1',
+      'socialpredict_jobs_duration_seconds{"queue":"market.notify"} 0.1',
+      'socialpredict_jobs_queue_depth{"queue":"jobs.dead_letter","state":"queued"} 2',
+      'socialpredict_readmodel_age_seconds{"kind":"system_metrics"} 30',
+      'socialpredict_ledger_integrity_violations{} 0',
     ]);
   });
 });

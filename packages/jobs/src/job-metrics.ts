@@ -15,12 +15,12 @@ export interface MetricFactory {
 export const JOB_DURATION_BUCKETS = [0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 300];
 
 export function createJobMetrics(factory: MetricFactory): JobMetrics {
-  const completed = factory.counter('jobs_completed_total', 'Jobs that completed, per queue', ['queue']);
-  const failed = factory.counter('jobs_failed_total', 'Failed job attempts (retried or dead-lettered), per queue', ['queue']);
-  const duration = factory.histogram('job_duration_seconds', 'Time one job attempt took', ['queue'], JOB_DURATION_BUCKETS);
-  const depth = factory.gauge('job_queue_depth', 'Jobs per queue and state', ['queue', 'state']);
-  const age = factory.gauge('readmodel_age_seconds', 'Age of the oldest snapshot of each job-maintained read model', ['kind']);
-  const violations = factory.gauge('ledger_integrity_violations', 'Violations found by the latest ledger integrity check', []);
+  const completed = factory.counter('socialpredict_jobs_completed_total', 'Jobs that completed, per queue', ['queue']);
+  const failed = factory.counter('socialpredict_jobs_failed_total', 'Failed job attempts (retried or dead-lettered), per queue', ['queue']);
+  const duration = factory.histogram('socialpredict_jobs_duration_seconds', 'Time one job attempt took', ['queue'], JOB_DURATION_BUCKETS);
+  const depth = factory.gauge('socialpredict_jobs_queue_depth', 'Jobs per queue and state', ['queue', 'state']);
+  const age = factory.gauge('socialpredict_readmodel_age_seconds', 'Age of the oldest snapshot of each job-maintained read model', ['kind']);
+  const violations = factory.gauge('socialpredict_ledger_integrity_violations', 'Violations found by the latest ledger integrity check', []);
   return {
     jobCompleted: (queue, seconds) => {
       completed.inc({ queue });

@@ -8,18 +8,18 @@ export interface JobLogger {
   error(fields: Record<string, unknown>, message: string): void;
 }
 
-/** Queue states reported as `job_queue_depth{queue,state}`. */
+/** Queue states reported as `socialpredict_jobs_queue_depth{queue,state}`. */
 export type QueueDepthState = 'queued' | 'active' | 'failed';
 
-/** The job series of MON-3: jobs_completed_total, jobs_failed_total, job_duration_seconds, job_queue_depth, … */
+/** The job series of MON-3: socialpredict_jobs_completed_total, socialpredict_jobs_failed_total, socialpredict_jobs_duration_seconds, socialpredict_jobs_queue_depth, … */
 export interface JobMetrics {
   jobCompleted(queue: string, durationSeconds: number): void;
   /** one failed attempt (a retry may follow) */
   jobFailed(queue: string, durationSeconds: number): void;
   queueDepth(queue: string, state: QueueDepthState, count: number): void;
-  /** `readmodel_age_seconds{kind}` */
+  /** `socialpredict_readmodel_age_seconds{kind}` */
   readModelAge(kind: string, ageSeconds: number): void;
-  /** `ledger_integrity_violations`: violations found by the latest check */
+  /** `socialpredict_ledger_integrity_violations`: violations found by the latest check */
   integrityViolations(count: number): void;
 }
 

@@ -30,6 +30,7 @@ import {
   drizzleRepositories,
   migrate,
   openDatabase,
+  tlsMismatch,
   verifyMigrations,
   type Database,
   type DatabaseObserver,
@@ -101,11 +102,11 @@ export function followUpEffects(snapshots: Pick<ReadModelSnapshotRepository, 'ma
 /**
  * The use cases every driver runs (HTTP routes, CLI commands): the domain's, each write followed by what
  * WRITE_FOLLOW_UPS lists. A failed follow-up logs `write.follow_up_failed` and counts
- * `write_follow_up_failures_total{use_case,step}`; the committed write still answers with its result.
+ * `socialpredict_write_follow_up_failures_total{use_case,step}`; the committed write still answers with its result.
  */
 export function composeUseCases(deps: UseCaseDeps, effects: WriteFollowUpEffects, logger: JobLogger, metricsRegistry = new Registry()): UseCases {
   const failures = new Counter({
-    name: 'write_follow_up_failures_total',
+    name: 'socialpredict_write_follow_up_failures_total',
     help: 'Follow-ups of committed writes (stale marks, refresh requests, notifications) that failed',
     labelNames: ['use_case', 'step'],
     registers: [metricsRegistry],
@@ -132,7 +133,7 @@ export function globalReadModelsOn(
   });
 }
 
-/** DB-4: wait for the database, then fail closed. */
+/** DB-4: wait for the database, then fail closed; a TLS mismatch fails at once, naming DB_REQUIRE_TLS. */
 async function connectWithRetries(config: AppConfig, logger: Logger, observer: DatabaseObserver): Promise<Database> {
   const { connectRetries, connectRetryDelayMs } = config.database;
   for (let attempt = 0; ; attempt += 1) {
@@ -147,6 +148,8 @@ async function connectWithRetries(config: AppConfig, logger: Logger, observer: D
       );
       return database;
     } catch (error) {
+      const mismatch = await tlsMismatch(config.database, error);
+      if (mismatch !== undefined) throw new StartupError('db.tls_mismatch', mismatch, { cause: error });
       if (attempt >= connectRetries) throw new StartupError('db.connect_failed', 'the database did not answer', { cause: error });
       logger.warn({ event: 'db.connect_retry', attempt: attempt + 1, err: error }, 'database not reachable yet; retrying');
       await new Promise((resolve) => setTimeout(resolve, connectRetryDelayMs));

@@ -23,6 +23,9 @@ declare module 'fastify' {
   }
 }
 
+/** Every series of the service starts with it (Prometheus naming: `_total` counters, base units such as `_seconds`). */
+export const METRIC_PREFIX = 'socialpredict_';
+
 const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1, 2.5, 5];
 
 export interface MetricsPluginOptions {
@@ -32,18 +35,19 @@ export interface MetricsPluginOptions {
 
 export const metricsPlugin = nonEncapsulated('metrics', async (app: FastifyInstance, opts: MetricsPluginOptions) => {
   const registry = opts.registry ?? new Registry();
-  collectDefaultMetrics({ register: registry });
+  // The process defaults carry the service prefix too, so one `socialpredict_` selector finds every series.
+  collectDefaultMetrics({ register: registry, prefix: METRIC_PREFIX });
   const counter = <L extends string>(name: string, help: string, labelNames: L[] = []) =>
     new Counter<L>({ name, help, labelNames, registers: [registry] });
 
-  const requests = counter('http_requests_total', 'HTTP responses by route template and status', [
+  const requests = counter('socialpredict_http_requests_total', 'HTTP responses by route template and status', [
     'method',
     'route',
     'status_code',
   ]);
-  const failures = counter('http_request_failures_total', 'Non-probe 5xx responses');
+  const failures = counter('socialpredict_http_request_failures_total', 'Non-probe 5xx responses');
   const duration = new Histogram({
-    name: 'http_request_duration_seconds',
+    name: 'socialpredict_http_request_duration_seconds',
     help: 'Time to answer a request',
     labelNames: ['method', 'route'],
     buckets: DURATION_BUCKETS,
@@ -54,13 +58,13 @@ export const metricsPlugin = nonEncapsulated('metrics', async (app: FastifyInsta
   app.decorate('metrics', {
     registry,
     requestFailures: () => failureCount,
-    betsPlaced: counter('bets_placed_total', 'Accepted bets', ['outcome']),
-    sales: counter('sales_total', 'Executed sales'),
-    saleDustCredits: counter('sale_dust_credits_total', 'Credits withheld as dust by sales'),
-    marketsCreated: counter('markets_created_total', 'Markets created'),
-    marketsResolved: counter('markets_resolved_total', 'Markets resolved', ['result']),
-    usersCreated: counter('users_created_total', 'Users created by an administrator'),
-    rateLimited: counter('rate_limited_total', 'Requests refused by a rate limiter', ['limiter']),
+    betsPlaced: counter('socialpredict_bets_placed_total', 'Accepted bets', ['outcome']),
+    sales: counter('socialpredict_sales_total', 'Executed sales'),
+    saleDustCredits: counter('socialpredict_sale_dust_credits_total', 'Credits withheld as dust by sales'),
+    marketsCreated: counter('socialpredict_markets_created_total', 'Markets created'),
+    marketsResolved: counter('socialpredict_markets_resolved_total', 'Markets resolved', ['result']),
+    usersCreated: counter('socialpredict_users_created_total', 'Users created by an administrator'),
+    rateLimited: counter('socialpredict_rate_limited_requests_total', 'Requests refused by a rate limiter', ['limiter']),
   });
 
   app.addHook('onResponse', async (request, reply) => {

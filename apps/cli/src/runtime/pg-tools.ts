@@ -25,20 +25,44 @@ export function libpqEnvironment(connection: PgConnection): Record<string, strin
 
 export interface ToolRun {
   exitCode: number;
+  /** what the tool printed (pg_restore --list); dumps and restores go to their file or database instead */
+  stdout: string;
   stderr: string;
 }
 
-/** Runs a PostgreSQL client tool; a missing binary is a failure with a hint, not a crash. */
-export function runPgTool(tool: string, args: readonly string[], env: Env, connection: PgConnection): Promise<ToolRun> {
+/**
+ * Runs a PostgreSQL client tool; a missing binary is a failure with a hint, not a crash. With `onVerbose`, the tool's
+ * `--verbose` chatter (`pg_dump: dumping contents of table …`) goes there line by line, and only its errors,
+ * warnings and their detail lines are kept for the failure message.
+ */
+export function runPgTool(
+  tool: string,
+  args: readonly string[],
+  env: Env,
+  connection: PgConnection,
+  onVerbose?: (line: string) => void,
+): Promise<ToolRun> {
+  const chatter = new RegExp(`^${tool}: (?!(error|warning|detail|hint):)`, 'i');
   return new Promise((resolve, reject) => {
     const child = spawn(tool, args, {
       env: { ...env, ...libpqEnvironment(connection) },
-      stdio: ['ignore', 'inherit', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
+    let stdout = '';
     let stderr = '';
+    let partial = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      stdout += chunk;
+    });
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => {
-      stderr += chunk;
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) {
+        if (onVerbose !== undefined && chatter.test(line)) onVerbose(line);
+        else stderr += `${line}\n`;
+      }
     });
     child.on('error', (error: NodeJS.ErrnoException) => {
       reject(
@@ -47,7 +71,7 @@ export function runPgTool(tool: string, args: readonly string[], env: Env, conne
           : error,
       );
     });
-    child.on('close', (code, signal) => resolve({ exitCode: code ?? (signal === null ? 1 : 128), stderr: stderr.trim() }));
+    child.on('close', (code, signal) => resolve({ exitCode: code ?? (signal === null ? 1 : 128), stdout, stderr: `${stderr}${partial}`.trim() }));
   });
 }
 

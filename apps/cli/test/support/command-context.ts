@@ -43,6 +43,8 @@ export interface TestContext {
   context: CommandContext;
   out: string[];
   err: string[];
+  /** the frames drawn over the terminal's status line (with `terminal: true`) */
+  status: string[];
   logger: ReturnType<typeof recordingLogger>;
   /** what the runtime's write follow-ups sent to the job queue */
   jobs: ReturnType<typeof recordingJobs>;
@@ -68,12 +70,14 @@ export function testRuntime(database: Database, config: CommandContext['config']
 }
 
 /** `bridges`: fakes of the runtime package's and the API's entry points the command under test calls. */
-export function testContext(env: Env, bridges: Partial<RuntimeBridge & ApiBridge> = {}, options: { failingJobs?: boolean } = {}): TestContext {
+/** `terminal`: behave as if stderr were a terminal, so progress draws bars instead of printing lines. */
+export function testContext(env: Env, bridges: Partial<RuntimeBridge & ApiBridge> = {}, options: { failingJobs?: boolean; terminal?: boolean } = {}): TestContext {
   const loaded = loadConfig({ APP_ENV: 'test', ...env });
   if (!loaded.ok) throw new Error(`test configuration rejected: ${JSON.stringify(loaded.issues)}`);
   const config = loaded.config;
   const out: string[] = [];
   const err: string[] = [];
+  const status: string[] = [];
   const logger = recordingLogger();
   const jobs = recordingJobs(options.failingJobs);
   let database: Promise<Database> | undefined;
@@ -81,7 +85,12 @@ export function testContext(env: Env, bridges: Partial<RuntimeBridge & ApiBridge
   const context: CommandContext = {
     config,
     env: { PATH: process.env.PATH, ...env },
-    io: { out: (line) => void out.push(line), err: (line) => void err.push(line) },
+    io: {
+      out: (line) => void out.push(line),
+      err: (line) => void err.push(line),
+      terminal: options.terminal === true,
+      status: (text) => void status.push(text),
+    },
     database: () => (database ??= openDatabase(config.database)),
     runtime: () => (runtime ??= openDatabase(config.database).then((opened) => testRuntime(opened, config, jobs, logger))),
     logger: async () => logger,
@@ -94,6 +103,7 @@ export function testContext(env: Env, bridges: Partial<RuntimeBridge & ApiBridge
     context,
     out,
     err,
+    status,
     logger,
     jobs,
     deps: async () => (await context.runtime()).deps,

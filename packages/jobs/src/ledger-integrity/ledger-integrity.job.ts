@@ -1,5 +1,5 @@
 // `ledger.integrity` (VAL-4, JOB-3): the persistence adapter's integrity query (docs/market-model.md#ledger invariants over one
-// consistent snapshot), reported as the `ledger_integrity_violations` gauge and one log line per run. Violations are
+// consistent snapshot), reported as the `socialpredict_ledger_integrity_violations` gauge and one log line per run. Violations are
 // logged at error level with their details, so both the alert and the log fire. Nothing is ever fixed here.
 import { checkLedgerIntegrity, type Database, type IntegrityFinding } from '@socialpredict/persistence';
 import type { Clock } from '@socialpredict/domain';

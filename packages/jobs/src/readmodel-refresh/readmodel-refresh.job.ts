@@ -61,7 +61,7 @@ export function readModelRefreshJob(deps: ReadModelRefreshDeps): JobHandler {
   };
 }
 
-/** For the runner's stats tick: exports the age of every stored snapshot as `readmodel_age_seconds{kind}`. */
+/** For the runner's stats tick: exports the age of every stored snapshot as `socialpredict_readmodel_age_seconds{kind}`. */
 export async function exportReadModelAges(
   deps: Pick<ReadModelRefreshDeps, 'clock' | 'metrics'> & { snapshots: Pick<ReadModelSnapshotRepository, 'ages'> },
 ): Promise<void> {

@@ -47,7 +47,7 @@ export interface JobRunnerOptions {
   retry?: RetryPolicy;
   /** how often an idle worker polls its queue */
   pollingIntervalSeconds?: number;
-  /** how often queue figures are refreshed for /ops/status and `job_queue_depth` */
+  /** how often queue figures are refreshed for /ops/status and `socialpredict_jobs_queue_depth` */
   statsIntervalSeconds?: number;
   /** extra periodic work on the same timer, e.g. exporting read-model ages */
   onStatsTick?: () => Promise<void>;

@@ -10,7 +10,7 @@ const QUERY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1
 
 export function createDatabaseObserver(logger: Logger, registry: Registry): DatabaseObserver {
   const duration = new Histogram({
-    name: 'db_query_duration_seconds',
+    name: 'socialpredict_db_query_duration_seconds',
     help: 'Time one database operation took, by adapter operation',
     labelNames: ['operation'],
     buckets: QUERY_BUCKETS,
@@ -32,7 +32,7 @@ export function createDatabaseObserver(logger: Logger, registry: Registry): Data
 /** The pool series, read at scrape time from the figures the persistence keeps (see PoolFigures for their meaning). */
 export function registerPoolMetrics(registry: Registry, figures: () => PoolFigures): void {
   new Gauge({
-    name: 'db_pool_connections',
+    name: 'socialpredict_db_pool_connections',
     help: 'Pool connections claimed by database operations (in_use), free (idle), and claims queued beyond the pool (waiting)',
     labelNames: ['state'],
     registers: [registry],
@@ -45,7 +45,7 @@ export function registerPoolMetrics(registry: Registry, figures: () => PoolFigur
   });
   let reportedWaits = 0;
   new Counter({
-    name: 'db_pool_waits_total',
+    name: 'socialpredict_db_pool_waits_total',
     help: 'Database operations that found every pool connection taken',
     registers: [registry],
     collect() {

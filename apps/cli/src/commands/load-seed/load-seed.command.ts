@@ -15,6 +15,7 @@ import {
 } from '@socialpredict/domain';
 import { migrate, type Database } from '@socialpredict/persistence';
 import { CommandFailure, EXIT, UsageError, type CommandContext, type CommandDefinition, type OptionValues } from '../../command.ts';
+import { startProgress, type Progress } from '../../progress.ts';
 import { succeeded, useCaseFailure } from '../../use-case-failure.ts';
 
 /** Shared by every load-test account; it passes the password policy so logins behave as in production. */
@@ -63,7 +64,8 @@ export function loadSeedPlan(options: OptionValues): LoadSeedPlan {
   return plan;
 }
 
-export async function loadSeed(deps: LoadSeedDeps, plan: LoadSeedPlan): Promise<LoadSeedResult> {
+/** One progress display per phase (accounts, markets, trades): a thousand accounts take tens of seconds. */
+export async function loadSeed(deps: LoadSeedDeps, plan: LoadSeedPlan, track: (label: string, total: number) => Progress): Promise<LoadSeedResult> {
   const hashed = await deps.passwordHasher.hash(LOAD_PASSWORD);
   if (hashed.isErr()) throw useCaseFailure(hashed.error);
   const users: LoadSeedResult['users'] = [];
@@ -71,26 +73,33 @@ export async function loadSeed(deps: LoadSeedDeps, plan: LoadSeedPlan): Promise<
   for (let i = 1; i <= plan.users; i += 1) users.push({ username: `loaduser${String(i).padStart(5, '0')}`, role: 'REGULAR' });
   // An existing account is left as it is; a new one gets the initial balance and the load grant.
   const provisionAccount = makeProvisionAccount(deps);
+  const accounts = track('Seeding accounts', users.length);
   for (const { username, role } of users) {
     const moderatorStatus = role === 'MODERATOR' ? 'active' : 'none';
     const account = { username, displayName: username, role, moderatorStatus, personalEmoji: '🙂', mustChangePassword: false, passwordHash: hashed.value } as const;
     await succeeded(provisionAccount({ actor: OPERATOR, account, whenExists: 'keep', grant: LOAD_GRANT }));
+    accounts.tick();
   }
+  accounts.finish();
 
   const createMarket = makeCreateMarket(deps);
   const markets: LoadSeedResult['markets'] = [];
+  const creating = track('Creating markets', plan.markets);
   for (let i = 0; i < plan.markets; i += 1) {
     const creator = users[i % plan.moderators]!.username;
     const title = `Load market ${i + 1}${i < plan.hotMarkets ? ' (hot)' : ''}`;
     const created = await createMarket({ username: creator, questionTitle: title, description: '', resolutionDateTime: deps.clock.now() + MARKET_LIFETIME_MS });
     if (created.isErr()) throw useCaseFailure(created.error);
     markets.push({ id: created.value.id, title, hot: i < plan.hotMarkets });
+    creating.tick();
   }
+  creating.finish();
 
   const placeBet = makePlaceBet(deps);
   const traders = users.filter((user) => user.role === 'REGULAR');
   const hot = markets.filter((market) => market.hot);
   const pick = <T>(items: readonly T[]): T => items[deps.random.int(items.length)]!;
+  const trading = track('Placing trades', plan.bets);
   for (let i = 0; i < plan.bets; i += 1) {
     const onHot = hot.length > 0 && (hot.length === markets.length || deps.random.int(100) < HOT_SHARE * 100);
     const market = pick(onHot ? hot : markets.filter((candidate) => !candidate.hot));
@@ -101,7 +110,9 @@ export async function loadSeed(deps: LoadSeedDeps, plan: LoadSeedPlan): Promise<
       amount: 1 + deps.random.int(20),
     });
     if (placed.isErr()) throw useCaseFailure(placed.error);
+    trading.tick();
   }
+  trading.finish();
   return { users, markets, bets: plan.bets };
 }
 
@@ -154,7 +165,7 @@ export const loadSeedCommand: CommandDefinition = {
     const started = Date.now();
     if (options.reset === true) await resetDatabase(await context.database());
     const runtime = await context.runtime();
-    const result = await loadSeed(runtime.deps, plan);
+    const result = await loadSeed(runtime.deps, plan, (label, total) => startProgress(context.io, label, total));
     // The seed runs the plain use cases (a follow-up per write would only repeat itself) and marks once here.
     const marked = await runtime.followUps.markStale(GLOBAL_READ_MODEL_KINDS);
     if (marked.isErr()) {

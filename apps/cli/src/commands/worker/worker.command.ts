@@ -17,7 +17,7 @@ export async function startWorker(context: CommandContext): Promise<JobRunner> {
     reporting: runtime.deps,
     clock: runtime.clock,
     logger,
-    // A worker serves no /metrics; its figures show in the API's job_queue_depth and in the logs.
+    // A worker serves no /metrics; its figures show in the API's socialpredict_jobs_queue_depth and in the logs.
     metrics: NO_JOB_METRICS,
     settings: config.database,
     consume: true,
