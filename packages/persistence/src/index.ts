@@ -2,6 +2,7 @@
 // embedded PGlite, the driver factory, the migrator and the ledger integrity query. The in-memory fakes are the
 // `./memory` entry.
 export * from './drizzle/database.factory.ts';
+export { DataDirectoryLocked, LOCK_FILE_NAME, type LockHolder } from './drizzle/data-directory.lock.ts';
 export type { DatabaseObserver, OperationScope, PoolFigures } from './drizzle/operation.monitor.ts';
 export * from './drizzle/migrations.migrator.ts';
 export * from './drizzle/pg-error.mapper.ts';

@@ -81,6 +81,7 @@ export function testContext(env: Env, bridges: Partial<RuntimeBridge & ApiBridge
   const context: CommandContext = {
     config,
     env: { PATH: process.env.PATH, ...env },
+    holder: 'pnpm cli test',
     io: { out: (line) => void out.push(line), err: (line) => void err.push(line) },
     database: () => (database ??= openDatabase(config.database)),
     runtime: () => (runtime ??= openDatabase(config.database).then((opened) => testRuntime(opened, config, jobs, logger))),
