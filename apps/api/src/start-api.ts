@@ -12,6 +12,7 @@ import {
   startBackgroundJobs,
   withSnapshotReaders,
   type Runtime,
+  type SigningKeySource,
 } from '@socialpredict/runtime';
 import { createAuthenticator } from './authenticator.ts';
 import { createLifecycle } from './lifecycle.ts';
@@ -39,13 +40,24 @@ function logConfiguration(config: AppConfig, logger: Logger): void {
     },
     'configuration loaded',
   );
-  if (config.auth.jwtSigningKeyEphemeral) {
+}
+
+function logSigningKey(source: SigningKeySource, logger: Logger): void {
+  if (source.kind === 'process') {
     logger.warn({ event: 'startup.ephemeral_jwt_key' }, 'JWT_SIGNING_KEY is not set: using a random key, tokens end with this process');
+  } else if (source.kind === 'data-directory') {
+    logger.info(
+      { event: 'startup.kept_jwt_key', path: source.path, created: source.created },
+      'JWT_SIGNING_KEY is not set: using the development key kept in the data directory',
+    );
   }
 }
 
-/** Resolves once the server listens and readiness is open; a failed boot closes what it opened and rethrows. */
-export async function startApi(config: AppConfig, logger: Logger): Promise<ApiProcess> {
+/**
+ * Resolves once the server listens and readiness is open; a failed boot closes what it opened and rethrows.
+ * `holder` names this process to others that the embedded database's lock refuses.
+ */
+export async function startApi(config: AppConfig, logger: Logger, holder?: string): Promise<ApiProcess> {
   logConfiguration(config, logger);
   const lifecycle = createLifecycle();
   const jobsStopTimeoutMs = config.server.shutdownTimeoutSeconds * 1000;
@@ -54,7 +66,8 @@ export async function startApi(config: AppConfig, logger: Logger): Promise<ApiPr
   let running: RunningServer;
   try {
     const metricsRegistry = new Registry();
-    runtime = await openRuntime(config, logger, metricsRegistry);
+    runtime = await openRuntime(config, logger, metricsRegistry, holder);
+    logSigningKey(runtime.signingKey, logger);
     await seedStartupData(runtime, config, logger);
     const runner = await startBackgroundJobs(runtime, config, metricsRegistry, logger);
     jobs = runner;

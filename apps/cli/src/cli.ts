@@ -3,7 +3,7 @@
 // Every failure ends with a message on stderr and a non-zero exit code.
 import { parseArgs } from 'node:util';
 import { formatConfigIssues, loadConfig, type Env } from '@socialpredict/config';
-import { openDatabase, type Database } from '@socialpredict/persistence';
+import { DataDirectoryLocked, isOnDisk, openDatabase, type Database } from '@socialpredict/persistence';
 import { COMMANDS, DEFAULT_COMMAND } from './commands/index.ts';
 import { CommandFailure, EXIT, UsageError, type CliIo, type CommandContext, type CommandDefinition } from './command.ts';
 import { loadApiBridge, type ApiBridge } from './commands/serve/api-bridge.ts';
@@ -20,6 +20,30 @@ export interface CliProcess {
 }
 
 const SERVICES = new Set(['serve', 'worker']);
+/** Commands that only read; on PGlite even they need the data directory to themselves. */
+const READ_ONLY = new Set(['integrity-check', 'verify-migrations']);
+
+/** How the lock file of an embedded database names this process to the ones it refuses. */
+function invocation(env: Env, command: string): string {
+  // pnpm names the package script that started the CLI; `cli` itself says nothing more than the command does.
+  const script = env.npm_lifecycle_event;
+  return script !== undefined && script !== 'cli' ? `pnpm ${script}` : `pnpm cli ${command}`;
+}
+
+/** The refusal of DB-2: who holds the embedded database, and what the operator can do instead. */
+function heldDatabaseMessage(command: string, held: DataDirectoryLocked, port: number): string {
+  const api = `its HTTP API (http://localhost:${port}/docs)`;
+  const advice = SERVICES.has(command)
+    ? 'A second process cannot share it: stop that one first, or give this one its own PGLITE_DATA_DIR or a DATABASE_URL.'
+    : READ_ONLY.has(command)
+      ? `PGlite admits one process at a time, readers included: stop that one first, or read through ${api}.`
+      : `Nothing was changed. Stop that process first, or make the change through ${api}.`;
+  return [
+    `${command} refused: ${held.message}.`,
+    advice,
+    `If no such process is running any more, delete ${held.lockFile}.`,
+  ].join('\n');
+}
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
@@ -86,6 +110,15 @@ export async function runCli(cli: CliProcess): Promise<number> {
     return EXIT.config;
   }
   const config = loaded.config;
+  const holder = invocation(cli.env, command.name);
+  // A one-shot command on memory:// would report changes made to a database that ends with it.
+  const refuseThrowaway = () => {
+    if (config.database.url === undefined && !isOnDisk(config.database.pgliteDataDir) && !SERVICES.has(command.name)) {
+      throw new CommandFailure(
+        `${command.name} needs a database that outlives it: PGLITE_DATA_DIR=${config.database.pgliteDataDir} is private to this process. Point PGLITE_DATA_DIR at the server's data directory, or set DATABASE_URL.`,
+      );
+    }
+  };
 
   let database: Promise<Database> | undefined;
   let runtime: Promise<AppRuntime> | undefined;
@@ -96,15 +129,21 @@ export async function runCli(cli: CliProcess): Promise<number> {
     config,
     env: cli.env,
     io: cli.io,
+    holder,
     waitForStop: cli.waitForStop,
     onFatalError: cli.onFatalError,
     composition: () => (composition ??= loadRuntimeBridge()),
     api: () => (api ??= loadApiBridge()),
     logger: () =>
       (logger ??= context.composition().then((bridge) => bridge.createLogger(config, cli.logStream(SERVICES.has(command.name))))),
-    database: () => (database ??= openDatabase(config.database)),
-    runtime: () =>
-      (runtime ??= Promise.all([context.composition(), context.logger()]).then(([bridge, log]) => bridge.openRuntime(config, log))),
+    database: () => {
+      refuseThrowaway();
+      return (database ??= openDatabase(config.database, undefined, holder));
+    },
+    runtime: () => {
+      refuseThrowaway();
+      return (runtime ??= Promise.all([context.composition(), context.logger()]).then(([bridge, log]) => bridge.openRuntime(config, log, holder)));
+    },
   };
 
   try {
@@ -113,6 +152,10 @@ export async function runCli(cli: CliProcess): Promise<number> {
     if (error instanceof UsageError) {
       cli.io.err(`${error.message}\n\n${commandUsage(command)}`);
       return EXIT.usage;
+    }
+    if (error instanceof DataDirectoryLocked) {
+      cli.io.err(heldDatabaseMessage(command.name, error, config.server.port));
+      return EXIT.busy;
     }
     cli.io.err(`${command.name} failed: ${describe(error)}`);
     // Startup failures carry their LOG-5 event (startup.incompatibility, startup.migration_failed …); log it too.

@@ -6,8 +6,11 @@ import type { Database } from '@socialpredict/persistence';
 import type { ApiBridge } from './commands/serve/api-bridge.ts';
 import type { AppRuntime, CliLogger, RuntimeBridge } from './runtime/app-runtime.ts';
 
-/** sysexits.h codes, so scripts can tell a typo from a broken configuration from a failed operation. */
-export const EXIT = { ok: 0, failure: 1, usage: 64, config: 78 } as const;
+/**
+ * sysexits.h codes, so scripts can tell a typo from a broken configuration from a failed operation; `busy`
+ * (EX_TEMPFAIL): the embedded database is held by another process, try again once it stopped.
+ */
+export const EXIT = { ok: 0, failure: 1, usage: 64, busy: 75, config: 78 } as const;
 
 export interface CliIo {
   out(line: string): void;
@@ -25,6 +28,8 @@ export interface CommandContext {
   /** the process environment, for child processes (pg_dump, cluster workers) */
   env: Env;
   io: CliIo;
+  /** how this process names itself in the embedded database's lock file, e.g. `pnpm start` */
+  holder: string;
   /** The application database alone (migrations, backups); opened on first use, closed when the command ends. */
   database(): Promise<Database>;
   /** The application's ports and use cases, as the API process builds them; opened on first use, closed at the end. */

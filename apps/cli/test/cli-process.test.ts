@@ -59,6 +59,13 @@ describe('the CLI process', () => {
     expect(run.stderr).toContain('--file is required');
   });
 
+  it('refuses a one-shot command on memory://, whose changes would end with it', async () => {
+    const run = await runCliProcess(['create-user', '--username', 'bob'], { PGLITE_DATA_DIR: 'memory://' });
+    expect(run.code).toBe(EXIT.failure);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('create-user needs a database that outlives it: PGLITE_DATA_DIR=memory:// is private to this process');
+  });
+
   it('refuses backup on embedded PGlite with an explanation', async () => {
     const run = await runCliProcess(['backup', '--file', '/tmp/never-written.dump'], { PGLITE_DATA_DIR: 'memory://' });
     expect(run.code).toBe(EXIT.failure);

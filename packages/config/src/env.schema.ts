@@ -49,12 +49,12 @@ const core = {
   HOST: about('HTTP listen address.', text({ default: '0.0.0.0', minLength: 1 })),
   LOG_LEVEL: about('pino log level.', oneOf(LOG_LEVELS, { default: 'info', byProfile: { development: 'debug' } })),
   JWT_SIGNING_KEY: about(
-    'HS256 key of the session tokens. Required in staging and production, at least 32 bytes; without it development and test use a random key per process (warning `startup.ephemeral_jwt_key`).',
+    'HS256 key of the session tokens. Required in staging and production, at least 32 bytes. Without it, on PGlite in a directory, a generated key is kept in `<PGLITE_DATA_DIR>/jwt-signing.key` (0600) so restarts keep sessions; on PostgreSQL or `memory://`, a random key per process (warning `startup.ephemeral_jwt_key`).',
     optionalText({ secret: true }),
   ),
   JWT_TTL_SECONDS: about('Lifetime of a session token.', int(86_400, 300, 604_800)),
   ADMIN_PASSWORD: about(
-    'Password of the seeded `admin`. Required in staging and production when the writer must create it; generated and printed once on stderr in development and test.',
+    'Password of the seeded `admin`. Required in staging and production when the writer must create it; in development and test generated, printed once on stderr in a framed block and, on PGlite in a directory, kept in `<PGLITE_DATA_DIR>/initial-admin-password` (0600).',
     optionalText({ secret: true }),
   ),
   STARTUP_WRITER: about('This process applies migrations and seeds; non-writers verify the schema instead.', bool(false, DEV_AND_TEST_ONLY)),

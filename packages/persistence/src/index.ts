@@ -3,6 +3,7 @@
 // `./memory` entry.
 export * from './drizzle/database.factory.ts';
 export { tlsMismatch } from './drizzle/tls-mismatch.ts';
+export { DataDirectoryLocked, LOCK_FILE_NAME, type LockHolder } from './drizzle/data-directory.lock.ts';
 export type { DatabaseObserver, OperationScope, PoolFigures } from './drizzle/operation.monitor.ts';
 export * from './drizzle/migrations.migrator.ts';
 export * from './drizzle/pg-error.mapper.ts';

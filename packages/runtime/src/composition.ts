@@ -27,6 +27,7 @@ import {
   DrizzleReadModelSnapshotRepository,
   DrizzleUnitOfWork,
   toInfrastructureError,
+  DataDirectoryLocked,
   drizzleRepositories,
   migrate,
   openDatabase,
@@ -37,7 +38,11 @@ import {
 } from '@socialpredict/persistence';
 import { createArgon2PasswordHasher, createJoseTokenIssuer, cryptoRandom, systemClock } from '@socialpredict/adapters';
 import { createDatabaseObserver, registerPoolMetrics } from './adapters/database-observer.adapter.ts';
+import { dataDirectoryOf, keptSigningKey } from './data-directory.ts';
 import type { OpsProbe } from './ops-probe.ts';
+
+/** Where the JWT signing key came from: JWT_SIGNING_KEY, the data directory (CFG-5), or this process alone. */
+export type SigningKeySource = { kind: 'configured' } | { kind: 'data-directory'; path: string; created: boolean } | { kind: 'process' };
 
 export interface Runtime {
   database: Database;
@@ -47,6 +52,7 @@ export interface Runtime {
   readModels: GlobalReadModels;
   probe: OpsProbe;
   clock: Clock;
+  signingKey: SigningKeySource;
 }
 
 export class StartupError extends Error {
@@ -58,12 +64,17 @@ export class StartupError extends Error {
   }
 }
 
-/** `metricsRegistry`: where the database series go (the /metrics registry of the API; a private one otherwise). */
-export async function openRuntime(config: AppConfig, logger: Logger, metricsRegistry = new Registry()): Promise<Runtime> {
-  const database = await connectWithRetries(config, logger, createDatabaseObserver(logger, metricsRegistry));
+/**
+ * `metricsRegistry`: where the database series go (the /metrics registry of the API; a private one otherwise).
+ * `holder`: how this process is named to others refused by the embedded database's lock (e.g. `pnpm start`).
+ */
+export async function openRuntime(config: AppConfig, logger: Logger, metricsRegistry = new Registry(), holder?: string): Promise<Runtime> {
+  const database = await connectWithRetries(config, logger, createDatabaseObserver(logger, metricsRegistry), holder);
   registerPoolMetrics(metricsRegistry, () => database.poolFigures());
+  let signing: { key: string; source: SigningKeySource };
   try {
     await prepareSchema(database, config.process.startupWriter, logger);
+    signing = await signingKeyFor(config);
   } catch (error) {
     await database.close();
     throw error;
@@ -74,7 +85,7 @@ export async function openRuntime(config: AppConfig, logger: Logger, metricsRegi
     unitOfWork: new DrizzleUnitOfWork(database),
     clock: systemClock,
     passwordHasher: await createArgon2PasswordHasher(),
-    tokenIssuer: createJoseTokenIssuer({ signingKey: config.auth.jwtSigningKey, ttlSeconds: config.auth.jwtTtlSeconds }),
+    tokenIssuer: createJoseTokenIssuer({ signingKey: signing.key, ttlSeconds: config.auth.jwtTtlSeconds }),
     random: cryptoRandom,
     economics: config.setup.economics,
     game: config.setup.game,
@@ -82,7 +93,20 @@ export async function openRuntime(config: AppConfig, logger: Logger, metricsRegi
   };
   const snapshots = new DrizzleReadModelSnapshotRepository(database.db, database.scope);
   const readModels = globalReadModelsOn(snapshots, deps, config.process, logger);
-  return { database, deps, snapshots, readModels, probe: opsProbe(database, config), clock: systemClock };
+  return { database, deps, snapshots, readModels, probe: opsProbe(database, config), clock: systemClock, signingKey: signing.source };
+}
+
+/**
+ * CFG-5: without JWT_SIGNING_KEY (never in staging or production, CFG-3), an embedded database on disk keeps a
+ * generated key beside its data, so a restart does not log everyone out; elsewhere the key dies with the process.
+ * This process holds the directory's lock by now, so no other one creates the key at the same time.
+ */
+async function signingKeyFor(config: AppConfig): Promise<{ key: string; source: SigningKeySource }> {
+  if (!config.auth.jwtSigningKeyEphemeral) return { key: config.auth.jwtSigningKey, source: { kind: 'configured' } };
+  const directory = dataDirectoryOf(config.database);
+  if (directory === undefined) return { key: config.auth.jwtSigningKey, source: { kind: 'process' } };
+  const kept = await keptSigningKey(directory);
+  return { key: kept.key, source: { kind: 'data-directory', path: kept.path, created: kept.created } };
 }
 
 /** What the follow-ups send to the job queue (a consuming runner, or a producer-only one). */
@@ -134,11 +158,12 @@ export function globalReadModelsOn(
 }
 
 /** DB-4: wait for the database, then fail closed; a TLS mismatch fails at once, naming DB_REQUIRE_TLS. */
-async function connectWithRetries(config: AppConfig, logger: Logger, observer: DatabaseObserver): Promise<Database> {
+async function connectWithRetries(config: AppConfig, logger: Logger, observer: DatabaseObserver, holder: string | undefined): Promise<Database> {
   const { connectRetries, connectRetryDelayMs } = config.database;
   for (let attempt = 0; ; attempt += 1) {
+    let database: Database | undefined;
     try {
-      const database = await openDatabase(config.database, observer);
+      database = await openDatabase(config.database, observer, holder);
       const session = await database.reserve();
       await session.query('SELECT 1').finally(() => session.release());
       logger.info({ event: 'db.connected', driver: database.driver }, 'database connected');
@@ -148,6 +173,10 @@ async function connectWithRetries(config: AppConfig, logger: Logger, observer: D
       );
       return database;
     } catch (error) {
+      // An attempt that opened but did not answer is closed, so the next one starts clean (and PGlite's lock is free).
+      await database?.close().catch(() => undefined);
+      // A held embedded database is not a database still starting: its holder runs until someone stops it.
+      if (error instanceof DataDirectoryLocked) throw error;
       const mismatch = await tlsMismatch(config.database, error);
       if (mismatch !== undefined) throw new StartupError('db.tls_mismatch', mismatch, { cause: error });
       if (attempt >= connectRetries) throw new StartupError('db.connect_failed', 'the database did not answer', { cause: error });

@@ -11,11 +11,13 @@ export {
   openRuntime,
   StartupError,
   type FollowUpJobs,
+  type SigningKeySource,
   type Runtime,
 } from './composition.ts';
 export { createLogger } from './logger.ts';
 export type { DbPoolStats, JobsStatus, OpsProbe } from './ops-probe.ts';
-export { isSeedConfigurationProblem, seedStartupData } from './seed-startup-data.ts';
+export { ADMIN_PASSWORD_FILE, SIGNING_KEY_FILE } from './data-directory.ts';
+export { adminPasswordNotice, isSeedConfigurationProblem, seedStartupData } from './seed-startup-data.ts';
 export {
   DEV_PASSWORD,
   devFixtures,

@@ -17,7 +17,7 @@ export interface CliLogger extends JobLogger {
 
 export interface RuntimeBridge {
   createLogger(config: AppConfig, stream: NodeJS.WritableStream): CliLogger;
-  openRuntime(config: AppConfig, logger: CliLogger): Promise<AppRuntime>;
+  openRuntime(config: AppConfig, logger: CliLogger, holder: string): Promise<AppRuntime>;
   seedStartupData(runtime: AppRuntime, config: AppConfig, logger: CliLogger): Promise<void>;
   /** CFG-2: whether a start-up failure is the configuration's (a rejected or missing ADMIN_PASSWORD). */
   isSeedConfigurationProblem(error: unknown): boolean;
@@ -31,8 +31,8 @@ export async function loadRuntimeBridge(): Promise<RuntimeBridge> {
   // The loggers handed back in were made by `createLogger` here; the casts only restore their pino type.
   return {
     createLogger: (config, stream) => runtime.createLogger(config.logLevel, stream),
-    openRuntime: async (config, logger) => {
-      const opened = await runtime.openRuntime(config, logger as PinoLogger);
+    openRuntime: async (config, logger, holder) => {
+      const opened = await runtime.openRuntime(config, logger as PinoLogger, undefined, holder);
       // Producer only: the consuming workers run in the API process or `pnpm cli worker` (JOB-2).
       const startProducer = async () => {
         const runner = createJobProcess({

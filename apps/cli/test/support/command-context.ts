@@ -85,6 +85,7 @@ export function testContext(env: Env, bridges: Partial<RuntimeBridge & ApiBridge
   const context: CommandContext = {
     config,
     env: { PATH: process.env.PATH, ...env },
+    holder: 'pnpm cli test',
     io: {
       out: (line) => void out.push(line),
       err: (line) => void err.push(line),

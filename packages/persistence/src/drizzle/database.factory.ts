@@ -7,6 +7,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { ResultAsync } from 'neverthrow';
 import postgres, { type Options, type PostgresType, type ReservedSql } from 'postgres';
 import type { InfrastructureError } from '@socialpredict/domain';
+import { lockDataDirectory, type DataDirectoryLock } from './data-directory.lock.ts';
 import { dbOperation } from './drizzle-operation.ts';
 import type { AppDatabase } from './app-database.ts';
 import { OperationScope, PoolUsage, UNOBSERVED, type DatabaseObserver, type PoolFigures } from './operation.monitor.ts';
@@ -203,10 +204,25 @@ function connectPostgres(url: string, settings: DatabaseSettings, observer: Data
   };
 }
 
-async function openPglite(settings: DatabaseSettings, observer: DatabaseObserver): Promise<Database> {
+/** A data directory on disk, as opposed to `memory://` (one process's own database, nothing to share). */
+export function isOnDisk(pgliteDataDir: string): boolean {
+  return !pgliteDataDir.includes('://');
+}
+
+async function openPglite(settings: DatabaseSettings, observer: DatabaseObserver, holder: string): Promise<Database> {
   const dataDir = settings.pgliteDataDir;
-  if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  let lock: DataDirectoryLock | undefined;
+  if (isOnDisk(dataDir)) {
+    await mkdir(dataDir, { recursive: true });
+    lock = await lockDataDirectory(dataDir, holder);
+  }
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dataDir);
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
   // A pool of one: PGlite runs one query at a time.
   const pool = new PoolUsage(1);
   const scope = new OperationScope(observer, settings.slowQueryMs, pool);
@@ -226,11 +242,21 @@ async function openPglite(settings: DatabaseSettings, observer: DatabaseObserver
       transaction: (work) => client.transaction((tx) => work(pgliteRunner(tx))),
       release: async () => undefined,
     }),
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      await lock?.release();
+    },
   };
 }
 
-/** DATABASE_URL set → postgres.js pool; unset → PGlite in its data directory (DB-2). */
-export async function openDatabase(settings: DatabaseSettings, observer: DatabaseObserver = UNOBSERVED): Promise<Database> {
-  return settings.url === undefined ? openPglite(settings, observer) : connectPostgres(settings.url, settings, observer);
+/**
+ * DATABASE_URL set → postgres.js pool; unset → PGlite in its data directory (DB-2), locked for this process until
+ * `close()` (DataDirectoryLocked when another process holds it). `holder` is how the lock file names this process.
+ */
+export async function openDatabase(
+  settings: DatabaseSettings,
+  observer: DatabaseObserver = UNOBSERVED,
+  holder: string = process.argv.slice(1).join(' '),
+): Promise<Database> {
+  return settings.url === undefined ? openPglite(settings, observer, holder) : connectPostgres(settings.url, settings, observer);
 }

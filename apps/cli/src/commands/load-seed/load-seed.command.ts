@@ -163,8 +163,9 @@ export const loadSeedCommand: CommandDefinition = {
     refuseOutsideLoadTests(context);
     const plan = loadSeedPlan(options);
     const started = Date.now();
-    if (options.reset === true) await resetDatabase(await context.database());
+    // The reset goes through the runtime's own connection: a second one would be refused on PGlite (DB-2).
     const runtime = await context.runtime();
+    if (options.reset === true) await resetDatabase(runtime.database);
     const result = await loadSeed(runtime.deps, plan, (label, total) => startProgress(context.io, label, total));
     // The seed runs the plain use cases (a follow-up per write would only repeat itself) and marks once here.
     const marked = await runtime.followUps.markStale(GLOBAL_READ_MODEL_KINDS);

@@ -12,11 +12,11 @@ export interface ApiProcess {
 
 export interface ApiBridge {
   /** The API's boot after configuration (DEP-1): resolves once it listens and readiness is open. */
-  startApi(config: AppConfig, logger: CliLogger): Promise<ApiProcess>;
+  startApi(config: AppConfig, logger: CliLogger, holder: string): Promise<ApiProcess>;
 }
 
 export async function loadApiBridge(): Promise<ApiBridge> {
   const api = await import('@socialpredict/api');
   // The logger was made by the runtime's createLogger; the cast only restores its pino type.
-  return { startApi: (config, logger) => api.startApi(config, logger as Parameters<typeof api.startApi>[1]) };
+  return { startApi: (config, logger, holder) => api.startApi(config, logger as Parameters<typeof api.startApi>[1], holder) };
 }

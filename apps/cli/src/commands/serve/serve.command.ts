@@ -22,7 +22,7 @@ async function serveApi(context: CommandContext): Promise<number> {
     }),
   );
   try {
-    api = await (await context.api()).startApi(context.config, logger);
+    api = await (await context.api()).startApi(context.config, logger, context.holder);
   } catch (error) {
     // CFG-2: a seed the configuration cannot satisfy (a rejected or missing ADMIN_PASSWORD) exits 78, not 1.
     if (!composition.isSeedConfigurationProblem(error)) throw error;
