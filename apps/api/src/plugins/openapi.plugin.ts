@@ -21,6 +21,8 @@ export const openApiPlugin = nonEncapsulated(
           securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
         },
       },
+      // Shared shapes keep their `$id` as their name under components/schemas.
+      refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
     });
 
     const hidden = { schema: { hide: true }, config: { ops: 'ops' as const } };

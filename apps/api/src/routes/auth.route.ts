@@ -9,6 +9,7 @@ import { principalOf } from '../principal.ts';
 import { Envelope, ok } from '../schemas/envelope.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
 import { ModeratorStatus, PrivateUser, Usertype } from '../schemas/user.schema.ts';
+import { ref } from '../schemas/common.schema.ts';
 
 export interface AuthRouteOptions {
   useCases: AuthUseCases;
@@ -28,7 +29,7 @@ const LoginResult = Type.Object({
 const profileRoute = {
   config: { auth: 'user', limit: 'general' },
   tags: ['profile'],
-  response: { 200: Envelope(PrivateUser), ...errorResponses(400, 401, 403, 404) },
+  response: { 200: Envelope(ref(PrivateUser)), ...errorResponses(400, 401, 403, 404) },
 } as const;
 
 export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteOptions> = async (app, opts) => {

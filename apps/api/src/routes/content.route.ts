@@ -7,7 +7,8 @@ import { HttpProblem } from '../http-problem.ts';
 import { unwrap } from '../http-error.mapper.ts';
 import { liveFreshness } from '../presenters/freshness.presenter.ts';
 import { toMarketOverview } from '../presenters/market.presenter.ts';
-import { Int, isoTime, PageQuery, pageOf } from '../schemas/common.schema.ts';
+import { Int, isoTime, PageQuery, pageOf, ref } from '../schemas/common.schema.ts';
+import { DiscoveryPage } from '../schemas/content.schema.ts';
 import { Envelope, ok } from '../schemas/envelope.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
 import { Freshness, MarketOverview } from '../schemas/market.schema.ts';
@@ -37,35 +38,6 @@ const HomeContent = Type.Object({
   version: Int,
   updatedAt: Type.String(),
 });
-
-const DiscoveryPage = Type.Object(
-  {
-    slug: Type.String(),
-    title: Type.String(),
-    description: Type.String(),
-    pageType: Type.Union([Type.Literal('top'), Type.Literal('secondary')]),
-    primaryTagSlug: Type.String(),
-    searchScope: Type.Union([Type.Literal('all'), Type.Literal('tag')]),
-    featuredTopicsEnabled: Type.Boolean(),
-    featuredMarketsEnabled: Type.Boolean(),
-    defaultRecommendationLimit: Int,
-    curatedRecommendationLimit: Int,
-    recommendationLimit: Int,
-    version: Int,
-    updatedAt: Type.Optional(Type.String()),
-    pins: Type.Array(
-      Type.Object({
-        id: Type.Optional(Int),
-        pinType: Type.Union([Type.Literal('market'), Type.Literal('discovery_page')]),
-        marketId: Type.Optional(Int),
-        targetPageSlug: Type.Optional(Type.String()),
-        label: Type.Optional(Type.String()),
-        sortOrder: Int,
-      }),
-    ),
-  },
-  { title: 'DiscoveryPage' },
-);
 
 const Tag = Type.Object({
   id: Int,
@@ -125,7 +97,7 @@ export const contentRoutes: FastifyPluginAsyncTypebox<ContentRouteOptions> = asy
         tags: ['content'],
         summary: 'Discovery page layout (T1-12)',
         params: SlugPath,
-        response: { 200: Envelope(DiscoveryPage), ...errorResponses(400) },
+        response: { 200: Envelope(ref(DiscoveryPage)), ...errorResponses(400) },
       },
     },
     async (request) => ok(defaultDiscoveryPage(request.params.slug)),
@@ -195,12 +167,12 @@ export const contentRoutes: FastifyPluginAsyncTypebox<ContentRouteOptions> = asy
         response: {
           200: Envelope(
             Type.Object({
-              layout: DiscoveryPage,
-              topicNav: Type.Optional(DiscoveryPage),
-              markets: Type.Array(MarketOverview),
+              layout: ref(DiscoveryPage),
+              topicNav: Type.Optional(ref(DiscoveryPage)),
+              markets: Type.Array(ref(MarketOverview)),
               pinnedMarkets: Type.Array(Type.Object({ pin: Type.Object({}, { additionalProperties: true }), details: Type.Object({}, { additionalProperties: true }) })),
               total: Int,
-              freshness: Freshness,
+              freshness: ref(Freshness),
             }),
           ),
           ...errorResponses(400),

@@ -7,10 +7,10 @@ import { unwrap } from '../http-error.mapper.ts';
 import * as sanitize from '../input-sanitizers.ts';
 import { toMarketDetails, toMarketOverview, toMarketResponse, toPosition } from '../presenters/market.presenter.ts';
 import { principalOf } from '../principal.ts';
-import { IdParam, Int, isoTime, PageQuery, pageOf, Probability } from '../schemas/common.schema.ts';
+import { IdParam, Int, isoTime, PageQuery, pageOf, ref } from '../schemas/common.schema.ts';
 import { Envelope, ok } from '../schemas/envelope.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
-import { Freshness, MarketDetails, MarketOverview, MarketResponse, Position } from '../schemas/market.schema.ts';
+import { BetRow, Freshness, MarketDetails, MarketList, MarketOverview, MarketResponse, Position } from '../schemas/market.schema.ts';
 import { liveFreshness } from '../presenters/freshness.presenter.ts';
 
 export interface MarketRouteOptions {
@@ -36,19 +36,9 @@ const ListQuery = Type.Object({
   ...PageQuery,
 });
 
-const MarketList = Type.Object({ markets: Type.Array(MarketOverview), total: Int });
-
-const BetRow = Type.Object({
-  username: Type.String(),
-  outcome: Type.Union([Type.Literal('YES'), Type.Literal('NO')]),
-  amount: Int,
-  probability: Probability,
-  placedAt: Type.String(),
-});
-
 const SearchResult = Type.Object({
-  primaryResults: Type.Array(MarketOverview),
-  fallbackResults: Type.Array(MarketOverview),
+  primaryResults: Type.Array(ref(MarketOverview)),
+  fallbackResults: Type.Array(ref(MarketOverview)),
   query: Type.String(),
   primaryStatus: Type.String(),
   primaryCount: Int,
@@ -95,7 +85,7 @@ export const marketRoutes: FastifyPluginAsyncTypebox<MarketRouteOptions> = async
     tags: ['markets'],
     summary,
     querystring: ListQuery,
-    response: { 200: MarketList, ...errorResponses(400) },
+    response: { 200: ref(MarketList), ...errorResponses(400) },
   });
 
   app.get('/v0/markets', { ...publicList, schema: listSchema('Public market list (T1-22, raw)') }, async (request) =>
@@ -167,7 +157,7 @@ export const marketRoutes: FastifyPluginAsyncTypebox<MarketRouteOptions> = async
         tags: ['markets'],
         summary: 'Market detail with its probability path (T1-25, raw)',
         params: Type.Object({ id: IdParam }),
-        response: { 200: MarketDetails, ...errorResponses(400, 404) },
+        response: { 200: ref(MarketDetails), ...errorResponses(400, 404) },
       },
     },
     async (request) => toMarketDetails(await unwrap(useCases.getMarketDetails({ marketId: request.params.id })), clock.now()),
@@ -182,7 +172,7 @@ export const marketRoutes: FastifyPluginAsyncTypebox<MarketRouteOptions> = async
         summary: 'Trade rows: all oldest first, or a page newest first (T1-29)',
         params: Type.Object({ marketId: IdParam }),
         querystring: Type.Object(PageQuery),
-        response: { 200: Envelope(Type.Array(BetRow)), ...errorResponses(400, 404) },
+        response: { 200: Envelope(Type.Array(ref(BetRow))), ...errorResponses(400, 404) },
       },
     },
     async (request) => {
@@ -212,7 +202,7 @@ export const marketRoutes: FastifyPluginAsyncTypebox<MarketRouteOptions> = async
         params: Type.Object({ marketId: IdParam }),
         querystring: Type.Object(PageQuery),
         response: {
-          200: Envelope(Type.Union([Type.Array(Position), Type.Object({ positions: Type.Array(Position), freshness: Freshness })])),
+          200: Envelope(Type.Union([Type.Array(ref(Position)), Type.Object({ positions: Type.Array(ref(Position)), freshness: ref(Freshness) })])),
           ...errorResponses(400, 404),
         },
       },
@@ -236,7 +226,7 @@ export const marketRoutes: FastifyPluginAsyncTypebox<MarketRouteOptions> = async
         summary: 'Create a binary market (T1-33, raw)',
         security: [{ bearer: [] }],
         body: CreateMarketBody,
-        response: { 201: MarketResponse, ...errorResponses(400, 401, 403, 404, 422) },
+        response: { 201: ref(MarketResponse), ...errorResponses(400, 401, 403, 404, 422) },
       },
     },
     async (request, reply) => {

@@ -6,7 +6,7 @@ import { unwrap } from '../http-error.mapper.ts';
 import { liveFreshness } from '../presenters/freshness.presenter.ts';
 import { toCreator, toPosition, toPublicMarket } from '../presenters/market.presenter.ts';
 import { principalOf } from '../principal.ts';
-import { IdParam, Int, isoTime, PageQuery, pageOf, UsernameParam } from '../schemas/common.schema.ts';
+import { IdParam, Int, isoTime, PageQuery, pageOf, ref, UsernameParam } from '../schemas/common.schema.ts';
 import { Envelope, ok } from '../schemas/envelope.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
 import { Creator, Freshness, Position, ProbabilityChange, PublicMarket, ResolutionResult } from '../schemas/market.schema.ts';
@@ -45,14 +45,14 @@ const LeaderRow = Type.Object(
 );
 
 const MarketSummary = Type.Object({
-  market: PublicMarket,
-  creator: Creator,
-  probabilityChanges: Type.Array(ProbabilityChange),
+  market: ref(PublicMarket),
+  creator: ref(Creator),
+  probabilityChanges: Type.Array(ref(ProbabilityChange)),
   probabilityChangesTruncated: Type.Boolean(),
   numUsers: Int,
   totalVolume: Int,
   marketDust: Int,
-  freshness: Freshness,
+  freshness: ref(Freshness),
 });
 
 const MarketIdPath = Type.Object({ marketId: IdParam });
@@ -70,7 +70,7 @@ export const positionRoutes: FastifyPluginAsyncTypebox<{ useCases: PositionUseCa
         tags: ['markets'],
         summary: 'One user’s position; zeros without rows (T1-31)',
         params: Type.Object({ marketId: IdParam, username: UsernameParam }),
-        response: { 200: Envelope(Position), ...errorResponses(400, 404) },
+        response: { 200: Envelope(ref(Position)), ...errorResponses(400, 404) },
       },
     },
     async (request) => {
@@ -124,7 +124,7 @@ export const positionRoutes: FastifyPluginAsyncTypebox<{ useCases: PositionUseCa
         params: Type.Object({ id: IdParam }),
         querystring: Type.Object(PageQuery),
         response: {
-          200: Envelope(Type.Object({ marketId: Int, leaderboard: Type.Array(LeaderRow), total: Int, freshness: Freshness })),
+          200: Envelope(Type.Object({ marketId: Int, leaderboard: Type.Array(LeaderRow), total: Int, freshness: ref(Freshness) })),
           ...errorResponses(400, 404),
         },
       },

@@ -3,24 +3,17 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ProjectionUseCases } from '@socialpredict/runtime';
 import { unwrap } from '../http-error.mapper.ts';
-import { IdParam, Int, normaliseOutcome, Probability } from '../schemas/common.schema.ts';
+import { IdParam, normaliseOutcome, ref } from '../schemas/common.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
+import { Projection } from '../schemas/market.schema.ts';
 
 /** A decimal safe integer; non-numeric is INVALID_REQUEST, while ≤ 0 is a rule for the use case (VALIDATION_FAILED). */
 const AmountInput = Type.Integer({ minimum: Number.MIN_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER });
 
-const Projection = Type.Object({
-  marketId: Int,
-  currentProbability: Probability,
-  projectedProbability: Probability,
-  amount: Int,
-  outcome: Type.Union([Type.Literal('YES'), Type.Literal('NO')]),
-});
-
 const projectionSchema = (summary: string) => ({
   tags: ['markets'],
   summary,
-  response: { 200: Projection, ...errorResponses(400, 404, 409) },
+  response: { 200: ref(Projection), ...errorResponses(400, 404, 409) },
 });
 
 export const projectionRoutes: FastifyPluginAsyncTypebox<{ useCases: ProjectionUseCases }> = async (app, { useCases }) => {

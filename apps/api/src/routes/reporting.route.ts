@@ -6,7 +6,7 @@ import type { Economics } from '@socialpredict/config';
 import type { ReportingUseCases } from '@socialpredict/runtime';
 import { unwrap } from '../http-error.mapper.ts';
 import { readModelFreshness } from '../presenters/freshness.presenter.ts';
-import { Int, isoTime } from '../schemas/common.schema.ts';
+import { Int, isoTime, ref } from '../schemas/common.schema.ts';
 import { Envelope, ok } from '../schemas/envelope.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
 import { Freshness } from '../schemas/market.schema.ts';
@@ -61,7 +61,7 @@ const SystemMetricsBody = Type.Object({
     totalUtilized: Leaf,
   }),
   verification: Type.Object({ balanced: BooleanLeaf, surplus: Leaf }),
-  freshness: Freshness,
+  freshness: ref(Freshness),
 });
 
 const GlobalLeaderboard = Type.Object({
@@ -77,7 +77,7 @@ const GlobalLeaderboard = Type.Object({
       rank: Int,
     }),
   ),
-  freshness: Freshness,
+  freshness: ref(Freshness),
 });
 
 const leaf = (value: number, explanation: string, formula?: string) => ({ value, explanation, ...(formula === undefined ? {} : { formula }) });

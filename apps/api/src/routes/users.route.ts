@@ -8,7 +8,7 @@ import * as sanitize from '../input-sanitizers.ts';
 import { toMarketResponse } from '../presenters/market.presenter.ts';
 import { toPublicUser } from '../presenters/user.presenter.ts';
 import { actorOf, principalOf } from '../principal.ts';
-import { Int, isoTime, PageQuery, pageOf, UsernameParam } from '../schemas/common.schema.ts';
+import { Int, isoTime, PageQuery, pageOf, ref, UsernameParam } from '../schemas/common.schema.ts';
 import { Envelope, ok } from '../schemas/envelope.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
 import { MarketResponse } from '../schemas/market.schema.ts';
@@ -38,7 +38,7 @@ const FinancialMap = Type.Object(
   { title: 'FinancialMap' },
 );
 
-const StewardedList = Envelope(Type.Object({ markets: Type.Array(MarketResponse), total: Int }));
+const StewardedList = Envelope(Type.Object({ markets: Type.Array(ref(MarketResponse)), total: Int }));
 
 const PROFILE_MARKET_STATUSES = { proposed: 'proposed', published: 'published', rejected: 'rejected' } as const;
 
@@ -74,7 +74,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRouteOptions> = async (ap
         tags: ['users'],
         summary: 'Public profile (T1-17, raw)',
         params: UsernamePath,
-        response: { 200: PublicUser, ...errorResponses(400, 404) },
+        response: { 200: ref(PublicUser), ...errorResponses(400, 404) },
       },
     },
     async (request) => toPublicUser(await unwrap(useCases.getUser({ username: request.params.username })), initialAccountBalance),
