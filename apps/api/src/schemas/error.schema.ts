@@ -36,7 +36,12 @@ export const ErrorBody = Type.Object(
     message: Type.Optional(Type.String()),
     details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
   },
-  { $id: 'ErrorBody', title: 'ErrorBody', description: 'Every failure: a reason code from the closed list, a user-presentable message.' },
+  {
+    $id: 'ErrorBody',
+    title: 'ErrorBody',
+    description: 'Every failure: a reason code from the closed list, a user-presentable message.',
+    examples: [{ ok: false, reason: 'MARKET_NOT_FOUND', message: 'Market 999 does not exist.' }],
+  },
 );
 
 export type ErrorBodyType = Static<typeof ErrorBody>;
