@@ -38,9 +38,22 @@ const LIMITER: Record<LimitPolicy, string> = {
   none: 'none',
 };
 
-type DocumentedSchema = FastifySchema & { description?: string; response?: Record<string, { $ref?: string }> };
+interface ResponseSchema {
+  $ref?: string;
+  description?: string;
+  examples?: unknown[];
+}
+type DocumentedSchema = FastifySchema & { description?: string; response?: Record<string, ResponseSchema> };
 
-/** Adds the access line to the description and names the possible reasons on every error response. */
+/**
+ * The response in OpenAPI's own form, so its example survives next to a `$ref` (@fastify/swagger drops the siblings
+ * of a `$ref` inside a schema).
+ */
+function withExample({ description, examples, ...schema }: ResponseSchema & { examples: unknown[] }) {
+  return { description, content: { 'application/json': { schema, example: examples[0] } } };
+}
+
+/** Adds the access line to the description, names the possible reasons on every error response, places examples. */
 function documentRoute(table: ReturnType<typeof reasonTable>): SwaggerTransform {
   return ({ schema, url, route }) => {
     const documented = schema as DocumentedSchema | undefined;
@@ -49,6 +62,7 @@ function documentRoute(table: ReturnType<typeof reasonTable>): SwaggerTransform 
     const access = ops === undefined ? `**Access:** ${ACCESS[auth]}. **Rate limit:** ${LIMITER[limit]}.` : '**Ops endpoint:** never rate limited, `Cache-Control: no-store`.';
     const response = Object.fromEntries(
       Object.entries(documented.response ?? {}).map(([status, body]) => {
+        if (body.examples !== undefined) return [status, withExample({ ...body, examples: body.examples })];
         if (body.$ref !== 'ErrorBody') return [status, body];
         const reasons = reasonsFor(Number(status), table).map((reason) => `\`${reason}\``);
         return [status, { ...body, description: `Failure: ${reasons.join(', ')}.` }];
