@@ -90,7 +90,7 @@ export function reasonTable(): ReasonRow[] {
 }
 
 /** The reasons a failure with this status can carry, for the error responses of every operation. */
-export function reasonsFor(status: number, table: readonly ReasonRow[] = reasonTable()): Reason[] {
+export function reasonsFor(status: number, table: readonly ReasonRow[]): Reason[] {
   return table.filter((row) => row.statuses.includes(status)).map((row) => row.reason);
 }
 

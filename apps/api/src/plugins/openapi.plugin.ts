@@ -5,7 +5,7 @@
 import swagger, { type SwaggerTransform } from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance, FastifySchema } from 'fastify';
-import { apiIntroduction, reasonsFor, reasonTable } from '../openapi-introduction.ts';
+import { apiIntroduction, reasonsFor, reasonTable, type ReasonRow } from '../openapi-introduction.ts';
 import { nonEncapsulated } from './non-encapsulated.ts';
 import type { AuthPolicy, LimitPolicy } from './route-policy.plugin.ts';
 import { DOCS_PREFIX } from './security-headers.plugin.ts';
@@ -54,7 +54,7 @@ function withExample({ description, examples, ...schema }: ResponseSchema & { ex
 }
 
 /** Adds the access line to the description, names the possible reasons on every error response, places examples. */
-function documentRoute(table: ReturnType<typeof reasonTable>): SwaggerTransform {
+function documentRoute(table: readonly ReasonRow[]): SwaggerTransform {
   return ({ schema, url, route }) => {
     const documented = schema as DocumentedSchema | undefined;
     if (documented?.description === undefined) return { schema, url };
