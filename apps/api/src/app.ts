@@ -21,6 +21,7 @@ import { routeTablePlugin } from './plugins/route-table.plugin.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.plugin.ts';
 import { webAppPlugin } from './plugins/web-app.plugin.ts';
 import { typeboxValidatorCompiler } from './request-validation.ts';
+import { COMPONENT_SCHEMAS } from './schemas/components.schema.ts';
 import { authRoutes } from './routes/auth.route.ts';
 import { contentRoutes } from './routes/content.route.ts';
 import { marketRoutes } from './routes/markets.route.ts';
@@ -52,6 +53,7 @@ export function buildApp(deps: AppDeps): FastifyPluginAsync {
     // Only JSON bodies are accepted (415 otherwise); Fastify's built-in text/plain parser would let text through.
     app.removeContentTypeParser('text/plain');
     await app.register(jsonBodyPlugin);
+    for (const schema of COMPONENT_SCHEMAS) app.addSchema(schema);
 
     await app.register(routeTablePlugin);
     await app.register(metricsPlugin, deps.metricsRegistry === undefined ? {} : { registry: deps.metricsRegistry });

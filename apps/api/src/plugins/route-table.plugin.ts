@@ -9,6 +9,8 @@ export interface RouteEntry {
   hidden: boolean;
   /** the declared response schema per status, for contract tests */
   responses: Readonly<Record<string, unknown>>;
+  /** the declared body schema, for the OpenAPI example checks */
+  body: unknown;
 }
 
 export interface RouteTable {
@@ -39,6 +41,7 @@ export const routeTablePlugin = nonEncapsulated('route-table', async (app: Fasti
         url: route.url,
         hidden: route.schema?.hide === true,
         responses: (route.schema?.response ?? {}) as Record<string, unknown>,
+        body: route.schema?.body,
       };
       entries.push(entry);
       // The CORS preflight catch-all would make every path "known"; OPTIONS is answered by CORS anyway.

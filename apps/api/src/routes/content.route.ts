@@ -7,9 +7,11 @@ import { HttpProblem } from '../http-problem.ts';
 import { unwrap } from '../http-error.mapper.ts';
 import { liveFreshness } from '../presenters/freshness.presenter.ts';
 import { toMarketOverview } from '../presenters/market.presenter.ts';
-import { Int, isoTime, PageQuery, pageOf } from '../schemas/common.schema.ts';
+import { documented, Int, isoTime, PageQuery, pageOf, ref } from '../schemas/common.schema.ts';
+import { DiscoveryPage } from '../schemas/content.schema.ts';
 import { Envelope, ok } from '../schemas/envelope.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
+import { CREATED_AT, exampleOverview, liveFreshnessExample } from '../schemas/examples.ts';
 import { Freshness, MarketOverview } from '../schemas/market.schema.ts';
 
 export interface ContentRouteOptions {
@@ -38,35 +40,6 @@ const HomeContent = Type.Object({
   updatedAt: Type.String(),
 });
 
-const DiscoveryPage = Type.Object(
-  {
-    slug: Type.String(),
-    title: Type.String(),
-    description: Type.String(),
-    pageType: Type.Union([Type.Literal('top'), Type.Literal('secondary')]),
-    primaryTagSlug: Type.String(),
-    searchScope: Type.Union([Type.Literal('all'), Type.Literal('tag')]),
-    featuredTopicsEnabled: Type.Boolean(),
-    featuredMarketsEnabled: Type.Boolean(),
-    defaultRecommendationLimit: Int,
-    curatedRecommendationLimit: Int,
-    recommendationLimit: Int,
-    version: Int,
-    updatedAt: Type.Optional(Type.String()),
-    pins: Type.Array(
-      Type.Object({
-        id: Type.Optional(Int),
-        pinType: Type.Union([Type.Literal('market'), Type.Literal('discovery_page')]),
-        marketId: Type.Optional(Int),
-        targetPageSlug: Type.Optional(Type.String()),
-        label: Type.Optional(Type.String()),
-        sortOrder: Int,
-      }),
-    ),
-  },
-  { title: 'DiscoveryPage' },
-);
-
 const Tag = Type.Object({
   id: Int,
   slug: Type.String(),
@@ -78,6 +51,8 @@ const Tag = Type.Object({
 });
 
 const SlugPath = Type.Object({ slug: Type.String({ pattern: SLUG, maxLength: 96 }) });
+
+const exampleTopPage = { ...defaultDiscoveryPage(TOP_PAGE), updatedAt: CREATED_AT };
 
 /** The layout T1-12 prescribes when no page is stored. */
 function defaultDiscoveryPage(slug: string) {
@@ -112,7 +87,18 @@ export const contentRoutes: FastifyPluginAsyncTypebox<ContentRouteOptions> = asy
     '/v0/content/home',
     {
       config: { limit: 'none' },
-      schema: { tags: ['content'], summary: 'Home page content (T1-11)', response: { 200: Envelope(HomeContent), ...errorResponses(404) } },
+      schema: {
+        tags: ['content'],
+        summary: 'Home page content',
+        description: 'The home page text in Markdown and HTML; until content editing exists, the seeded welcome page.',
+        response: {
+          200: documented(Envelope(HomeContent), 'The home page.', {
+            ok: true,
+            result: { title: 'Home', format: 'markdown', markdown: HOME_MARKDOWN, html: HOME_HTML, version: 1, updatedAt: CREATED_AT },
+          }),
+          ...errorResponses(404),
+        },
+      },
     },
     async () => ok({ title: 'Home', format: 'markdown' as const, markdown: HOME_MARKDOWN, html: HOME_HTML, version: 1, updatedAt: bootTime }),
   );
@@ -123,9 +109,15 @@ export const contentRoutes: FastifyPluginAsyncTypebox<ContentRouteOptions> = asy
       config: { limit: 'none' },
       schema: {
         tags: ['content'],
-        summary: 'Discovery page layout (T1-12)',
+        summary: 'Discovery page layout',
+        description:
+          'How the web app lays out a market-discovery page: the top page `markets` or a secondary page per tag. Until ' +
+          'layouts can be edited, the default layout for the slug. A malformed slug is 400 `INVALID_REQUEST`.',
         params: SlugPath,
-        response: { 200: Envelope(DiscoveryPage), ...errorResponses(400) },
+        response: {
+          200: documented(Envelope(ref(DiscoveryPage)), 'The layout.', { ok: true, result: exampleTopPage }),
+          ...errorResponses(400),
+        },
       },
     },
     async (request) => ok(defaultDiscoveryPage(request.params.slug)),
@@ -137,9 +129,14 @@ export const contentRoutes: FastifyPluginAsyncTypebox<ContentRouteOptions> = asy
       config: { limit: 'general' },
       schema: {
         tags: ['content'],
-        summary: 'Which reports are public (T1-13)',
+        summary: 'Which reports are public',
+        description: 'Whether the system metrics and the global leaderboard may be read without a token.',
         response: {
-          200: Envelope(Type.Object({ systemMetricsPublic: Type.Boolean(), globalLeaderboardPublic: Type.Boolean(), version: Int, updatedAt: Type.String() })),
+          200: documented(
+            Envelope(Type.Object({ systemMetricsPublic: Type.Boolean(), globalLeaderboardPublic: Type.Boolean(), version: Int, updatedAt: Type.String() })),
+            'The visibility flags.',
+            { ok: true, result: { systemMetricsPublic: true, globalLeaderboardPublic: true, version: 1, updatedAt: CREATED_AT } },
+          ),
           ...errorResponses(),
         },
       },
@@ -153,18 +150,26 @@ export const contentRoutes: FastifyPluginAsyncTypebox<ContentRouteOptions> = asy
       config: { limit: 'none' },
       schema: {
         tags: ['content'],
-        summary: 'Social sharing settings (T1-14)',
+        summary: 'Social sharing settings',
+        description: 'The site name and default card of shared links; `siteName` comes from `SHARE_SITE_NAME`.',
         response: {
-          200: Envelope(
-            Type.Object({
-              siteName: Type.String(),
-              defaultDescription: Type.String(),
-              defaultImageUrl: Type.String(),
-              imageEnabled: Type.Boolean(),
-              imageAlt: Type.String(),
-              version: Int,
-              updatedAt: Type.String(),
-            }),
+          200: documented(
+            Envelope(
+              Type.Object({
+                siteName: Type.String(),
+                defaultDescription: Type.String(),
+                defaultImageUrl: Type.String(),
+                imageEnabled: Type.Boolean(),
+                imageAlt: Type.String(),
+                version: Int,
+                updatedAt: Type.String(),
+              }),
+            ),
+            'The share settings.',
+            {
+              ok: true,
+              result: { siteName: 'SocialPredict', defaultDescription: '', defaultImageUrl: '', imageEnabled: false, imageAlt: '', version: 1, updatedAt: CREATED_AT },
+            },
           ),
           ...errorResponses(),
         },
@@ -178,7 +183,15 @@ export const contentRoutes: FastifyPluginAsyncTypebox<ContentRouteOptions> = asy
     '/v0/market-tags',
     {
       config: { limit: 'general' },
-      schema: { tags: ['content'], summary: 'Active market tags (T1-15)', response: { 200: Envelope(Type.Object({ tags: Type.Array(Tag), total: Int })), ...errorResponses() } },
+      schema: {
+        tags: ['content'],
+        summary: 'List market tags',
+        description: 'The active market tags; empty until tag administration exists.',
+        response: {
+          200: documented(Envelope(Type.Object({ tags: Type.Array(Tag), total: Int })), 'The tags.', { ok: true, result: { tags: [], total: 0 } }),
+          ...errorResponses(),
+        },
+      },
     },
     async () => ok({ tags: [], total: 0 }),
   );
@@ -189,19 +202,27 @@ export const contentRoutes: FastifyPluginAsyncTypebox<ContentRouteOptions> = asy
       config: { limit: 'general' },
       schema: {
         tags: ['content'],
-        summary: 'Discovery list with its layout (T1-27)',
+        summary: 'Discovery page with its markets',
+        description:
+          'A discovery page’s layout with one page of its markets (`status`, `limit` 1–100 default 50, `offset`) and ' +
+          'the freshness of the list. A secondary page lists its tag’s markets (none until tags exist). An unknown ' +
+          '`status` is 400 `INVALID_REQUEST`.',
         params: SlugPath,
         querystring: Type.Object({ status: Type.Optional(Type.String()), tagSlug: Type.Optional(Type.String()), ...PageQuery }),
         response: {
-          200: Envelope(
-            Type.Object({
-              layout: DiscoveryPage,
-              topicNav: Type.Optional(DiscoveryPage),
-              markets: Type.Array(MarketOverview),
-              pinnedMarkets: Type.Array(Type.Object({ pin: Type.Object({}, { additionalProperties: true }), details: Type.Object({}, { additionalProperties: true }) })),
-              total: Int,
-              freshness: Freshness,
-            }),
+          200: documented(
+            Envelope(
+              Type.Object({
+                layout: ref(DiscoveryPage),
+                topicNav: Type.Optional(ref(DiscoveryPage)),
+                markets: Type.Array(ref(MarketOverview)),
+                pinnedMarkets: Type.Array(Type.Object({ pin: Type.Object({}, { additionalProperties: true }), details: Type.Object({}, { additionalProperties: true }) })),
+                total: Int,
+                freshness: ref(Freshness),
+              }),
+            ),
+            'The layout and a page of its markets.',
+            { ok: true, result: { layout: exampleTopPage, markets: [exampleOverview], pinnedMarkets: [], total: 1, freshness: liveFreshnessExample } },
           ),
           ...errorResponses(400),
         },

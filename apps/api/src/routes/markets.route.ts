@@ -7,10 +7,20 @@ import { unwrap } from '../http-error.mapper.ts';
 import * as sanitize from '../input-sanitizers.ts';
 import { toMarketDetails, toMarketOverview, toMarketResponse, toPosition } from '../presenters/market.presenter.ts';
 import { principalOf } from '../principal.ts';
-import { IdParam, Int, isoTime, PageQuery, pageOf, Probability } from '../schemas/common.schema.ts';
+import { documented, IdParam, Int, isoTime, PageQuery, pageOf, ref } from '../schemas/common.schema.ts';
 import { Envelope, ok } from '../schemas/envelope.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
-import { Freshness, MarketDetails, MarketOverview, MarketResponse, Position } from '../schemas/market.schema.ts';
+import {
+  CREATED_AT,
+  exampleBetRow,
+  exampleCreator,
+  exampleMarketResponse,
+  exampleOverview,
+  examplePosition,
+  examplePublicMarket,
+  liveFreshnessExample,
+} from '../schemas/examples.ts';
+import { BetRow, Freshness, MarketDetails, MarketList, MarketOverview, MarketResponse, Position } from '../schemas/market.schema.ts';
 import { liveFreshness } from '../presenters/freshness.presenter.ts';
 
 export interface MarketRouteOptions {
@@ -36,19 +46,9 @@ const ListQuery = Type.Object({
   ...PageQuery,
 });
 
-const MarketList = Type.Object({ markets: Type.Array(MarketOverview), total: Int });
-
-const BetRow = Type.Object({
-  username: Type.String(),
-  outcome: Type.Union([Type.Literal('YES'), Type.Literal('NO')]),
-  amount: Int,
-  probability: Probability,
-  placedAt: Type.String(),
-});
-
 const SearchResult = Type.Object({
-  primaryResults: Type.Array(MarketOverview),
-  fallbackResults: Type.Array(MarketOverview),
+  primaryResults: Type.Array(ref(MarketOverview)),
+  fallbackResults: Type.Array(ref(MarketOverview)),
   query: Type.String(),
   primaryStatus: Type.String(),
   primaryCount: Int,
@@ -91,24 +91,42 @@ export const marketRoutes: FastifyPluginAsyncTypebox<MarketRouteOptions> = async
     return { markets, total: markets.length };
   };
 
-  const listSchema = (summary: string) => ({
+  const listSchema = (summary: string, description: string) => ({
     tags: ['markets'],
     summary,
+    description:
+      `${description} Newest first; \`created_by\` filters by creator, \`tagSlug\` by tag. \`total\` counts the ` +
+      'items of this page (upstream quirk). Raw body.',
     querystring: ListQuery,
-    response: { 200: MarketList, ...errorResponses(400) },
+    response: {
+      200: documented(ref(MarketList), 'A page of market overviews.', { markets: [exampleOverview], total: 1 }),
+      ...errorResponses(400),
+    },
   });
 
-  app.get('/v0/markets', { ...publicList, schema: listSchema('Public market list (T1-22, raw)') }, async (request) =>
-    listPage(statusFilter(request.query.status), request.query.created_by, request.query.tagSlug, pageOf(request.query, 50, 100)),
+  app.get(
+    '/v0/markets',
+    {
+      ...publicList,
+      schema: listSchema(
+        'List markets',
+        'Published, closed and resolved markets; `status` (`active`, `closed`, `resolved` or `all`, else 400 ' +
+          '`INVALID_REQUEST`) filters them, `limit` (1–100, default 50) and `offset` page them.',
+      ),
+    },
+    async (request) =>
+      listPage(statusFilter(request.query.status), request.query.created_by, request.query.tagSlug, pageOf(request.query, 50, 100)),
   );
 
   for (const status of ['active', 'closed', 'resolved'] as const) {
-    app.get(`/v0/markets/${status}`, { ...publicList, schema: listSchema(`${status} markets (T1-22, raw)`) }, async (request) =>
+    const list = listSchema(`List ${status} markets`, `The ${status} markets; \`limit\` (1–100, default 50) and \`offset\` page them.`);
+    app.get(`/v0/markets/${status}`, { ...publicList, schema: list }, async (request) =>
       listPage(status, request.query.created_by, request.query.tagSlug, pageOf(request.query, 50, 100)),
     );
   }
 
-  app.get('/v0/markets/status', { ...publicList, schema: listSchema('All markets by status (T1-23, raw)') }, async (request) =>
+  const allByStatus = listSchema('List markets of every status', 'Every public market; `limit` (default 100) and `offset` page them.');
+  app.get('/v0/markets/status', { ...publicList, schema: allByStatus }, async (request) =>
     listPage('all', request.query.created_by, request.query.tagSlug, pageOf(request.query, 100, Number.MAX_SAFE_INTEGER)),
   );
 
@@ -116,7 +134,14 @@ export const marketRoutes: FastifyPluginAsyncTypebox<MarketRouteOptions> = async
     '/v0/markets/status/:status',
     {
       ...publicList,
-      schema: { ...listSchema('Markets with the status in the path (T1-23, raw)'), params: Type.Object({ status: Type.String() }) },
+      schema: {
+        ...listSchema(
+          'List markets with a status',
+          'The markets whose status is in the path (`active`, `closed`, `resolved` or `all`, else 400 ' +
+            '`INVALID_REQUEST`); `limit` (default 100) and `offset` page them.',
+        ),
+        params: Type.Object({ status: Type.String() }),
+      },
     },
     async (request) =>
       listPage(statusFilter(request.params.status), request.query.created_by, request.query.tagSlug, pageOf(request.query, 100, Number.MAX_SAFE_INTEGER)),
@@ -128,7 +153,11 @@ export const marketRoutes: FastifyPluginAsyncTypebox<MarketRouteOptions> = async
       ...publicList,
       schema: {
         tags: ['markets'],
-        summary: 'Search titles and descriptions (T1-24, raw)',
+        summary: 'Search markets',
+        description:
+          'Searches titles and descriptions for `query` (or `q`, required, at most 100 characters). With a `status` ' +
+          'filter that matches five markets or fewer, `fallbackResults` adds matches of every status. A missing query ' +
+          'is 400 `INVALID_REQUEST`. Raw body.',
         querystring: Type.Object({
           query: Type.Optional(Type.String()),
           q: Type.Optional(Type.String()),
@@ -136,7 +165,19 @@ export const marketRoutes: FastifyPluginAsyncTypebox<MarketRouteOptions> = async
           tagSlug: Type.Optional(Type.String()),
           ...PageQuery,
         }),
-        response: { 200: SearchResult, ...errorResponses(400) },
+        response: {
+          200: documented(SearchResult, 'The primary and fallback matches.', {
+            primaryResults: [exampleOverview],
+            fallbackResults: [],
+            query: 'snow',
+            primaryStatus: 'active',
+            primaryCount: 1,
+            fallbackCount: 0,
+            totalCount: 1,
+            fallbackUsed: false,
+          }),
+          ...errorResponses(400),
+        },
       },
     },
     async (request) => {
@@ -165,9 +206,28 @@ export const marketRoutes: FastifyPluginAsyncTypebox<MarketRouteOptions> = async
       ...publicList,
       schema: {
         tags: ['markets'],
-        summary: 'Market detail with its probability path (T1-25, raw)',
+        summary: 'Get a market',
+        description:
+          'The market with its creator, figures and probability path (thinned to at most `PROBABILITY_POINTS_MAX` ' +
+          'points, first and last kept). 404 `MARKET_NOT_FOUND` when it does not exist. Raw body.',
         params: Type.Object({ id: IdParam }),
-        response: { 200: MarketDetails, ...errorResponses(400, 404) },
+        response: {
+          200: documented(ref(MarketDetails), 'The market details.', {
+            market: examplePublicMarket,
+            creator: exampleCreator,
+            probabilityChanges: [
+              { probability: 0.5, timestamp: CREATED_AT },
+              { probability: exampleBetRow.probability, timestamp: exampleBetRow.placedAt },
+            ],
+            probabilityChangesTruncated: false,
+            numUsers: 1,
+            totalVolume: 20,
+            marketDust: 0,
+            lastProbability: exampleBetRow.probability,
+            descriptionAmendments: [],
+          }),
+          ...errorResponses(400, 404),
+        },
       },
     },
     async (request) => toMarketDetails(await unwrap(useCases.getMarketDetails({ marketId: request.params.id })), clock.now()),
@@ -179,10 +239,16 @@ export const marketRoutes: FastifyPluginAsyncTypebox<MarketRouteOptions> = async
       ...publicList,
       schema: {
         tags: ['markets'],
-        summary: 'Trade rows: all oldest first, or a page newest first (T1-29)',
+        summary: 'List a market’s trades',
+        description:
+          'Every buy and sale row of the market, oldest first; with `limit` (1–100, default 20) or `offset`, one page ' +
+          'newest first. A sale row’s `amount` is negative. 404 `MARKET_NOT_FOUND` when it does not exist.',
         params: Type.Object({ marketId: IdParam }),
         querystring: Type.Object(PageQuery),
-        response: { 200: Envelope(Type.Array(BetRow)), ...errorResponses(400, 404) },
+        response: {
+          200: documented(Envelope(Type.Array(ref(BetRow))), 'The trade rows.', { ok: true, result: [exampleBetRow] }),
+          ...errorResponses(400, 404),
+        },
       },
     },
     async (request) => {
@@ -208,11 +274,18 @@ export const marketRoutes: FastifyPluginAsyncTypebox<MarketRouteOptions> = async
       ...publicList,
       schema: {
         tags: ['markets'],
-        summary: 'Positions: every trader, or a page of holders with freshness (T1-30)',
+        summary: 'List a market’s positions',
+        description:
+          'Every trader’s position by username; with `limit` (1–100, default 20) or `offset`, one page of holders ' +
+          'only, by total shares, as `{positions, freshness}`. 404 `MARKET_NOT_FOUND` when it does not exist.',
         params: Type.Object({ marketId: IdParam }),
         querystring: Type.Object(PageQuery),
         response: {
-          200: Envelope(Type.Union([Type.Array(Position), Type.Object({ positions: Type.Array(Position), freshness: Freshness })])),
+          200: documented(
+            Envelope(Type.Union([Type.Array(ref(Position)), Type.Object({ positions: Type.Array(ref(Position)), freshness: ref(Freshness) })])),
+            'All positions, or a page of holders with its freshness.',
+            { ok: true, result: { positions: [examplePosition], freshness: liveFreshnessExample } },
+          ),
           ...errorResponses(400, 404),
         },
       },
@@ -233,10 +306,25 @@ export const marketRoutes: FastifyPluginAsyncTypebox<MarketRouteOptions> = async
       config: { auth: 'user', limit: 'general' },
       schema: {
         tags: ['markets'],
-        summary: 'Create a binary market (T1-33, raw)',
+        summary: 'Create a market',
+        description:
+          'Creates a YES/NO market stewarded by the caller and charges `createMarketCost` (422 `INSUFFICIENT_BALANCE` ' +
+          'beyond the debt limit). In moderator mode only active moderators may create (403 `USER_NOT_APPROVED`) and ' +
+          'the market may start as `proposed`. The resolution time must be later than now + `minimumFutureHours` and ' +
+          'before 2100. Raw body.',
         security: [{ bearer: [] }],
-        body: CreateMarketBody,
-        response: { 201: MarketResponse, ...errorResponses(400, 401, 403, 404, 422) },
+        body: documented(CreateMarketBody, 'The question and its resolution time.', {
+          questionTitle: exampleMarketResponse.questionTitle,
+          description: exampleMarketResponse.description,
+          outcomeType: 'BINARY',
+          resolutionDateTime: '2027-01-02T00:00:00Z',
+          yesLabel: 'SNOW',
+          noLabel: 'NO SNOW',
+        }),
+        response: {
+          201: documented(ref(MarketResponse), 'The created market.', { ...exampleMarketResponse, yesLabel: 'SNOW', noLabel: 'NO SNOW' }),
+          ...errorResponses(400, 401, 403, 404, 422),
+        },
       },
     },
     async (request, reply) => {

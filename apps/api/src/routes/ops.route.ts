@@ -6,6 +6,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import type { OpsProbe } from '@socialpredict/runtime';
 import type { Lifecycle } from '../lifecycle.ts';
 import { HttpProblem } from '../http-problem.ts';
+import { documented } from '../schemas/common.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
 
 export interface OpsRouteOptions {
@@ -18,9 +19,9 @@ export interface OpsRouteOptions {
 
 const READY_TIMEOUT_MS = 2000;
 
-const PlainText = Type.String();
+const plainText = (description: string, example: string) => documented(Type.String(), description, example);
 
-const OpsStatus = Type.Object({
+const OpsStatusBody = Type.Object({
   live: Type.Boolean(),
   ready: Type.Boolean(),
   requestFailuresTotal: Type.Integer(),
@@ -45,6 +46,22 @@ const OpsStatus = Type.Object({
   version: Type.String(),
   uptimeSeconds: Type.Integer(),
 });
+
+const opsStatus = (description: string, ready: boolean) =>
+  documented(OpsStatusBody, description, {
+    live: true,
+    ready,
+    requestFailuresTotal: 0,
+    dbPool: {
+      maxOpenConnections: 10, openConnections: 2, inUseConnections: 0, idleConnections: 2, waitCount: 0,
+      waitDurationNanoseconds: 0, maxIdleClosedConnections: 0, maxLifetimeClosedConnections: 0,
+    },
+    database: 'postgres',
+    rateLimitStore: 'memory',
+    jobs: { enabled: true, queued: 0, failed: 0, deadLettered: 0 },
+    version: '0.1.0',
+    uptimeSeconds: 3600,
+  });
 
 export const opsRoutes: FastifyPluginAsyncTypebox<OpsRouteOptions> = async (app, opts) => {
   const { lifecycle, probe } = opts;
@@ -85,7 +102,12 @@ export const opsRoutes: FastifyPluginAsyncTypebox<OpsRouteOptions> = async (app,
     '/health',
     {
       config: { ops: 'probe' },
-      schema: { tags: ['ops'], summary: 'Liveness (no database access)', response: { 200: PlainText, 503: PlainText } },
+      schema: {
+        tags: ['ops'],
+        summary: 'Liveness probe',
+        description: 'Whether the process is alive, without touching the database; also `live` while draining. 503 only after a fatal error. Plain text.',
+        response: { 200: plainText('Alive.', 'live'), 503: plainText('A fatal error was recorded.', 'not live') },
+      },
     },
     async (_request, reply) => {
       reply.type('text/plain; charset=utf-8');
@@ -97,7 +119,12 @@ export const opsRoutes: FastifyPluginAsyncTypebox<OpsRouteOptions> = async (app,
     '/readyz',
     {
       config: { ops: 'probe' },
-      schema: { tags: ['ops'], summary: 'Readiness: started, not draining, database answering', response: { 200: PlainText, 503: PlainText } },
+      schema: {
+        tags: ['ops'],
+        summary: 'Readiness probe',
+        description: 'Whether the process takes traffic: start-up finished, not draining, and the database answers `SELECT 1` within 2 s. Plain text.',
+        response: { 200: plainText('Ready.', 'ready'), 503: plainText('Starting, draining or database away.', 'not ready') },
+      },
     },
     async (_request, reply) => {
       reply.type('text/plain; charset=utf-8');
@@ -113,8 +140,12 @@ export const opsRoutes: FastifyPluginAsyncTypebox<OpsRouteOptions> = async (app,
       preHandler: requireOpsToken,
       schema: {
         tags: ['ops'],
-        summary: 'Process status for operators',
-        response: { 200: OpsStatus, 503: OpsStatus, ...errorResponses(401) },
+        summary: 'Process status',
+        description:
+          'Liveness, readiness, database pool, rate-limit store, job queues, version and uptime, without business ' +
+          'figures; 503 with the same body when not live or not ready. Requires `Authorization: Bearer ' +
+          '<METRICS_AUTH_TOKEN>` when that token is set (401 `INVALID_TOKEN` otherwise).',
+        response: { 200: opsStatus('Live and ready.', true), 503: opsStatus('Not live or not ready.', false), ...errorResponses(401) },
       },
     },
     async (_request, reply) => {
@@ -142,8 +173,14 @@ export const opsRoutes: FastifyPluginAsyncTypebox<OpsRouteOptions> = async (app,
       preHandler: requireOpsToken,
       schema: {
         tags: ['ops'],
-        summary: 'Prometheus exposition',
-        response: { 200: PlainText, ...errorResponses(401) },
+        summary: 'Prometheus metrics',
+        description:
+          'Every metric in the Prometheus text format. Requires `Authorization: Bearer <METRICS_AUTH_TOKEN>` when that ' +
+          'token is set (401 `INVALID_TOKEN` otherwise).',
+        response: {
+          200: plainText('The metrics.', '# TYPE process_resident_memory_bytes gauge\nprocess_resident_memory_bytes 73400320\n'),
+          ...errorResponses(401),
+        },
       },
     },
     async (_request, reply) => {

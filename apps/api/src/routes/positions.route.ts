@@ -6,9 +6,10 @@ import { unwrap } from '../http-error.mapper.ts';
 import { liveFreshness } from '../presenters/freshness.presenter.ts';
 import { toCreator, toPosition, toPublicMarket } from '../presenters/market.presenter.ts';
 import { principalOf } from '../principal.ts';
-import { IdParam, Int, isoTime, PageQuery, pageOf, UsernameParam } from '../schemas/common.schema.ts';
+import { documented, IdParam, Int, isoTime, PageQuery, pageOf, ref, UsernameParam } from '../schemas/common.schema.ts';
 import { Envelope, ok } from '../schemas/envelope.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
+import { CREATED_AT, exampleBetRow, exampleCreator, examplePosition, examplePublicMarket, liveFreshnessExample } from '../schemas/examples.ts';
 import { Creator, Freshness, Position, ProbabilityChange, PublicMarket, ResolutionResult } from '../schemas/market.schema.ts';
 
 const TradePosition = Type.Object(
@@ -45,14 +46,14 @@ const LeaderRow = Type.Object(
 );
 
 const MarketSummary = Type.Object({
-  market: PublicMarket,
-  creator: Creator,
-  probabilityChanges: Type.Array(ProbabilityChange),
+  market: ref(PublicMarket),
+  creator: ref(Creator),
+  probabilityChanges: Type.Array(ref(ProbabilityChange)),
   probabilityChangesTruncated: Type.Boolean(),
   numUsers: Int,
   totalVolume: Int,
   marketDust: Int,
-  freshness: Freshness,
+  freshness: ref(Freshness),
 });
 
 const MarketIdPath = Type.Object({ marketId: IdParam });
@@ -68,9 +69,10 @@ export const positionRoutes: FastifyPluginAsyncTypebox<{ useCases: PositionUseCa
       config: publicRead,
       schema: {
         tags: ['markets'],
-        summary: 'One user’s position; zeros without rows (T1-31)',
+        summary: 'Get a user’s position in a market',
+        description: 'The user’s shares, value and spending in the market; all zeros when the user never traded it. 404 `MARKET_NOT_FOUND`.',
         params: Type.Object({ marketId: IdParam, username: UsernameParam }),
-        response: { 200: Envelope(Position), ...errorResponses(400, 404) },
+        response: { 200: documented(Envelope(ref(Position)), 'The position.', { ok: true, result: examplePosition }), ...errorResponses(400, 404) },
       },
     },
     async (request) => {
@@ -85,10 +87,22 @@ export const positionRoutes: FastifyPluginAsyncTypebox<{ useCases: PositionUseCa
       config: { auth: 'user', limit: 'general' },
       schema: {
         tags: ['trading'],
-        summary: 'The caller’s position with sellable figures (T1-36, PascalCase core keys)',
+        summary: 'Get the caller’s sellable position',
+        description:
+          'The caller’s position in the market (PascalCase keys, as the web app reads them) plus how many shares on each ' +
+          'side are unlocked for sale and what they are worth. 404 `MARKET_NOT_FOUND`.',
         security: [{ bearer: [] }],
         params: MarketIdPath,
-        response: { 200: Envelope(TradePosition), ...errorResponses(400, 401, 403, 404) },
+        response: {
+          200: documented(Envelope(TradePosition), 'The position and its sellable part.', {
+            ok: true,
+            result: {
+              Username: 'bob', MarketID: 7, YesSharesOwned: 24, NoSharesOwned: 0, Value: 20, TotalSpent: 20, TotalSpentInPlay: 20,
+              IsResolved: false, ResolutionResult: '', yesSellableShares: 0, noSellableShares: 0, yesSellableValue: 0, noSellableValue: 0,
+            },
+          }),
+          ...errorResponses(400, 401, 403, 404),
+        },
       },
     },
     async (request) => {
@@ -120,11 +134,24 @@ export const positionRoutes: FastifyPluginAsyncTypebox<{ useCases: PositionUseCa
       config: publicRead,
       schema: {
         tags: ['markets'],
-        summary: 'Holders ranked by profit (T1-32)',
+        summary: 'Market leaderboard',
+        description: 'The market’s traders ranked by profit (value − spent); `limit` (1–100, default 100) and `offset` page them. 404 `MARKET_NOT_FOUND`.',
         params: Type.Object({ id: IdParam }),
         querystring: Type.Object(PageQuery),
         response: {
-          200: Envelope(Type.Object({ marketId: Int, leaderboard: Type.Array(LeaderRow), total: Int, freshness: Freshness })),
+          200: documented(
+            Envelope(Type.Object({ marketId: Int, leaderboard: Type.Array(LeaderRow), total: Int, freshness: ref(Freshness) })),
+            'The ranking.',
+            {
+              ok: true,
+              result: {
+                marketId: 7,
+                leaderboard: [{ username: 'bob', profit: 0, currentValue: 20, totalSpent: 20, position: 'YES', yesSharesOwned: 24, noSharesOwned: 0, rank: 1 }],
+                total: 1,
+                freshness: liveFreshnessExample,
+              },
+            },
+          ),
           ...errorResponses(400, 404),
         },
       },
@@ -155,9 +182,28 @@ export const positionRoutes: FastifyPluginAsyncTypebox<{ useCases: PositionUseCa
       config: publicRead,
       schema: {
         tags: ['markets'],
-        summary: 'Market summary for the market page (T1-26)',
+        summary: 'Market summary',
+        description: 'The market page’s header: the market, its creator, figures and probability path, with the freshness of the figures. 404 `MARKET_NOT_FOUND`.',
         params: Type.Object({ id: IdParam }),
-        response: { 200: Envelope(MarketSummary), ...errorResponses(400, 404) },
+        response: {
+          200: documented(Envelope(MarketSummary), 'The summary.', {
+            ok: true,
+            result: {
+              market: examplePublicMarket,
+              creator: exampleCreator,
+              probabilityChanges: [
+                { probability: 0.5, timestamp: CREATED_AT },
+                { probability: exampleBetRow.probability, timestamp: exampleBetRow.placedAt },
+              ],
+              probabilityChangesTruncated: false,
+              numUsers: 1,
+              totalVolume: 20,
+              marketDust: 0,
+              freshness: liveFreshnessExample,
+            },
+          }),
+          ...errorResponses(400, 404),
+        },
       },
     },
     async (request) => {

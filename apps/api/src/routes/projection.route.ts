@@ -3,24 +3,29 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ProjectionUseCases } from '@socialpredict/runtime';
 import { unwrap } from '../http-error.mapper.ts';
-import { IdParam, Int, normaliseOutcome, Probability } from '../schemas/common.schema.ts';
+import { documented, IdParam, normaliseOutcome, ref } from '../schemas/common.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
+import { Projection } from '../schemas/market.schema.ts';
 
 /** A decimal safe integer; non-numeric is INVALID_REQUEST, while ≤ 0 is a rule for the use case (VALIDATION_FAILED). */
 const AmountInput = Type.Integer({ minimum: Number.MIN_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER });
 
-const Projection = Type.Object({
-  marketId: Int,
-  currentProbability: Probability,
-  projectedProbability: Probability,
-  amount: Int,
-  outcome: Type.Union([Type.Literal('YES'), Type.Literal('NO')]),
-});
-
-const projectionSchema = (summary: string) => ({
+const projectionSchema = (summary: string, form: string) => ({
   tags: ['markets'],
   summary,
-  response: { 200: Projection, ...errorResponses(400, 404, 409) },
+  description:
+    `Where the probability would move if \`amount\` credits bought \`outcome\` (YES or NO) now, ${form}; nothing is ` +
+    'stored. 409 `MARKET_CLOSED` unless the market is active; an amount ≤ 0 is 400 `VALIDATION_FAILED`. Raw body.',
+  response: {
+    200: documented(ref(Projection), 'The current and projected probability.', {
+      marketId: 7,
+      currentProbability: 0.8333333333333334,
+      projectedProbability: 0.875,
+      amount: 10,
+      outcome: 'YES',
+    }),
+    ...errorResponses(400, 404, 409),
+  },
 });
 
 export const projectionRoutes: FastifyPluginAsyncTypebox<{ useCases: ProjectionUseCases }> = async (app, { useCases }) => {
@@ -32,7 +37,7 @@ export const projectionRoutes: FastifyPluginAsyncTypebox<{ useCases: ProjectionU
     {
       config: { limit: 'general' },
       schema: {
-        ...projectionSchema('Project a buy on the probability (T1-28, raw)'),
+        ...projectionSchema('Project a buy', 'with amount and outcome in the query'),
         params: Type.Object({ id: IdParam }),
         querystring: Type.Object({ amount: AmountInput, outcome: Type.String() }),
       },
@@ -46,7 +51,7 @@ export const projectionRoutes: FastifyPluginAsyncTypebox<{ useCases: ProjectionU
       path,
       {
         config: { limit: 'general' },
-        schema: { ...projectionSchema('Project a buy, legacy path form used by the web app (T1-28, raw)'), params: LegacyParams },
+        schema: { ...projectionSchema('Project a buy (path form)', 'in the path form the web app calls, with or without a trailing slash'), params: LegacyParams },
       },
       async (request) => project(request.params.marketId, request.params.amount, request.params.outcome),
     );

@@ -6,9 +6,10 @@ import type { Economics } from '@socialpredict/config';
 import type { ReportingUseCases } from '@socialpredict/runtime';
 import { unwrap } from '../http-error.mapper.ts';
 import { readModelFreshness } from '../presenters/freshness.presenter.ts';
-import { Int, isoTime } from '../schemas/common.schema.ts';
+import { documented, Int, isoTime, ref } from '../schemas/common.schema.ts';
 import { Envelope, ok } from '../schemas/envelope.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
+import { snapshotFreshnessExample } from '../schemas/examples.ts';
 import { Freshness } from '../schemas/market.schema.ts';
 
 export interface ReportingRouteOptions {
@@ -61,7 +62,7 @@ const SystemMetricsBody = Type.Object({
     totalUtilized: Leaf,
   }),
   verification: Type.Object({ balanced: BooleanLeaf, surplus: Leaf }),
-  freshness: Freshness,
+  freshness: ref(Freshness),
 });
 
 const GlobalLeaderboard = Type.Object({
@@ -77,7 +78,7 @@ const GlobalLeaderboard = Type.Object({
       rank: Int,
     }),
   ),
-  freshness: Freshness,
+  freshness: ref(Freshness),
 });
 
 const leaf = (value: number, explanation: string, formula?: string) => ({ value, explanation, ...(formula === undefined ? {} : { formula }) });
@@ -90,7 +91,31 @@ export const reportingRoutes: FastifyPluginAsyncTypebox<ReportingRouteOptions> =
     '/v0/stats',
     {
       config: { limit: 'general' },
-      schema: { tags: ['reporting'], summary: 'Money statistics and the economics in force (T1-39)', response: { 200: Envelope(Stats), ...errorResponses() } },
+      schema: {
+        tags: ['reporting'],
+        summary: 'Money statistics',
+        description:
+          'Site-wide money figures from the ledger (money created, debt extended and used, fees, bonuses, open pools, ' +
+          'money in circulation) and the economics they were computed with.',
+        response: {
+          200: documented(Envelope(Stats), 'The statistics.', {
+            ok: true,
+            result: {
+              financialStats: {
+                totalMoney: 0, totalDebtExtended: 1000, totalDebtUtilized: 31, totalFeesCollected: 11, totalBonusesPaid: 0,
+                outstandingPayouts: 20, totalMoneyInCirculation: 20,
+              },
+              setupConfiguration: {
+                initialMarketProbability: 0.5, initialMarketSubsidization: 10, initialMarketYes: 0, initialMarketNo: 0,
+                createMarketCost: 10, traderBonus: 1, groupAddAnswerCost: 2, groupSoftAnswerThreshold: 12,
+                groupHardAnswerSafetyCap: 50, initialAccountBalance: 0, maximumDebtAllowed: 500, minimumBet: 1,
+                maxDustPerSale: 1, initialBetFee: 1, buySharesFee: 0, sellSharesFee: 0,
+              },
+            },
+          }),
+          ...errorResponses(),
+        },
+      },
     },
     async () => {
       const financialStats = await unwrap(useCases.getFinancialStats());
@@ -124,8 +149,38 @@ export const reportingRoutes: FastifyPluginAsyncTypebox<ReportingRouteOptions> =
       config: { auth: 'reporting-system-metrics', limit: 'general' },
       schema: {
         tags: ['reporting'],
-        summary: 'Where the money is, from the ledger (T1-40)',
-        response: { 200: Envelope(SystemMetricsBody), ...errorResponses(401, 403, 404) },
+        summary: 'System metrics',
+        description:
+          'Where every credit is, from the ledger: money created, how it is used, and whether the books balance; each ' +
+          'figure with its explanation. Served from a snapshot refreshed after writes (see `freshness`). Public while ' +
+          'reporting visibility allows it, otherwise 401 `INVALID_TOKEN` without a token.',
+        response: {
+          200: documented(Envelope(SystemMetricsBody), 'The metrics.', {
+            ok: true,
+            result: {
+              moneyCreated: {
+                userDebtCapacity: { value: 1000, formula: 'numUsers × maximumDebtAllowed', explanation: 'Credit users may borrow in total.' },
+                numUsers: { value: 2, explanation: 'Users with a ledger account.' },
+                minted: { value: 0, explanation: 'Credits created as initial balances and admin grants.' },
+              },
+              moneyUtilized: {
+                unusedDebt: { value: 969, formula: 'Σ min(maximumDebtAllowed, maximumDebtAllowed + balance)', explanation: 'Borrowing capacity not yet used.' },
+                activeBetVolume: { value: 20, explanation: 'Credits held in the pools of unresolved markets.' },
+                marketCreationFees: { value: 10, explanation: 'Creation costs kept by the house.' },
+                participationFees: { value: 1, explanation: 'First-bet fees kept by the house.' },
+                otherHouseIncome: { value: 0, explanation: 'Other fees, withheld dust and unpaid pools.' },
+                bonusesPaid: { value: 0, explanation: 'Work profit paid to stewards.' },
+                totalUtilized: { value: 1000, explanation: 'Sum of the utilised figures.' },
+              },
+              verification: {
+                balanced: { value: true, explanation: 'Whether every credit is accounted for.' },
+                surplus: { value: 0, explanation: 'Difference between money created and money utilised; 0 when balanced.' },
+              },
+              freshness: snapshotFreshnessExample,
+            },
+          }),
+          ...errorResponses(401, 403, 404),
+        },
       },
     },
     async () => {
@@ -161,9 +216,24 @@ export const reportingRoutes: FastifyPluginAsyncTypebox<ReportingRouteOptions> =
       config: { auth: 'reporting-global-leaderboard', limit: 'general' },
       schema: {
         tags: ['reporting'],
-        summary: 'Traders ranked by total profit (T1-41)',
+        summary: 'Global leaderboard',
+        description:
+          'Traders ranked by total profit over every market; `limit` is clamped to 1–100 (default 20), `offset` skips. ' +
+          'Served from a snapshot refreshed after writes (see `freshness`). Public while reporting visibility allows ' +
+          'it, otherwise 401 `INVALID_TOKEN` without a token.',
         querystring: Type.Object({ limit: Type.Optional(Type.String()), offset: Type.Optional(Type.String()) }),
-        response: { 200: Envelope(GlobalLeaderboard), ...errorResponses(400, 401, 403, 404) },
+        response: {
+          200: documented(Envelope(GlobalLeaderboard), 'The ranking.', {
+            ok: true,
+            result: {
+              entries: [
+                { username: 'bob', totalProfit: 0, totalCurrentValue: 20, totalSpent: 20, activeMarkets: 1, resolvedMarkets: 0, earliestBet: '2026-03-02T09:30:00.000Z', rank: 1 },
+              ],
+              freshness: snapshotFreshnessExample,
+            },
+          }),
+          ...errorResponses(400, 401, 403, 404),
+        },
       },
     },
     async (request) => {

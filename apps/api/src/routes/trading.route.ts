@@ -3,13 +3,14 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import type { TradingUseCases } from '@socialpredict/runtime';
 import { unwrap } from '../http-error.mapper.ts';
 import { actorOf, principalOf } from '../principal.ts';
-import { IdParam, Int, isoTime, normaliseOutcome, OutcomeInput, PositiveInt, Probability } from '../schemas/common.schema.ts';
+import { documented, IdParam, Int, isoTime, normaliseOutcome, OutcomeInput, PositiveInt, Probability } from '../schemas/common.schema.ts';
 import { Envelope, ok } from '../schemas/envelope.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
+import { TRADED_AT } from '../schemas/examples.ts';
+import { Outcome } from '../schemas/market.schema.ts';
 
 const TradeBody = Type.Object({ marketId: PositiveInt, amount: PositiveInt, outcome: OutcomeInput });
-
-const Outcome = Type.Union([Type.Literal('YES'), Type.Literal('NO')]);
+const tradeBody = (description: string, amount: number) => documented(TradeBody, description, { marketId: 7, amount, outcome: 'YES' });
 
 const BetResult = Type.Object({
   username: Type.String(),
@@ -62,10 +63,20 @@ export const tradingRoutes: FastifyPluginAsyncTypebox<{ useCases: TradingUseCase
       config: trade,
       schema: {
         tags: ['trading'],
-        summary: 'Buy shares (T1-35)',
+        summary: 'Buy shares',
+        description:
+          'Spends `amount` credits on `outcome` shares of an active market; the first bet on a market also pays ' +
+          '`initialBetFee`. 409 `MARKET_CLOSED` unless the market is active; 422 `INSUFFICIENT_BALANCE` beyond the debt ' +
+          'limit, `POOL_NEGATIVE` or `PROBABILITY_OUT_OF_RANGE` when the amount is too large for the market.',
         security: [{ bearer: [] }],
-        body: TradeBody,
-        response: { 201: Envelope(BetResult), ...tradeErrors },
+        body: tradeBody('The market, the credits to spend and the side.', 20),
+        response: {
+          201: documented(Envelope(BetResult), 'The recorded bet.', {
+            ok: true,
+            result: { username: 'bob', marketId: 7, amount: 20, outcome: 'YES', placedAt: TRADED_AT },
+          }),
+          ...tradeErrors,
+        },
       },
     },
     async (request, reply) => {
@@ -86,10 +97,25 @@ export const tradingRoutes: FastifyPluginAsyncTypebox<{ useCases: TradingUseCase
       config: trade,
       schema: {
         tags: ['trading'],
-        summary: 'Quote a sale without side effects (T1-37)',
+        summary: 'Quote a sale',
+        description:
+          'What selling `amount` credits’ worth of the caller’s `outcome` shares would give now: shares sold, value, ' +
+          'dust, fee, net proceeds and suggested amounts; nothing is stored. Shares unlock only after a later order by ' +
+          'another user: 422 `NO_POSITION` or `INSUFFICIENT_SHARES` with `details.hint` otherwise.',
         security: [{ bearer: [] }],
-        body: TradeBody,
-        response: { 200: Envelope(QuoteResult), ...tradeErrors },
+        body: tradeBody('The market, the credits wanted and the side to sell.', 10),
+        response: {
+          200: documented(Envelope(QuoteResult), 'The quote.', {
+            ok: true,
+            result: {
+              username: 'bob', marketId: 7, outcome: 'YES', requestedCredits: 10, sharesSold: 10, saleValue: 10, dust: 0, sellFee: 0,
+              netProceeds: 10, maxDust: 1, valuePerShare: 1, dustCapCoverage: 1, allowed: true, suggestedAmounts: [9, 10, 11],
+              message: 'Ready to sell: no credits are withheld for whole-share rounding.', quotedAt: TRADED_AT, dustCapExceeded: false,
+              dustCapExceededBy: 0,
+            },
+          }),
+          ...tradeErrors,
+        },
       },
     },
     async (request) => {
@@ -113,10 +139,20 @@ export const tradingRoutes: FastifyPluginAsyncTypebox<{ useCases: TradingUseCase
       config: trade,
       schema: {
         tags: ['trading'],
-        summary: 'Sell shares for credits (T1-38)',
+        summary: 'Sell shares',
+        description:
+          'Sells the caller’s unlocked `outcome` shares for up to `amount` credits, capped at the sellable inventory, ' +
+          'as the quote describes. 409 `MARKET_CLOSED` unless active; 422 `NO_POSITION` or `INSUFFICIENT_SHARES` with ' +
+          '`details.hint` when nothing or too little is sellable.',
         security: [{ bearer: [] }],
-        body: TradeBody,
-        response: { 201: Envelope(SaleResult), ...tradeErrors },
+        body: tradeBody('The market, the credits wanted and the side to sell.', 10),
+        response: {
+          201: documented(Envelope(SaleResult), 'The recorded sale.', {
+            ok: true,
+            result: { username: 'bob', marketId: 7, sharesSold: 10, saleValue: 10, dust: 0, sellFee: 0, netProceeds: 10, outcome: 'YES', transactionAt: TRADED_AT },
+          }),
+          ...tradeErrors,
+        },
       },
     },
     async (request, reply) => {
@@ -149,12 +185,16 @@ export const tradingRoutes: FastifyPluginAsyncTypebox<{ useCases: TradingUseCase
       config: trade,
       schema: {
         tags: ['markets'],
-        summary: 'Resolve a market; steward only (T1-34)',
+        summary: 'Resolve a market',
+        description:
+          'Settles the market as `YES`, `NO` or `N/A` (refunds): pays the winners and the steward’s work profit. Only ' +
+          'the market’s steward (403 `AUTHORIZATION_DENIED`), also before the resolution time. 409 `MARKET_CLOSED` when ' +
+          'already resolved, `INVALID_STATE` when proposed, rejected or cancelled. No body on success.',
         security: [{ bearer: [] }],
         params: Type.Object({ id: IdParam }),
         // The value itself is checked by the use case, after the market and steward checks (docs/api.md#request-pipeline order).
-        body: Type.Object({ resolution: Type.Optional(Type.String()) }),
-        response: { 204: Type.Null(), ...tradeErrors },
+        body: documented(Type.Object({ resolution: Type.Optional(Type.String()) }), 'The outcome: YES, NO or N/A, in any case.', { resolution: 'YES' }),
+        response: { 204: Type.Null({ description: 'Resolved; no body.' }), ...tradeErrors },
       },
     },
     async (request, reply) => {

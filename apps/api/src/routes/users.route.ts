@@ -8,9 +8,10 @@ import * as sanitize from '../input-sanitizers.ts';
 import { toMarketResponse } from '../presenters/market.presenter.ts';
 import { toPublicUser } from '../presenters/user.presenter.ts';
 import { actorOf, principalOf } from '../principal.ts';
-import { Int, isoTime, PageQuery, pageOf, UsernameParam } from '../schemas/common.schema.ts';
+import { documented, Int, isoTime, PageQuery, pageOf, ref, UsernameParam } from '../schemas/common.schema.ts';
 import { Envelope, ok } from '../schemas/envelope.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
+import { exampleMarketResponse, examplePublicUser } from '../schemas/examples.ts';
 import { MarketResponse } from '../schemas/market.schema.ts';
 import { PublicUser } from '../schemas/user.schema.ts';
 
@@ -38,7 +39,11 @@ const FinancialMap = Type.Object(
   { title: 'FinancialMap' },
 );
 
-const StewardedList = Envelope(Type.Object({ markets: Type.Array(MarketResponse), total: Int }));
+const StewardedList = documented(
+  Envelope(Type.Object({ markets: Type.Array(ref(MarketResponse)), total: Int })),
+  'A page of stewarded markets; `total` counts every match.',
+  { ok: true, result: { markets: [exampleMarketResponse], total: 1 } },
+);
 
 const PROFILE_MARKET_STATUSES = { proposed: 'proposed', published: 'published', rejected: 'rejected' } as const;
 
@@ -58,9 +63,12 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRouteOptions> = async (ap
       config: { limit: 'general' },
       schema: {
         tags: ['users'],
-        summary: 'Spendable credit: balance + maximum debt (T1-16, raw)',
+        summary: 'A user’s spendable credit',
+        description:
+          'Balance plus `maximumDebtAllowed`: what the user can still spend. An unknown user reads as a fresh account ' +
+          '(`maximumDebtAllowed`). Raw body.',
         params: UsernamePath,
-        response: { 200: Type.Object({ credit: Int }), ...errorResponses(400) },
+        response: { 200: documented(Type.Object({ credit: Int }), 'The credit.', { credit: 479 }), ...errorResponses(400) },
       },
     },
     async (request) => unwrap(useCases.getUserCredit({ username: request.params.username })),
@@ -72,9 +80,10 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRouteOptions> = async (ap
       config: { limit: 'general' },
       schema: {
         tags: ['users'],
-        summary: 'Public profile (T1-17, raw)',
+        summary: 'A user’s public profile',
+        description: 'Display name, role, balances, emoji, description and links of any user; 404 `USER_NOT_FOUND` when unknown. Raw body.',
         params: UsernamePath,
-        response: { 200: PublicUser, ...errorResponses(400, 404) },
+        response: { 200: documented(ref(PublicUser), 'The public profile.', examplePublicUser), ...errorResponses(400, 404) },
       },
     },
     async (request) => toPublicUser(await unwrap(useCases.getUser({ username: request.params.username })), initialAccountBalance),
@@ -86,10 +95,22 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRouteOptions> = async (ap
       config: { auth: 'admin', limit: 'general' },
       schema: {
         tags: ['admin'],
-        summary: 'Create a REGULAR user with a one-time password (T1-42, raw)',
+        summary: 'Create a user (admin)',
+        description:
+          'Creates a REGULAR user with a generated 12-character password, returned once and never again; the user must ' +
+          'change it at first login. Admins only (checked before the body is read). A username that is malformed or ' +
+          'taken is 400 `VALIDATION_FAILED`. Raw body.',
         security: [{ bearer: [] }],
-        body: Type.Object({ username: Type.String() }),
-        response: { 200: CreatedUser, ...errorResponses(400, 401, 403, 404) },
+        body: documented(Type.Object({ username: Type.String() }), 'The new username: 3–30 lower-case letters or digits.', { username: 'carol' }),
+        response: {
+          200: documented(CreatedUser, 'The new account and its one-time password.', {
+            message: 'User created successfully',
+            username: 'carol',
+            password: 'k3Xq9TmZ2pLa',
+            usertype: 'REGULAR',
+          }),
+          ...errorResponses(400, 401, 403, 404),
+        },
       },
     },
     async (request) => {
@@ -106,9 +127,16 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRouteOptions> = async (ap
       config: { limit: 'general' },
       schema: {
         tags: ['users'],
-        summary: 'Markets a user traded, newest first (T1-18, raw)',
+        summary: 'A user’s portfolio',
+        description: 'The markets a user holds shares in, most recently traded first, with the share counts. Raw body.',
         params: UsernamePath,
-        response: { 200: Portfolio, ...errorResponses(400) },
+        response: {
+          200: documented(Portfolio, 'The portfolio.', {
+            portfolioItems: [{ marketId: 7, questionTitle: exampleMarketResponse.questionTitle, yesSharesOwned: 24, noSharesOwned: 0, lastBetPlaced: '2026-03-02T09:30:00.000Z' }],
+            totalSharesOwned: 24,
+          }),
+          ...errorResponses(400),
+        },
       },
     },
     async (request) => {
@@ -132,9 +160,22 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRouteOptions> = async (ap
       config: { limit: 'general' },
       schema: {
         tags: ['users'],
-        summary: 'The 18 financial figures of a user (T1-19, raw)',
+        summary: 'A user’s financial figures',
+        description:
+          'The 18 figures of the user’s finances: balance, debt, money in play, spending, profits realised and potential ' +
+          '(docs/market-model.md, user financials). 404 `USER_NOT_FOUND` when unknown. Raw body.',
         params: UsernamePath,
-        response: { 200: Type.Object({ financial: FinancialMap }), ...errorResponses(400, 404) },
+        response: {
+          200: documented(Type.Object({ financial: FinancialMap }), 'The figures.', {
+            financial: {
+              accountBalance: -21, maximumDebtAllowed: 500, amountInPlay: 20, amountInPlayActive: 20, amountBorrowed: 21,
+              totalSpent: 20, totalSpentInPlay: 20, retainedEarnings: -41, equity: -42, tradingProfits: 0, workProfits: 0,
+              totalProfits: 0, realizedProfits: 0, potentialProfits: 0, realizedValue: 0, potentialValue: 20,
+              unrealizedWorkIncome: 0, unrealizedWorkProfits: 0,
+            },
+          }),
+          ...errorResponses(400, 404),
+        },
       },
     },
     async (request) => ({ financial: await unwrap(useCases.getUserFinancials({ username: request.params.username })) }),
@@ -152,7 +193,10 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRouteOptions> = async (ap
       config: { auth: 'user', limit: 'general' },
       schema: {
         tags: ['profile'],
-        summary: 'Markets the caller stewards (T1-20)',
+        summary: 'Markets the caller stewards',
+        description:
+          'The caller’s markets by lifecycle `status` (`published` by default, or `proposed`, `rejected`), optionally ' +
+          'filtered by a title `query`; `limit` (1–100, default 50) and `offset` page them.',
         security: [{ bearer: [] }],
         querystring: Type.Object({ status: Type.Optional(Type.String()), query: Type.Optional(Type.String()), ...PageQuery }),
         response: { 200: StewardedList, ...errorResponses(400, 401, 403, 404) },
@@ -173,7 +217,8 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRouteOptions> = async (ap
       config: { auth: 'user', limit: 'general' },
       schema: {
         tags: ['users'],
-        summary: 'Markets a user stewards (T1-21)',
+        summary: 'Markets a user stewards',
+        description: 'The markets the named user stewards, newest first; `limit` (1–100, default 50) and `offset` page them.',
         security: [{ bearer: [] }],
         params: UsernamePath,
         querystring: Type.Object(PageQuery),

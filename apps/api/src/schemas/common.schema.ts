@@ -1,7 +1,22 @@
-// Building blocks shared by the route schemas: integers on the wire, path parameters, inputs with case rules.
-import { Type } from '@sinclair/typebox';
+// Building blocks shared by the route schemas: integers on the wire, path parameters, inputs with case rules, and the
+// two OpenAPI helpers (references to shared components, documented bodies).
+import { Type, type Static, type TSchema, type TUnsafe } from '@sinclair/typebox';
 
 const MAX = Number.MAX_SAFE_INTEGER;
+
+/**
+ * A `$ref` to a shape registered once with `app.addSchema` (schemas/components.schema.ts), typed as that shape. The
+ * OpenAPI document lists it under components/schemas instead of repeating it in every route.
+ */
+export function ref<T extends TSchema>(schema: T): TUnsafe<Static<T>> {
+  if (schema.$id === undefined) throw new Error(`ref() needs a schema with an $id (${schema.title ?? 'untitled'})`);
+  return Type.Unsafe<Static<T>>(Type.Ref(schema.$id));
+}
+
+/** A body or response schema with the description and the example /docs shows; the example must fit the schema. */
+export function documented<T extends TSchema>(schema: T, description: string, example: Static<T>): T {
+  return { ...schema, description, examples: [example] };
+}
 
 /** Ids, credits, shares and counts: always safe integers on the wire (docs/api.md). */
 export const Int = Type.Integer();

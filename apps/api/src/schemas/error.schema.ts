@@ -1,7 +1,8 @@
 // The failure body of every route (docs/api.md#reason-codes) and the closed list of wire reasons.
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TUnsafe } from '@sinclair/typebox';
+import { ref } from './common.schema.ts';
 
-const REASONS = [
+export const REASONS = [
   'INVALID_REQUEST',
   'VALIDATION_FAILED',
   'INVALID_TOKEN',
@@ -35,13 +36,18 @@ export const ErrorBody = Type.Object(
     message: Type.Optional(Type.String()),
     details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
   },
-  { title: 'ErrorBody', description: 'Every failure: a reason code from the closed list, a user-presentable message.' },
+  {
+    $id: 'ErrorBody',
+    title: 'ErrorBody',
+    description: 'Every failure: a reason code from the closed list, a user-presentable message.',
+    examples: [{ ok: false, reason: 'MARKET_NOT_FOUND', message: 'Market 999 does not exist.' }],
+  },
 );
 
 export type ErrorBodyType = Static<typeof ErrorBody>;
 
 /** Response entries for the error statuses a route documents; 429 and 500 can happen on every route. */
-export function errorResponses(...statuses: number[]): Record<number, typeof ErrorBody> {
+export function errorResponses(...statuses: number[]): Record<number, TUnsafe<ErrorBodyType>> {
   const all = new Set([...statuses, 429, 500]);
-  return Object.fromEntries([...all].map((status) => [status, ErrorBody]));
+  return Object.fromEntries([...all].map((status) => [status, ref(ErrorBody)]));
 }

@@ -1,6 +1,7 @@
-// Market shapes of docs/api.md#shapes (MarketResponse, PublicMarket, Creator, MarketOverview, MarketDetails).
+// Market shapes of docs/api.md#shapes (MarketResponse, PublicMarket, Creator, MarketOverview, MarketDetails, BetRow,
+// Position, Projection, Freshness). Each carries an `$id`: it is registered once and referenced with `ref`.
 import { Type } from '@sinclair/typebox';
-import { Int, Probability } from './common.schema.ts';
+import { Int, Probability, ref } from './common.schema.ts';
 
 export const PublicStatus = Type.Union(
   ['active', 'closed', 'resolved', 'proposed', 'rejected', 'cancelled'].map((status) => Type.Literal(status)),
@@ -13,7 +14,7 @@ export const ResolutionResult = Type.Union([Type.Literal(''), Type.Literal('YES'
 
 export const Creator = Type.Object(
   { username: Type.String(), personalEmoji: Type.String(), displayname: Type.Optional(Type.String()) },
-  { title: 'Creator' },
+  { $id: 'Creator', title: 'Creator' },
 );
 
 export const MarketResponse = Type.Object(
@@ -40,7 +41,7 @@ export const MarketResponse = Type.Object(
     createdAt: Type.String(),
     updatedAt: Type.String(),
   },
-  { title: 'MarketResponse' },
+  { $id: 'MarketResponse', title: 'MarketResponse' },
 );
 
 export const PublicMarket = Type.Object(
@@ -63,28 +64,46 @@ export const PublicMarket = Type.Object(
     status: PublicStatus,
     lifecycleStatus: LifecycleStatus,
   },
-  { title: 'PublicMarket' },
+  { $id: 'PublicMarket', title: 'PublicMarket' },
 );
 
 export const MarketOverview = Type.Object(
   {
-    market: MarketResponse,
-    creator: Creator,
+    market: ref(MarketResponse),
+    creator: ref(Creator),
     lastProbability: Probability,
     numUsers: Int,
     totalVolume: Int,
     marketDust: Int,
   },
-  { title: 'MarketOverview' },
+  { $id: 'MarketOverview', title: 'MarketOverview' },
 );
 
-export const ProbabilityChange = Type.Object({ probability: Probability, timestamp: Type.String() });
+export const ProbabilityChange = Type.Object(
+  { probability: Probability, timestamp: Type.String() },
+  { $id: 'ProbabilityChange', title: 'ProbabilityChange' },
+);
+
+export const MarketList = Type.Object({ markets: Type.Array(ref(MarketOverview)), total: Int }, { $id: 'MarketList', title: 'MarketList' });
+
+export const Outcome = Type.Union([Type.Literal('YES'), Type.Literal('NO')]);
+
+/** One trade row; `probability` is the market probability right after it (docs/api.md#shapes). */
+export const BetRow = Type.Object(
+  { username: Type.String(), outcome: Outcome, amount: Int, probability: Probability, placedAt: Type.String() },
+  { $id: 'BetRow', title: 'BetRow' },
+);
+
+export const Projection = Type.Object(
+  { marketId: Int, currentProbability: Probability, projectedProbability: Probability, amount: Int, outcome: Outcome },
+  { $id: 'Projection', title: 'Projection' },
+);
 
 export const MarketDetails = Type.Object(
   {
-    market: PublicMarket,
-    creator: Creator,
-    probabilityChanges: Type.Array(ProbabilityChange),
+    market: ref(PublicMarket),
+    creator: ref(Creator),
+    probabilityChanges: Type.Array(ref(ProbabilityChange)),
     probabilityChangesTruncated: Type.Boolean(),
     numUsers: Int,
     totalVolume: Int,
@@ -93,7 +112,7 @@ export const MarketDetails = Type.Object(
     // Tier 2 amendments are not implemented yet; the list is always present for the web app.
     descriptionAmendments: Type.Array(Type.Object({}, { additionalProperties: true })),
   },
-  { title: 'MarketDetails' },
+  { $id: 'MarketDetails', title: 'MarketDetails' },
 );
 
 export const Freshness = Type.Object(
@@ -106,7 +125,7 @@ export const Freshness = Type.Object(
     staleReason: Type.Optional(Type.String()),
     markedStaleAt: Type.Optional(Type.String()),
   },
-  { title: 'Freshness' },
+  { $id: 'Freshness', title: 'Freshness' },
 );
 
 export const Position = Type.Object(
@@ -121,5 +140,5 @@ export const Position = Type.Object(
     isResolved: Type.Boolean(),
     resolutionResult: ResolutionResult,
   },
-  { title: 'Position' },
+  { $id: 'Position', title: 'Position' },
 );

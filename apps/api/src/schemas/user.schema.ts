@@ -19,7 +19,7 @@ const publicUserProperties = {
   personalink4: Type.Optional(Type.String()),
 };
 
-export const PublicUser = Type.Object(publicUserProperties, { title: 'PublicUser' });
+export const PublicUser = Type.Object(publicUserProperties, { $id: 'PublicUser', title: 'PublicUser' });
 
 export const PrivateUser = Type.Object(
   {
@@ -29,5 +29,5 @@ export const PrivateUser = Type.Object(
     email: Type.String(),
     mustChangePassword: Type.Boolean(),
   },
-  { title: 'PrivateUser' },
+  { $id: 'PrivateUser', title: 'PrivateUser' },
 );

@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { COMPONENT_SCHEMAS } from '../../src/schemas/components.schema.ts';
 
 export function expectContract(server: FastifyInstance, method: string, url: string, response: LightMyRequestResponse): void {
   const path = url.split('?')[0] ?? url;
@@ -12,10 +13,10 @@ export function expectContract(server: FastifyInstance, method: string, url: str
   expect(schema, `${method} ${route?.url} declares no schema for ${response.statusCode}`).toBeDefined();
   if (schema === undefined || response.statusCode === 204) return;
   const body: unknown = response.headers['content-type']?.toString().startsWith('application/json') ? response.json() : response.body;
-  const errors = [...Value.Errors(schema, body)].map((error) => `${error.path}: ${error.message}`);
+  const errors = [...Value.Errors(schema, COMPONENT_SCHEMAS, body)].map((error) => `${error.path}: ${error.message}`);
   expect(errors, `${method} ${url} → ${response.statusCode}`).toEqual([]);
   // fast-json-stringify drops unknown keys, so also make sure nothing declared as required was lost.
-  expect(Value.Check(schema, body)).toBe(true);
+  expect(Value.Check(schema, COMPONENT_SCHEMAS, body)).toBe(true);
   // SEC-9: only createuser's one-time password may leave the server.
   if (route?.url !== '/v0/admin/createuser') expect(secretKeys(body), `${method} ${url}`).toEqual([]);
 }

@@ -1,0 +1,36 @@
+// The shared shapes, registered once with `app.addSchema` before the routes: the serializer resolves the routes'
+// `$ref`s against them and the OpenAPI document lists each once under components/schemas (docs/api.md#shapes).
+import { DiscoveryPage } from './content.schema.ts';
+import { ErrorBody } from './error.schema.ts';
+import {
+  BetRow,
+  Creator,
+  Freshness,
+  MarketDetails,
+  MarketList,
+  MarketOverview,
+  MarketResponse,
+  Position,
+  ProbabilityChange,
+  Projection,
+  PublicMarket,
+} from './market.schema.ts';
+import { PrivateUser, PublicUser } from './user.schema.ts';
+
+export const COMPONENT_SCHEMAS = [
+  ErrorBody,
+  PublicUser,
+  PrivateUser,
+  Creator,
+  MarketResponse,
+  PublicMarket,
+  ProbabilityChange,
+  MarketOverview,
+  MarketList,
+  MarketDetails,
+  BetRow,
+  Position,
+  Projection,
+  Freshness,
+  DiscoveryPage,
+];
