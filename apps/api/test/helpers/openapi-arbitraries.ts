@@ -47,7 +47,7 @@ interface OpenApiOperation {
   parameters?: (Parameter & { in: string })[];
   requestBody?: { content: Record<string, { schema: JsonSchema }> };
   security?: unknown[];
-  responses: Record<string, { content?: Record<string, { schema: JsonSchema }> }>;
+  responses: Record<string, { description?: string; content?: Record<string, { schema: JsonSchema }> }>;
 }
 
 export interface OpenApiDocument {
@@ -61,8 +61,8 @@ export function operationsOf(document: OpenApiDocument): Operation[] {
       const reasons = new Set<string>();
       for (const [status, response] of Object.entries(operation.responses)) {
         if (Number(status) < 400) continue;
-        const reason = response.content?.['application/json']?.schema.properties?.reason;
-        for (const option of reason?.anyOf ?? []) for (const value of option.enum ?? []) reasons.add(String(value));
+        // Error bodies share one component; the reasons a status can carry are listed in its description.
+        for (const [, reason] of (response.description ?? '').matchAll(/`([A-Z_]+)`/g)) reasons.add(reason as string);
       }
       return {
         key: `${method.toUpperCase()} ${path}`,
