@@ -43,7 +43,7 @@ export async function emptyTables(database: Database): Promise<void> {
   const session = await database.reserve();
   try {
     await session.script(
-      `TRUNCATE notifications, read_model_snapshots, ledger_entries, bets, ledger_accounts, markets, users RESTART IDENTITY;
+      `TRUNCATE idempotency_keys, notifications, read_model_snapshots, ledger_entries, bets, ledger_accounts, markets, users RESTART IDENTITY;
        INSERT INTO ledger_accounts (account, type) VALUES ('house', 'house'), ('mint', 'mint');`,
     );
   } finally {
