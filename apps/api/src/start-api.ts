@@ -73,6 +73,7 @@ export async function startApi(config: AppConfig, logger: Logger): Promise<ApiPr
           globalLeaderboardPublic: true,
         })),
         useCases,
+        idempotency: runtime.idempotency,
         clock: runtime.clock,
         version: VERSION,
         metricsRegistry,

@@ -80,6 +80,7 @@ export const EnvSchema = Type.Object({
   METRICS_ENABLED: bool(true),
   METRICS_AUTH_TOKEN: optionalText({ secret: true }),
   PROBABILITY_POINTS_MAX: int(2000, 2),
+  IDEMPOTENCY_TTL_SECONDS: int(86_400, 60),
 
   // Security
   REDIS_URL: optionalText({ secret: true }),
@@ -93,8 +94,8 @@ export const EnvSchema = Type.Object({
   // Staging and production have no default: they must name their origins (CFG-3).
   CORS_ALLOW_ORIGINS: optionalText({ byProfile: { development: '*', test: '*' } }),
   CORS_ALLOW_METHODS: list('GET,POST,PUT,PATCH,DELETE,OPTIONS'),
-  CORS_ALLOW_HEADERS: list('Content-Type,Authorization,X-Request-Id'),
-  CORS_EXPOSE_HEADERS: list('X-Request-Id,Retry-After'),
+  CORS_ALLOW_HEADERS: list('Content-Type,Authorization,X-Request-Id,Idempotency-Key'),
+  CORS_EXPOSE_HEADERS: list('X-Request-Id,Retry-After,Idempotent-Replayed'),
   CORS_ALLOW_CREDENTIALS: bool(false),
   CORS_MAX_AGE: int(600, 0),
   SECURITY_FRAME_ANCESTORS: text({ default: "'none'", minLength: 1 }),

@@ -27,6 +27,7 @@ export {
   type SeedOutcome,
 } from './startup-seed.ts';
 export type {
+  AdminUseCases,
   AuthUseCases,
   MarketUseCases,
   PositionUseCases,

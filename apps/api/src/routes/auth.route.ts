@@ -1,6 +1,6 @@
 // Login, password change and the caller's own profile (T1-01…T1-07).
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { ProfileChanges } from '@socialpredict/domain';
+import type { ProfileChanges, UserProfile } from '@socialpredict/domain';
 import type { AuthUseCases } from '@socialpredict/runtime';
 import { unwrap } from '../http-error.mapper.ts';
 import * as sanitize from '../input-sanitizers.ts';
@@ -9,6 +9,7 @@ import { principalOf } from '../principal.ts';
 import { Envelope, ok } from '../schemas/envelope.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
 import { ModeratorStatus, PrivateUser, Usertype } from '../schemas/user.schema.ts';
+import { routeWrite } from '../write-call.ts';
 
 export interface AuthRouteOptions {
   useCases: AuthUseCases;
@@ -71,10 +72,11 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteOptions> = async (ap
         response: { 200: Envelope(Type.Object({ message: Type.String() })), ...errorResponses(400, 401, 404) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { currentPassword, newPassword } = request.body;
-      await unwrap(useCases.changePassword({ username: principalOf(request).username, currentPassword, newPassword }));
-      return ok({ message: 'Password changed successfully. Please log in again.' });
+      const write = routeWrite(request, reply, () => ({ status: 200, body: ok({ message: 'Password changed successfully. Please log in again.' }) }));
+      const changed = await unwrap(useCases.changePassword({ username: principalOf(request).username, currentPassword, newPassword }, write.call));
+      return write.send(changed);
     },
   );
 
@@ -111,10 +113,11 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteOptions> = async (ap
           response: profileRoute.response,
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const changes = toChanges(request.body as Record<string, string | undefined>);
-        const user = await unwrap(useCases.updateProfile({ username: principalOf(request).username, changes }));
-        return ok(toPrivateUser(user, initialAccountBalance));
+        const write = routeWrite(request, reply, (user: UserProfile) => ({ status: 200, body: ok(toPrivateUser(user, initialAccountBalance)) }));
+        const user = await unwrap(useCases.updateProfile({ username: principalOf(request).username, changes }, write.call));
+        return write.send(user);
       },
     );
 
