@@ -1,6 +1,13 @@
 // The three targets the one repository contract runs against: the in-memory fakes, PGlite and PostgreSQL. The two
 // database targets open one database per test file and empty it before each test.
-import type { DueMarketRepository, NotificationRepository, ReadModelSnapshotRepository, Repositories, UnitOfWork } from '@socialpredict/domain';
+import type {
+  DueMarketRepository,
+  IdempotencyStore,
+  NotificationRepository,
+  ReadModelSnapshotRepository,
+  Repositories,
+  UnitOfWork,
+} from '@socialpredict/domain';
 import { openDatabase, type Database } from '../../src/drizzle/database.factory.ts';
 import { migrate } from '../../src/drizzle/migrations.migrator.ts';
 import { drizzleJobRepositories } from '../../src/drizzle/job.repositories.ts';
@@ -14,6 +21,7 @@ export interface ContractPorts extends Repositories {
   readonly snapshots: ReadModelSnapshotRepository;
   readonly notifications: NotificationRepository;
   readonly dueMarkets: DueMarketRepository;
+  readonly idempotency: IdempotencyStore;
 }
 
 export interface ContractTarget {
