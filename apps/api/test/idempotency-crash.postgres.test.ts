@@ -91,5 +91,5 @@ describe.skipIf(POSTGRES_URL === undefined)('Idempotency-Key across a SIGKILL be
       second.signal('SIGTERM');
       await second.exited;
     }
-  });
+  }, 120_000);
 });
