@@ -60,7 +60,7 @@ module.exports = {
           '^packages/config/src/',
           '^apps/api/src/schemas/',
           '^apps/api/src/presenters/',
-          '^apps/api/src/(http-error\\.mapper|http-problem|input-sanitizers|principal|lifecycle)\\.ts$',
+          '^apps/api/src/(http-error\\.mapper|http-problem|input-sanitizers|principal|lifecycle|write-call)\\.ts$',
           'node_modules/@fastify/type-provider-typebox/',
           '^(node:)?crypto$',
         ],

@@ -4,12 +4,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Registry } from 'prom-client';
 import type { AppConfig } from '@socialpredict/config';
-import type { Clock } from '@socialpredict/domain';
+import type { Clock, IdempotencyStore } from '@socialpredict/domain';
 import type { AppUseCases, OpsProbe } from '@socialpredict/runtime';
 import type { Lifecycle } from './lifecycle.ts';
 import { corsPlugin } from './plugins/cors.plugin.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.plugin.ts';
 import { jsonBodyPlugin } from './plugins/json-body.plugin.ts';
+import { idempotencyPlugin } from './plugins/idempotency.plugin.ts';
 import { loadSheddingPlugin } from './plugins/load-shedding.plugin.ts';
 import { metricsPlugin } from './plugins/metrics.plugin.ts';
 import { nonEncapsulated } from './plugins/non-encapsulated.ts';
@@ -22,6 +23,7 @@ import { securityHeadersPlugin } from './plugins/security-headers.plugin.ts';
 import { webAppPlugin } from './plugins/web-app.plugin.ts';
 import { typeboxValidatorCompiler } from './request-validation.ts';
 import { COMPONENT_SCHEMAS } from './schemas/components.schema.ts';
+import { adminRoutes } from './routes/admin.route.ts';
 import { authRoutes } from './routes/auth.route.ts';
 import { contentRoutes } from './routes/content.route.ts';
 import { marketRoutes } from './routes/markets.route.ts';
@@ -39,11 +41,16 @@ export interface AppDeps {
   probe: OpsProbe;
   authenticator: Authenticator;
   useCases: AppUseCases;
+  /** `Idempotency-Key` records (docs/api.md#idempotency) */
+  idempotency: IdempotencyStore;
   clock: Clock;
   version: string;
   /** shared with the job runner's series; each app gets its own otherwise */
   metricsRegistry?: Registry;
 }
+
+/** A running claim outlives the longest request by this much before a retry may take it over. */
+const IDEMPOTENCY_LEASE_MARGIN_MS = 30_000;
 
 export function buildApp(deps: AppDeps): FastifyPluginAsync {
   const { config } = deps;
@@ -71,6 +78,12 @@ export function buildApp(deps: AppDeps): FastifyPluginAsync {
 
     await app.register(errorHandlerPlugin);
     await app.register(routePolicyPlugin, { authenticator: deps.authenticator });
+    await app.register(idempotencyPlugin, {
+      store: deps.idempotency,
+      clock: deps.clock,
+      ttlSeconds: config.api.idempotencyTtlSeconds,
+      leaseMs: config.server.requestTimeoutMs + IDEMPOTENCY_LEASE_MARGIN_MS,
+    });
 
     await app.register(opsRoutes, {
       lifecycle: deps.lifecycle,
@@ -90,5 +103,6 @@ export function buildApp(deps: AppDeps): FastifyPluginAsync {
     await app.register(positionRoutes, { useCases, clock });
     await app.register(tradingRoutes, { useCases });
     await app.register(reportingRoutes, { useCases, economics: config.setup.economics });
+    await app.register(adminRoutes, { useCases });
   });
 }

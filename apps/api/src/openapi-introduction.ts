@@ -37,6 +37,8 @@ const REASON_USE: Record<Reason, { adapterStatuses: readonly number[]; when: str
   PROBABILITY_OUT_OF_RANGE: { adapterStatuses: [], when: 'the trade would push the probability outside [0, 1]' },
   RATE_LIMITED: { adapterStatuses: [429], when: 'the general limiter; `Retry-After` says when to retry' },
   LOGIN_RATE_LIMITED: { adapterStatuses: [429], when: 'a login limiter (per address, or failures per username)' },
+  IDEMPOTENCY_IN_PROGRESS: { adapterStatuses: [409], when: 'a request with the same `Idempotency-Key` is still running; `Retry-After: 1`' },
+  IDEMPOTENCY_KEY_REUSED: { adapterStatuses: [422], when: 'the `Idempotency-Key` was used before with another method, path or body; nothing ran' },
   INTERNAL_ERROR: {
     adapterStatuses: [500, 503],
     when: 'unexpected failure; 503 with `Retry-After` when shedding load, shutting down, or on a lock timeout or deadlock (nothing committed)',
@@ -139,11 +141,12 @@ unknown routes, and two login limiters (10 attempts per 300 s per address, 50 fa
 Limited responses carry \`x-ratelimit-limit\`, \`x-ratelimit-remaining\` and \`x-ratelimit-reset\`; a 429 adds
 \`Retry-After\` in seconds. Ops endpoints and the static content reads are never limited.
 
-## Idempotency (planned)
+## Idempotency
 
-Authenticated \`POST\`, \`PUT\` and \`PATCH\` requests will accept an optional \`Idempotency-Key\` header (1–255
+Authenticated \`POST\`, \`PUT\` and \`PATCH\` requests accept an optional \`Idempotency-Key\` header (1–255
 printable ASCII characters), scoped to the user. A repeat with the same key and body replays the stored status and
 body with \`Idempotent-Replayed: true\`; a repeat while the first is running gets 409 \`IDEMPOTENCY_IN_PROGRESS\`
-with \`Retry-After: 1\`, the same key with another body 422 \`IDEMPOTENCY_KEY_REUSED\`. Keys live 24 h. Until this
-lands the header is ignored.`;
+with \`Retry-After: 1\`, the same key with another body 422 \`IDEMPOTENCY_KEY_REUSED\`. The answer is stored in the
+write's own transaction, so a retry after a lost response never moves money twice. Keys live 24 h
+(\`IDEMPOTENCY_TTL_SECONDS\`). 429 and 5xx answers are not stored, so their retry runs.`;
 }

@@ -86,6 +86,7 @@ export async function startApi(config: AppConfig, logger: Logger, holder?: strin
           globalLeaderboardPublic: true,
         })),
         useCases,
+        idempotency: runtime.idempotency,
         clock: runtime.clock,
         version: VERSION,
         metricsRegistry,

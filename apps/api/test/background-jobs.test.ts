@@ -38,6 +38,9 @@ async function setting(jobs: FollowUpJobs, logger: Logger = recordedLogger().log
   return app;
 }
 
+/** The drivers' audit origin of these direct calls. */
+const BY_TEST = { origin: { actor: 'test', requestId: null } };
+
 /** Fire-and-forget sends settle within a few ticks. */
 const settled = () => new Promise((resolve) => setTimeout(resolve, 10));
 
@@ -48,15 +51,15 @@ describe('write follow-ups on the job queue', () => {
     const { useCases } = app;
 
     const market = (
-      await useCases.createMarket({ username: 'alice', questionTitle: 'Rain?', description: '', resolutionDateTime: TEST_NOW + WEEK_MS })
+      await useCases.createMarket({ username: 'alice', questionTitle: 'Rain?', description: '', resolutionDateTime: TEST_NOW + WEEK_MS }, BY_TEST)
     )._unsafeUnwrap();
-    (await useCases.placeBet({ username: 'bob', marketId: market.id, amount: 1, outcome: 'YES' }))._unsafeUnwrap();
+    (await useCases.placeBet({ username: 'bob', marketId: market.id, amount: 1, outcome: 'YES' }, BY_TEST))._unsafeUnwrap();
     // A later order by another user unlocks bob's shares for sale.
-    (await useCases.placeBet({ username: 'carol', marketId: market.id, amount: 1, outcome: 'YES' }))._unsafeUnwrap();
-    (await useCases.sell({ username: 'bob', marketId: market.id, amount: 3, outcome: 'YES' }))._unsafeUnwrap();
-    (await useCases.resolveMarket({ actor: { kind: 'user', username: 'alice', role: 'REGULAR' }, marketId: market.id, resolution: 'YES' }))._unsafeUnwrap();
+    (await useCases.placeBet({ username: 'carol', marketId: market.id, amount: 1, outcome: 'YES' }, BY_TEST))._unsafeUnwrap();
+    (await useCases.sell({ username: 'bob', marketId: market.id, amount: 3, outcome: 'YES' }, BY_TEST))._unsafeUnwrap();
+    (await useCases.resolveMarket({ actor: { kind: 'user', username: 'alice', role: 'REGULAR' }, marketId: market.id, resolution: 'YES' }, BY_TEST))._unsafeUnwrap();
     // A new account changes the system metrics.
-    (await useCases.registerUser({ actor: { kind: 'user', username: 'admin', role: 'ADMIN' }, username: 'dave' }))._unsafeUnwrap();
+    (await useCases.registerUser({ actor: { kind: 'user', username: 'admin', role: 'ADMIN' }, username: 'dave' }, BY_TEST))._unsafeUnwrap();
     await settled();
 
     expect(sent).toEqual([
@@ -71,8 +74,8 @@ describe('write follow-ups on the job queue', () => {
     const { sent, jobs } = recordingJobs();
     const app = await setting(jobs);
     const { useCases } = app;
-    expect((await useCases.placeBet({ username: 'bob', marketId: 999, amount: 10, outcome: 'YES' })).isErr()).toBe(true);
-    expect((await useCases.resolveMarket({ actor: { kind: 'user', username: 'bob', role: 'REGULAR' }, marketId: 999, resolution: 'YES' })).isErr()).toBe(true);
+    expect((await useCases.placeBet({ username: 'bob', marketId: 999, amount: 10, outcome: 'YES' }, BY_TEST)).isErr()).toBe(true);
+    expect((await useCases.resolveMarket({ actor: { kind: 'user', username: 'bob', role: 'REGULAR' }, marketId: 999, resolution: 'YES' }, BY_TEST)).isErr()).toBe(true);
     await settled();
     expect(sent).toEqual([]);
     await app.close();
@@ -83,7 +86,7 @@ describe('write follow-ups on the job queue', () => {
     const { logger, events } = recordedLogger();
     const app = await setting(jobs, logger);
     const { useCases } = app;
-    const created = await useCases.createMarket({ username: 'alice', questionTitle: 'Rain?', description: '', resolutionDateTime: TEST_NOW + WEEK_MS });
+    const created = await useCases.createMarket({ username: 'alice', questionTitle: 'Rain?', description: '', resolutionDateTime: TEST_NOW + WEEK_MS }, BY_TEST);
     expect(created.isOk()).toBe(true);
     await settled();
     expect(events).toEqual(['write.follow_up_failed']);

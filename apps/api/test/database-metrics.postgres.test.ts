@@ -43,6 +43,7 @@ describe.skipIf(POSTGRES_URL === undefined)('database metrics and slow queries o
         probe: runtime.probe,
         authenticator: createAuthenticator(useCases.authenticate, async () => ({ systemMetricsPublic: true, globalLeaderboardPublic: true })),
         useCases,
+        idempotency: runtime.idempotency,
         clock: runtime.clock,
         version: 'test',
         metricsRegistry: registry,

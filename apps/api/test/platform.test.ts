@@ -128,6 +128,7 @@ describe('logging (LOG-1…LOG-4)', () => {
         probe: { database: 'pglite', ping: async () => {}, poolStats: () => ({ maxOpenConnections: 1, openConnections: 1, inUseConnections: 0, idleConnections: 1, waitCount: 0, waitDurationNanoseconds: 0, maxIdleClosedConnections: 0, maxLifetimeClosedConnections: 0 }), jobs: () => ({ enabled: false, queued: 0, failed: 0, deadLettered: 0 }) },
         authenticator: { authenticate: async () => { throw new Error('unused'); }, isReportPublic: async () => true },
         useCases: t.useCases,
+        idempotency: t.idempotency,
         clock: t.ports.clock,
         version: 'test',
       },

@@ -7,6 +7,7 @@ import { GLOBAL_READ_MODELS } from '@socialpredict/jobs';
 import { drizzleJobRepositories } from '@socialpredict/persistence';
 import { CommandFailure, UsageError, type CommandDefinition, type OptionValues } from '../src/command.ts';
 import { createUserCommand } from '../src/commands/create-user/create-user.command.ts';
+import { auditCommand } from '../src/commands/audit/audit.command.ts';
 import { grantCreditsCommand } from '../src/commands/grant-credits/grant-credits.command.ts';
 import { integrityCheckCommand, INTEGRITY_VIOLATIONS_EXIT } from '../src/commands/integrity-check/integrity-check.command.ts';
 import { resetPasswordCommand } from '../src/commands/reset-password/reset-password.command.ts';
@@ -206,5 +207,24 @@ describe.skipIf(!postgresServer)('operator commands on PostgreSQL', () => {
     expect((failure as CommandFailure).exitCode).toBe(INTEGRITY_VIOLATIONS_EXIT);
     expect(JSON.parse(cli.out.at(-1)!)).toMatchObject({ kind: 'STORED_BALANCE_MISMATCH', account: 'user:gina', stored: 7, replayed: 40 });
     expect(cli.logger.lines.filter((line) => line.fields.event === 'ledger.integrity_violation' && line.level === 'error')).toHaveLength(1);
+  });
+
+  it('audit prints the operator\'s writes, committed and refused, newest first, filtered and limited', async () => {
+    await run(createUserCommand, { username: 'erin' });
+    await run(grantCreditsCommand, { username: 'erin', amount: '25' });
+    await expect(run(grantCreditsCommand, { username: 'nobody', amount: '5' })).rejects.toThrow(/USER_NOT_FOUND/);
+    const printed = cli.out.length;
+    expect(await run(auditCommand, {})).toBe(0);
+    const rows = cli.out.slice(printed).map((line) => JSON.parse(line) as { actor: string; action: string; target: string; outcome: string });
+    expect(rows.map((row) => [row.action, row.target, row.outcome])).toEqual([
+      ['grantCredits', 'nobody', 'USER_NOT_FOUND'],
+      ['grantCredits', 'erin', 'ok'],
+      ['registerUser', 'erin', 'ok'],
+    ]);
+    expect(rows.every((row) => row.actor.startsWith('cli:'))).toBe(true);
+    const before = cli.out.length;
+    await run(auditCommand, { action: 'grantCredits', target: 'erin', limit: '5' });
+    expect(cli.out.slice(before).map((line) => (JSON.parse(line) as { outcome: string }).outcome)).toEqual(['ok']);
+    await expect(run(auditCommand, { limit: '0' })).rejects.toThrow(UsageError);
   });
 });

@@ -145,7 +145,7 @@ describe.skipIf(!postgresServer)('worker on PostgreSQL', () => {
     const session = await (await cli.context.database()).reserve();
     try {
       const schedules = await session.query<{ name: string }>('SELECT DISTINCT name FROM pgboss.schedule ORDER BY name');
-      expect(schedules.map((row) => row.name)).toEqual(['ledger.integrity', 'market.close', 'readmodel.refresh']);
+      expect(schedules.map((row) => row.name)).toEqual(['idempotency.cleanup', 'ledger.integrity', 'market.close', 'readmodel.refresh']);
     } finally {
       await session.release();
     }

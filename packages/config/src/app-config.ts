@@ -80,6 +80,8 @@ export interface ApiConfig {
   metricsEnabled: boolean;
   metricsAuthToken: string | undefined;
   probabilityPointsMax: number;
+  /** how long an `Idempotency-Key` record is kept (docs/api.md#idempotency) */
+  idempotencyTtlSeconds: number;
   publicBaseUrl: string;
   shareSiteName: string;
   webAppDir: string | undefined;

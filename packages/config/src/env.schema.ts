@@ -102,6 +102,10 @@ const http = {
   ),
   METRICS_PUBLIC: about('`true` states that `/metrics` and `/ops/status` may answer without a token in staging and production.', bool(false)),
   PROBABILITY_POINTS_MAX: about('Points of a probability path per response.', int(2000, 2)),
+  IDEMPOTENCY_TTL_SECONDS: about(
+    'How long an `Idempotency-Key` record is kept before the `idempotency.cleanup` job removes it.',
+    int(86_400, 60),
+  ),
 };
 
 const security = {
@@ -121,8 +125,8 @@ const security = {
     optionalText({ byProfile: { development: '*', test: '*' } }),
   ),
   CORS_ALLOW_METHODS: about('Comma list of allowed methods.', list('GET,POST,PUT,PATCH,DELETE,OPTIONS')),
-  CORS_ALLOW_HEADERS: about('Comma list of allowed request headers.', list('Content-Type,Authorization,X-Request-Id')),
-  CORS_EXPOSE_HEADERS: about('Comma list of response headers exposed to scripts.', list('X-Request-Id,Retry-After')),
+  CORS_ALLOW_HEADERS: about('Comma list of allowed request headers.', list('Content-Type,Authorization,X-Request-Id,Idempotency-Key')),
+  CORS_EXPOSE_HEADERS: about('Comma list of response headers exposed to scripts.', list('X-Request-Id,Retry-After,Idempotent-Replayed')),
   CORS_ALLOW_CREDENTIALS: about('Allow credentials; may not be `true` with origin `*`.', bool(false)),
   CORS_MAX_AGE: about('Preflight cache lifetime in seconds.', int(600, 0)),
   SECURITY_FRAME_ANCESTORS: about('CSP `frame-ancestors`.', text({ default: "'none'", minLength: 1 })),

@@ -121,6 +121,7 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): LoadConfi
       metricsEnabled: settings.METRICS_ENABLED,
       metricsAuthToken: settings.METRICS_AUTH_TOKEN,
       probabilityPointsMax: settings.PROBABILITY_POINTS_MAX,
+      idempotencyTtlSeconds: settings.IDEMPOTENCY_TTL_SECONDS,
       publicBaseUrl: settings.PUBLIC_BASE_URL,
       shareSiteName: settings.SHARE_SITE_NAME,
       webAppDir: settings.WEB_APP_DIR === undefined ? undefined : resolvePath(cwd, settings.WEB_APP_DIR),

@@ -7,6 +7,7 @@ export * from './job-handlers.ts';
 export * from './ledger-integrity/ledger-integrity.job.ts';
 export * from './market-close/market-close.job.ts';
 export * from './market-notify/market-notify.job.ts';
+export * from './idempotency-cleanup/idempotency-cleanup.job.ts';
 export * from './readmodel-refresh/readmodel-refresh.job.ts';
 export * from './global-read-models/global-read-models.reader.ts';
 export * from './global-read-models/global-read-model.kinds.ts';

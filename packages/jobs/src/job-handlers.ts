@@ -1,9 +1,17 @@
 // Every handler of JOB-3 wired to its repositories, and the runner around them, for the composition roots (API process
 // or `pnpm cli worker`).
-import type { Clock, DueMarketRepository, NotificationRepository, ReadModelSnapshotRepository, UseCaseDeps } from '@socialpredict/domain';
+import type {
+  Clock,
+  DueMarketRepository,
+  IdempotencyStore,
+  NotificationRepository,
+  ReadModelSnapshotRepository,
+  UseCaseDeps,
+} from '@socialpredict/domain';
 import { drizzleJobRepositories, type Database } from '@socialpredict/persistence';
 import type { JobLogger, JobMetrics } from './job-ports.ts';
 import { databaseIntegrityCheck, ledgerIntegrityJob, type IntegrityCheck } from './ledger-integrity/ledger-integrity.job.ts';
+import { idempotencyCleanupJob } from './idempotency-cleanup/idempotency-cleanup.job.ts';
 import { marketCloseJob } from './market-close/market-close.job.ts';
 import { marketNotifyJob } from './market-notify/market-notify.job.ts';
 import { QUEUES } from './queues.ts';
@@ -15,6 +23,7 @@ export interface JobRepositories {
   snapshots: ReadModelSnapshotRepository;
   notifications: NotificationRepository;
   dueMarkets: DueMarketRepository;
+  idempotency: Pick<IdempotencyStore, 'deleteExpired'>;
 }
 
 export interface JobHandlerDeps {
@@ -42,6 +51,7 @@ export function createJobHandlers(deps: JobHandlerDeps): WiredJobs {
       [QUEUES.ledgerIntegrity]: ledgerIntegrityJob({ check: deps.integrityCheck, clock, logger, metrics }),
       [QUEUES.marketClose]: marketCloseJob({ dueMarkets: repositories.dueMarkets, notifications, clock, logger }),
       [QUEUES.marketNotify]: marketNotifyJob({ bets: deps.reporting.bets, notifications, clock }),
+      [QUEUES.idempotencyCleanup]: idempotencyCleanupJob({ idempotency: repositories.idempotency, clock, logger }),
     },
     onStatsTick: () => exportReadModelAges({ snapshots, clock, metrics }),
   };

@@ -5,6 +5,7 @@ export const QUEUES = {
   ledgerIntegrity: 'ledger.integrity',
   marketClose: 'market.close',
   marketNotify: 'market.notify',
+  idempotencyCleanup: 'idempotency.cleanup',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -41,6 +42,7 @@ export const QUEUE_DEFINITIONS: readonly QueueDefinition[] = [
   { name: QUEUES.ledgerIntegrity, policy: 'stately', expireInSeconds: 900 },
   { name: QUEUES.marketClose, policy: 'stately', expireInSeconds: 120 },
   { name: QUEUES.marketNotify, policy: 'standard', expireInSeconds: 120 },
+  { name: QUEUES.idempotencyCleanup, policy: 'stately', expireInSeconds: 300 },
 ];
 
 /** Dead letters are kept a month (pg-boss deletes queued jobs after their retention). */
@@ -60,6 +62,7 @@ export const SCHEDULES: readonly ScheduleDefinition[] = [
   { queue: QUEUES.readModelRefresh, key: 'global', cron: '0 * * * *', data: {} },
   { queue: QUEUES.ledgerIntegrity, key: 'hourly', cron: '30 * * * *', data: {} },
   { queue: QUEUES.marketClose, key: 'minutely', cron: '* * * * *', data: {} },
+  { queue: QUEUES.idempotencyCleanup, key: 'ten-minutely', cron: '*/10 * * * *', data: {} },
 ];
 
 /**

@@ -16,5 +16,7 @@ export * from './drizzle/read-model-snapshot.repository.ts';
 export * from './drizzle/notification.repository.ts';
 export * from './drizzle/due-market.repository.ts';
 export * from './drizzle/job.repositories.ts';
+export * from './drizzle/audit-log.repository.ts';
+export * from './drizzle/idempotency.repository.ts';
 export * from './drizzle/ledger-integrity.query.ts';
 export { schema, type Schema } from './drizzle/schema.ts';

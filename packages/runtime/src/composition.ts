@@ -7,11 +7,13 @@ import { Counter, Registry } from 'prom-client';
 import type { AppConfig, ProcessConfig } from '@socialpredict/config';
 import {
   makeUseCases,
+  withAudit,
   withWriteFollowUps,
+  type AuditedUseCases,
   type Clock,
+  type IdempotencyStore,
   type ReadModelSnapshotRepository,
   type UseCaseDeps,
-  type UseCases,
   type WriteFollowUpEffects,
 } from '@socialpredict/domain';
 import {
@@ -24,6 +26,7 @@ import {
   type JobRunner,
 } from '@socialpredict/jobs';
 import {
+  DrizzleIdempotencyStore,
   DrizzleReadModelSnapshotRepository,
   DrizzleUnitOfWork,
   toInfrastructureError,
@@ -50,6 +53,8 @@ export interface Runtime {
   /** the snapshot table of the read models, where writes leave their stale marks */
   snapshots: ReadModelSnapshotRepository;
   readModels: GlobalReadModels;
+  /** `Idempotency-Key` records of the HTTP adapter (docs/api.md#idempotency) */
+  idempotency: IdempotencyStore;
   probe: OpsProbe;
   clock: Clock;
   signingKey: SigningKeySource;
@@ -93,7 +98,7 @@ export async function openRuntime(config: AppConfig, logger: Logger, metricsRegi
   };
   const snapshots = new DrizzleReadModelSnapshotRepository(database.db, database.scope);
   const readModels = globalReadModelsOn(snapshots, deps, config.process, logger);
-  return { database, deps, snapshots, readModels, probe: opsProbe(database, config), clock: systemClock, signingKey: signing.source };
+  return { database, deps, snapshots, readModels, probe: opsProbe(database, config), clock: systemClock, signingKey: signing.source, idempotency: new DrizzleIdempotencyStore(database.db, database.scope) };
 }
 
 /**
@@ -125,19 +130,36 @@ export function followUpEffects(snapshots: Pick<ReadModelSnapshotRepository, 'ma
 
 /**
  * The use cases every driver runs (HTTP routes, CLI commands): the domain's, each write followed by what
- * WRITE_FOLLOW_UPS lists. A failed follow-up logs `write.follow_up_failed` and counts
- * `socialpredict_write_follow_up_failures_total{use_case,step}`; the committed write still answers with its result.
+ * WRITE_FOLLOW_UPS lists and audited as WRITE_AUDIT says (docs/api.md#audit-log). A failed follow-up logs
+ * `write.follow_up_failed` and counts `socialpredict_write_follow_up_failures_total{use_case,step}`; the committed
+ * write still answers with its result. A refusal whose audit row could not be stored logs `audit.append_failed` and counts
+ * `socialpredict_audit_append_failures_total{use_case}`.
  */
-export function composeUseCases(deps: UseCaseDeps, effects: WriteFollowUpEffects, logger: JobLogger, metricsRegistry = new Registry()): UseCases {
+export function composeUseCases(
+  deps: UseCaseDeps,
+  effects: WriteFollowUpEffects,
+  logger: JobLogger,
+  metricsRegistry = new Registry(),
+): AuditedUseCases {
   const failures = new Counter({
     name: 'socialpredict_write_follow_up_failures_total',
     help: 'Follow-ups of committed writes (stale marks, refresh requests, notifications) that failed',
     labelNames: ['use_case', 'step'],
     registers: [metricsRegistry],
   });
-  return withWriteFollowUps(makeUseCases(deps), effects, ({ useCase, step, error }) => {
+  const auditFailures = new Counter({
+    name: 'socialpredict_audit_append_failures_total',
+    help: 'Audit rows of refused writes that could not be stored',
+    labelNames: ['use_case'],
+    registers: [metricsRegistry],
+  });
+  const followed = withWriteFollowUps(makeUseCases(deps), effects, ({ useCase, step, error }) => {
     failures.inc({ use_case: useCase, step });
     logger.warn({ event: 'write.follow_up_failed', useCase, step, err: error }, 'a follow-up of a committed write failed');
+  });
+  return withAudit(followed, deps, ({ useCase, error }) => {
+    auditFailures.inc({ use_case: useCase });
+    logger.error({ event: 'audit.append_failed', useCase, err: error }, 'the audit row of a refused write could not be stored');
   });
 }
 

@@ -29,6 +29,7 @@ export {
   type SeedOutcome,
 } from './startup-seed.ts';
 export type {
+  AdminUseCases,
   AuthUseCases,
   MarketUseCases,
   PositionUseCases,

@@ -3,8 +3,7 @@
 // runtime never on an app.
 import type { ResultAsync } from 'neverthrow';
 import type {
-  ChangePassword,
-  CreateMarket,
+  AuditedUseCases,
   GetFinancialStats,
   GetMarketDetails,
   GetMarketLeaderboard,
@@ -15,27 +14,23 @@ import type {
   GetUserPosition,
   GlobalLeaderboardOutput,
   InfrastructureError,
+  ListAuditEntries,
   ListBets,
   ListMarketPositions,
   ListMarkets,
   ListStewardedMarkets,
   Login,
-  PlaceBet,
   ProjectBet,
   QuoteSale,
-  RegisterUser,
-  ResolveMarket,
   SearchMarkets,
-  Sell,
   SystemMetrics,
-  UpdateProfile,
 } from '@socialpredict/domain';
 import type { GlobalReadModelView } from '@socialpredict/jobs';
 
 export interface AuthUseCases {
   login: Login;
-  changePassword: ChangePassword;
-  updateProfile: UpdateProfile;
+  changePassword: AuditedUseCases['changePassword'];
+  updateProfile: AuditedUseCases['updateProfile'];
 }
 
 export interface MarketUseCases {
@@ -44,7 +39,7 @@ export interface MarketUseCases {
   getMarketDetails: GetMarketDetails;
   listBets: ListBets;
   listMarketPositions: ListMarketPositions;
-  createMarket: CreateMarket;
+  createMarket: AuditedUseCases['createMarket'];
 }
 
 export interface PositionUseCases {
@@ -58,19 +53,23 @@ export interface ProjectionUseCases {
 }
 
 export interface TradingUseCases {
-  placeBet: PlaceBet;
+  placeBet: AuditedUseCases['placeBet'];
   quoteSale: QuoteSale;
-  sell: Sell;
-  resolveMarket: ResolveMarket;
+  sell: AuditedUseCases['sell'];
+  resolveMarket: AuditedUseCases['resolveMarket'];
 }
 
 export interface UserUseCases {
   getUser: GetUser;
   getUserCredit: GetUserCredit;
-  registerUser: RegisterUser;
+  registerUser: AuditedUseCases['registerUser'];
   getPortfolio: GetPortfolio;
   getUserFinancials: GetUserFinancials;
   listStewardedMarkets: ListStewardedMarkets;
+}
+
+export interface AdminUseCases {
+  listAuditEntries: ListAuditEntries;
 }
 
 export interface ReportingUseCases {

@@ -1,10 +1,11 @@
-// Every use case the HTTP adapter calls: the composed domain use cases (with their write follow-ups) plus the global
+// Every use case the HTTP adapter calls: the composed domain use cases (audited, with their write follow-ups) plus the global
 // read models served from snapshots (docs/api.md#read-model-freshness).
 import { ResultAsync } from 'neverthrow';
-import type { Authenticate, UseCases } from '@socialpredict/domain';
+import type { AuditedUseCases, Authenticate } from '@socialpredict/domain';
 import type { GlobalReadModel, GlobalReadModels } from '@socialpredict/jobs';
 import { toInfrastructureError } from '@socialpredict/persistence';
 import type {
+  AdminUseCases,
   AuthUseCases,
   MarketUseCases,
   PositionUseCases,
@@ -14,7 +15,8 @@ import type {
   UserUseCases,
 } from './use-case-slices.ts';
 
-export type AppUseCases = { authenticate: Authenticate } & AuthUseCases &
+export type AppUseCases = { authenticate: Authenticate } & AdminUseCases &
+  AuthUseCases &
   UserUseCases &
   MarketUseCases &
   ProjectionUseCases &
@@ -22,7 +24,7 @@ export type AppUseCases = { authenticate: Authenticate } & AuthUseCases &
   TradingUseCases &
   ReportingUseCases;
 
-export function withSnapshotReaders(useCases: UseCases, readModels: Pick<GlobalReadModels, 'read'>): AppUseCases {
+export function withSnapshotReaders(useCases: AuditedUseCases, readModels: Pick<GlobalReadModels, 'read'>): AppUseCases {
   // The snapshot store throws driver errors; as a Result they reach the HTTP mapping like any other read's.
   const reading = <K extends GlobalReadModel>(kind: K) =>
     ResultAsync.fromPromise(readModels.read(kind), (error) => toInfrastructureError(error, `readModels.${kind}`));

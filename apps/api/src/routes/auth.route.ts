@@ -1,6 +1,6 @@
 // Login, password change and the caller's own profile (T1-01…T1-07).
 import { Type, type FastifyPluginAsyncTypebox, type Static, type TObject } from '@fastify/type-provider-typebox';
-import type { ProfileChanges } from '@socialpredict/domain';
+import type { ProfileChanges, UserProfile } from '@socialpredict/domain';
 import type { AuthUseCases } from '@socialpredict/runtime';
 import { unwrap } from '../http-error.mapper.ts';
 import * as sanitize from '../input-sanitizers.ts';
@@ -11,6 +11,7 @@ import { Envelope, ok } from '../schemas/envelope.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
 import { examplePrivateUser } from '../schemas/examples.ts';
 import { ModeratorStatus, PrivateUser, Usertype } from '../schemas/user.schema.ts';
+import { routeWrite } from '../write-call.ts';
 
 export interface AuthRouteOptions {
   useCases: AuthUseCases;
@@ -105,10 +106,11 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteOptions> = async (ap
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { currentPassword, newPassword } = request.body;
-      await unwrap(useCases.changePassword({ username: principalOf(request).username, currentPassword, newPassword }));
-      return ok({ message: 'Password changed successfully. Please log in again.' });
+      const write = routeWrite(request, reply, () => ({ status: 200, body: ok({ message: 'Password changed successfully. Please log in again.' }) }));
+      const changed = await unwrap(useCases.changePassword({ username: principalOf(request).username, currentPassword, newPassword }, write.call));
+      return write.send(changed);
     },
   );
 
@@ -147,10 +149,11 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteOptions> = async (ap
           response: profileRoute.response,
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const changes = toChanges(request.body as Record<string, string | undefined>);
-        const user = await unwrap(useCases.updateProfile({ username: principalOf(request).username, changes }));
-        return ok(toPrivateUser(user, initialAccountBalance));
+        const write = routeWrite(request, reply, (user: UserProfile) => ({ status: 200, body: ok(toPrivateUser(user, initialAccountBalance)) }));
+        const user = await unwrap(useCases.updateProfile({ username: principalOf(request).username, changes }, write.call));
+        return write.send(user);
       },
     );
 

@@ -1,6 +1,6 @@
 // Market reads and creation (T1-22…T1-25, T1-29, T1-30, T1-33).
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Clock } from '@socialpredict/domain';
+import type { Clock, MarketRecord } from '@socialpredict/domain';
 import type { MarketUseCases } from '@socialpredict/runtime';
 import { HttpProblem } from '../http-problem.ts';
 import { unwrap } from '../http-error.mapper.ts';
@@ -22,6 +22,7 @@ import {
 } from '../schemas/examples.ts';
 import { BetRow, Freshness, MarketDetails, MarketList, MarketOverview, MarketResponse, Position } from '../schemas/market.schema.ts';
 import { liveFreshness } from '../presenters/freshness.presenter.ts';
+import { routeWrite } from '../write-call.ts';
 
 export interface MarketRouteOptions {
   useCases: MarketUseCases;
@@ -338,19 +339,23 @@ export const marketRoutes: FastifyPluginAsyncTypebox<MarketRouteOptions> = async
         // No tag is active until Tier 2 tag administration exists, so any slug names an unknown tag.
         tagSlugs: (body.tagSlugs ?? []).length === 0 ? { ok: true, value: [] } : { ok: false, problem: 'names a tag that is not active' },
       });
+      const write = routeWrite(request, reply, (market: MarketRecord) => ({ status: 201, body: toMarketResponse(market, clock.now()) }));
       const market = await unwrap(
-        useCases.createMarket({
-          username: principalOf(request).username,
-          questionTitle: clean.questionTitle,
-          description: clean.description,
-          resolutionDateTime: clean.resolutionDateTime,
-          yesLabel: clean.yesLabel,
-          noLabel: clean.noLabel,
-          utcOffset: body.utcOffset ?? 0,
-        }),
+        useCases.createMarket(
+          {
+            username: principalOf(request).username,
+            questionTitle: clean.questionTitle,
+            description: clean.description,
+            resolutionDateTime: clean.resolutionDateTime,
+            yesLabel: clean.yesLabel,
+            noLabel: clean.noLabel,
+            utcOffset: body.utcOffset ?? 0,
+          },
+          write.call,
+        ),
       );
       app.metrics.marketsCreated.inc();
-      return reply.code(201).send(toMarketResponse(market, clock.now()));
+      return write.send(market);
     },
   );
 };

@@ -1,5 +1,6 @@
 // Trading and resolution (T1-34, T1-35, T1-37, T1-38): parse, call one use case, map the result.
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { PlaceBetOutput, SellOutput } from '@socialpredict/domain';
 import type { TradingUseCases } from '@socialpredict/runtime';
 import { unwrap } from '../http-error.mapper.ts';
 import { actorOf, principalOf } from '../principal.ts';
@@ -8,6 +9,7 @@ import { Envelope, ok } from '../schemas/envelope.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
 import { TRADED_AT } from '../schemas/examples.ts';
 import { Outcome } from '../schemas/market.schema.ts';
+import { routeWrite } from '../write-call.ts';
 
 const TradeBody = Type.Object({ marketId: PositiveInt, amount: PositiveInt, outcome: OutcomeInput });
 const tradeBody = (description: string, amount: number) => documented(TradeBody, description, { marketId: 7, amount, outcome: 'YES' });
@@ -81,13 +83,18 @@ export const tradingRoutes: FastifyPluginAsyncTypebox<{ useCases: TradingUseCase
     },
     async (request, reply) => {
       const { marketId, amount } = request.body;
-      const { bet } = await unwrap(
-        useCases.placeBet({ username: principalOf(request).username, marketId, amount, outcome: normaliseOutcome(request.body.outcome) }),
+      const write = routeWrite(request, reply, ({ bet }: PlaceBetOutput) => ({
+        status: 201,
+        body: ok({ username: bet.username, marketId: bet.marketId, amount: bet.amount, outcome: bet.outcome, placedAt: isoTime(bet.placedAt) }),
+      }));
+      const placed = await unwrap(
+        useCases.placeBet(
+          { username: principalOf(request).username, marketId, amount, outcome: normaliseOutcome(request.body.outcome) },
+          write.call,
+        ),
       );
-      app.metrics.betsPlaced.inc({ outcome: bet.outcome });
-      return reply.code(201).send(
-        ok({ username: bet.username, marketId: bet.marketId, amount: bet.amount, outcome: bet.outcome, placedAt: isoTime(bet.placedAt) }),
-      );
+      app.metrics.betsPlaced.inc({ outcome: placed.bet.outcome });
+      return write.send(placed);
     },
   );
 
@@ -157,25 +164,29 @@ export const tradingRoutes: FastifyPluginAsyncTypebox<{ useCases: TradingUseCase
     },
     async (request, reply) => {
       const { marketId, amount } = request.body;
+      const write = routeWrite(request, reply, (sold: SellOutput) => {
+        const { sharesSold, saleValue, dust, sellFee, netProceeds } = sold.quote;
+        return {
+          status: 201,
+          body: ok({
+            username: sold.username,
+            marketId: sold.marketId,
+            sharesSold,
+            saleValue,
+            dust,
+            sellFee,
+            netProceeds,
+            outcome: sold.outcome,
+            transactionAt: isoTime(sold.transactionAt),
+          }),
+        };
+      });
       const sold = await unwrap(
-        useCases.sell({ username: principalOf(request).username, marketId, amount, outcome: normaliseOutcome(request.body.outcome) }),
+        useCases.sell({ username: principalOf(request).username, marketId, amount, outcome: normaliseOutcome(request.body.outcome) }, write.call),
       );
-      const { sharesSold, saleValue, dust, sellFee, netProceeds } = sold.quote;
       app.metrics.sales.inc();
-      app.metrics.saleDustCredits.inc(dust);
-      return reply.code(201).send(
-        ok({
-          username: sold.username,
-          marketId: sold.marketId,
-          sharesSold,
-          saleValue,
-          dust,
-          sellFee,
-          netProceeds,
-          outcome: sold.outcome,
-          transactionAt: isoTime(sold.transactionAt),
-        }),
-      );
+      app.metrics.saleDustCredits.inc(sold.quote.dust);
+      return write.send(sold);
     },
   );
 
@@ -198,15 +209,19 @@ export const tradingRoutes: FastifyPluginAsyncTypebox<{ useCases: TradingUseCase
       },
     },
     async (request, reply) => {
+      const write = routeWrite(request, reply, () => ({ status: 204, body: null }));
       const resolved = await unwrap(
-        useCases.resolveMarket({
-          actor: actorOf(request),
-          marketId: request.params.id,
-          resolution: (request.body.resolution ?? '').trim().toUpperCase(),
-        }),
+        useCases.resolveMarket(
+          {
+            actor: actorOf(request),
+            marketId: request.params.id,
+            resolution: (request.body.resolution ?? '').trim().toUpperCase(),
+          },
+          write.call,
+        ),
       );
       app.metrics.marketsResolved.inc({ result: resolved.settlement.resolution });
-      return reply.code(204).send(null);
+      return write.send(resolved);
     },
   );
 };

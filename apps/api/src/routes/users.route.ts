@@ -1,6 +1,6 @@
 // Public user reads and admin user creation (T1-16, T1-17, T1-42).
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Clock } from '@socialpredict/domain';
+import type { Clock, RegisterUserOutput } from '@socialpredict/domain';
 import type { UserUseCases } from '@socialpredict/runtime';
 import { HttpProblem } from '../http-problem.ts';
 import { unwrap } from '../http-error.mapper.ts';
@@ -14,6 +14,7 @@ import { errorResponses } from '../schemas/error.schema.ts';
 import { exampleMarketResponse, examplePublicUser } from '../schemas/examples.ts';
 import { MarketResponse } from '../schemas/market.schema.ts';
 import { PublicUser } from '../schemas/user.schema.ts';
+import { routeWrite } from '../write-call.ts';
 
 export interface UserRouteOptions {
   useCases: UserUseCases;
@@ -113,11 +114,15 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRouteOptions> = async (ap
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { username } = sanitize.sanitizeFields({ username: sanitize.username(request.body.username) });
-      const created = await unwrap(useCases.registerUser({ actor: actorOf(request), username }));
+      const write = routeWrite(request, reply, (created: RegisterUserOutput) => ({
+        status: 200,
+        body: { message: 'User created successfully', username: created.username, password: created.password, usertype: created.role },
+      }));
+      const created = await unwrap(useCases.registerUser({ actor: actorOf(request), username }, write.call));
       app.metrics.usersCreated.inc();
-      return { message: 'User created successfully', username: created.username, password: created.password, usertype: created.role };
+      return write.send(created);
     },
   );
 

@@ -98,7 +98,7 @@ export async function createPostgresApp(env: Env = {}): Promise<PostgresApp> {
   const seeded = await seedAdmin(deps, ADMIN_BOOT_PASSWORD);
   if (seeded.isErr()) throw seeded.error;
 
-  const snapshots = drizzleJobRepositories(database).snapshots;
+  const { snapshots, idempotency } = drizzleJobRepositories(database);
   const logger = createLogger('silent');
   const useCases = withSnapshotReaders(
     composeUseCases(deps, followUpEffects(snapshots, deps.clock, idleJobs), logger),
@@ -113,6 +113,7 @@ export async function createPostgresApp(env: Env = {}): Promise<PostgresApp> {
       probe: stubProbe({ database: 'postgres' }),
       authenticator: createAuthenticator(useCases.authenticate, async () => ({ systemMetricsPublic: true, globalLeaderboardPublic: true })),
       useCases,
+      idempotency,
       clock: deps.clock,
       version: 'test',
     },

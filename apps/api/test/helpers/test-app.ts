@@ -3,7 +3,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Logger } from 'pino';
 import type { AppConfig, Env } from '@socialpredict/config';
-import type { UseCaseDeps } from '@socialpredict/domain';
+import type { IdempotencyStore, UseCaseDeps } from '@socialpredict/domain';
 import { createMemoryPorts, memoryJobRepositories, type MemoryPorts } from '@socialpredict/persistence/memory';
 import { createJoseTokenIssuer } from '@socialpredict/adapters';
 import { composeUseCases, createLogger, ensureAccount, followUpEffects, globalReadModelsOn, withSnapshotReaders, type AppUseCases, type FollowUpJobs, type OpsProbe } from '@socialpredict/runtime';
@@ -22,6 +22,7 @@ export interface TestApp {
   ports: MemoryPorts;
   deps: UseCaseDeps;
   useCases: AppUseCases;
+  idempotency: IdempotencyStore;
   config: AppConfig;
   lifecycle: Lifecycle;
   inject(options: InjectOptions): Promise<LightMyRequestResponse>;
@@ -53,7 +54,7 @@ export async function createTestApp(env: Env = {}, options: TestAppOptions = {})
     game: config.setup.game,
     probabilityPointsMax: config.api.probabilityPointsMax,
   };
-  const snapshots = memoryJobRepositories(ports.database).snapshots;
+  const { snapshots, idempotency } = memoryJobRepositories(ports.database);
   const logger = options.logger ?? createLogger('silent');
   const useCases = withSnapshotReaders(
     composeUseCases(deps, followUpEffects(snapshots, ports.clock, options.jobs ?? idleJobs), logger),
@@ -68,6 +69,7 @@ export async function createTestApp(env: Env = {}, options: TestAppOptions = {})
       probe: options.probe ?? stubProbe(),
       authenticator: createAuthenticator(useCases.authenticate, async () => ({ systemMetricsPublic: true, globalLeaderboardPublic: true })),
       useCases,
+      idempotency,
       clock: ports.clock,
       version: 'test',
     },
@@ -85,6 +87,7 @@ export async function createTestApp(env: Env = {}, options: TestAppOptions = {})
     ports,
     deps,
     useCases,
+    idempotency,
     config,
     lifecycle,
     inject: (request) => server.inject(request),

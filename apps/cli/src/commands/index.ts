@@ -1,5 +1,6 @@
 // Every subcommand, in the order the usage text lists them.
 import type { CommandDefinition } from '../command.ts';
+import { auditCommand } from './audit/audit.command.ts';
 import { backupCommand } from './backup/backup.command.ts';
 import { createUserCommand } from './create-user/create-user.command.ts';
 import { grantCreditsCommand } from './grant-credits/grant-credits.command.ts';
@@ -32,6 +33,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   setRoleCommand,
   grantCreditsCommand,
   resolveMarketCommand,
+  auditCommand,
   backupCommand,
   restoreCommand,
 ];

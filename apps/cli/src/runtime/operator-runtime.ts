@@ -2,7 +2,7 @@
 // the snapshot table and, through a producer-only job runner started on first use, to the job queue. Closing it
 // waits for the follow-ups in flight, so a command's refresh request or notification is sent before the process
 // ends.
-import type { Clock, ReadModelSnapshotRepository, UseCaseDeps, UseCases, WriteFollowUpEffects } from '@socialpredict/domain';
+import type { AuditedUseCases, Clock, ReadModelSnapshotRepository, UseCaseDeps, WriteFollowUpEffects } from '@socialpredict/domain';
 import type { JobLogger, JobRunner } from '@socialpredict/jobs';
 import type { Database } from '@socialpredict/persistence';
 
@@ -11,8 +11,8 @@ export interface AppRuntime {
   database: Database;
   deps: UseCaseDeps;
   clock: Clock;
-  /** the use cases with their write follow-ups, as the HTTP routes run them */
-  useCases: UseCases;
+  /** the use cases, audited and with their write follow-ups, as the HTTP routes run them */
+  useCases: AuditedUseCases;
   /** the follow-up effects themselves, for a bulk writer that runs the plain use cases and marks once at the end */
   followUps: WriteFollowUpEffects;
   /** waits for the follow-ups in flight, stops the job producer and closes the database */
@@ -30,7 +30,7 @@ export interface JobProducer extends FollowUpJobs {
 /** What the API's composition lends the CLI: the one way the use cases and their follow-ups are made. */
 export interface UseCaseComposition {
   followUpEffects(snapshots: Pick<ReadModelSnapshotRepository, 'markStale'>, clock: Clock, jobs: FollowUpJobs): WriteFollowUpEffects;
-  composeUseCases(deps: UseCaseDeps, effects: WriteFollowUpEffects, logger: JobLogger): UseCases;
+  composeUseCases(deps: UseCaseDeps, effects: WriteFollowUpEffects, logger: JobLogger): AuditedUseCases;
 }
 
 export interface RuntimeParts {

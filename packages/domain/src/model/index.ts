@@ -4,3 +4,4 @@ export type * from './market.model.ts';
 export type * from './bet.model.ts';
 export * from './economics.model.ts';
 export * from './read-model.model.ts';
+export type * from './audit.model.ts';

@@ -13,3 +13,6 @@ export type * from './random-source.port.ts';
 export type * from './read-model-snapshot.port.ts';
 export type * from './notification.port.ts';
 export type * from './due-market.port.ts';
+export * from './write-records.port.ts';
+export type * from './audit-log.port.ts';
+export type * from './idempotency.port.ts';

@@ -8,6 +8,8 @@ import type { InfrastructureError } from './infrastructure.error.ts';
 import type { LedgerReader, LedgerRepository } from './ledger.port.ts';
 import type { MarketRepository } from './market.port.ts';
 import type { UserRepository } from './user.port.ts';
+import type { AuditLogRepository } from './audit-log.port.ts';
+import type { CommitHook } from './write-records.port.ts';
 
 /** Repositories outside a transaction: every call is its own statement; the ledger is read-only. */
 export interface Repositories {
@@ -15,6 +17,7 @@ export interface Repositories {
   readonly markets: MarketRepository;
   readonly bets: BetRepository;
   readonly ledger: LedgerReader;
+  readonly audit: AuditLogRepository;
 }
 
 /** The state a trade is decided on, read under its row locks. */
@@ -57,19 +60,21 @@ export interface TradeContext {
   /**
    * The trade's writes: inserts the row, posts the entries (moving the cached user balances, as
    * `LedgerRepository.post`) and stores the totals on the market. Resolves once they are committed, with the row and
-   * its id. At most once per trade, as the work's last step.
+   * its id. At most once per trade, as the work's last step. `commit` computes, from the stored row, the records
+   * committed with it (write-records.port.ts).
    */
-  appendTrade(trade: TradeAppend): ResultAsync<StoredBetRow, InfrastructureError>;
+  appendTrade(trade: TradeAppend, commit?: CommitHook<StoredBetRow>): ResultAsync<StoredBetRow, InfrastructureError>;
 }
 
 export type TradeWork<T, E> = (locked: LockedTrade | null, tx: TradeContext) => ResultAsync<T, E>;
 
 /**
  * Runs `work` in one database transaction: committed when it returns Ok, rolled back when it returns Err (or
- * throws). A lock wait that times out yields LOCK_TIMEOUT and nothing is committed. Never retried (ERR-5).
+ * throws). A lock wait that times out yields LOCK_TIMEOUT and nothing is committed. Never retried (ERR-5). `commit`
+ * is called with the work's value before COMMIT, and the records it returns are stored in the same transaction.
  */
 export interface UnitOfWork {
-  run<T, E>(work: (tx: TransactionContext) => ResultAsync<T, E>): ResultAsync<T, E | InfrastructureError>;
+  run<T, E>(work: (tx: TransactionContext) => ResultAsync<T, E>, commit?: CommitHook<T>): ResultAsync<T, E | InfrastructureError>;
   /**
    * A trade on one market: locks the market row, then the user row (DB-6), and hands `work` what it decides on —
    * `null` when the market does not exist; `user: null` when the user does not. A work that returns without

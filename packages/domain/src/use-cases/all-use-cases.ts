@@ -10,6 +10,7 @@ import { makeGetUserPosition } from './get-user-position/get-user-position.use-c
 import { makeGetUser, makeGetUserCredit } from './get-user/get-user.use-case.ts';
 import { makeGrantCredits } from './grant-credits/grant-credits.use-case.ts';
 import { makeGetGlobalLeaderboard } from './global-leaderboard/global-leaderboard.use-case.ts';
+import { makeListAuditEntries } from './list-audit-entries/list-audit-entries.use-case.ts';
 import { makeListBets } from './list-bets/list-bets.use-case.ts';
 import { makeListMarketPositions } from './list-market-positions/list-market-positions.use-case.ts';
 import { makeListMarkets } from './list-markets/list-markets.use-case.ts';
@@ -63,6 +64,7 @@ export function makeUseCases(deps: UseCaseDeps) {
     getFinancialStats: makeGetFinancialStats(deps),
     getSystemMetrics: makeGetSystemMetrics(deps),
     getGlobalLeaderboard: makeGetGlobalLeaderboard(deps),
+    listAuditEntries: makeListAuditEntries(deps),
   };
 }
 

@@ -8,6 +8,7 @@ import type { GetUserPositionError } from './get-user-position/get-user-position
 import type { GetUserError } from './get-user/get-user.use-case.ts';
 import type { GrantCreditsError } from './grant-credits/grant-credits.use-case.ts';
 import type { GlobalLeaderboardError } from './global-leaderboard/global-leaderboard.use-case.ts';
+import type { ListAuditEntriesError } from './list-audit-entries/list-audit-entries.use-case.ts';
 import type { ListBetsError } from './list-bets/list-bets.use-case.ts';
 import type { ListMarketPositionsError } from './list-market-positions/list-market-positions.use-case.ts';
 import type { LoginError } from './login/login.use-case.ts';
@@ -37,6 +38,7 @@ export type UseCaseError =
   | GetUserPositionError
   | GlobalLeaderboardError
   | GrantCreditsError
+  | ListAuditEntriesError
   | ListBetsError
   | ListMarketPositionsError
   | LoginError

@@ -63,6 +63,7 @@ export const WRITE_FOLLOW_UPS: { readonly [K in UseCaseName]: FollowUps<UseCaseO
   getFinancialStats: NO_FOLLOW_UPS,
   getSystemMetrics: NO_FOLLOW_UPS,
   getGlobalLeaderboard: NO_FOLLOW_UPS,
+  listAuditEntries: NO_FOLLOW_UPS,
 };
 
 /** The side effects a follow-up may have; each adapter (snapshot store, job queue) reports its own failure. */
@@ -112,8 +113,10 @@ export function withWriteFollowUps(
   for (const name of Object.keys(WRITE_FOLLOW_UPS) as UseCaseName[]) {
     const followUps: FollowUpsShape = WRITE_FOLLOW_UPS[name];
     if (followUps.markStale.length === 0 && !followUps.requestRefresh && followUps.notify.length === 0) continue;
-    const useCase = useCases[name] as (input: unknown) => ResultAsync<unknown, unknown>;
-    decorated[name] = (input: unknown) => useCase(input).andThen((output) => runFollowUps(name, followUps, output).map(() => output));
+    const useCase = useCases[name] as (input: unknown, commit?: unknown) => ResultAsync<unknown, unknown>;
+    // The second argument (the commit hook of write-audit.ts) passes through untouched.
+    decorated[name] = (input: unknown, commit?: unknown) =>
+      useCase(input, commit).andThen((output) => runFollowUps(name, followUps, output).map(() => output));
   }
   return decorated as UseCases;
 }

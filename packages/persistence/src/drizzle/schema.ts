@@ -324,5 +324,52 @@ export const notifications = pgTable(
   ],
 );
 
-export const schema = { users, markets, bets, ledgerAccounts, ledgerEntries, readModelSnapshots, notifications };
+/**
+ * The append-only audit log (docs/api.md#audit-log): one row per write that reached a use case. No adapter updates
+ * or deletes it, and a trigger of migration 0004 refuses UPDATE, DELETE and TRUNCATE.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: id(),
+    at: epochMillis('at').notNull(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    target: text('target'),
+    requestId: text('request_id'),
+    outcome: text('outcome').notNull(),
+    inputs: jsonb('inputs').notNull(),
+  },
+  (t) => [
+    index('audit_log_actor_id_idx').on(t.actor, t.id),
+    index('audit_log_action_id_idx').on(t.action, t.id),
+    index('audit_log_target_id_idx').on(t.target, t.id),
+  ],
+);
+
+/**
+ * `Idempotency-Key` records (docs/api.md#idempotency), per user and key: a running claim (owner, lease) until the
+ * answer is stored with the write, then the answer until `expires_at`.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    username: text('username').notNull(),
+    key: text('key').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    owner: text('owner').notNull(),
+    leaseUntil: epochMillis('lease_until').notNull(),
+    responseStatus: integer('response_status'),
+    responseBody: text('response_body'),
+    createdAt: epochMillis('created_at').notNull(),
+    expiresAt: epochMillis('expires_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'idempotency_keys_pkey', columns: [t.username, t.key] }),
+    index('idempotency_keys_expires_at_idx').on(t.expiresAt),
+    check('idempotency_keys_response_check', sql`(${t.responseStatus} IS NULL) = (${t.responseBody} IS NULL)`),
+  ],
+);
+
+export const schema = { users, markets, bets, ledgerAccounts, ledgerEntries, readModelSnapshots, notifications, auditLog, idempotencyKeys };
 export type Schema = typeof schema;

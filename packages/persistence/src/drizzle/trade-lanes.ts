@@ -7,6 +7,7 @@
 import { err, errAsync, ResultAsync, type Result } from 'neverthrow';
 import {
   infrastructureError,
+  type CommitHook,
   type InfrastructureError,
   type LockedTrade,
   type StoredBetRow,
@@ -17,6 +18,7 @@ import {
 import { userChanges } from './ledger.repository.ts';
 import type { OperationScope } from './operation.monitor.ts';
 import { toInfrastructureError } from './pg-error.mapper.ts';
+import { storeCommitRecords } from './commit-records.statements.ts';
 import { lockGroup, sendAppend, toStoredBet, type LockedGroup } from './trade.statements.ts';
 import type { TransactionRunner, TransactionStatements } from './transaction-runner.ts';
 
@@ -150,10 +152,13 @@ export class TradeLanes {
     const usernames = trades.map((trade) => trade.username);
     const group = await this.#scope.inTransaction.run('lockTrade', () => lockGroup(statements, marketId, usernames));
     const appends: Promise<unknown>[] = [];
+    const records: Promise<unknown>[] = [];
     for (const trade of trades) {
       started.add(trade);
-      await this.#turn(trade, group, statements, appends, committed);
+      await this.#turn(trade, group, statements, { appends, records }, committed);
     }
+    // Records need the appended rows (ids, times), so a group with any costs one more round trip before COMMIT.
+    if (records.length > 0) await Promise.all([...appends, ...records]);
     await Promise.all([statements.commit(), ...appends]);
   }
 
@@ -162,13 +167,13 @@ export class TradeLanes {
     trade: QueuedTrade,
     group: LockedGroup,
     statements: TransactionStatements,
-    appends: Promise<unknown>[],
+    sent: { readonly appends: Promise<unknown>[]; readonly records: Promise<unknown>[] },
     committed: Promise<InfrastructureError | null>,
   ): Promise<void> {
     return new Promise<void>((done) => {
       let appended = false;
       const tx: TradeContext = {
-        appendTrade: (append): ResultAsync<StoredBetRow, InfrastructureError> => {
+        appendTrade: (append, commit?: CommitHook<StoredBetRow>): ResultAsync<StoredBetRow, InfrastructureError> => {
           if (appended) return errAsync(infrastructureError('UNEXPECTED', 'a trade appends once'));
           appended = true;
           let rows: Promise<Record<string, unknown>[]>;
@@ -179,7 +184,13 @@ export class TradeLanes {
             done();
             return errAsync(toInfrastructureError(error, 'appendTrade'));
           }
-          appends.push(rows);
+          sent.appends.push(rows);
+          if (commit !== undefined) {
+            const stored = rows.then((inserted) => storeCommitRecords(statements, commit(toStoredBet(inserted))));
+            // Awaited before COMMIT; a failure fails the whole group through the transaction, not here.
+            stored.catch(() => undefined);
+            sent.records.push(stored);
+          }
           applyAppend(group, append);
           done();
           const stored = Promise.all([rows, committed]).then(([inserted, failure]) => {

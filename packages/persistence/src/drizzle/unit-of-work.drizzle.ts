@@ -7,6 +7,7 @@
 import { err, ResultAsync, type Result } from 'neverthrow';
 import { eq, inArray } from 'drizzle-orm';
 import type {
+  CommitHook,
   InfrastructureError,
   MarketRecord,
   Repositories,
@@ -16,7 +17,9 @@ import type {
   UserRecord,
 } from '@socialpredict/domain';
 import type { Database } from './database.factory.ts';
+import { DrizzleAuditLogRepository } from './audit-log.repository.ts';
 import { DrizzleBetRepository } from './bet.repository.ts';
+import { storeCommitRecords } from './commit-records.statements.ts';
 import { dbOperation } from './drizzle-operation.ts';
 import { DrizzleLedgerReader, DrizzleLedgerRepository } from './ledger.repository.ts';
 import { DrizzleMarketRepository, toMarketRecord } from './market.repository.ts';
@@ -34,6 +37,7 @@ export function drizzleRepositories({ db, scope }: Database): Repositories {
     markets: new DrizzleMarketRepository(db, scope),
     bets: new DrizzleBetRepository(db, scope),
     ledger: new DrizzleLedgerReader(db, scope),
+    audit: new DrizzleAuditLogRepository(db, scope),
   };
 }
 
@@ -94,12 +98,13 @@ export class DrizzleUnitOfWork implements UnitOfWork {
     return this.#trades.trade(marketId, username, work);
   }
 
-  run<T, E>(work: (tx: TransactionContext) => ResultAsync<T, E>): ResultAsync<T, E | InfrastructureError> {
+  run<T, E>(work: (tx: TransactionContext) => ResultAsync<T, E>, commit?: CommitHook<T>): ResultAsync<T, E | InfrastructureError> {
     const attempt = async (): Promise<Result<T, E | InfrastructureError>> => {
       try {
         return await this.#transaction(async (tx) => {
           const result = await work(transactionContext(tx, this.#scope.inTransaction));
           if (result.isErr()) throw new Rollback(err(result.error));
+          if (commit !== undefined) await storeCommitRecords(tx.statements, commit(result.value));
           return result;
         });
       } catch (error) {

@@ -11,4 +11,6 @@ export * from './read-model-snapshot.memory-repository.ts';
 export * from './notification.memory-repository.ts';
 export * from './due-market.memory-repository.ts';
 export * from './job.memory-repositories.ts';
+export * from './audit-log.memory-repository.ts';
+export * from './idempotency.memory-repository.ts';
 export * from './memory-ports.ts';

@@ -1,4 +1,5 @@
 import { MemoryDueMarketRepository } from './due-market.memory-repository.ts';
+import { MemoryIdempotencyStore } from './idempotency.memory-repository.ts';
 import type { MemoryDatabase } from './memory-database.ts';
 import { MemoryNotificationRepository } from './notification.memory-repository.ts';
 import { MemoryReadModelSnapshotRepository } from './read-model-snapshot.memory-repository.ts';
@@ -10,5 +11,6 @@ export function memoryJobRepositories(database: MemoryDatabase) {
     snapshots: new MemoryReadModelSnapshotRepository(context),
     notifications: new MemoryNotificationRepository(context),
     dueMarkets: new MemoryDueMarketRepository(context),
+    idempotency: new MemoryIdempotencyStore(context),
   };
 }

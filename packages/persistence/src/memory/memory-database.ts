@@ -11,7 +11,9 @@ import {
   type MarketRecord,
   type Notification,
   type ReadModelSnapshot,
+  type StoredAuditEntry,
   type StoredBetRow,
+  type StoredResponse,
   type UserRecord,
 } from '@socialpredict/domain';
 import { AsyncMutex } from './async-mutex.ts';
@@ -26,6 +28,15 @@ export interface StoredLedgerEntry {
   readonly marketId: number | null;
 }
 
+/** A row of `idempotency_keys`: `response` null while the claim runs. */
+export interface IdempotencyRecord {
+  readonly fingerprint: string;
+  readonly owner: string;
+  readonly leaseUntil: number;
+  readonly response: StoredResponse | null;
+  readonly expiresAt: number;
+}
+
 export interface MemoryTables {
   readonly users: Map<string, UserRecord>;
   readonly markets: Map<number, MarketRecord>;
@@ -36,7 +47,11 @@ export interface MemoryTables {
   readonly snapshots: Map<GlobalReadModelKind, ReadModelSnapshot>;
   /** keyed by the table's unique (kind, recipient, market) */
   readonly notifications: Map<string, Notification>;
-  readonly sequences: { user: number; market: number; bet: number; entry: number };
+  /** append-only, in id order */
+  readonly audit: StoredAuditEntry[];
+  /** keyed by JSON [username, key] */
+  readonly idempotency: Map<string, IdempotencyRecord>;
+  readonly sequences: { user: number; market: number; bet: number; entry: number; audit: number };
 }
 
 /** Where a repository reads and writes: the committed state, or one transaction's draft. */
@@ -136,7 +151,9 @@ function emptyTables(): MemoryTables {
     balances: new Map(),
     snapshots: new Map(),
     notifications: new Map(),
-    sequences: { user: 0, market: 0, bet: 0, entry: 0 },
+    audit: [],
+    idempotency: new Map(),
+    sequences: { user: 0, market: 0, bet: 0, entry: 0, audit: 0 },
   };
 }
 
@@ -150,6 +167,8 @@ function copyTables(tables: MemoryTables): MemoryTables {
     balances: new Map(tables.balances),
     snapshots: new Map(tables.snapshots),
     notifications: new Map(tables.notifications),
+    audit: [...tables.audit],
+    idempotency: new Map(tables.idempotency),
     sequences: { ...tables.sequences },
   };
 }

@@ -1,6 +1,8 @@
-import { err, errAsync, type ResultAsync } from 'neverthrow';
+import { err, errAsync, ok, type Result, type ResultAsync } from 'neverthrow';
 import {
   infrastructureError,
+  type CommitHook,
+  type CommitRecords,
   type InfrastructureError,
   type LockedTrade,
   type MarketRecord,
@@ -12,10 +14,12 @@ import {
   type UnitOfWork,
   type UserRecord,
 } from '@socialpredict/domain';
+import { appendAudit, MemoryAuditLogRepository } from './audit-log.memory-repository.ts';
 import { hasRow, insertBet, MemoryBetRepository } from './bet.memory-repository.ts';
 import { MemoryLedgerRepository, postEntries } from './ledger.memory-repository.ts';
 import { MemoryMarketRepository, updateMarket } from './market.memory-repository.ts';
-import type { MemoryDatabase, TableScope } from './memory-database.ts';
+import { completeClaim } from './idempotency.memory-repository.ts';
+import type { MemoryDatabase, MemoryTables, TableScope } from './memory-database.ts';
 import { readOperation, writeOperation, type MemoryContext } from './memory-operation.ts';
 import { MemoryUserRepository } from './user.memory-repository.ts';
 
@@ -27,7 +31,14 @@ export function memoryRepositories(database: MemoryDatabase, scope: TableScope =
     markets: new MemoryMarketRepository(context),
     bets: new MemoryBetRepository(context),
     ledger: new MemoryLedgerRepository(context),
+    audit: new MemoryAuditLogRepository(context),
   } satisfies Repositories;
+}
+
+/** The commit records of a write, stored in its draft as the Drizzle adapter stores them before COMMIT. */
+function storeCommitRecords(tables: MemoryTables, records: CommitRecords): Result<void, InfrastructureError> {
+  const audited = records.audit === undefined ? ok(undefined) : appendAudit(tables, records.audit);
+  return audited.andThen(() => (records.idempotency === undefined ? ok(undefined) : completeClaim(tables, records.idempotency)));
 }
 
 /**
@@ -41,7 +52,7 @@ export class MemoryUnitOfWork implements UnitOfWork {
     this.#database = database;
   }
 
-  run<T, E>(work: (tx: TransactionContext) => ResultAsync<T, E>): ResultAsync<T, E | InfrastructureError> {
+  run<T, E>(work: (tx: TransactionContext) => ResultAsync<T, E>, commit?: CommitHook<T>): ResultAsync<T, E | InfrastructureError> {
     const database = this.#database;
     return database.transaction((draft) => {
       const scope = database.draftScope(draft);
@@ -60,7 +71,11 @@ export class MemoryUnitOfWork implements UnitOfWork {
             return locked;
           }),
       };
-      return work(tx);
+      return work(tx).andThen((value) =>
+        commit === undefined
+          ? ok(value)
+          : writeOperation(context, 'commitRecords', (tables) => storeCommitRecords(tables, commit(value))).map(() => value),
+      );
     });
   }
 
@@ -72,7 +87,7 @@ export class MemoryUnitOfWork implements UnitOfWork {
         const context: MemoryContext = { database, scope: database.draftScope(draft) };
         const tx: TradeContext = {
           // Checked before anything changes, as the single statement of the Drizzle adapter fails as a whole.
-          appendTrade: ({ row, entries, totals, at }): ResultAsync<StoredBetRow, InfrastructureError> => {
+          appendTrade: ({ row, entries, totals, at }, commit?: CommitHook<StoredBetRow>): ResultAsync<StoredBetRow, InfrastructureError> => {
             if (appended) return errAsync(infrastructureError('UNEXPECTED', 'a trade appends once'));
             return writeOperation(context, 'appendTrade', (tables) => {
               if (!tables.markets.has(row.marketId)) {
@@ -81,7 +96,7 @@ export class MemoryUnitOfWork implements UnitOfWork {
               return postEntries(tables, entries, { occurredAt: at, marketId: row.marketId }).map(() => {
                 updateMarket(tables, row.marketId, { totals, updatedAt: at });
                 return insertBet(tables, row);
-              });
+              }).andThen((stored) => (commit === undefined ? ok(stored) : storeCommitRecords(tables, commit(stored)).map(() => stored)));
             }).andTee(() => {
               appended = true;
             });

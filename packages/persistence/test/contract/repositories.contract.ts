@@ -1,5 +1,6 @@
 // The one contract of the persistence ports (DB-2, DB-5): every expectation here holds for the in-memory fakes, for
 // PGlite and for PostgreSQL. Each target's test file calls `describeRepositoryContract` once.
+import { randomUUID } from 'node:crypto';
 import { errAsync, okAsync } from 'neverthrow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -11,6 +12,8 @@ import {
   poolAccount,
   transfer,
   userAccount,
+  type AuditEntry,
+  type IdempotencyClaim,
   type MarketRecord,
   type NewMarket,
   type TradeAppend,
@@ -520,6 +523,156 @@ export function describeRepositoryContract(target: ContractTarget): void {
         (await ports.notifications.record([resolutionDue(market, T0)]))._unsafeUnwrap();
         (await ports.markets.update(market.id, { stewardUsername: 'bob', updatedAt: T0 }))._unsafeUnwrap();
         expect((await ports.dueMarkets.listDue(T0, 10))._unsafeUnwrap()).toEqual([]);
+      });
+    });
+
+    describe('audit log', () => {
+      // Audit rows cannot be deleted, so on the database targets they outlive each test: every test names its own actor.
+      const actorOf = () => `actor-${randomUUID()}`;
+      const entry = (actor: string, overrides: Partial<AuditEntry> = {}): AuditEntry => ({
+        at: T0,
+        actor,
+        action: 'placeBet',
+        target: '7',
+        requestId: 'req-1',
+        outcome: 'ok',
+        inputs: { outcome: 'YES', amount: 7, note: null, flag: true },
+        ...overrides,
+      });
+
+      it('appends and lists newest first, filtered by actor, action and target, paged', async () => {
+        const actor = actorOf();
+        for (const [action, target] of [['placeBet', '1'], ['sell', '1'], ['placeBet', '2']] as const) {
+          (await ports.audit.append(entry(actor, { action, target })))._unsafeUnwrap();
+        }
+        const all = (await ports.audit.list({ actor, limit: 10, offset: 0 }))._unsafeUnwrap();
+        expect(all.map((row) => [row.action, row.target])).toEqual([['placeBet', '2'], ['sell', '1'], ['placeBet', '1']]);
+        expect(all[0]).toEqual({ ...entry(actor, { target: '2' }), id: all[0]?.id });
+        expect((await ports.audit.list({ actor, action: 'placeBet', limit: 10, offset: 0 }))._unsafeUnwrap().map((row) => row.target)).toEqual(['2', '1']);
+        expect((await ports.audit.list({ actor, target: '1', limit: 10, offset: 0 }))._unsafeUnwrap().map((row) => row.action)).toEqual(['sell', 'placeBet']);
+        expect((await ports.audit.list({ actor, limit: 1, offset: 1 }))._unsafeUnwrap().map((row) => row.action)).toEqual(['sell']);
+      });
+
+      it('stores the records of a committed write with it and none of a refused one', async () => {
+        const actor = actorOf();
+        const committed = await ports.unitOfWork.run(
+          (tx) => tx.users.insert(newUser('alice', T0)),
+          (user) => ({ audit: entry(actor, { target: user.username }) }),
+        );
+        expect(committed.isOk()).toBe(true);
+        const refused = await ports.unitOfWork.run(
+          (tx) => tx.users.insert(newUser('bob', T0)).andThen(() => errAsync({ code: 'STOP' as const })),
+          () => ({ audit: entry(actor, { target: 'bob' }) }),
+        );
+        expect(refused._unsafeUnwrapErr()).toEqual({ code: 'STOP' });
+        expect((await ports.audit.list({ actor, limit: 10, offset: 0 }))._unsafeUnwrap().map((row) => row.target)).toEqual(['alice']);
+      });
+
+      it('rolls the write back when its idempotency claim is not held', async () => {
+        const actor = actorOf();
+        const response = { status: 201, body: '{}' };
+        const result = await ports.unitOfWork.run(
+          (tx) => tx.users.insert(newUser('alice', T0)),
+          () => ({ audit: entry(actor), idempotency: { username: 'alice', key: 'k', owner: 'nobody', response } }),
+        );
+        expect(result._unsafeUnwrapErr()).toMatchObject({ code: 'INFRASTRUCTURE_ERROR' });
+        expect((await ports.users.findByUsername('alice'))._unsafeUnwrap()).toBeNull();
+        expect((await ports.audit.list({ actor, limit: 10, offset: 0 }))._unsafeUnwrap()).toEqual([]);
+      });
+
+      it('stores a trade\'s records, computed from the stored row, in the trade\'s transaction', async () => {
+        const actor = actorOf();
+        await insertUser('alice');
+        const market = await insertMarket(newMarket('alice'));
+        const claim = { username: 'alice', key: 'bet-1', fingerprint: 'f', owner: 'o1', now: T0, leaseUntil: T0 + 1000, expiresAt: T0 + DAY_MS };
+        expect((await ports.idempotency.claim(claim))._unsafeUnwrap()).toEqual({ state: 'claimed' });
+        const trade: TradeAppend = {
+          row: { marketId: market.id, username: 'alice', outcome: 'YES', amount: 7, shares: null, dust: null, placedAt: T0 + 5 },
+          entries: betPostings(market.id, 'alice', { amount: 7, initialFee: 1, transactionFee: 0 }),
+          totals: { yes: 7, no: 0, volume: 7, dust: 0, rowCount: 1, lastPlacedAt: T0 + 5 },
+          at: T0 + 5,
+        };
+        const bet = await ports.unitOfWork.trade(market.id, 'alice', (_locked, tx) =>
+          tx.appendTrade(trade, (stored) => ({
+            audit: entry(actor, { target: String(stored.marketId), inputs: { betId: stored.id } }),
+            idempotency: { username: 'alice', key: 'bet-1', owner: 'o1', response: { status: 201, body: `{"id":${String(stored.id)}}` } },
+          })),
+        );
+        const { id } = bet._unsafeUnwrap();
+        expect((await ports.audit.list({ actor, limit: 10, offset: 0 }))._unsafeUnwrap().map((row) => row.inputs)).toEqual([{ betId: id }]);
+        expect((await ports.idempotency.claim({ ...claim, owner: 'o2' }))._unsafeUnwrap()).toEqual({
+          state: 'completed',
+          fingerprint: 'f',
+          response: { status: 201, body: `{"id":${String(id)}}` },
+        });
+      });
+    });
+
+    describe('idempotency records', () => {
+      const claim = (overrides: Partial<IdempotencyClaim> = {}): IdempotencyClaim => ({
+        username: 'alice',
+        key: 'key-1',
+        fingerprint: 'fp-1',
+        owner: 'owner-1',
+        now: T0,
+        leaseUntil: T0 + 60_000,
+        expiresAt: T0 + DAY_MS,
+        ...overrides,
+      });
+      const response = { status: 422, body: '{"ok":false,"reason":"INSUFFICIENT_BALANCE"}' };
+
+      it('gives a free key to exactly one claimant and reports it running to the others', async () => {
+        const outcomes = await Promise.all(['a', 'b', 'c'].map((owner) => ports.idempotency.claim(claim({ owner }))));
+        const states = outcomes.map((outcome) => outcome._unsafeUnwrap().state).sort();
+        expect(states).toEqual(['claimed', 'running', 'running']);
+        expect((await ports.idempotency.claim(claim({ fingerprint: 'fp-2' })))._unsafeUnwrap()).toEqual({ state: 'running', fingerprint: 'fp-1' });
+        // Keys are per user.
+        expect((await ports.idempotency.claim(claim({ username: 'bob' })))._unsafeUnwrap()).toEqual({ state: 'claimed' });
+      });
+
+      it('keeps the answer its owner stores, ignores anyone else\'s and replays it', async () => {
+        (await ports.idempotency.claim(claim()))._unsafeUnwrap();
+        (await ports.idempotency.complete('alice', 'key-1', 'intruder', { status: 200, body: '{}' }))._unsafeUnwrap();
+        expect((await ports.idempotency.claim(claim({ owner: 'o2' })))._unsafeUnwrap()).toEqual({ state: 'running', fingerprint: 'fp-1' });
+        (await ports.idempotency.complete('alice', 'key-1', 'owner-1', response))._unsafeUnwrap();
+        (await ports.idempotency.complete('alice', 'key-1', 'owner-1', { status: 200, body: '{}' }))._unsafeUnwrap();
+        const replay = { state: 'completed', fingerprint: 'fp-1', response };
+        expect((await ports.idempotency.claim(claim({ owner: 'o2', now: T0 + DAY_MS - 1 })))._unsafeUnwrap()).toEqual(replay);
+        // A completed record is never taken over before it expires, not even once its lease has ended.
+        (await ports.idempotency.release('alice', 'key-1', 'owner-1'))._unsafeUnwrap();
+        expect((await ports.idempotency.claim(claim({ owner: 'o3', now: T0 + 120_000 })))._unsafeUnwrap()).toEqual(replay);
+      });
+
+      it('frees a released claim, and lets a claim whose lease ended be taken over by the same request only', async () => {
+        (await ports.idempotency.claim(claim()))._unsafeUnwrap();
+        (await ports.idempotency.release('alice', 'key-1', 'someone-else'))._unsafeUnwrap();
+        expect((await ports.idempotency.claim(claim({ owner: 'o2' })))._unsafeUnwrap().state).toBe('running');
+        (await ports.idempotency.release('alice', 'key-1', 'owner-1'))._unsafeUnwrap();
+        expect((await ports.idempotency.claim(claim({ owner: 'o2' })))._unsafeUnwrap()).toEqual({ state: 'claimed' });
+
+        const late = T0 + 60_000;
+        expect((await ports.idempotency.claim(claim({ owner: 'o3', fingerprint: 'fp-2', now: late })))._unsafeUnwrap()).toEqual({
+          state: 'running',
+          fingerprint: 'fp-1',
+        });
+        expect((await ports.idempotency.claim(claim({ owner: 'o3', now: late, leaseUntil: late + 60_000 })))._unsafeUnwrap()).toEqual({ state: 'claimed' });
+        // The first owner lost its claim: its answer is not stored.
+        (await ports.idempotency.complete('alice', 'key-1', 'o2', response))._unsafeUnwrap();
+        expect((await ports.idempotency.claim(claim({ owner: 'o4', now: late })))._unsafeUnwrap().state).toBe('running');
+      });
+
+      it('removes expired records, after which the key is free again', async () => {
+        (await ports.idempotency.claim(claim()))._unsafeUnwrap();
+        (await ports.idempotency.complete('alice', 'key-1', 'owner-1', response))._unsafeUnwrap();
+        (await ports.idempotency.claim(claim({ key: 'key-2', expiresAt: T0 + 2 * DAY_MS })))._unsafeUnwrap();
+        expect((await ports.idempotency.deleteExpired(T0 + DAY_MS - 1))._unsafeUnwrap()).toBe(0);
+        expect((await ports.idempotency.deleteExpired(T0 + DAY_MS))._unsafeUnwrap()).toBe(1);
+        expect((await ports.idempotency.claim(claim({ owner: 'o2', fingerprint: 'fp-9', now: T0 + DAY_MS })))._unsafeUnwrap()).toEqual({ state: 'claimed' });
+        // Expired but not yet removed: the key is free all the same.
+        const expired = T0 + 2 * DAY_MS;
+        expect((await ports.idempotency.claim(claim({ key: 'key-2', owner: 'o3', now: expired, expiresAt: expired + DAY_MS })))._unsafeUnwrap()).toEqual({
+          state: 'claimed',
+        });
       });
     });
 

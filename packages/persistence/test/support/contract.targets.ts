@@ -1,6 +1,13 @@
 // The three targets the one repository contract runs against: the in-memory fakes, PGlite and PostgreSQL. The two
 // database targets open one database per test file and empty it before each test.
-import type { DueMarketRepository, NotificationRepository, ReadModelSnapshotRepository, Repositories, UnitOfWork } from '@socialpredict/domain';
+import type {
+  DueMarketRepository,
+  IdempotencyStore,
+  NotificationRepository,
+  ReadModelSnapshotRepository,
+  Repositories,
+  UnitOfWork,
+} from '@socialpredict/domain';
 import { openDatabase, type Database } from '../../src/drizzle/database.factory.ts';
 import { migrate } from '../../src/drizzle/migrations.migrator.ts';
 import { drizzleJobRepositories } from '../../src/drizzle/job.repositories.ts';
@@ -14,6 +21,7 @@ export interface ContractPorts extends Repositories {
   readonly snapshots: ReadModelSnapshotRepository;
   readonly notifications: NotificationRepository;
   readonly dueMarkets: DueMarketRepository;
+  readonly idempotency: IdempotencyStore;
 }
 
 export interface ContractTarget {
@@ -43,7 +51,7 @@ export async function emptyTables(database: Database): Promise<void> {
   const session = await database.reserve();
   try {
     await session.script(
-      `TRUNCATE notifications, read_model_snapshots, ledger_entries, bets, ledger_accounts, markets, users RESTART IDENTITY;
+      `TRUNCATE idempotency_keys, notifications, read_model_snapshots, ledger_entries, bets, ledger_accounts, markets, users RESTART IDENTITY;
        INSERT INTO ledger_accounts (account, type) VALUES ('house', 'house'), ('mint', 'mint');`,
     );
   } finally {

@@ -3,6 +3,7 @@
 import { OPERATOR } from '@socialpredict/domain';
 import { requiredText, type CommandDefinition } from '../../command.ts';
 import { succeeded } from '../../use-case-failure.ts';
+import { operatorCall } from '../../operator-call.ts';
 
 export const createUserCommand: CommandDefinition = {
   name: 'create-user',
@@ -12,7 +13,7 @@ export const createUserCommand: CommandDefinition = {
   run: async (context, options) => {
     const username = requiredText(options, 'username');
     const { useCases } = await context.runtime();
-    const created = await succeeded(useCases.registerUser({ actor: OPERATOR, username }));
+    const created = await succeeded(useCases.registerUser({ actor: OPERATOR, username }, operatorCall(context.env)));
     context.io.out(`Created ${created.username} (${created.role}, display name "${created.displayName}").`);
     context.io.out(`One-time password: ${created.password}`);
     return 0;

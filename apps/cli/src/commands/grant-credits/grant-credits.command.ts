@@ -3,6 +3,7 @@
 import { OPERATOR } from '@socialpredict/domain';
 import { requiredInteger, requiredText, type CommandDefinition } from '../../command.ts';
 import { succeeded } from '../../use-case-failure.ts';
+import { operatorCall } from '../../operator-call.ts';
 
 export const grantCreditsCommand: CommandDefinition = {
   name: 'grant-credits',
@@ -13,7 +14,7 @@ export const grantCreditsCommand: CommandDefinition = {
     const username = requiredText(options, 'username');
     const amount = requiredInteger(options, 'amount', { allowNegative: true });
     const { useCases } = await context.runtime();
-    const { balance } = await succeeded(useCases.grantCredits({ actor: OPERATOR, username, amount }));
+    const { balance } = await succeeded(useCases.grantCredits({ actor: OPERATOR, username, amount }, operatorCall(context.env)));
     context.io.out(`${amount > 0 ? 'Granted' : 'Took back'} ${Math.abs(amount)} credits ${amount > 0 ? 'to' : 'from'} ${username}; balance now ${balance}.`);
     return 0;
   },

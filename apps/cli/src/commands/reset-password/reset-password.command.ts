@@ -5,6 +5,7 @@
 import { OPERATOR } from '@socialpredict/domain';
 import { requiredText, type CommandDefinition } from '../../command.ts';
 import { succeeded } from '../../use-case-failure.ts';
+import { operatorCall } from '../../operator-call.ts';
 
 export const resetPasswordCommand: CommandDefinition = {
   name: 'reset-password',
@@ -14,7 +15,7 @@ export const resetPasswordCommand: CommandDefinition = {
   run: async (context, options) => {
     const username = requiredText(options, 'username');
     const { useCases } = await context.runtime();
-    const { password } = await succeeded(useCases.resetPassword({ actor: OPERATOR, username }));
+    const { password } = await succeeded(useCases.resetPassword({ actor: OPERATOR, username }, operatorCall(context.env)));
     context.io.out(`Password of ${username} reset; it must be changed at the next login.`);
     context.io.out(`One-time password: ${password}`);
     return 0;

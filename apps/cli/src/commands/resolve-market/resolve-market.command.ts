@@ -4,6 +4,7 @@
 import { OPERATOR } from '@socialpredict/domain';
 import { oneOf, requiredInteger, type CommandDefinition } from '../../command.ts';
 import { succeeded } from '../../use-case-failure.ts';
+import { operatorCall } from '../../operator-call.ts';
 
 export const RESULTS = ['YES', 'NO', 'N/A'] as const;
 
@@ -16,7 +17,7 @@ export const resolveMarketCommand: CommandDefinition = {
     const marketId = requiredInteger(options, 'market');
     const resolution = oneOf(options, 'result', RESULTS);
     const { useCases } = await context.runtime();
-    const resolved = await succeeded(useCases.resolveMarket({ actor: OPERATOR, marketId, resolution }));
+    const resolved = await succeeded(useCases.resolveMarket({ actor: OPERATOR, marketId, resolution }, operatorCall(context.env)));
     const paid = resolved.settlement.credits.reduce((sum, credit) => sum + credit.amount, 0);
     context.io.out(
       `Market ${marketId} resolved ${resolution} by the operator (steward ${resolved.stewardUsername}): ${resolved.settlement.credits.length} payout(s), ${paid} credits paid.`,

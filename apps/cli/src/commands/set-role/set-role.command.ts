@@ -4,6 +4,7 @@
 import { OPERATOR, type RoleChange, type UserRole } from '@socialpredict/domain';
 import { oneOf, requiredText, UsageError, type CommandDefinition, type OptionValues } from '../../command.ts';
 import { succeeded } from '../../use-case-failure.ts';
+import { operatorCall } from '../../operator-call.ts';
 
 export const ROLES: readonly UserRole[] = ['ADMIN', 'MODERATOR', 'REGULAR'];
 
@@ -24,7 +25,7 @@ export const setRoleCommand: CommandDefinition = {
     const username = requiredText(options, 'username');
     const change = roleChange(options);
     const { useCases } = await context.runtime();
-    const user = await succeeded(useCases.setRole({ actor: OPERATOR, username, change }));
+    const user = await succeeded(useCases.setRole({ actor: OPERATOR, username, change }, operatorCall(context.env)));
     context.io.out(`${user.username} is now ${user.role} (moderator status ${user.moderatorStatus}).`);
     return 0;
   },

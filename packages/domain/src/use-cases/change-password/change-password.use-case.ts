@@ -2,6 +2,7 @@
 // the must-change flag and bump the password version so that every older token stops working.
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
+import type { CommitHook } from '../../ports/write-records.port.ts';
 import {
   invalidCredentials,
   validationFailed,
@@ -26,10 +27,10 @@ export interface ChangePasswordOutput {
 
 export type ChangePasswordError = UserNotFound | InvalidCredentials | ValidationFailed | InfrastructureError;
 
-export type ChangePassword = (input: ChangePasswordInput) => ResultAsync<ChangePasswordOutput, ChangePasswordError>;
+export type ChangePassword = (input: ChangePasswordInput, commit?: CommitHook<ChangePasswordOutput>) => ResultAsync<ChangePasswordOutput, ChangePasswordError>;
 
 export function makeChangePassword(deps: Pick<UseCaseDeps, 'unitOfWork' | 'passwordHasher' | 'clock'>): ChangePassword {
-  return (input) =>
+  return (input, commit) =>
     // The user row stays locked so that two concurrent changes cannot both build on the same version.
     deps.unitOfWork.run((tx) =>
       safeTry(async function* () {
@@ -46,5 +47,6 @@ export function makeChangePassword(deps: Pick<UseCaseDeps, 'unitOfWork' | 'passw
         yield* tx.users.update(user.username, patch);
         return ok({ passwordVersion: patch.passwordVersion });
       }),
+      commit,
     );
 }

@@ -5,6 +5,7 @@ import { withinDebtLimit } from '../../math/index.ts';
 import { marketCreationPostings } from '../../ledger/postings.ts';
 import type { GameConfig } from '../../model/economics.model.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
+import type { CommitHook } from '../../ports/write-records.port.ts';
 import type { LifecycleStatus, MarketRecord } from '../../model/market.model.ts';
 import type { UserRecord } from '../../model/user.model.ts';
 import {
@@ -40,7 +41,7 @@ export type CreateMarketError =
   | DomainFailure<'INSUFFICIENT_BALANCE'>
   | InfrastructureError;
 
-export type CreateMarket = (input: CreateMarketInput) => ResultAsync<MarketRecord, CreateMarketError>;
+export type CreateMarket = (input: CreateMarketInput, commit?: CommitHook<MarketRecord>) => ResultAsync<MarketRecord, CreateMarketError>;
 
 const HOUR_MS = 3_600_000;
 
@@ -49,7 +50,7 @@ export function makeCreateMarket(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock' 
   const { createMarketCost } = deps.economics.marketincentives;
   const { maximumDebtAllowed } = deps.economics.user;
 
-  return (input) =>
+  return (input, commit) =>
     deps.unitOfWork.run((tx) =>
       safeTry(async function* () {
         // The creator's row is locked before the debt check and the posting (DB-6).
@@ -103,6 +104,7 @@ export function makeCreateMarket(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock' 
         });
         return ok(market);
       }),
+      commit,
     );
 }
 

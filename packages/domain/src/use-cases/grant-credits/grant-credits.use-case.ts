@@ -4,6 +4,7 @@
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
 import { adminGrantPostings } from '../../ledger/postings.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
+import type { CommitHook } from '../../ports/write-records.port.ts';
 import {
   validationFailed,
   type AuthorizationDenied,
@@ -30,10 +31,10 @@ export interface GrantCreditsOutput {
 
 export type GrantCreditsError = AuthorizationDenied | ValidationFailed | UserNotFound | InfrastructureError;
 
-export type GrantCredits = (input: GrantCreditsInput) => ResultAsync<GrantCreditsOutput, GrantCreditsError>;
+export type GrantCredits = (input: GrantCreditsInput, commit?: CommitHook<GrantCreditsOutput>) => ResultAsync<GrantCreditsOutput, GrantCreditsError>;
 
 export function makeGrantCredits(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock'>): GrantCredits {
-  return (input) =>
+  return (input, commit) =>
     safeTry(async function* () {
       yield* requireAdmin(input.actor, 'grant credits');
       const { username, amount } = input;
@@ -49,6 +50,7 @@ export function makeGrantCredits(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock'>
           });
           return ok({ username, amount, balance: user.accountBalance + amount });
         }),
+        commit,
       );
       return ok(granted);
     });

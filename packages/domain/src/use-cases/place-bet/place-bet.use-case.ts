@@ -6,6 +6,7 @@ import type { BuyCost } from '../../math/types.ts';
 import { betPostings } from '../../ledger/postings.ts';
 import type { StoredBetRow } from '../../model/bet.model.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
+import { commitVia, type CommitHook } from '../../ports/write-records.port.ts';
 import {
   domainFailure,
   marketNotFound,
@@ -37,13 +38,13 @@ export type PlaceBetError =
   | UserNotFound
   | InfrastructureError;
 
-export type PlaceBet = (input: TradeInput) => ResultAsync<PlaceBetOutput, PlaceBetError>;
+export type PlaceBet = (input: TradeInput, commit?: CommitHook<PlaceBetOutput>) => ResultAsync<PlaceBetOutput, PlaceBetError>;
 
 export function makePlaceBet(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock' | 'economics'>): PlaceBet {
   const fees = deps.economics.betting.betFees;
   const { maximumDebtAllowed } = deps.economics.user;
 
-  return (input) =>
+  return (input, commit) =>
     checkTradeInput(input).asyncAndThen((outcome) =>
       deps.unitOfWork.trade(input.marketId, input.username, (locked, tx) =>
         safeTry(async function* () {
@@ -71,7 +72,10 @@ export function makePlaceBet(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock' | 'e
             placedAt: nextPlacedAt(market.totals, now),
           };
           const entries = betPostings(market.id, user.username, cost);
-          const bet = yield* tx.appendTrade({ row, entries, totals: totalsAfter(market.totals, row), at: now });
+          const bet = yield* tx.appendTrade(
+            { row, entries, totals: totalsAfter(market.totals, row), at: now },
+            commitVia(commit, (stored) => ({ bet: stored, cost })),
+          );
           return ok({ bet, cost });
         }),
       ),

@@ -5,6 +5,7 @@
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
 import { adminGrantPostings, initialBalancePostings } from '../../ledger/postings.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
+import type { CommitHook } from '../../ports/write-records.port.ts';
 import type { UserRecord } from '../../model/user.model.ts';
 import { validationFailed, type AuthorizationDenied, type ValidationFailed } from '../../errors/use-case.errors.ts';
 import type { UseCaseDeps } from '../deps.ts';
@@ -33,12 +34,12 @@ export interface ProvisionAccountOutput {
 
 export type ProvisionAccountError = AuthorizationDenied | ValidationFailed | InfrastructureError;
 
-export type ProvisionAccount = (input: ProvisionAccountInput) => ResultAsync<ProvisionAccountOutput, ProvisionAccountError>;
+export type ProvisionAccount = (input: ProvisionAccountInput, commit?: CommitHook<ProvisionAccountOutput>) => ResultAsync<ProvisionAccountOutput, ProvisionAccountError>;
 
 export function makeProvisionAccount(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock' | 'economics'>): ProvisionAccount {
   const { initialAccountBalance } = deps.economics.user;
 
-  return (input) =>
+  return (input, commit) =>
     safeTry(async function* () {
       yield* requireAdmin(input.actor, 'create accounts');
       const { account } = input;
@@ -76,6 +77,7 @@ export function makeProvisionAccount(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clo
             );
             return ok({ outcome: 'created' as const, user: { ...inserted, accountBalance: initialAccountBalance + grant } });
           }),
+          commit,
         )
         .mapErr((error) => (error.code === 'INFRASTRUCTURE_ERROR' ? uniqueAsValidation(error) : error));
       return ok(provisioned);

@@ -2,6 +2,7 @@
 // flag, a unique display name derived from the username, a random face emoji and the initial balance minted to it.
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
+import { commitVia, type CommitHook } from '../../ports/write-records.port.ts';
 import { validationFailed, type AuthorizationDenied, type ValidationFailed } from '../../errors/use-case.errors.ts';
 import type { UseCaseDeps } from '../deps.ts';
 import { makeProvisionAccount } from '../provision-account/provision-account.use-case.ts';
@@ -27,7 +28,7 @@ export interface RegisterUserOutput {
 
 export type RegisterUserError = AuthorizationDenied | ValidationFailed | InfrastructureError;
 
-export type RegisterUser = (input: RegisterUserInput) => ResultAsync<RegisterUserOutput, RegisterUserError>;
+export type RegisterUser = (input: RegisterUserInput, commit?: CommitHook<RegisterUserOutput>) => ResultAsync<RegisterUserOutput, RegisterUserError>;
 
 /** Display names tried after the username itself is taken; a collision on all of them is reported, not retried. */
 const DISPLAY_NAME_ATTEMPTS = 5;
@@ -38,7 +39,7 @@ type RegisterUserDeps = Pick<UseCaseDeps, 'users' | 'unitOfWork' | 'clock' | 'pa
 export function makeRegisterUser(deps: RegisterUserDeps): RegisterUser {
   const provisionAccount = makeProvisionAccount(deps);
 
-  return (input) =>
+  return (input, commit) =>
     safeTry(async function* () {
       yield* requireAdmin(input.actor, 'create users');
       const { username } = input;
@@ -50,7 +51,9 @@ export function makeRegisterUser(deps: RegisterUserDeps): RegisterUser {
 
       const password = generatePassword(deps.random);
       const passwordHash = yield* deps.passwordHasher.hash(password);
-      yield* provisionAccount({
+      const output = { username, displayName, role: 'REGULAR' as const, password };
+      yield* provisionAccount(
+        {
         actor: input.actor,
         account: {
           username,
@@ -62,8 +65,10 @@ export function makeRegisterUser(deps: RegisterUserDeps): RegisterUser {
           passwordHash,
         },
         whenExists: 'refuse',
-      });
-      return ok({ username, displayName, role: 'REGULAR' as const, password });
+        },
+        commitVia(commit, () => output),
+      );
+      return ok(output);
     });
 }
 

@@ -3,6 +3,7 @@
 // (docs/api.md#tokens, docs/api.md#password-gate). The password is returned once; only its hash is stored.
 import { ok, safeTry, type ResultAsync } from 'neverthrow';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
+import { commitVia, type CommitHook } from '../../ports/write-records.port.ts';
 import { type AuthorizationDenied, type UserNotFound } from '../../errors/use-case.errors.ts';
 import type { UseCaseDeps } from '../deps.ts';
 import { lockExistingUser } from '../shared/locked-user.ts';
@@ -23,22 +24,25 @@ export interface ResetPasswordOutput {
 
 export type ResetPasswordError = AuthorizationDenied | UserNotFound | InfrastructureError;
 
-export type ResetPassword = (input: ResetPasswordInput) => ResultAsync<ResetPasswordOutput, ResetPasswordError>;
+export type ResetPassword = (input: ResetPasswordInput, commit?: CommitHook<ResetPasswordOutput>) => ResultAsync<ResetPasswordOutput, ResetPasswordError>;
 
 export function makeResetPassword(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock' | 'passwordHasher' | 'random'>): ResetPassword {
-  return (input) =>
+  return (input, commit) =>
     safeTry(async function* () {
       yield* requireAdmin(input.actor, 'reset passwords');
       const password = generatePassword(deps.random);
       const passwordHash = yield* deps.passwordHasher.hash(password);
       // The row lock orders this change after any password change in flight.
-      yield* deps.unitOfWork.run((tx) =>
+      const output = { username: input.username, password };
+      yield* deps.unitOfWork.run(
+        (tx) =>
         safeTry(async function* () {
           const user = yield* lockExistingUser(tx, input.username);
           yield* tx.users.update(user.username, passwordReplacement(user, passwordHash, true, deps.clock.now()));
           return ok(undefined);
         }),
+        commitVia(commit, () => output),
       );
-      return ok({ username: input.username, password });
+      return ok(output);
     });
 }

@@ -6,6 +6,7 @@ import { resolvePayouts } from '../../math/index.ts';
 import type { Settlement } from '../../math/types.ts';
 import { resolutionPostings } from '../../ledger/postings.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
+import type { CommitHook } from '../../ports/write-records.port.ts';
 import {
   CORRUPT_DATA_CODES,
   authorizationDenied,
@@ -47,13 +48,13 @@ export type ResolveMarketError =
   | CorruptData
   | InfrastructureError;
 
-export type ResolveMarket = (input: ResolveMarketInput) => ResultAsync<ResolveMarketOutput, ResolveMarketError>;
+export type ResolveMarket = (input: ResolveMarketInput, commit?: CommitHook<ResolveMarketOutput>) => ResultAsync<ResolveMarketOutput, ResolveMarketError>;
 
 export function makeResolveMarket(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock' | 'economics'>): ResolveMarket {
   const { initialBetFee } = deps.economics.betting.betFees;
 
   // Checks follow the order of docs/api.md#request-pipeline: market exists → steward → body → state.
-  return (input) =>
+  return (input, commit) =>
     deps.unitOfWork.run((tx) =>
       safeTry(async function* () {
         const market = yield* tx.lockMarket(input.marketId);
@@ -96,6 +97,7 @@ export function makeResolveMarket(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock'
         });
         return ok({ marketId: market.id, stewardUsername: market.stewardUsername, settlement, resolvedAt: now });
       }),
+      commit,
     );
 }
 

@@ -5,6 +5,7 @@ import type { Outcome, SaleQuote } from '../../math/types.ts';
 import { salePostings } from '../../ledger/postings.ts';
 import type { StoredBetRow } from '../../model/bet.model.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
+import type { CommitHook } from '../../ports/write-records.port.ts';
 import {
   marketNotFound,
   type DomainFailure,
@@ -36,13 +37,13 @@ export type SellError =
   | UserNotFound
   | InfrastructureError;
 
-export type Sell = (input: TradeInput) => ResultAsync<SellOutput, SellError>;
+export type Sell = (input: TradeInput, commit?: CommitHook<SellOutput>) => ResultAsync<SellOutput, SellError>;
 
 export function makeSell(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock' | 'economics'>): Sell {
   const { maxDustPerSale } = deps.economics.betting;
   const { sellSharesFee } = deps.economics.betting.betFees;
 
-  return (input) =>
+  return (input, commit) =>
     checkTradeInput(input).asyncAndThen((outcome) =>
       deps.unitOfWork.run((tx) =>
         safeTry(async function* () {
@@ -75,6 +76,7 @@ export function makeSell(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock' | 'econo
             transactionAt: now,
           });
         }),
+        commit,
       ),
     );
 }

@@ -3,6 +3,7 @@
 // re-read on every request, so the change takes effect at the user's next call.
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
+import type { CommitHook } from '../../ports/write-records.port.ts';
 import type { ModeratorStatus, UserPatch, UserRecord, UserRole } from '../../model/user.model.ts';
 import {
   invalidState,
@@ -33,10 +34,10 @@ export interface SetRoleOutput {
 
 export type SetRoleError = AuthorizationDenied | UserNotFound | InvalidState | InfrastructureError;
 
-export type SetRole = (input: SetRoleInput) => ResultAsync<SetRoleOutput, SetRoleError>;
+export type SetRole = (input: SetRoleInput, commit?: CommitHook<SetRoleOutput>) => ResultAsync<SetRoleOutput, SetRoleError>;
 
 export function makeSetRole(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock'>): SetRole {
-  return (input) =>
+  return (input, commit) =>
     safeTry(async function* () {
       yield* requireAdmin(input.actor, 'change roles');
       const changed = yield* deps.unitOfWork.run((tx) =>
@@ -48,6 +49,7 @@ export function makeSetRole(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock'>): Se
           const { username, role, moderatorStatus } = updated ?? user;
           return ok({ username, role, moderatorStatus });
         }),
+        commit,
       );
       return ok(changed);
     });

@@ -2,6 +2,7 @@
 // display name unique and off the reserved names, both compared by `displayNameKey` (NFKC + case folding).
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
+import type { CommitHook } from '../../ports/write-records.port.ts';
 import type { UserRecord } from '../../model/user.model.ts';
 import {
   userNotFound,
@@ -34,28 +35,31 @@ export interface UpdateProfileInput {
 
 export type UpdateProfileError = UserNotFound | ValidationFailed | InfrastructureError;
 
-export type UpdateProfile = (input: UpdateProfileInput) => ResultAsync<UserProfile, UpdateProfileError>;
+export type UpdateProfile = (input: UpdateProfileInput, commit?: CommitHook<UserProfile>) => ResultAsync<UserProfile, UpdateProfileError>;
 
-export function makeUpdateProfile(deps: Pick<UseCaseDeps, 'users' | 'clock'>): UpdateProfile {
-  return (input) =>
-    safeTry(async function* () {
-      const { username, changes } = input;
-      if (changes.displayName !== undefined) {
-        if (isReservedDisplayName(changes.displayName)) return err(validationFailed({ displayName: [RESERVED] }));
-        if (yield* deps.users.isDisplayNameTaken(changes.displayName, username)) return err(validationFailed({ displayName: [TAKEN] }));
-      }
-      // Only the editable fields reach the repository, whatever else the caller's object holds.
-      const patch: { -readonly [F in keyof ProfileChanges]: ProfileChanges[F] } = {};
-      for (const field of EDITABLE_FIELDS) {
-        const value = changes[field];
-        if (value !== undefined) patch[field] = value;
-      }
-      // The unique index still decides a race between two users claiming exactly the same name; two spellings of one
-      // key claimed at the same instant are not caught (a unique index on the key needs a schema change).
-      const updated = yield* deps.users
-        .update(username, { ...patch, updatedAt: deps.clock.now() })
-        .mapErr(uniqueAsValidation);
-      if (updated === null) return err(userNotFound(username));
-      return ok(toUserProfile(updated));
-    });
+export function makeUpdateProfile(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock'>): UpdateProfile {
+  // A transaction of its own only so that the audit and idempotency records commit with the change.
+  return (input, commit) =>
+    deps.unitOfWork.run(
+      (tx) =>
+        safeTry(async function* () {
+          const { username, changes } = input;
+          if (changes.displayName !== undefined) {
+            if (isReservedDisplayName(changes.displayName)) return err(validationFailed({ displayName: [RESERVED] }));
+            if (yield* tx.users.isDisplayNameTaken(changes.displayName, username)) return err(validationFailed({ displayName: [TAKEN] }));
+          }
+          // Only the editable fields reach the repository, whatever else the caller's object holds.
+          const patch: { -readonly [F in keyof ProfileChanges]: ProfileChanges[F] } = {};
+          for (const field of EDITABLE_FIELDS) {
+            const value = changes[field];
+            if (value !== undefined) patch[field] = value;
+          }
+          // The unique index still decides a race between two users claiming exactly the same name; two spellings of
+          // one key claimed at the same instant are not caught (a unique index on the key needs a schema change).
+          const updated = yield* tx.users.update(username, { ...patch, updatedAt: deps.clock.now() }).mapErr(uniqueAsValidation);
+          if (updated === null) return err(userNotFound(username));
+          return ok(toUserProfile(updated));
+        }),
+      commit,
+    );
 }
