@@ -30,7 +30,7 @@ interface Account {
 const FORGERIES = ['anonymous', 'tampered-signature', 'alg-none', 'escalated', 'not-a-jwt', 'basic-auth'] as const;
 type Caller = AccountName | (typeof FORGERIES)[number];
 
-const ADMIN_ONLY = new Set(['POST /v0/admin/createuser']);
+const ADMIN_ONLY = new Set(['POST /v0/admin/createuser', 'GET /v0/admin/audit']);
 /** Statuses docs/api.md#reason-codes allows on every body route though the operations do not list them. */
 const BODY_STATUSES = [413, 415];
 const UNGATED = new Set(['POST /v0/changepassword']);

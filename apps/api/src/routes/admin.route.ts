@@ -5,7 +5,7 @@ import type { AdminUseCases } from '@socialpredict/runtime';
 import { HttpProblem } from '../http-problem.ts';
 import { unwrap } from '../http-error.mapper.ts';
 import { actorOf } from '../principal.ts';
-import { Int, isoTime } from '../schemas/common.schema.ts';
+import { documented, Int, isoTime } from '../schemas/common.schema.ts';
 import { Envelope, ok } from '../schemas/envelope.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
 
@@ -43,7 +43,11 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ useCases: AdminUseCases }>
       config: { auth: 'admin', limit: 'general' },
       schema: {
         tags: ['admin'],
-        summary: 'The audit log, newest first (docs/api.md#audit-log)',
+        summary: 'Read the audit log',
+        description:
+          'One row per state-changing request that reached a use case, and per CLI write: time, actor, action (the use case), ' +
+          'target, request id, outcome (`ok` or the refusal code) and the decisive inputs (never secrets). Newest first; ' +
+          'filter by exact actor, action or target. Paging is strict: a limit outside 1–100 or a bad offset is 400.',
         security: [{ bearer: [] }],
         querystring: Type.Object({
           actor: Filter,
@@ -52,7 +56,28 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ useCases: AdminUseCases }>
           limit: Type.Optional(Type.String({ description: `integer 1…${String(MAX_LIMIT)}, default ${String(DEFAULT_LIMIT)}; anything else → 400` })),
           offset: Type.Optional(Type.String({ description: 'integer ≥ 0, default 0; anything else → 400' })),
         }),
-        response: { 200: Envelope(AuditPage), ...errorResponses(400, 401, 403) },
+        response: {
+          200: documented(Envelope(AuditPage), 'A page of audit rows.', {
+            ok: true,
+            result: {
+              entries: [
+                {
+                  id: 42,
+                  at: '2026-03-02T09:30:00.000Z',
+                  actor: 'alice',
+                  action: 'placeBet',
+                  target: 'market:1',
+                  requestId: 'c0ffee00c0ffee00c0ffee00c0ffee00',
+                  outcome: 'ok',
+                  inputs: { marketId: 1, amount: 20, outcome: 'YES' },
+                },
+              ],
+              limit: 50,
+              offset: 0,
+            },
+          }),
+          ...errorResponses(400, 401, 403),
+        },
       },
     },
     async (request) => {
