@@ -11,13 +11,11 @@ import { documented, IdParam, Int, isoTime, PageQuery, pageOf, ref } from '../sc
 import { Envelope, ok } from '../schemas/envelope.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
 import {
-  CREATED_AT,
   exampleBetRow,
-  exampleCreator,
+  exampleMarketHeader,
   exampleMarketResponse,
   exampleOverview,
   examplePosition,
-  examplePublicMarket,
   liveFreshnessExample,
 } from '../schemas/examples.ts';
 import { BetRow, Freshness, MarketDetails, MarketList, MarketOverview, MarketResponse, Position } from '../schemas/market.schema.ts';
@@ -214,16 +212,7 @@ export const marketRoutes: FastifyPluginAsyncTypebox<MarketRouteOptions> = async
         params: Type.Object({ id: IdParam }),
         response: {
           200: documented(ref(MarketDetails), 'The market details.', {
-            market: examplePublicMarket,
-            creator: exampleCreator,
-            probabilityChanges: [
-              { probability: 0.5, timestamp: CREATED_AT },
-              { probability: exampleBetRow.probability, timestamp: exampleBetRow.placedAt },
-            ],
-            probabilityChangesTruncated: false,
-            numUsers: 1,
-            totalVolume: 20,
-            marketDust: 0,
+            ...exampleMarketHeader,
             lastProbability: exampleBetRow.probability,
             descriptionAmendments: [],
           }),

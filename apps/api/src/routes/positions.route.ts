@@ -9,7 +9,7 @@ import { principalOf } from '../principal.ts';
 import { documented, IdParam, Int, isoTime, PageQuery, pageOf, ref, UsernameParam } from '../schemas/common.schema.ts';
 import { Envelope, ok } from '../schemas/envelope.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
-import { CREATED_AT, exampleBetRow, exampleCreator, examplePosition, examplePublicMarket, liveFreshnessExample } from '../schemas/examples.ts';
+import { exampleMarketHeader, examplePosition, liveFreshnessExample } from '../schemas/examples.ts';
 import { Creator, Freshness, Position, ProbabilityChange, PublicMarket, ResolutionResult } from '../schemas/market.schema.ts';
 
 const TradePosition = Type.Object(
@@ -189,16 +189,7 @@ export const positionRoutes: FastifyPluginAsyncTypebox<{ useCases: PositionUseCa
           200: documented(Envelope(MarketSummary), 'The summary.', {
             ok: true,
             result: {
-              market: examplePublicMarket,
-              creator: exampleCreator,
-              probabilityChanges: [
-                { probability: 0.5, timestamp: CREATED_AT },
-                { probability: exampleBetRow.probability, timestamp: exampleBetRow.placedAt },
-              ],
-              probabilityChangesTruncated: false,
-              numUsers: 1,
-              totalVolume: 20,
-              marketDust: 0,
+              ...exampleMarketHeader,
               freshness: liveFreshnessExample,
             },
           }),

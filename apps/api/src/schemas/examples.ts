@@ -64,6 +64,20 @@ export const exampleBetRow: Static<typeof BetRow> = {
   placedAt: TRADED_AT,
 };
 
+/** The market page's header as the details and the summary routes both show it. */
+export const exampleMarketHeader = {
+  market: examplePublicMarket,
+  creator: exampleCreator,
+  probabilityChanges: [
+    { probability: 0.5, timestamp: CREATED_AT },
+    { probability: exampleBetRow.probability, timestamp: exampleBetRow.placedAt },
+  ],
+  probabilityChangesTruncated: false,
+  numUsers: 1,
+  totalVolume: 20,
+  marketDust: 0,
+};
+
 export const examplePosition: Static<typeof Position> = {
   username: 'bob',
   marketId: 7,
