@@ -91,12 +91,24 @@ async function placeBets(options: BetPlacementOptions, url: string) {
 
     const placeOne = async (index: number): Promise<number> => {
       const started = performance.now();
-      const result = await useCases.placeBet({
+      const input = {
         username: traders[index % traders.length] ?? 'bench000',
         marketId: market.id,
         outcome: index % 2 === 0 ? 'YES' : 'NO',
         amount: 1 + (index % 5),
-      });
+      };
+      // Every bet commits its audit row with it, as the composed use cases of the apps do (docs/api.md#audit-log).
+      const result = await useCases.placeBet(input, () => ({
+        audit: {
+          at: clock.now(),
+          actor: input.username,
+          action: 'placeBet',
+          target: `market:${String(input.marketId)}`,
+          requestId: null,
+          outcome: 'ok',
+          inputs: { marketId: input.marketId, outcome: input.outcome, amount: input.amount },
+        },
+      }));
       if (result.isErr()) throw new Error(`bet ${index} failed: ${result.error.code}`);
       return performance.now() - started;
     };
