@@ -81,7 +81,7 @@ describe('database outage drill (DB-10)', () => {
     }
   });
 
-  it('under load (bets over 16 connections) readiness follows a 10 s outage: 503 while down, 200 within 5 s of the return', { timeout: 120_000 }, async ({ skip }) => {
+  it('under load (bets over 16 connections) readiness follows a 10 s outage: 503 while down, 200 within 5 s of the return', { timeout: 180_000 }, async ({ skip }) => {
     skip(skipReason !== undefined, skipReason);
     let api: ApiProcess | undefined;
     let load: Load | undefined;
@@ -106,8 +106,10 @@ describe('database outage drill (DB-10)', () => {
       const recoveredMs = Date.now() - back;
       console.info(`readiness recovered ${recoveredMs} ms after the database returned, under load`);
       expect(recoveredMs).toBeLessThan(LOADED_RECOVERY_MS);
-      // Bets flow again too, and readiness stays with the database while they do.
-      await vi.waitFor(() => expect(flowing.answers().slice(answeredBeforeReturn).filter((answer) => answer.outcome === 201).length).toBeGreaterThan(50), { timeout: 20_000 });
+      // Bets flow again too, and readiness stays with the database while they do. Pool connections that failed during
+      // the outage come back on postgres.js's reconnect backoff, which on a loaded machine can take tens of seconds.
+      await vi.waitFor(() => expect(flowing.answers().slice(answeredBeforeReturn).filter((answer) => answer.outcome === 201).length).toBeGreaterThan(50), { timeout: 60_000 });
+      console.info(`bets flowing again ${Date.now() - back} ms after the database returned`);
       for (let probe = 0; probe < 5; probe += 1) expect(await status(api, '/readyz')).toBe(200);
 
       const report = await load.stop();
