@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '@socialpredict/persistence';
 import { startApiProcess, status, untilStatus, type ApiProcess } from './helpers/api-process.ts';
-import { createEmptyDatabase, POSTGRES_URL, type EmptyDatabase } from './helpers/postgres-app.ts';
+import { createEmptyDatabase, type EmptyDatabase } from './helpers/postgres-app.ts';
 import { testConfig } from './helpers/test-config.ts';
 
 /** No lock or statement timeout, so the database holds a request for as long as the test holds the lock. */
@@ -63,7 +63,7 @@ function slowRequest(api: ApiProcess): Promise<Answer> {
   );
 }
 
-describe.skipIf(POSTGRES_URL === undefined)('graceful shutdown of the API process (DEP-2)', () => {
+describe('graceful shutdown of the API process (DEP-2)', () => {
   let target: EmptyDatabase;
   let database: Database;
   const running: ApiProcess[] = [];

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS_FOLDER } from '@socialpredict/persistence';
 import { EXIT } from '../src/command.ts';
 import { runCliProcess } from './support/cli-process.ts';
-import { createEmptyDatabase, createTestDatabase, postgresServer, type TestDatabase } from './support/postgres.harness.ts';
+import { createEmptyDatabase, createTestDatabase, type TestDatabase } from './support/postgres.harness.ts';
 
 const journalTags = (
   JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] }
@@ -66,7 +66,7 @@ describe('the CLI process', () => {
   });
 });
 
-describe.skipIf(!postgresServer)('the CLI process on PostgreSQL', () => {
+describe('the CLI process on PostgreSQL', () => {
   let empty: TestDatabase;
   let seeded: TestDatabase;
   let restoreTarget: TestDatabase;

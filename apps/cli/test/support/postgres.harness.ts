@@ -1,7 +1,8 @@
-// Per-file databases cloned from the migrated template (or empty ones, for the migration commands).
+// Per-file databases copied from the migrated template (or empty ones, for the migration commands).
 export {
   createEmptyDatabase,
   createTestDatabase,
-  postgresServer,
+  describeOnFullServer,
+  postgresAdminUrl,
   type TestDatabase,
 } from '../../../../packages/persistence/test/support/postgres.harness.ts';
