@@ -3,6 +3,7 @@ export {
   createEmptyDatabase,
   createTestDatabase,
   describeOnFullServer,
+  itOnFullServer,
   postgresAdminUrl,
   type TestDatabase,
 } from '../../../../packages/persistence/test/support/postgres.harness.ts';

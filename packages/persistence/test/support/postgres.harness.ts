@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { describe, inject, it, type TestOptions } from 'vitest';
+import { describe, inject, it, type TestFunction, type TestOptions } from 'vitest';
 import { openDatabase, type Database, type DatabaseSettings } from '../../src/drizzle/database.factory.ts';
 import type { DatabaseObserver } from '../../src/drizzle/operation.monitor.ts';
 import { databaseUrl, TEST_DATABASE_PREFIX, testDatabaseSettings } from './database.settings.ts';
@@ -25,7 +25,7 @@ export function describeOnFullServer(name: string, needs: string, body: () => vo
 }
 
 /** `it` for a test that needs a real PostgreSQL server: skipped on the embedded one, the reason in the summary. */
-export function itOnFullServer(name: string, needs: string, body: () => Promise<void>, options: TestOptions = {}): void {
+export function itOnFullServer(name: string, needs: string, body: TestFunction, options: TestOptions = {}): void {
   const skipReason = fullServerSkip(needs);
   it.skipIf(skipReason !== undefined)(name, { ...options, meta: { skipReason } }, body);
 }
