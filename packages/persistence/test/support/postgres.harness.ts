@@ -3,11 +3,12 @@
 import { readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { describe, inject, it, type TestFunction, type TestOptions } from 'vitest';
+import { describe, inject, it, type TestFunction } from 'vitest';
 import { openDatabase, type Database, type DatabaseSettings } from '../../src/drizzle/database.factory.ts';
 import type { DatabaseObserver } from '../../src/drizzle/operation.monitor.ts';
 import { databaseUrl, TEST_DATABASE_PREFIX, testDatabaseSettings } from './database.settings.ts';
 import { startEmbeddedServer } from './embedded-postgres.ts';
+// For its declarations of what vitest injects and of the skip reason.
 import type {} from './test-database-server.ts';
 
 /** The run's database: a PostgreSQL server, or the embedded PGlite (see postgres.global-setup.ts). */
@@ -25,9 +26,9 @@ export function describeOnFullServer(name: string, needs: string, body: () => vo
 }
 
 /** `it` for a test that needs a real PostgreSQL server: skipped on the embedded one, the reason in the summary. */
-export function itOnFullServer(name: string, needs: string, body: TestFunction, options: TestOptions = {}): void {
+export function itOnFullServer(name: string, needs: string, body: TestFunction): void {
   const skipReason = fullServerSkip(needs);
-  it.skipIf(skipReason !== undefined)(name, { ...options, meta: { skipReason } }, body);
+  it.skipIf(skipReason !== undefined)(name, { meta: { skipReason } }, body);
 }
 
 /** The PostgreSQL server's admin URL, for suites that run on a full server only. */
