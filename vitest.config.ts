@@ -7,6 +7,8 @@ const domainThreshold = { lines: 95, branches: 95, functions: 95, statements: 95
 export default defineConfig({
   test: {
     projects,
+    // After vitest's own summary, one line per skipped suite with its reason.
+    reporters: ['default', './scripts/skip-summary.reporter.ts'],
     coverage: {
       provider: 'v8',
       // Matched per project root, so the pattern is root-relative; cross-package coverage (use cases exercised by the

@@ -6,8 +6,8 @@ export default defineProject({
   test: {
     name: 'jobs',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    // Finds PostgreSQL (TEST_DATABASE_URL or Testcontainers) and migrates the template the test databases are cloned from.
-    globalSetup: ['test/support/postgres.global-setup.ts'],
+    // Picks the run's database (TEST_DATABASE_URL, Testcontainers or embedded PGlite) and migrates the template.
+    globalSetup: ['../../packages/persistence/test/support/postgres.global-setup.ts'],
     // Database suites open pools, clone databases and run concurrent transactions.
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -6,7 +6,7 @@ export default defineProject({
   test: {
     name: 'persistence',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    // Finds PostgreSQL (TEST_DATABASE_URL or Testcontainers) and migrates the template the test databases are cloned from.
+    // Picks the run's database (TEST_DATABASE_URL, Testcontainers or embedded PGlite) and migrates the template.
     globalSetup: ['test/support/postgres.global-setup.ts'],
     // Database suites open pools, clone databases and run concurrent transactions.
     testTimeout: 30_000,

@@ -1,7 +1,7 @@
 // Acceptance scenarios S1–S4 of docs/api.md#acceptance-scenarios, end to end through HTTP on PostgreSQL with the exact figures, and the
 // ledger integrity check after each (TST-5, VAL-4).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createPostgresApp, POSTGRES_URL, type PostgresApp } from './helpers/postgres-app.ts';
+import { createPostgresApp, type PostgresApp } from './helpers/postgres-app.ts';
 import { expectRefusal, NEW_PASSWORD, ScenarioDriver } from './helpers/scenario-driver.ts';
 
 const FOLLOW_UP = 'follow-up order from another user';
@@ -9,7 +9,7 @@ const FOLLOW_UP = 'follow-up order from another user';
 let app: PostgresApp;
 let s: ScenarioDriver;
 
-describe.skipIf(POSTGRES_URL === undefined)('acceptance scenarios on PostgreSQL', () => {
+describe('acceptance scenarios on PostgreSQL', () => {
   beforeEach(async () => {
     app = await createPostgresApp();
     s = new ScenarioDriver(app);

@@ -3,10 +3,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startApi } from '../src/start-api.ts';
 import { freePort, recordedLogger } from './helpers/api-process.ts';
-import { ADMIN_BOOT_PASSWORD, createEmptyDatabase, POSTGRES_URL, type EmptyDatabase } from './helpers/postgres-app.ts';
+import { ADMIN_BOOT_PASSWORD, createEmptyDatabase, type EmptyDatabase } from './helpers/postgres-app.ts';
 import { testConfig } from './helpers/test-config.ts';
 
-describe.skipIf(POSTGRES_URL === undefined)('background jobs in the API process on PostgreSQL', () => {
+describe('background jobs in the API process on PostgreSQL', () => {
   let database: EmptyDatabase | undefined;
 
   afterEach(async () => {

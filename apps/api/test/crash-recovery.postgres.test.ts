@@ -1,9 +1,9 @@
 // The real process (`pnpm start`) on PostgreSQL, killed with SIGKILL in the middle of a stream of bets: every bet it
 // acknowledged with 201 is stored after the restart, and the ledger integrity check (VAL-4) is clean.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { runCli, startApiProcess, type ApiProcess } from './helpers/api-process.ts';
 import { prepareBettors, startLoad, storedBets, tally, type Bet } from './helpers/bet-load.ts';
-import { createEmptyDatabase, POSTGRES_URL, type EmptyDatabase } from './helpers/postgres-app.ts';
+import { createEmptyDatabase, describeOnFullServer, type EmptyDatabase } from './helpers/postgres-app.ts';
 
 const key = (bet: Bet) => `${bet.username} ${bet.outcome} ${bet.amount} ${bet.placedAt}`;
 
@@ -18,7 +18,7 @@ function missing(acknowledged: readonly Bet[], stored: readonly Bet[]): string[]
   });
 }
 
-describe.skipIf(POSTGRES_URL === undefined)('SIGKILL under load', () => {
+describeOnFullServer('SIGKILL under load', 'real server processes killed with SIGKILL over many connections', () => {
   let target: EmptyDatabase;
   const running: ApiProcess[] = [];
 

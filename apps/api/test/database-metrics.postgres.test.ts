@@ -7,7 +7,7 @@ import { createAuthenticator } from '../src/authenticator.ts';
 import { createLifecycle } from '../src/lifecycle.ts';
 import { createServer } from '../src/server.ts';
 import { idleJobs } from './helpers/stub-deps.ts';
-import { createEmptyDatabase, POSTGRES_URL, type EmptyDatabase } from './helpers/postgres-app.ts';
+import { createEmptyDatabase, type EmptyDatabase } from './helpers/postgres-app.ts';
 import { testConfig } from './helpers/test-config.ts';
 
 const POOL_MAX = 3;
@@ -18,7 +18,7 @@ function sample(metrics: string, series: string): number | undefined {
   return line === undefined ? undefined : Number(line.slice(series.length + 1));
 }
 
-describe.skipIf(POSTGRES_URL === undefined)('database metrics and slow queries on PostgreSQL (MON-3, DB-9)', () => {
+describe('database metrics and slow queries on PostgreSQL (MON-3, DB-9)', () => {
   let empty: EmptyDatabase;
   let runtime: Runtime;
   let server: Awaited<ReturnType<typeof createServer>>;

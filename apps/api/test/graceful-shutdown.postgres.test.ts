@@ -1,10 +1,10 @@
 // DEP-2 / TST-4 on the real process (`pnpm start`) and PostgreSQL: SIGTERM while a request is in flight. A request
 // is made slow by the test itself — it holds an exclusive lock on `markets`, so the market list waits in the
 // database for as long as the test wants — instead of by any hook in the production code.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type Database } from '@socialpredict/persistence';
 import { startApiProcess, status, untilStatus, type ApiProcess } from './helpers/api-process.ts';
-import { createEmptyDatabase, POSTGRES_URL, type EmptyDatabase } from './helpers/postgres-app.ts';
+import { createEmptyDatabase, describeOnFullServer, type EmptyDatabase } from './helpers/postgres-app.ts';
 import { testConfig } from './helpers/test-config.ts';
 
 /** No lock or statement timeout, so the database holds a request for as long as the test holds the lock. */
@@ -63,7 +63,10 @@ function slowRequest(api: ApiProcess): Promise<Answer> {
   );
 }
 
-describe.skipIf(POSTGRES_URL === undefined)('graceful shutdown of the API process (DEP-2)', () => {
+/** Why the embedded test server cannot host this suite. */
+const NEEDS = 'a request held on a table lock while another session watches pg_stat_activity (the embedded server runs one transaction at a time)';
+
+describeOnFullServer('graceful shutdown of the API process (DEP-2)', NEEDS, () => {
   let target: EmptyDatabase;
   let database: Database;
   const running: ApiProcess[] = [];

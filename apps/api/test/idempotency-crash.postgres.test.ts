@@ -2,16 +2,16 @@
 // answer left, and the retry, served by another process, replays the answer instead of betting again. The window is
 // made wide by the test itself: it holds an exclusive lock on `read_model_snapshots`, which only the write's
 // follow-up (the stale mark awaited before the answer) touches, so the committed bet waits there for the kill.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type Database } from '@socialpredict/persistence';
 import { startApiProcess, type ApiProcess } from './helpers/api-process.ts';
-import { createEmptyDatabase, POSTGRES_URL, type EmptyDatabase } from './helpers/postgres-app.ts';
+import { createEmptyDatabase, describeOnFullServer, type EmptyDatabase } from './helpers/postgres-app.ts';
 import { testConfig } from './helpers/test-config.ts';
 
 const ADMIN_PASSWORD = 'Crash1TestPassword';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe.skipIf(POSTGRES_URL === undefined)('Idempotency-Key across a SIGKILL between commit and answer', () => {
+describeOnFullServer('Idempotency-Key across a SIGKILL between commit and answer', 'real server processes killed with SIGKILL over many connections', () => {
   let target: EmptyDatabase;
   let database: Database;
   const env = () => ({

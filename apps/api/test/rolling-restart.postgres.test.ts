@@ -1,11 +1,11 @@
 // DEP-3 on the real process: `CLUSTER_WORKERS=2 pnpm start` under bets and reads over 16 keep-alive connections, rolled
 // twice with SIGHUP. Draining workers finish what they accepted and hand their clients over, so nothing fails.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { startApiProcess, type ApiProcess } from './helpers/api-process.ts';
 import { prepareBettors, startLoad, tally, type Load } from './helpers/bet-load.ts';
-import { createEmptyDatabase, POSTGRES_URL, type EmptyDatabase } from './helpers/postgres-app.ts';
+import { createEmptyDatabase, describeOnFullServer, type EmptyDatabase } from './helpers/postgres-app.ts';
 
-describe.skipIf(POSTGRES_URL === undefined)('rolling restart under load (DEP-3)', () => {
+describeOnFullServer('rolling restart under load (DEP-3)', 'a cluster of worker processes with their own pools', () => {
   let target: EmptyDatabase;
 
   beforeAll(async () => {

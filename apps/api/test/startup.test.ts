@@ -9,7 +9,7 @@ import { makeUseCases } from '@socialpredict/domain';
 import { createLogger, devFixtures, DEV_PASSWORD, openRuntime, seedAdmin, seedDevFixtures, SeedPasswordRejected, StartupError, type Runtime } from '@socialpredict/runtime';
 import { startApi } from '../src/start-api.ts';
 import { CLI_ENTRY, freePort, recordedLogger } from './helpers/api-process.ts';
-import { POSTGRES_URL } from './helpers/postgres-app.ts';
+import { describeOnFullServer, postgresAdminUrl } from './helpers/postgres-app.ts';
 import { testConfig } from './helpers/test-config.ts';
 
 const run = promisify(execFile);
@@ -105,10 +105,10 @@ describe('startup on PGlite', () => {
   });
 });
 
-describe.skipIf(POSTGRES_URL === undefined)('startup on a PostgreSQL server without TLS', () => {
+describeOnFullServer('startup on a PostgreSQL server without TLS', 'a PostgreSQL server answering the SSLRequest', () => {
   it('stops at once with a message naming DB_REQUIRE_TLS instead of retrying for 20 × 5 s', async () => {
     const started = Date.now();
-    const failure: unknown = await openRuntime(testConfig({ DATABASE_URL: POSTGRES_URL, DB_REQUIRE_TLS: 'true' }), silent).catch((error: unknown) => error);
+    const failure: unknown = await openRuntime(testConfig({ DATABASE_URL: postgresAdminUrl(), DB_REQUIRE_TLS: 'true' }), silent).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(StartupError);
     expect(failure).toMatchObject({ event: 'db.tls_mismatch', message: expect.stringMatching(/does not offer TLS, but DB_REQUIRE_TLS=true/) });
     expect(Date.now() - started).toBeLessThan(5000);

@@ -14,9 +14,9 @@ import { resetPasswordCommand } from '../src/commands/reset-password/reset-passw
 import { resolveMarketCommand } from '../src/commands/resolve-market/resolve-market.command.ts';
 import { setRoleCommand } from '../src/commands/set-role/set-role.command.ts';
 import { testContext, type TestContext } from './support/command-context.ts';
-import { createTestDatabase, postgresServer, type TestDatabase } from './support/postgres.harness.ts';
+import { createTestDatabase, type TestDatabase } from './support/postgres.harness.ts';
 
-describe.skipIf(!postgresServer)('operator commands on PostgreSQL', () => {
+describe('operator commands on PostgreSQL', () => {
   let target: TestDatabase;
   let cli: TestContext;
 

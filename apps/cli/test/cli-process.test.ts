@@ -8,7 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS_FOLDER } from '@socialpredict/persistence';
 import { EXIT } from '../src/command.ts';
 import { runCliProcess } from './support/cli-process.ts';
-import { createEmptyDatabase, createTestDatabase, postgresServer, type TestDatabase } from './support/postgres.harness.ts';
+import { createEmptyDatabase, createTestDatabase, itOnFullServer, type TestDatabase } from './support/postgres.harness.ts';
+
+/** Why the embedded test server cannot host the backup tests. */
+const PG_DUMP = 'pg_dump and pg_restore, which the embedded server cannot serve';
 
 const journalTags = (
   JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] }
@@ -73,7 +76,7 @@ describe('the CLI process', () => {
   });
 });
 
-describe.skipIf(!postgresServer)('the CLI process on PostgreSQL', () => {
+describe('the CLI process on PostgreSQL', () => {
   let empty: TestDatabase;
   let seeded: TestDatabase;
   let restoreTarget: TestDatabase;
@@ -109,7 +112,7 @@ describe.skipIf(!postgresServer)('the CLI process on PostgreSQL', () => {
     expect(run.stderr).toMatch(/^migrate failed: /m);
   });
 
-  it('backs up a database and restores it into an empty one; refuses a non-empty target without --clean', async () => {
+  itOnFullServer('backs up a database and restores it into an empty one; refuses a non-empty target without --clean', PG_DUMP, async () => {
     const file = join(folder, 'seeded.dump');
     const backup = await runCliProcess(['backup', '--file', file], { DATABASE_URL: seeded.url });
     expect(backup.code).toBe(EXIT.ok);
@@ -133,7 +136,7 @@ describe.skipIf(!postgresServer)('the CLI process on PostgreSQL', () => {
     expect(missing.stderr).toContain('does not exist');
   });
 
-  it('backup fails naming a database that does not exist', async () => {
+  itOnFullServer('backup fails naming a database that does not exist', PG_DUMP, async () => {
     const run = await runCliProcess(['backup', '--file', join(folder, 'x.dump')], {
       DATABASE_URL: new URL('/sp_test_does_not_exist', empty.url).toString(),
     });

@@ -2,19 +2,19 @@
 // reports the RTO and leaves no database behind; a source whose books are broken fails the drill.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { adminGrantPostings, makeCreateMarket, makePlaceBet, makeRegisterUser, OPERATOR } from '@socialpredict/domain';
 import { openDatabase } from '@socialpredict/persistence';
 import { recordingJobs, recordingLogger, testContext, testRuntime } from './support/command-context.ts';
 import { REPOSITORY_ROOT } from './support/cli-process.ts';
-import { createTestDatabase, postgresServer, type TestDatabase } from './support/postgres.harness.ts';
+import { createTestDatabase, describeOnFullServer, postgresAdminUrl, type TestDatabase } from './support/postgres.harness.ts';
 
 const DRILL_TIMEOUT_MS = 180_000;
 
 function drill(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn('bash', [join(REPOSITORY_ROOT, 'scripts/db-drill.sh'), ...args], {
-      env: { PATH: process.env.PATH ?? '', DRILL_SERVER_URL: postgresServer!.adminUrl },
+      env: { PATH: process.env.PATH ?? '', DRILL_SERVER_URL: postgresAdminUrl() },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -27,7 +27,7 @@ function drill(args: readonly string[]): Promise<{ code: number | null; stdout: 
 }
 
 async function drillDatabases(): Promise<string[]> {
-  const database = await openDatabase({ ...testContext({}).context.config.database, url: postgresServer!.adminUrl, poolMax: 1 });
+  const database = await openDatabase({ ...testContext({}).context.config.database, url: postgresAdminUrl(), poolMax: 1 });
   try {
     const session = await database.reserve();
     try {
@@ -60,7 +60,7 @@ async function seedTrades(url: string): Promise<void> {
   }
 }
 
-describe.skipIf(!postgresServer)('scripts/db-drill.sh', () => {
+describeOnFullServer('scripts/db-drill.sh', 'pg_dump, pg_restore and CREATE DATABASE on the server', () => {
   let source: TestDatabase | undefined;
   afterEach(async () => {
     await source?.drop();

@@ -8,7 +8,7 @@ import { CommandFailure, EXIT, UsageError } from '../src/command.ts';
 import { integrityCheckCommand } from '../src/commands/integrity-check/integrity-check.command.ts';
 import { LOAD_GRANT, LOAD_PASSWORD, loadSeedCommand, loadSeedPlan } from '../src/commands/load-seed/load-seed.command.ts';
 import { testContext, type TestContext } from './support/command-context.ts';
-import { createTestDatabase, postgresServer, type TestDatabase } from './support/postgres.harness.ts';
+import { createTestDatabase, type TestDatabase } from './support/postgres.harness.ts';
 
 describe('load-seed guards', () => {
   const refusal = async (env: Record<string, string>) => {
@@ -47,7 +47,7 @@ describe('load-seed guards', () => {
   });
 });
 
-describe.skipIf(!postgresServer)('load-seed on PostgreSQL', () => {
+describe('load-seed on PostgreSQL', () => {
   let target: TestDatabase;
   let cli: TestContext;
   let folder: string;

@@ -8,7 +8,7 @@ import { seedCommand } from '../src/commands/seed/seed.command.ts';
 import { serveCommand } from '../src/commands/serve/serve.command.ts';
 import { workerCommand } from '../src/commands/worker/worker.command.ts';
 import { testContext, type TestContext } from './support/command-context.ts';
-import { createTestDatabase, postgresServer, type TestDatabase } from './support/postgres.harness.ts';
+import { createTestDatabase, type TestDatabase } from './support/postgres.harness.ts';
 
 const STAGING = {
   APP_ENV: 'staging',
@@ -126,7 +126,7 @@ describe('serve, seed and seed-dev', () => {
   });
 });
 
-describe.skipIf(!postgresServer)('worker on PostgreSQL', () => {
+describe('worker on PostgreSQL', () => {
   let target: TestDatabase | undefined;
   let cli: TestContext | undefined;
   afterEach(async () => {

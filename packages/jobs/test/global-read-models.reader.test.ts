@@ -9,7 +9,7 @@ import { createGlobalReadModels } from '../src/global-read-models/global-read-mo
 import { READ_MODEL_REFRESH_DEBOUNCE_SECONDS } from '../src/queues.ts';
 import { globalReadModelBuilds, readModelRefreshJob } from '../src/readmodel-refresh/readmodel-refresh.job.ts';
 import { booksFixture } from './support/books.fixture.ts';
-import { FIRST_ATTEMPT, freshDatabases, postgresServer, selectRows } from './support/postgres.harness.ts';
+import { FIRST_ATTEMPT, freshDatabases, selectRows } from './support/postgres.harness.ts';
 import { recordingLogger, recordingMetrics } from './support/recording-ports.ts';
 
 const DEBOUNCE_MS = READ_MODEL_REFRESH_DEBOUNCE_SECONDS * 1000;
@@ -65,7 +65,7 @@ async function setting(database: Database, rebuildInline: boolean) {
   return { books, readModels, rebuilds, recompute, betAndMark, holdLeaderboardRebuilds, refresh: () => refresh(FIRST_ATTEMPT) };
 }
 
-describe.skipIf(!postgresServer)('global read models on PostgreSQL', () => {
+describe('global read models on PostgreSQL', () => {
   const openDatabase = freshDatabases();
 
   /** Fresh snapshots, then a second later a bet that marks them stale; returns the figures before the bet. */

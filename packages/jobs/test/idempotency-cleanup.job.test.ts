@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '@socialpredict/adapters/fakes';
 import { drizzleJobRepositories } from '@socialpredict/persistence';
 import { idempotencyCleanupJob } from '../src/idempotency-cleanup/idempotency-cleanup.job.ts';
-import { FIRST_ATTEMPT, freshDatabases, postgresServer, selectRows } from './support/postgres.harness.ts';
+import { FIRST_ATTEMPT, freshDatabases, selectRows } from './support/postgres.harness.ts';
 import { recordingLogger } from './support/recording-ports.ts';
 
 const T0 = Date.UTC(2026, 0, 1);
 const DAY = 86_400_000;
 
-describe.skipIf(!postgresServer)('idempotency.cleanup on PostgreSQL', () => {
+describe('idempotency.cleanup on PostgreSQL', () => {
   const openDatabase = freshDatabases();
 
   it('removes the records past their retention and keeps the others', async () => {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PgBoss } from 'pg-boss';
 import { createJobRunner, PGBOSS_SCHEMA, type JobHandlers, type JobRunner } from '../src/runner/job-runner.ts';
 import { DEAD_LETTER_QUEUE, QUEUES, RETIRED_QUEUES, RETIRED_SCHEDULES, type RetryPolicy } from '../src/queues.ts';
-import { createJobsTestDatabase, postgresServer, type TestDatabase } from './support/postgres.harness.ts';
+import { createJobsTestDatabase, type TestDatabase } from './support/postgres.harness.ts';
 import { recordingLogger, recordingMetrics } from './support/recording-ports.ts';
 
 /** Retries without waiting, so four attempts take a few polls instead of minutes. */
@@ -18,7 +18,7 @@ async function eventually(check: () => Promise<boolean> | boolean, timeoutMs = 2
   }
 }
 
-describe.skipIf(!postgresServer)('job runner on PostgreSQL', () => {
+describe('job runner on PostgreSQL', () => {
   let target: TestDatabase | undefined;
   const runners: JobRunner[] = [];
 

@@ -3,10 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { databaseIntegrityCheck, ledgerIntegrityJob } from '../src/ledger-integrity/ledger-integrity.job.ts';
 import { booksFixture, ECONOMICS } from './support/books.fixture.ts';
-import { FIRST_ATTEMPT, freshDatabases, postgresServer } from './support/postgres.harness.ts';
+import { FIRST_ATTEMPT, freshDatabases } from './support/postgres.harness.ts';
 import { recordingLogger, recordingMetrics } from './support/recording-ports.ts';
 
-describe.skipIf(!postgresServer)('ledger.integrity on PostgreSQL', () => {
+describe('ledger.integrity on PostgreSQL', () => {
   const openDatabase = freshDatabases();
 
   it('reports sound books, then exactly the corrupted balance', async () => {

@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { drizzleJobRepositories } from '@socialpredict/persistence';
 import { marketCloseJob } from '../src/market-close/market-close.job.ts';
 import { booksFixture, HOUR } from './support/books.fixture.ts';
-import { FIRST_ATTEMPT, freshDatabases, postgresServer, selectRows } from './support/postgres.harness.ts';
+import { FIRST_ATTEMPT, freshDatabases, selectRows } from './support/postgres.harness.ts';
 import { recordingLogger } from './support/recording-ports.ts';
 
-describe.skipIf(!postgresServer)('market.close on PostgreSQL', () => {
+describe('market.close on PostgreSQL', () => {
   const openDatabase = freshDatabases();
 
   it('notifies the steward of each market that reached its resolution time, once', async () => {

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { drizzleJobRepositories } from '@socialpredict/persistence';
 import { marketNotifyJob } from '../src/market-notify/market-notify.job.ts';
 import { booksFixture } from './support/books.fixture.ts';
-import { freshDatabases, postgresServer, selectRows } from './support/postgres.harness.ts';
+import { freshDatabases, selectRows } from './support/postgres.harness.ts';
 
 const signal = new AbortController().signal;
 
-describe.skipIf(!postgresServer)('market.notify on PostgreSQL', () => {
+describe('market.notify on PostgreSQL', () => {
   const openDatabase = freshDatabases();
 
   it('records one "market resolved" notice per holder, once', async () => {

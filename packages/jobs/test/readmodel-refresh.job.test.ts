@@ -5,10 +5,10 @@ import { makeGetGlobalLeaderboard, makeGetSystemMetrics } from '@socialpredict/d
 import { drizzleJobRepositories } from '@socialpredict/persistence';
 import { exportReadModelAges, globalReadModelBuilds, readModelRefreshJob } from '../src/readmodel-refresh/readmodel-refresh.job.ts';
 import { booksFixture, HOUR } from './support/books.fixture.ts';
-import { FIRST_ATTEMPT, freshDatabases, postgresServer } from './support/postgres.harness.ts';
+import { FIRST_ATTEMPT, freshDatabases } from './support/postgres.harness.ts';
 import { recordingLogger, recordingMetrics } from './support/recording-ports.ts';
 
-describe.skipIf(!postgresServer)('readmodel.refresh on PostgreSQL', () => {
+describe('readmodel.refresh on PostgreSQL', () => {
   const openDatabase = freshDatabases();
 
   it('stores the global leaderboard and system metrics exactly as the use cases compute them', async () => {

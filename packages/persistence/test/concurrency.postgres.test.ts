@@ -19,7 +19,7 @@ import type { Database } from '../src/drizzle/database.factory.ts';
 import { checkLedgerIntegrity } from '../src/drizzle/ledger-integrity.query.ts';
 import { DrizzleUnitOfWork, drizzleRepositories } from '../src/drizzle/unit-of-work.drizzle.ts';
 import { ECONOMICS, moneyUseCases, seedUser, type MoneyPorts } from './support/money-use-cases.ts';
-import { createTestDatabase, postgresServer, type TestDatabase } from './support/postgres.harness.ts';
+import { createTestDatabase, type TestDatabase } from './support/postgres.harness.ts';
 
 const USERS = 40;
 const CONNECTIONS = 16;
@@ -111,7 +111,7 @@ function replay(markets: readonly MarketRecord[], rowsByMarket: ReadonlyMap<numb
   return result;
 }
 
-describe.skipIf(postgresServer === null)('concurrent trading on PostgreSQL', () => {
+describe('concurrent trading on PostgreSQL', () => {
   let target: TestDatabase;
   let database: Database;
   let ports: MoneyPorts;

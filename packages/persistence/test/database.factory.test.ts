@@ -10,7 +10,7 @@ import { migrate } from '../src/drizzle/migrations.migrator.ts';
 import { drizzleRepositories, DrizzleUnitOfWork } from '../src/drizzle/unit-of-work.drizzle.ts';
 import { testDatabaseSettings } from './support/database.settings.ts';
 import { newUser } from './support/money-use-cases.ts';
-import { postgresServer } from './support/postgres.harness.ts';
+import { createEmptyDatabase, itOnFullServer } from './support/postgres.harness.ts';
 
 const settings = {
   url: 'postgres://app@db.internal:5432/socialpredict',
@@ -44,20 +44,20 @@ describe('postgres.js options (DB-1)', () => {
   });
 });
 
-describe.skipIf(postgresServer === null)('TLS against a server without TLS', () => {
-  it('fails the first query instead of falling back to plain text', async (context) => {
-    const adminUrl = postgresServer?.adminUrl;
-    const plain = postgres(adminUrl ?? '', { max: 1 });
-    const [setting] = await plain`SHOW ssl`;
-    await plain.end();
-    // Only a server without TLS can prove the refusal.
-    if (setting?.ssl !== 'off') context.skip();
-    const database = await openDatabase(testDatabaseSettings(adminUrl, { requireTls: true }));
+describe('TLS against a server without TLS', () => {
+  itOnFullServer('fails the first query instead of falling back to plain text', 'a server that drops a TLS handshake it does not speak (the embedded one leaves the client to time out)', async ({ skip }) => {
+    const target = await createEmptyDatabase();
     try {
+      const plain = postgres(target.url, { max: 1 });
+      const [setting] = await plain`SHOW ssl`;
+      await plain.end();
+      // Only a server without TLS can prove the refusal.
+      skip(setting?.ssl !== 'off', 'the test server speaks TLS, so it cannot refuse it');
+      const database = await target.open({ requireTls: true });
       const result = await drizzleRepositories(database).users.count();
       expect(result._unsafeUnwrapErr().message).toMatch(/TLS|SSL/);
     } finally {
-      await database.close();
+      await target.drop();
     }
   });
 });

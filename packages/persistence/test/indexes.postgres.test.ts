@@ -5,9 +5,9 @@ import { and, asc, eq } from 'drizzle-orm';
 import { betColumns } from '../src/drizzle/bet.repository.ts';
 import type { Database } from '../src/drizzle/database.factory.ts';
 import { bets } from '../src/drizzle/schema.ts';
-import { createTestDatabase, postgresServer, type TestDatabase } from './support/postgres.harness.ts';
+import { createTestDatabase, type TestDatabase } from './support/postgres.harness.ts';
 
-describe.skipIf(postgresServer === null)('indexes of the hot queries on PostgreSQL', () => {
+describe('indexes of the hot queries on PostgreSQL', () => {
   let target: TestDatabase;
   let database: Database;
 

@@ -6,7 +6,6 @@ import { checkLedgerIntegrity, type IntegrityFinding } from '../src/drizzle/ledg
 import { ManualClock } from '@socialpredict/adapters/fakes';
 import { pgliteTarget, postgresTarget, type ContractPorts, type ContractTarget } from './support/contract.targets.ts';
 import { moneyUseCases, seedMarket, seedUser } from './support/money-use-cases.ts';
-import { postgresServer } from './support/postgres.harness.ts';
 
 const T0 = Date.UTC(2026, 0, 1);
 
@@ -96,6 +95,6 @@ function describeIntegrity(target: ContractTarget) {
 }
 
 describeIntegrity(pgliteTarget());
-describe.skipIf(postgresServer === null)('PostgreSQL', () => {
+describe('PostgreSQL', () => {
   describeIntegrity(postgresTarget());
 });

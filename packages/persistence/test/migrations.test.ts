@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/drizzle/database.factory.ts';
 import { migrate, MIGRATION_LOCK_KEY, migrationStatus, MIGRATIONS_FOLDER, verifyMigrations } from '../src/drizzle/migrations.migrator.ts';
 import { testDatabaseSettings } from './support/database.settings.ts';
-import { createEmptyDatabase, postgresServer, type TestDatabase } from './support/postgres.harness.ts';
+import { createEmptyDatabase, itOnFullServer, type TestDatabase } from './support/postgres.harness.ts';
 
 const journalTags = (
   JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] }
@@ -32,14 +32,14 @@ describe('migrations on PGlite', () => {
   });
 });
 
-describe.skipIf(postgresServer === null)('migrations on PostgreSQL', () => {
+describe('migrations on PostgreSQL', () => {
   let target: TestDatabase | undefined;
   afterEach(async () => {
     await target?.drop();
     target = undefined;
   });
 
-  it('two writer processes started together on an empty database: one applies everything, the other waits, one applied set', async () => {
+  itOnFullServer('two writer processes started together on an empty database: one applies everything, the other waits, one applied set', 'two sessions contending for the advisory lock (the embedded server has one session)', async () => {
     target = await createEmptyDatabase();
     const url = target.url;
     const outputs = await Promise.all(
@@ -59,7 +59,7 @@ describe.skipIf(postgresServer === null)('migrations on PostgreSQL', () => {
     expect((await verifyMigrations(database))._unsafeUnwrap()).toEqual({ missing: [], changed: [] });
   });
 
-  it('a writer blocks on the advisory lock while another session holds it', async () => {
+  itOnFullServer('a writer blocks on the advisory lock while another session holds it', 'two sessions contending for the advisory lock (the embedded server has one session)', async () => {
     target = await createEmptyDatabase();
     const holder = await (await target.open()).reserve();
     const waiter = await target.open();

@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbOperation } from '../src/drizzle/drizzle-operation.ts';
 import type { DatabaseObserver, PoolFigures } from '../src/drizzle/operation.monitor.ts';
 import { DrizzleUnitOfWork } from '../src/drizzle/unit-of-work.drizzle.ts';
-import { createTestDatabase, postgresServer, type TestDatabase } from './support/postgres.harness.ts';
+import { createTestDatabase, type TestDatabase } from './support/postgres.harness.ts';
 
 const PARAMETER = 'parameter-value-7f3a';
 
-describe.skipIf(postgresServer === null)('operation monitoring on PostgreSQL (DB-9, MON-3)', () => {
+describe('operation monitoring on PostgreSQL (DB-9, MON-3)', () => {
   let target: TestDatabase;
 
   beforeAll(async () => {

@@ -2,7 +2,7 @@
 // the retries. The server probe runs against the local PostgreSQL, which has no TLS.
 import { describe, expect, it } from 'vitest';
 import { serverOffersTls, tlsMismatch } from '../src/drizzle/tls-mismatch.ts';
-import { postgresServer } from './support/postgres.harness.ts';
+import { describeOnFullServer, postgresAdminUrl } from './support/postgres.harness.ts';
 
 const settings = { url: 'postgres://app@127.0.0.1:1/app', requireTls: true, connectTimeoutSeconds: 1 };
 
@@ -24,17 +24,17 @@ describe('tlsMismatch', () => {
     expect(await tlsMismatch({ ...settings, url: 'postgres:///app?host=/run/postgresql' }, new Error('reset'))).toBeUndefined();
   });
 
-  describe.skipIf(postgresServer === null)('against the local server, which offers no TLS', () => {
-    const url = postgresServer?.adminUrl ?? '';
+  describeOnFullServer('against the local server, which offers no TLS', 'a PostgreSQL server answering the SSLRequest', () => {
+    const url = () => postgresAdminUrl();
 
     it('hears N to the SSLRequest', async () => {
-      const { hostname, port } = new URL(url);
+      const { hostname, port } = new URL(url());
       expect(await serverOffersTls(hostname, Number(port || 5432), 2000)).toBe(false);
     });
 
     it('turns the failed handshake into a message naming DB_REQUIRE_TLS', async () => {
       const handshake = Object.assign(new Error('Client network socket disconnected before secure TLS connection was established'), { code: 'ECONNRESET' });
-      const reason = await tlsMismatch({ ...settings, url }, handshake);
+      const reason = await tlsMismatch({ ...settings, url: url() }, handshake);
       expect(reason).toMatch(/^the database server at .+ does not offer TLS, but DB_REQUIRE_TLS=true .* set DB_REQUIRE_TLS=false/);
     });
   });

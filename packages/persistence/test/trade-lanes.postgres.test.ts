@@ -7,13 +7,13 @@ import type { Database } from '../src/drizzle/database.factory.ts';
 import { checkLedgerIntegrity } from '../src/drizzle/ledger-integrity.query.ts';
 import { DrizzleUnitOfWork, drizzleRepositories } from '../src/drizzle/unit-of-work.drizzle.ts';
 import { ECONOMICS, failingAppends, moneyUseCases, seedMarket, seedUser, type MoneyPorts } from './support/money-use-cases.ts';
-import { createTestDatabase, postgresServer, type TestDatabase } from './support/postgres.harness.ts';
+import { createTestDatabase, type TestDatabase } from './support/postgres.harness.ts';
 
 const clock = { now: () => Date.now() };
 const fees = ECONOMICS.betting.betFees;
 const NAMES = ['amy', 'ben', 'cal', 'dee', 'eve', 'fay', 'gus', 'hal'];
 
-describe.skipIf(postgresServer === null)('group commit of trades on PostgreSQL', () => {
+describe('group commit of trades on PostgreSQL', () => {
   let target: TestDatabase;
   let database: Database;
   let groups: number[];

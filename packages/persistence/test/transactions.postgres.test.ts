@@ -11,11 +11,11 @@ import { ManualClock } from '@socialpredict/adapters/fakes';
 import { emptyTables } from './support/contract.targets.ts';
 import { testDatabaseSettings } from './support/database.settings.ts';
 import { moneyUseCases, seedMarket, seedUser, type MoneyPorts } from './support/money-use-cases.ts';
-import { createTestDatabase, postgresServer, type TestDatabase } from './support/postgres.harness.ts';
+import { createTestDatabase, itOnFullServer, type TestDatabase } from './support/postgres.harness.ts';
 
 const T0 = Date.UTC(2026, 0, 1);
 
-describe.skipIf(postgresServer === null)('money transactions on PostgreSQL', () => {
+describe('money transactions on PostgreSQL', () => {
   let target: TestDatabase;
   let database: Database;
   let ports: MoneyPorts;
@@ -94,7 +94,7 @@ describe.skipIf(postgresServer === null)('money transactions on PostgreSQL', () 
     await expectBooksSound();
   });
 
-  it('ERR-4: a bet waiting on a held market row ends with LOCK_TIMEOUT and commits nothing', async () => {
+  itOnFullServer('ERR-4: a bet waiting on a held market row ends with LOCK_TIMEOUT and commits nothing', 'row-lock waits (the embedded server runs one transaction at a time)', async () => {
     await seedUser(ports, 'maker', 100, T0);
     await seedUser(ports, 'alice', 100, T0);
     const market = await seedMarket(useCases, 'maker', T0);
@@ -118,7 +118,7 @@ describe.skipIf(postgresServer === null)('money transactions on PostgreSQL', () 
     await expectBooksSound();
   });
 
-  it('ERR-4: a deadlock between two units of work rolls one back with DEADLOCK', async () => {
+  itOnFullServer('ERR-4: a deadlock between two units of work rolls one back with DEADLOCK', 'row-lock waits (the embedded server runs one transaction at a time)', async () => {
     await seedUser(ports, 'maker', 100, T0);
     const [a, b] = [await seedMarket(useCases, 'maker', T0), await seedMarket(useCases, 'maker', T0)];
     // Both transactions hold their first lock before either asks for its second: a lock cycle PostgreSQL must break.

@@ -1,7 +1,6 @@
 // The whole app on a fresh, migrated PostgreSQL database of its own (TST-3): Drizzle adapters, argon2id and HS256 as in
-// production, the admin seeded by the startup path. TEST_DATABASE_URL names the server; without it the suites skip,
-// except under CI=true, where a missing database fails the run.
-import { randomBytes } from 'node:crypto';
+// production, the admin seeded by the startup path. The database comes from the run's test server (the global setup
+// of packages/persistence: TEST_DATABASE_URL, Testcontainers, or the embedded PGlite).
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { AppConfig, Env } from '@socialpredict/config';
 import type { UseCaseDeps } from '@socialpredict/domain';
@@ -17,16 +16,19 @@ import {
 } from '@socialpredict/persistence';
 import { createArgon2PasswordHasher, createJoseTokenIssuer } from '@socialpredict/adapters';
 import { composeUseCases, createLogger, followUpEffects, globalReadModelsOn, seedAdmin, withSnapshotReaders } from '@socialpredict/runtime';
+import { createEmptyDatabase } from '../../../../packages/persistence/test/support/postgres.harness.ts';
 import { createAuthenticator } from '../../src/authenticator.ts';
 import { createLifecycle } from '../../src/lifecycle.ts';
 import { createServer } from '../../src/server.ts';
 import { idleJobs, stubProbe } from './stub-deps.ts';
 import { testConfig } from './test-config.ts';
 
-export const POSTGRES_URL = process.env.TEST_DATABASE_URL;
-if (POSTGRES_URL === undefined && process.env.CI === 'true') {
-  throw new Error('CI=true but TEST_DATABASE_URL is not set: the PostgreSQL scenarios cannot run');
-}
+export {
+  createEmptyDatabase,
+  describeOnFullServer,
+  postgresAdminUrl,
+  type TestDatabase as EmptyDatabase,
+} from '../../../../packages/persistence/test/support/postgres.harness.ts';
 
 export const ADMIN_BOOT_PASSWORD = 'Admin1BootPassword';
 
@@ -38,43 +40,6 @@ export interface PostgresApp {
   inject(options: InjectOptions): Promise<LightMyRequestResponse>;
   integrity(): Promise<IntegrityReport>;
   close(): Promise<void>;
-}
-
-function withDatabase(serverUrl: string, name: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function onServer(serverUrl: string, sql: string): Promise<void> {
-  const admin = await openDatabase({ ...testConfig().database, url: serverUrl, poolMax: 1 });
-  try {
-    const session = await admin.reserve();
-    try {
-      await session.query(sql);
-    } finally {
-      await session.release();
-    }
-  } finally {
-    await admin.close();
-  }
-}
-
-export interface EmptyDatabase {
-  url: string;
-  drop(): Promise<void>;
-}
-
-/** A database of its own on the test server, not migrated: for tests that boot the API, which migrates. */
-export async function createEmptyDatabase(): Promise<EmptyDatabase> {
-  const serverUrl = POSTGRES_URL;
-  if (serverUrl === undefined) throw new Error('TEST_DATABASE_URL is not set');
-  const name = `sp_api_test_${randomBytes(6).toString('hex')}`;
-  await onServer(serverUrl, `CREATE DATABASE "${name}"`);
-  return {
-    url: withDatabase(serverUrl, name),
-    drop: () => onServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-  };
 }
 
 export async function createPostgresApp(env: Env = {}): Promise<PostgresApp> {

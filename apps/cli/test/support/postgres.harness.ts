@@ -1,7 +1,9 @@
-// Per-file databases cloned from the migrated template (or empty ones, for the migration commands).
+// Per-file databases copied from the migrated template (or empty ones, for the migration commands).
 export {
   createEmptyDatabase,
   createTestDatabase,
-  postgresServer,
+  describeOnFullServer,
+  itOnFullServer,
+  postgresAdminUrl,
   type TestDatabase,
 } from '../../../../packages/persistence/test/support/postgres.harness.ts';

@@ -4,7 +4,7 @@ import { afterEach } from 'vitest';
 import type { Database } from '@socialpredict/persistence';
 import { createTestDatabase, type TestDatabase } from '../../../persistence/test/support/postgres.harness.ts';
 
-export { postgresServer, type TestDatabase } from '../../../persistence/test/support/postgres.harness.ts';
+export type { TestDatabase } from '../../../persistence/test/support/postgres.harness.ts';
 
 /** A fresh migrated database and an open pool on it. */
 export async function createJobsTestDatabase(): Promise<{ target: TestDatabase; database: Database }> {
