@@ -5,3 +5,4 @@ export type * from './bet.model.ts';
 export * from './economics.model.ts';
 export * from './read-model.model.ts';
 export type * from './audit.model.ts';
+export * from './site-settings.model.ts';

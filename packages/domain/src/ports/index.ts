@@ -16,3 +16,4 @@ export type * from './due-market.port.ts';
 export * from './write-records.port.ts';
 export type * from './audit-log.port.ts';
 export type * from './idempotency.port.ts';
+export type * from './site-settings.port.ts';

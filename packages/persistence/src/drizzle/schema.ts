@@ -371,5 +371,17 @@ export const idempotencyKeys = pgTable(
   ],
 );
 
-export const schema = { users, markets, bets, ledgerAccounts, ledgerEntries, readModelSnapshots, notifications, auditLog, idempotencyKeys };
+/**
+ * Settings edited at run time (docs/api.md#site-settings): one JSON value per key with its optimistic-concurrency
+ * version. A missing row reads as the domain's defaults at version 1.
+ */
+export const siteSettings = pgTable('site_settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  version: integer('version').notNull(),
+  updatedBy: text('updated_by'),
+  updatedAt: epochMillis('updated_at'),
+});
+
+export const schema = { users, markets, bets, ledgerAccounts, ledgerEntries, readModelSnapshots, notifications, auditLog, idempotencyKeys, siteSettings };
 export type Schema = typeof schema;

@@ -26,6 +26,7 @@ import { DrizzleMarketRepository, toMarketRecord } from './market.repository.ts'
 import type { OperationScope } from './operation.monitor.ts';
 import { toInfrastructureError } from './pg-error.mapper.ts';
 import { markets, users } from './schema.ts';
+import { DrizzleSiteSettingsRepository } from './site-settings.repository.ts';
 import { TradeLanes } from './trade-lanes.ts';
 import type { OpenTransaction, TransactionRunner } from './transaction-runner.ts';
 import { DrizzleUserRepository, usernameOrder } from './user.repository.ts';
@@ -38,6 +39,7 @@ export function drizzleRepositories({ db, scope }: Database): Repositories {
     bets: new DrizzleBetRepository(db, scope),
     ledger: new DrizzleLedgerReader(db, scope),
     audit: new DrizzleAuditLogRepository(db, scope),
+    settings: new DrizzleSiteSettingsRepository(db, scope),
   };
 }
 
@@ -47,6 +49,7 @@ function transactionContext({ db: tx }: OpenTransaction, scope: OperationScope):
     markets: new DrizzleMarketRepository(tx, scope),
     bets: new DrizzleBetRepository(tx, scope),
     ledger: new DrizzleLedgerRepository(tx, scope),
+    settings: new DrizzleSiteSettingsRepository(tx, scope),
     lockMarket: (id) =>
       dbOperation(scope, 'lockMarket', async (): Promise<MarketRecord | null> => {
         const [row] = await tx.select().from(markets).where(eq(markets.id, id)).for('update');

@@ -13,4 +13,5 @@ export * from './due-market.memory-repository.ts';
 export * from './job.memory-repositories.ts';
 export * from './audit-log.memory-repository.ts';
 export * from './idempotency.memory-repository.ts';
+export * from './site-settings.memory-repository.ts';
 export * from './memory-ports.ts';

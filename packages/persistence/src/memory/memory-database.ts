@@ -11,6 +11,8 @@ import {
   type MarketRecord,
   type Notification,
   type ReadModelSnapshot,
+  type SiteSettingsKey,
+  type StoredSettings,
   type StoredAuditEntry,
   type StoredBetRow,
   type StoredResponse,
@@ -51,6 +53,7 @@ export interface MemoryTables {
   readonly audit: StoredAuditEntry[];
   /** keyed by JSON [username, key] */
   readonly idempotency: Map<string, IdempotencyRecord>;
+  readonly settings: Map<SiteSettingsKey, StoredSettings<SiteSettingsKey>>;
   readonly sequences: { user: number; market: number; bet: number; entry: number; audit: number };
 }
 
@@ -153,6 +156,7 @@ function emptyTables(): MemoryTables {
     notifications: new Map(),
     audit: [],
     idempotency: new Map(),
+    settings: new Map(),
     sequences: { user: 0, market: 0, bet: 0, entry: 0, audit: 0 },
   };
 }
@@ -169,6 +173,7 @@ function copyTables(tables: MemoryTables): MemoryTables {
     notifications: new Map(tables.notifications),
     audit: [...tables.audit],
     idempotency: new Map(tables.idempotency),
+    settings: new Map(tables.settings),
     sequences: { ...tables.sequences },
   };
 }

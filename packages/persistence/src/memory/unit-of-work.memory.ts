@@ -21,6 +21,7 @@ import { MemoryMarketRepository, updateMarket } from './market.memory-repository
 import { completeClaim } from './idempotency.memory-repository.ts';
 import type { MemoryDatabase, MemoryTables, TableScope } from './memory-database.ts';
 import { readOperation, writeOperation, type MemoryContext } from './memory-operation.ts';
+import { MemorySiteSettingsRepository } from './site-settings.memory-repository.ts';
 import { MemoryUserRepository } from './user.memory-repository.ts';
 
 /** The repositories over one scope: the committed state (autocommit) or a transaction's draft. */
@@ -32,6 +33,7 @@ export function memoryRepositories(database: MemoryDatabase, scope: TableScope =
     bets: new MemoryBetRepository(context),
     ledger: new MemoryLedgerRepository(context),
     audit: new MemoryAuditLogRepository(context),
+    settings: new MemorySiteSettingsRepository(context),
   } satisfies Repositories;
 }
 

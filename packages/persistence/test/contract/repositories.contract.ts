@@ -21,6 +21,7 @@ import {
 } from '@socialpredict/domain';
 import { ManualClock } from '@socialpredict/adapters/fakes';
 import type { ContractPorts, ContractTarget } from '../support/contract.targets.ts';
+import { describeSiteSettingsContract } from './site-settings.contract.ts';
 import { DAY_MS, failingAppends, moneyUseCases, newUser, seedMarket, seedUser } from '../support/money-use-cases.ts';
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0, 123);
@@ -525,6 +526,8 @@ export function describeRepositoryContract(target: ContractTarget): void {
         expect((await ports.dueMarkets.listDue(T0, 10))._unsafeUnwrap()).toEqual([]);
       });
     });
+
+    describeSiteSettingsContract(() => ports);
 
     describe('audit log', () => {
       // Audit rows cannot be deleted, so on the database targets they outlive each test: every test names its own actor.

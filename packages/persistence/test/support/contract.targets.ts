@@ -8,7 +8,9 @@ import type {
   Repositories,
   UnitOfWork,
 } from '@socialpredict/domain';
+import { getTableName } from 'drizzle-orm';
 import { openDatabase, type Database } from '../../src/drizzle/database.factory.ts';
+import { auditLog, schema } from '../../src/drizzle/schema.ts';
 import { migrate } from '../../src/drizzle/migrations.migrator.ts';
 import { drizzleJobRepositories } from '../../src/drizzle/job.repositories.ts';
 import { DrizzleUnitOfWork, drizzleRepositories } from '../../src/drizzle/unit-of-work.drizzle.ts';
@@ -46,12 +48,18 @@ export function memoryTarget(): ContractTarget {
   };
 }
 
+/** Every table but the append-only audit log, whose trigger refuses TRUNCATE (tests name their own actors instead). */
+const EMPTIED_TABLES = Object.values(schema)
+  .filter((table) => table !== auditLog)
+  .map((table) => `"${getTableName(table)}"`)
+  .join(', ');
+
 /** Empties every table and restores the system accounts the migrations insert. */
 export async function emptyTables(database: Database): Promise<void> {
   const session = await database.reserve();
   try {
     await session.script(
-      `TRUNCATE idempotency_keys, notifications, read_model_snapshots, ledger_entries, bets, ledger_accounts, markets, users RESTART IDENTITY;
+      `TRUNCATE ${EMPTIED_TABLES} RESTART IDENTITY;
        INSERT INTO ledger_accounts (account, type) VALUES ('house', 'house'), ('mint', 'mint');`,
     );
   } finally {
