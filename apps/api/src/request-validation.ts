@@ -109,11 +109,19 @@ function isMalformed(part: Part, error: ValueError): boolean {
   if (MALFORMED.has(error.type)) return true;
   // `outcomeType: 1` is a value of the wrong JSON type, not a wrong choice among the allowed strings.
   if (error.type === ValueErrorType.Literal && typeof error.value !== typeof error.schema.const) return true;
+  // Likewise for a choice among literals (`status: 1` where `approved` or `rejected` is expected).
+  if (error.type === ValueErrorType.Union && literalChoices(error.schema)?.every((choice) => typeof choice !== typeof error.value) === true) return true;
   // An integer beyond 2^53 cannot be represented exactly: a malformed number, not a range problem (docs/api.md#validation).
   if (error.type === ValueErrorType.IntegerMaximum && error.schema.maximum === Number.MAX_SAFE_INTEGER) return true;
   // Path and query values are text the router hands over: any failure there is a malformed request (docs/api.md#router-behaviour); rules
   // such as a search query's length are checked by the route itself.
   return part === 'params' || part === 'querystring';
+}
+
+/** The allowed values of a union made only of literals; undefined for any other union. */
+function literalChoices(schema: TSchema): unknown[] | undefined {
+  const options = ((schema as { anyOf?: unknown[] }).anyOf ?? []) as { const?: unknown }[];
+  return options.every((option) => 'const' in option) ? options.map((option) => option.const) : undefined;
 }
 
 function fieldName(part: Part, error: ValueError): string {

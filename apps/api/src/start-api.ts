@@ -80,11 +80,7 @@ export async function startApi(config: AppConfig, logger: Logger, holder?: strin
         config,
         lifecycle,
         probe: { ...runtime.probe, jobs: () => runner.status() },
-        // Reporting visibility is editable only once Tier 2 CMS routes exist; until then both reports are public.
-        authenticator: createAuthenticator(useCases.authenticate, async () => ({
-          systemMetricsPublic: true,
-          globalLeaderboardPublic: true,
-        })),
+        authenticator: createAuthenticator(useCases.authenticate, useCases.getReportingVisibility),
         useCases,
         idempotency: runtime.idempotency,
         clock: runtime.clock,

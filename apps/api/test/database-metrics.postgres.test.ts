@@ -41,7 +41,7 @@ describe('database metrics and slow queries on PostgreSQL (MON-3, DB-9)', () => 
         config,
         lifecycle,
         probe: runtime.probe,
-        authenticator: createAuthenticator(useCases.authenticate, async () => ({ systemMetricsPublic: true, globalLeaderboardPublic: true })),
+        authenticator: createAuthenticator(useCases.authenticate, useCases.getReportingVisibility),
         useCases,
         idempotency: runtime.idempotency,
         clock: runtime.clock,

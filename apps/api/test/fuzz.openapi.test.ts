@@ -30,10 +30,23 @@ interface Account {
 const FORGERIES = ['anonymous', 'tampered-signature', 'alg-none', 'escalated', 'not-a-jwt', 'basic-auth'] as const;
 type Caller = AccountName | (typeof FORGERIES)[number];
 
-const ADMIN_ONLY = new Set(['POST /v0/admin/createuser', 'GET /v0/admin/audit']);
+const ADMIN_ONLY = new Set([
+  'POST /v0/admin/createuser',
+  'GET /v0/admin/audit',
+  'GET /v0/admin/market-description-amendments/settings',
+  'PUT /v0/admin/market-description-amendments/settings',
+  'PUT /v0/admin/content/reporting-visibility',
+]);
 /** Statuses docs/api.md#reason-codes allows on every body route though the operations do not list them. */
 const BODY_STATUSES = [413, 415];
 const UNGATED = new Set(['POST /v0/changepassword']);
+/** Reports that ask for a token once an administrator makes them private (docs/api.md#reporting-visibility). */
+const GUARDED_REPORTS = new Map<string, 'systemMetricsPublic' | 'globalLeaderboardPublic'>([
+  ['GET /v0/system/metrics', 'systemMetricsPublic'],
+  ['GET /v0/global/leaderboard', 'globalLeaderboardPublic'],
+]);
+/** Follows the fuzzer's own saves of the visibility flags, so the rules know which reports are private. */
+const reportingVisibility = { systemMetricsPublic: true, globalLeaderboardPublic: true };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Requests and the rules with a known answer
@@ -314,7 +327,9 @@ function bodyRules(body: JsonSchema, key: string, add: AddRule): void {
         ? ['1', 1.5, true, null, [], {}, ...(property.maximum === Number.MAX_SAFE_INTEGER ? [2 ** 53, 1e300] : [])]
         : property.type === 'array'
           ? ['slug', 1, {}, null]
-          : [1, true, null, [], {}, 1.5];
+          : property.type === 'boolean'
+            ? ['true', 1, 0, null, [], {}]
+            : [1, true, null, [], {}, 1.5];
     add('wrong JSON type', fc.constantFrom(...wrongTypes).map((value) => rule(invalidRequest(`wrong JSON type for ${name}`), (d) => withField(d, name, value))));
     schemaViolations(body, name, property, add);
 
@@ -494,6 +509,10 @@ function expectedAnswer(op: Operation, request: FuzzRequest): Rule | undefined {
     if (account.gated && !UNGATED.has(op.key)) return { name: 'password gate', status: 403, reasons: ['PASSWORD_CHANGE_REQUIRED'] };
     if (ADMIN_ONLY.has(op.key) && account.role !== 'ADMIN') return { name: 'admin only', status: 403, reasons: ['AUTHORIZATION_DENIED'] };
   }
+  const visibilityFlag = GUARDED_REPORTS.get(op.key);
+  if (visibilityFlag !== undefined && !reportingVisibility[visibilityFlag] && !Object.hasOwn(accounts, request.caller)) {
+    return { name: `private report, caller ${request.caller}`, status: 401, reasons: ['INVALID_TOKEN'] };
+  }
   return request.rule;
 }
 
@@ -527,6 +546,11 @@ async function send(op: Operation, request: FuzzRequest): Promise<void> {
     }
   } else if (expected !== undefined) {
     throw new Error(`${status} where the rule "${expected.name}" says ${expected.status}: ${context}`);
+  }
+  if (op.key === 'PUT /v0/admin/content/reporting-visibility' && status === 200) {
+    const saved = JSON.parse(response.body) as { result: typeof reportingVisibility };
+    reportingVisibility.systemMetricsPublic = saved.result.systemMetricsPublic;
+    reportingVisibility.globalLeaderboardPublic = saved.result.globalLeaderboardPublic;
   }
   // A password change revokes the caller's token (docs/api.md#tokens): follow it, as the web app would.
   if (op.key === 'POST /v0/changepassword' && status === 200 && Object.hasOwn(accounts, request.caller)) {

@@ -35,6 +35,7 @@ export type {
   PositionUseCases,
   ProjectionUseCases,
   ReportingUseCases,
+  SettingsUseCases,
   TradingUseCases,
   UserUseCases,
 } from './use-case-slices.ts';

@@ -5,6 +5,8 @@ import type { ResultAsync } from 'neverthrow';
 import type {
   AuditedUseCases,
   GetFinancialStats,
+  GetGovernanceSettings,
+  GetReportingVisibility,
   GetMarketDetails,
   GetMarketLeaderboard,
   GetPortfolio,
@@ -70,6 +72,12 @@ export interface UserUseCases {
 
 export interface AdminUseCases {
   listAuditEntries: ListAuditEntries;
+}
+
+export interface SettingsUseCases {
+  getGovernanceSettings: GetGovernanceSettings;
+  getReportingVisibility: GetReportingVisibility;
+  updateSiteSettings: AuditedUseCases['updateSiteSettings'];
 }
 
 export interface ReportingUseCases {

@@ -11,6 +11,7 @@ import type {
   PositionUseCases,
   ProjectionUseCases,
   ReportingUseCases,
+  SettingsUseCases,
   TradingUseCases,
   UserUseCases,
 } from './use-case-slices.ts';
@@ -22,7 +23,8 @@ export type AppUseCases = { authenticate: Authenticate } & AdminUseCases &
   ProjectionUseCases &
   PositionUseCases &
   TradingUseCases &
-  ReportingUseCases;
+  ReportingUseCases &
+  SettingsUseCases;
 
 export function withSnapshotReaders(useCases: AuditedUseCases, readModels: Pick<GlobalReadModels, 'read'>): AppUseCases {
   // The snapshot store throws driver errors; as a Result they reach the HTTP mapping like any other read's.

@@ -1,5 +1,5 @@
 // Site content read by the web app on every visit (T1-11…T1-15, T1-27). Editing is Tier 2/3 and not built yet, so
-// each answer is the documented default: the seeded home page, the default discovery layouts, public reports, the
+// each answer is the documented default: the seeded home page, the default discovery layouts, the
 // default share settings and no tags.
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Clock, ListMarkets } from '@socialpredict/domain';
@@ -121,27 +121,6 @@ export const contentRoutes: FastifyPluginAsyncTypebox<ContentRouteOptions> = asy
       },
     },
     async (request) => ok(defaultDiscoveryPage(request.params.slug)),
-  );
-
-  app.get(
-    '/v0/content/reporting-visibility',
-    {
-      config: { limit: 'general' },
-      schema: {
-        tags: ['content'],
-        summary: 'Which reports are public',
-        description: 'Whether the system metrics and the global leaderboard may be read without a token.',
-        response: {
-          200: documented(
-            Envelope(Type.Object({ systemMetricsPublic: Type.Boolean(), globalLeaderboardPublic: Type.Boolean(), version: Int, updatedAt: Type.String() })),
-            'The visibility flags.',
-            { ok: true, result: { systemMetricsPublic: true, globalLeaderboardPublic: true, version: 1, updatedAt: CREATED_AT } },
-          ),
-          ...errorResponses(),
-        },
-      },
-    },
-    async () => ok({ systemMetricsPublic: true, globalLeaderboardPublic: true, version: 1, updatedAt: bootTime }),
   );
 
   app.get(

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 export interface JsonSchema {
   type?: string;
   enum?: readonly unknown[];
+  const?: unknown;
   pattern?: string;
   minimum?: number;
   maximum?: number;
@@ -87,7 +88,11 @@ export function arbitraryOf(schema: JsonSchema, hints: Hints, name = ''): fc.Arb
   const hinted = hints(name, schema);
   if (hinted !== undefined) return hinted;
   if (schema.enum !== undefined) return fc.constantFrom(...schema.enum);
+  if (schema.const !== undefined) return fc.constant(schema.const);
+  if (schema.anyOf !== undefined) return fc.oneof(...schema.anyOf.map((option) => arbitraryOf(option, hints, name)));
   switch (schema.type) {
+    case 'boolean':
+      return fc.boolean();
     case 'integer':
       return integerOf(schema);
     case 'array': {

@@ -76,7 +76,7 @@ export async function createPostgresApp(env: Env = {}): Promise<PostgresApp> {
       config,
       lifecycle,
       probe: stubProbe({ database: 'postgres' }),
-      authenticator: createAuthenticator(useCases.authenticate, async () => ({ systemMetricsPublic: true, globalLeaderboardPublic: true })),
+      authenticator: createAuthenticator(useCases.authenticate, useCases.getReportingVisibility),
       useCases,
       idempotency,
       clock: deps.clock,

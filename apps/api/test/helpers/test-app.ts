@@ -27,7 +27,10 @@ export interface TestApp {
   lifecycle: Lifecycle;
   inject(options: InjectOptions): Promise<LightMyRequestResponse>;
   /** Creates a user straight through the seeding path (no HTTP) and returns a token for it. */
-  user(username: string, options?: { role?: 'ADMIN' | 'REGULAR' | 'MODERATOR'; mustChangePassword?: boolean; password?: string }): Promise<string>;
+  user(
+    username: string,
+    options?: { role?: 'ADMIN' | 'REGULAR' | 'MODERATOR'; suspended?: boolean; mustChangePassword?: boolean; password?: string },
+  ): Promise<string>;
   login(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -67,7 +70,7 @@ export async function createTestApp(env: Env = {}, options: TestAppOptions = {})
       config,
       lifecycle,
       probe: options.probe ?? stubProbe(),
-      authenticator: createAuthenticator(useCases.authenticate, async () => ({ systemMetricsPublic: true, globalLeaderboardPublic: true })),
+      authenticator: createAuthenticator(useCases.authenticate, useCases.getReportingVisibility),
       useCases,
       idempotency,
       clock: ports.clock,
@@ -100,7 +103,7 @@ export async function createTestApp(env: Env = {}, options: TestAppOptions = {})
           username,
           displayName: username,
           role,
-          moderatorStatus: role === 'MODERATOR' ? 'active' : 'none',
+          moderatorStatus: role !== 'MODERATOR' ? 'none' : userOptions.suspended === true ? 'suspended' : 'active',
           password,
           mustChangePassword: userOptions.mustChangePassword ?? false,
         },

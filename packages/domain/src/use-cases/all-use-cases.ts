@@ -28,6 +28,8 @@ import { makeResolveMarket } from './resolve-market/resolve-market.use-case.ts';
 import { makeSearchMarkets } from './search-markets/search-markets.use-case.ts';
 import { makeSell } from './sell/sell.use-case.ts';
 import { makeSetRole } from './set-role/set-role.use-case.ts';
+import { makeGetGovernanceSettings, makeGetReportingVisibility } from './site-settings/get-site-settings.use-case.ts';
+import { makeUpdateSiteSettings } from './site-settings/update-site-settings.use-case.ts';
 import { makeGetSystemMetrics } from './system-metrics/system-metrics.use-case.ts';
 import { makeUpdateProfile } from './update-profile/update-profile.use-case.ts';
 import { makeGetUserFinancials } from './user-financials/user-financials.use-case.ts';
@@ -65,6 +67,9 @@ export function makeUseCases(deps: UseCaseDeps) {
     getSystemMetrics: makeGetSystemMetrics(deps),
     getGlobalLeaderboard: makeGetGlobalLeaderboard(deps),
     listAuditEntries: makeListAuditEntries(deps),
+    getGovernanceSettings: makeGetGovernanceSettings(deps),
+    getReportingVisibility: makeGetReportingVisibility(deps),
+    updateSiteSettings: makeUpdateSiteSettings(deps),
   };
 }
 

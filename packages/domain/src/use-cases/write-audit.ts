@@ -100,6 +100,12 @@ export const WRITE_AUDIT = {
   getSystemMetrics: null,
   getGlobalLeaderboard: null,
   listAuditEntries: null,
+  getGovernanceSettings: null,
+  getReportingVisibility: null,
+  updateSiteSettings: {
+    target: (input) => input.key,
+    inputs: (input) => ({ version: input.version, ...(input.changes as Record<string, string | boolean>) }),
+  },
 } as const satisfies { readonly [K in UseCaseName]: AuditSpec<UseCaseInput<K>, UseCaseOutput<K>> | null };
 
 export type AuditedUseCaseName = { [K in UseCaseName]: (typeof WRITE_AUDIT)[K] extends null ? never : K }[UseCaseName];

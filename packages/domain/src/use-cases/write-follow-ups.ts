@@ -64,6 +64,10 @@ export const WRITE_FOLLOW_UPS: { readonly [K in UseCaseName]: FollowUps<UseCaseO
   getSystemMetrics: NO_FOLLOW_UPS,
   getGlobalLeaderboard: NO_FOLLOW_UPS,
   listAuditEntries: NO_FOLLOW_UPS,
+  getGovernanceSettings: NO_FOLLOW_UPS,
+  getReportingVisibility: NO_FOLLOW_UPS,
+  // Settings decide who may read or how reviews go, not what any read model holds.
+  updateSiteSettings: NO_FOLLOW_UPS,
 };
 
 /** The side effects a follow-up may have; each adapter (snapshot store, job queue) reports its own failure. */

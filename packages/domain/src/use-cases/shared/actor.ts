@@ -23,3 +23,8 @@ export function hasAdminRights(actor: Actor): boolean {
 export function requireAdmin(actor: Actor, what: string): Result<void, AuthorizationDenied> {
   return hasAdminRights(actor) ? ok(undefined) : err(authorizationDenied(`Only administrators may ${what}.`));
 }
+
+/** The name a record keeps of who acted (`approvedBy`, `updatedBy`, …): the username, or the operator's name. */
+export function actorName(actor: Actor): string {
+  return actor.kind === 'user' ? actor.username : actor.name;
+}
