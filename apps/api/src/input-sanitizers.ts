@@ -137,6 +137,13 @@ export function searchQuery(raw: string): Checked<string> {
   return screen(value, 'single-line', stripHtml);
 }
 
+/** A reason kept for the audit log and shown to administrators: one line of plain text, at most 500 characters, may be empty. */
+export function reasonText(raw: string): Checked<string> {
+  const screened = screen(raw, 'single-line', stripHtml);
+  if (screened.ok && codePoints(screened.value) > 500) return fail('must be at most 500 characters');
+  return screened;
+}
+
 const RFC3339_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-](\d{2}):(\d{2}))$/i;
 
 /**

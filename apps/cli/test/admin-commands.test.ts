@@ -12,6 +12,7 @@ import { grantCreditsCommand } from '../src/commands/grant-credits/grant-credits
 import { integrityCheckCommand, INTEGRITY_VIOLATIONS_EXIT } from '../src/commands/integrity-check/integrity-check.command.ts';
 import { resetPasswordCommand } from '../src/commands/reset-password/reset-password.command.ts';
 import { resolveMarketCommand } from '../src/commands/resolve-market/resolve-market.command.ts';
+import { listUsersCommand } from '../src/commands/list-users/list-users.command.ts';
 import { setRoleCommand } from '../src/commands/set-role/set-role.command.ts';
 import { testContext, type TestContext } from './support/command-context.ts';
 import { createTestDatabase, type TestDatabase } from './support/postgres.harness.ts';
@@ -86,14 +87,57 @@ describe('operator commands on PostgreSQL', () => {
 
   it('set-role suspends and reinstates a moderator, refuses it for anyone else, and takes one change at a time', async () => {
     await run(createUserCommand, { username: 'cora' });
-    await expect(run(setRoleCommand, { username: 'cora', suspend: true })).rejects.toThrow(/INVALID_STATE/);
+    await expect(run(setRoleCommand, { username: 'cora', suspend: true, reason: 'spam' })).rejects.toThrow(/INVALID_STATE/);
     await run(setRoleCommand, { username: 'cora', role: 'MODERATOR' });
-    expect(await run(setRoleCommand, { username: 'cora', suspend: true })).toBe(0);
-    expect(await user('cora')).toMatchObject({ role: 'MODERATOR', moderatorStatus: 'suspended' });
-    expect(await run(setRoleCommand, { username: 'cora', unsuspend: true })).toBe(0);
-    expect(await user('cora')).toMatchObject({ role: 'MODERATOR', moderatorStatus: 'active' });
+    expect(await run(setRoleCommand, { username: 'cora', suspend: true, reason: 'approved spam' })).toBe(0);
+    expect(cli.out.at(-1)).toBe('cora is now MODERATOR (moderator status suspended: approved spam).');
+    expect(await user('cora')).toMatchObject({
+      role: 'MODERATOR',
+      moderatorStatus: 'suspended',
+      moderatorSuspensionReason: 'approved spam',
+      moderatorSuspendedBy: 'cli',
+      moderatorSuspendedAt: expect.any(Number),
+    });
+    expect(await run(setRoleCommand, { username: 'cora', unsuspend: true, reason: 'served the time' })).toBe(0);
+    expect(await user('cora')).toMatchObject({ role: 'MODERATOR', moderatorStatus: 'active', moderatorSuspensionReason: null, moderatorSuspendedAt: null });
     await expect(run(setRoleCommand, { username: 'cora', role: 'ADMIN', suspend: true })).rejects.toThrow(UsageError);
     await expect(run(setRoleCommand, { username: 'cora' })).rejects.toThrow(UsageError);
+    // A suspension needs its reason, before anything is opened or written.
+    await expect(run(setRoleCommand, { username: 'cora', suspend: true })).rejects.toThrow(/--reason/);
+    await expect(run(setRoleCommand, { username: 'cora', suspend: true, reason: 'x'.repeat(501) })).rejects.toThrow(/VALIDATION_FAILED.*reason/);
+    expect(await user('cora')).toMatchObject({ moderatorStatus: 'active' });
+    // Each reason given is on its audit row.
+    expect(await run(auditCommand, { action: 'setRole', target: 'cora', limit: '3' })).toBe(0);
+    const rows = cli.out.slice(-3).map((line) => JSON.parse(line) as { outcome: string; inputs: { change: string; reason: string | null } });
+    expect(rows.map((row) => [row.outcome, row.inputs.change, row.inputs.reason])).toEqual([
+      ['VALIDATION_FAILED', 'suspend', 'x'.repeat(501)],
+      ['ok', 'unsuspend', 'served the time'],
+      ['ok', 'suspend', 'approved spam'],
+    ]);
+  });
+
+  it('list-users prints AdminUser lines in username order, filtered and paged strictly, then the total', async () => {
+    for (const name of ['gina', 'hugo', 'ivan']) await run(createUserCommand, { username: name });
+    await run(setRoleCommand, { username: 'hugo', role: 'MODERATOR' });
+    const listed = async (options: OptionValues) => {
+      cli.out.length = 0;
+      expect(await run(listUsersCommand, options)).toBe(0);
+      const summary = cli.out.pop();
+      return { users: cli.out.map((line) => JSON.parse(line) as Record<string, unknown>), summary };
+    };
+    const all = await listed({});
+    expect(all.users.map((row) => row.username)).toEqual(['gina', 'hugo', 'ivan']);
+    expect(all.summary).toBe('3 shown of 3 matching (offset 0).');
+    expect(all.users[1]).toMatchObject({ usertype: 'MODERATOR', moderatorStatus: 'active', moderatorSuspensionReason: null, mustChangePassword: true });
+    expect(Object.keys(all.users[0] ?? {})).not.toContain('passwordHash');
+    expect((await listed({ usertype: 'regular' })).users.map((row) => row.username)).toEqual(['gina', 'ivan']);
+    expect((await listed({ query: 'IV' })).users.map((row) => row.username)).toEqual(['ivan']);
+    expect(await listed({ limit: '1', offset: '1' })).toMatchObject({ users: [{ username: 'hugo' }], summary: '1 shown of 3 matching (offset 1).' });
+
+    await expect(run(listUsersCommand, { limit: '251' })).rejects.toThrow(/VALIDATION_FAILED.*limit/);
+    await expect(run(listUsersCommand, { offset: '100001' })).rejects.toThrow(/VALIDATION_FAILED.*offset/);
+    await expect(run(listUsersCommand, { limit: '-1' })).rejects.toThrow(UsageError);
+    await expect(run(listUsersCommand, { usertype: 'OWNER' })).rejects.toThrow(UsageError);
   });
 
   it('grant-credits posts an ADMIN_GRANT through the ledger, both ways, and the books stay sound', async () => {

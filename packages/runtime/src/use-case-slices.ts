@@ -5,6 +5,7 @@ import type { ResultAsync } from 'neverthrow';
 import type {
   AuditedUseCases,
   GetFinancialStats,
+  GetFinancialSummary,
   GetGovernanceSettings,
   GetReportingVisibility,
   GetMarketDetails,
@@ -21,6 +22,7 @@ import type {
   ListMarketPositions,
   ListMarkets,
   ListStewardedMarkets,
+  ListUsers,
   Login,
   ProjectBet,
   QuoteSale,
@@ -67,11 +69,17 @@ export interface UserUseCases {
   registerUser: AuditedUseCases['registerUser'];
   getPortfolio: GetPortfolio;
   getUserFinancials: GetUserFinancials;
+  getFinancialSummary: GetFinancialSummary;
   listStewardedMarkets: ListStewardedMarkets;
 }
 
 export interface AdminUseCases {
   listAuditEntries: ListAuditEntries;
+}
+
+export interface GovernanceUseCases {
+  listUsers: ListUsers;
+  setRole: AuditedUseCases['setRole'];
 }
 
 export interface SettingsUseCases {

@@ -3,16 +3,17 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import type { Clock, RegisterUserOutput } from '@socialpredict/domain';
 import type { UserUseCases } from '@socialpredict/runtime';
 import { HttpProblem } from '../http-problem.ts';
-import { unwrap } from '../http-error.mapper.ts';
+import { toHttpProblem, unwrap } from '../http-error.mapper.ts';
 import * as sanitize from '../input-sanitizers.ts';
+import { liveFreshness } from '../presenters/freshness.presenter.ts';
 import { toMarketResponse } from '../presenters/market.presenter.ts';
 import { toPublicUser } from '../presenters/user.presenter.ts';
 import { actorOf, principalOf } from '../principal.ts';
 import { documented, Int, isoTime, PageQuery, pageOf, ref, UsernameParam } from '../schemas/common.schema.ts';
 import { Envelope, ok } from '../schemas/envelope.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
-import { exampleMarketResponse, examplePublicUser } from '../schemas/examples.ts';
-import { MarketResponse } from '../schemas/market.schema.ts';
+import { exampleMarketResponse, examplePublicUser, liveFreshnessExample } from '../schemas/examples.ts';
+import { Freshness, MarketResponse } from '../schemas/market.schema.ts';
 import { PublicUser } from '../schemas/user.schema.ts';
 import { routeWrite } from '../write-call.ts';
 
@@ -39,6 +40,13 @@ const FinancialMap = Type.Object(
   Object.fromEntries(FINANCIAL_KEYS.map((key) => [key, Int])) as Record<(typeof FINANCIAL_KEYS)[number], typeof Int>,
   { title: 'FinancialMap' },
 );
+
+const exampleFinancialMap = {
+  accountBalance: -21, maximumDebtAllowed: 500, amountInPlay: 20, amountInPlayActive: 20, amountBorrowed: 21,
+  totalSpent: 20, totalSpentInPlay: 20, retainedEarnings: -41, equity: -42, tradingProfits: 0, workProfits: 0,
+  totalProfits: 0, realizedProfits: 0, potentialProfits: 0, realizedValue: 0, potentialValue: 20,
+  unrealizedWorkIncome: 0, unrealizedWorkProfits: 0,
+};
 
 const StewardedList = documented(
   Envelope(Type.Object({ markets: Type.Array(ref(MarketResponse)), total: Int })),
@@ -171,19 +179,45 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRouteOptions> = async (ap
           '(docs/market-model.md, user financials). 404 `USER_NOT_FOUND` when unknown. Raw body.',
         params: UsernamePath,
         response: {
-          200: documented(Type.Object({ financial: FinancialMap }), 'The figures.', {
-            financial: {
-              accountBalance: -21, maximumDebtAllowed: 500, amountInPlay: 20, amountInPlayActive: 20, amountBorrowed: 21,
-              totalSpent: 20, totalSpentInPlay: 20, retainedEarnings: -41, equity: -42, tradingProfits: 0, workProfits: 0,
-              totalProfits: 0, realizedProfits: 0, potentialProfits: 0, realizedValue: 0, potentialValue: 20,
-              unrealizedWorkIncome: 0, unrealizedWorkProfits: 0,
-            },
-          }),
+          200: documented(Type.Object({ financial: FinancialMap }), 'The figures.', { financial: exampleFinancialMap }),
           ...errorResponses(400, 404),
         },
       },
     },
     async (request) => ({ financial: await unwrap(useCases.getUserFinancials({ username: request.params.username })) }),
+  );
+
+  app.get(
+    '/v0/read/users/:username/financial-summary',
+    {
+      config: { auth: 'user', limit: 'general' },
+      schema: {
+        tags: ['users'],
+        summary: 'A user’s financial summary',
+        description:
+          'The 18 figures of the user’s finances with `positionCount`, the number of markets in which the user holds ' +
+          'shares, and the `freshness` of the figures (a read model computed per request, so it reflects every write ' +
+          'committed before the read). 404 `NOT_FOUND` when the user does not exist.',
+        security: [{ bearer: [] }],
+        params: UsernamePath,
+        response: {
+          200: documented(
+            Envelope(Type.Object({ username: Type.String(), financial: FinancialMap, positionCount: Int, freshness: ref(Freshness) })),
+            'The summary.',
+            { ok: true, result: { username: 'alice', financial: exampleFinancialMap, positionCount: 1, freshness: liveFreshnessExample } },
+          ),
+          ...errorResponses(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request) => {
+      const summary = await useCases.getFinancialSummary({ username: request.params.username });
+      // An unknown user has no summary: the read model's NOT_FOUND (docs/api.md#user-governance), not USER_NOT_FOUND.
+      if (summary.isErr()) {
+        throw summary.error.code === 'USER_NOT_FOUND' ? new HttpProblem(404, 'NOT_FOUND', summary.error.message) : toHttpProblem(summary.error);
+      }
+      return ok({ ...summary.value, freshness: liveFreshness(clock.now()) });
+    },
   );
 
   const stewarded = async (stewardUsername: string, query: { limit?: string; offset?: string }, extra: { lifecycleStatus?: 'proposed' | 'published' | 'rejected'; query?: string }) => {

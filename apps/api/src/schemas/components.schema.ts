@@ -1,5 +1,6 @@
 // The shared shapes, registered once with `app.addSchema` before the routes: the serializer resolves the routes'
 // `$ref`s against them and the OpenAPI document lists each once under components/schemas (docs/api.md#shapes).
+import { AdminUser } from './admin-user.schema.ts';
 import { DiscoveryPage } from './content.schema.ts';
 import { ErrorBody } from './error.schema.ts';
 import {
@@ -33,4 +34,5 @@ export const COMPONENT_SCHEMAS = [
   Projection,
   Freshness,
   DiscoveryPage,
+  AdminUser,
 ];

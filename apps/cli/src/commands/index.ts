@@ -5,6 +5,7 @@ import { backupCommand } from './backup/backup.command.ts';
 import { createUserCommand } from './create-user/create-user.command.ts';
 import { grantCreditsCommand } from './grant-credits/grant-credits.command.ts';
 import { integrityCheckCommand } from './integrity-check/integrity-check.command.ts';
+import { listUsersCommand } from './list-users/list-users.command.ts';
 import { loadSeedCommand } from './load-seed/load-seed.command.ts';
 import { migrateCommand } from './migrate/migrate.command.ts';
 import { resetPasswordCommand } from './reset-password/reset-password.command.ts';
@@ -31,6 +32,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   createUserCommand,
   resetPasswordCommand,
   setRoleCommand,
+  listUsersCommand,
   grantCreditsCommand,
   resolveMarketCommand,
   auditCommand,

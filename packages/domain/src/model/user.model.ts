@@ -26,12 +26,21 @@ export interface UserRecord {
   readonly passwordVersion: number;
   /** cached balance of the user's ledger account, changed only by `LedgerRepository.post` (DB-7 (docs/architecture.md#db-7)) */
   readonly accountBalance: number;
+  /** why, by whom and when the moderator was suspended; all null unless `moderatorStatus` is `suspended` (docs/api.md#roles) */
+  readonly moderatorSuspensionReason: string | null;
+  readonly moderatorSuspendedBy: string | null;
+  readonly moderatorSuspendedAt: number | null;
   readonly createdAt: number;
   readonly updatedAt: number;
 }
 
-/** A user starts at balance 0; an INITIAL_BALANCE posting brings the balance in (docs/market-model.md#ledger). */
-export type NewUser = Omit<UserRecord, 'id' | 'accountBalance'>;
+type SuspensionFields = 'moderatorSuspensionReason' | 'moderatorSuspendedBy' | 'moderatorSuspendedAt';
+
+/**
+ * A user starts at balance 0; an INITIAL_BALANCE posting brings the balance in (docs/market-model.md#ledger). No
+ * account starts suspended.
+ */
+export type NewUser = Omit<UserRecord, 'id' | 'accountBalance' | SuspensionFields>;
 
 export type UserPatch = Partial<
   Pick<
@@ -49,5 +58,21 @@ export type UserPatch = Partial<
     | 'mustChangePassword'
     | 'passwordHash'
     | 'passwordVersion'
+    | SuspensionFields
   >
 > & { readonly updatedAt: number };
+
+/** A page of the administrators' user list (docs/api.md#user-governance), in username order. */
+export interface UserListQuery {
+  readonly role?: UserRole;
+  /** case-insensitive substring of the username or the display name */
+  readonly query?: string;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface UserPage {
+  readonly users: readonly UserRecord[];
+  /** every match, beyond the page */
+  readonly total: number;
+}

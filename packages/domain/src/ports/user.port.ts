@@ -1,5 +1,5 @@
 import type { ResultAsync } from 'neverthrow';
-import type { NewUser, UserPatch, UserRecord, UserRole } from '../model/user.model.ts';
+import type { NewUser, UserListQuery, UserPage, UserPatch, UserRecord, UserRole } from '../model/user.model.ts';
 import type { InfrastructureError } from './infrastructure.error.ts';
 
 export interface UserRepository {
@@ -14,4 +14,6 @@ export interface UserRepository {
   update(username: string, patch: UserPatch): ResultAsync<UserRecord | null, InfrastructureError>;
   /** Number of users, or of users with the given role. */
   count(role?: UserRole): ResultAsync<number, InfrastructureError>;
+  /** Users matching the query, in ascending username order, with the number of all matches. */
+  list(query: UserListQuery): ResultAsync<UserPage, InfrastructureError>;
 }

@@ -5,6 +5,7 @@ import { makeAuthenticate } from './authenticate/authenticate.use-case.ts';
 import { makeChangePassword } from './change-password/change-password.use-case.ts';
 import { makeCreateMarket } from './create-market/create-market.use-case.ts';
 import { makeGetFinancialStats } from './financial-stats/financial-stats.use-case.ts';
+import { makeGetFinancialSummary } from './financial-summary/financial-summary.use-case.ts';
 import { makeGetMarketDetails } from './get-market-details/get-market-details.use-case.ts';
 import { makeGetUserPosition } from './get-user-position/get-user-position.use-case.ts';
 import { makeGetUser, makeGetUserCredit } from './get-user/get-user.use-case.ts';
@@ -14,6 +15,7 @@ import { makeListAuditEntries } from './list-audit-entries/list-audit-entries.us
 import { makeListBets } from './list-bets/list-bets.use-case.ts';
 import { makeListMarketPositions } from './list-market-positions/list-market-positions.use-case.ts';
 import { makeListMarkets } from './list-markets/list-markets.use-case.ts';
+import { makeListUsers } from './list-users/list-users.use-case.ts';
 import { makeListStewardedMarkets } from './list-stewarded-markets/list-stewarded-markets.use-case.ts';
 import { makeLogin } from './login/login.use-case.ts';
 import { makeGetMarketLeaderboard } from './market-leaderboard/market-leaderboard.use-case.ts';
@@ -70,6 +72,8 @@ export function makeUseCases(deps: UseCaseDeps) {
     getGovernanceSettings: makeGetGovernanceSettings(deps),
     getReportingVisibility: makeGetReportingVisibility(deps),
     updateSiteSettings: makeUpdateSiteSettings(deps),
+    listUsers: makeListUsers(deps),
+    getFinancialSummary: makeGetFinancialSummary(deps),
   };
 }
 

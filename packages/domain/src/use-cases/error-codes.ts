@@ -3,6 +3,7 @@
 import type { AuthenticateError } from './authenticate/authenticate.use-case.ts';
 import type { ChangePasswordError } from './change-password/change-password.use-case.ts';
 import type { CreateMarketError } from './create-market/create-market.use-case.ts';
+import type { GetFinancialSummaryError } from './financial-summary/financial-summary.use-case.ts';
 import type { GetMarketDetailsError } from './get-market-details/get-market-details.use-case.ts';
 import type { GetUserPositionError } from './get-user-position/get-user-position.use-case.ts';
 import type { GetUserError } from './get-user/get-user.use-case.ts';
@@ -11,6 +12,7 @@ import type { GlobalLeaderboardError } from './global-leaderboard/global-leaderb
 import type { ListAuditEntriesError } from './list-audit-entries/list-audit-entries.use-case.ts';
 import type { ListBetsError } from './list-bets/list-bets.use-case.ts';
 import type { ListMarketPositionsError } from './list-market-positions/list-market-positions.use-case.ts';
+import type { ListUsersError } from './list-users/list-users.use-case.ts';
 import type { LoginError } from './login/login.use-case.ts';
 import type { MarketLeaderboardError } from './market-leaderboard/market-leaderboard.use-case.ts';
 import type { PlaceBetError } from './place-bet/place-bet.use-case.ts';
@@ -31,6 +33,7 @@ export type UseCaseError =
   | AuthenticateError
   | ChangePasswordError
   | CreateMarketError
+  | GetFinancialSummaryError
   | GetMarketDetailsError
   | GetPortfolioError
   | GetUserError
@@ -41,6 +44,7 @@ export type UseCaseError =
   | ListAuditEntriesError
   | ListBetsError
   | ListMarketPositionsError
+  | ListUsersError
   | LoginError
   | MarketLeaderboardError
   | PlaceBetError

@@ -27,6 +27,8 @@ export * from './grant-credits/grant-credits.use-case.ts';
 export * from './write-follow-ups.ts';
 export * from './write-audit.ts';
 export * from './list-audit-entries/list-audit-entries.use-case.ts';
+export * from './list-users/list-users.use-case.ts';
+export * from './financial-summary/financial-summary.use-case.ts';
 export * from './site-settings/get-site-settings.use-case.ts';
 export * from './site-settings/update-site-settings.use-case.ts';
 export * from './login/login.use-case.ts';

@@ -65,6 +65,7 @@ export const WRITE_AUDIT = {
     inputs: (input) => ({
       change: input.change.kind,
       role: input.change.kind === 'role' ? input.change.role : null,
+      reason: input.reason?.trim() || null,
     }),
   },
   grantCredits: { target: (input) => input.username, inputs: (input) => ({ amount: input.amount }) },
@@ -106,6 +107,8 @@ export const WRITE_AUDIT = {
     target: (input) => input.key,
     inputs: (input) => ({ version: input.version, ...(input.changes as Record<string, string | boolean>) }),
   },
+  listUsers: null,
+  getFinancialSummary: null,
 } as const satisfies { readonly [K in UseCaseName]: AuditSpec<UseCaseInput<K>, UseCaseOutput<K>> | null };
 
 export type AuditedUseCaseName = { [K in UseCaseName]: (typeof WRITE_AUDIT)[K] extends null ? never : K }[UseCaseName];

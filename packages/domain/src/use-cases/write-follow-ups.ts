@@ -68,6 +68,8 @@ export const WRITE_FOLLOW_UPS: { readonly [K in UseCaseName]: FollowUps<UseCaseO
   getReportingVisibility: NO_FOLLOW_UPS,
   // Settings decide who may read or how reviews go, not what any read model holds.
   updateSiteSettings: NO_FOLLOW_UPS,
+  listUsers: NO_FOLLOW_UPS,
+  getFinancialSummary: NO_FOLLOW_UPS,
 };
 
 /** The side effects a follow-up may have; each adapter (snapshot store, job queue) reports its own failure. */

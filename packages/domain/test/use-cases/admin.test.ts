@@ -127,14 +127,14 @@ describe('set role', () => {
   it('starts a moderator active, suspends and reinstates it, and gives every other role status none', async () => {
     const h = createHarness();
     await h.seedUser('alice');
-    const change = (kind: 'suspend' | 'unsuspend') => h.setRole({ actor: ADMIN, username: 'alice', change: { kind } });
+    const change = (kind: 'suspend' | 'unsuspend') => h.setRole({ actor: ADMIN, username: 'alice', change: { kind }, reason: 'review' });
     const toRole = (role: UserRole) => h.setRole({ actor: OPERATOR, username: 'alice', change: { kind: 'role', role } });
 
     expect(await codeOf(change('suspend'))).toBe('INVALID_STATE');
-    expect((await toRole('MODERATOR'))._unsafeUnwrap()).toEqual({ username: 'alice', role: 'MODERATOR', moderatorStatus: 'active' });
+    expect((await toRole('MODERATOR'))._unsafeUnwrap()).toMatchObject({ username: 'alice', role: 'MODERATOR', moderatorStatus: 'active' });
     expect((await change('suspend'))._unsafeUnwrap().moderatorStatus).toBe('suspended');
     expect((await change('unsuspend'))._unsafeUnwrap().moderatorStatus).toBe('active');
-    expect((await toRole('ADMIN'))._unsafeUnwrap()).toEqual({ username: 'alice', role: 'ADMIN', moderatorStatus: 'none' });
+    expect((await toRole('ADMIN'))._unsafeUnwrap()).toMatchObject({ username: 'alice', role: 'ADMIN', moderatorStatus: 'none' });
     expect(await codeOf(change('unsuspend'))).toBe('INVALID_STATE');
     expect((await toRole('REGULAR'))._unsafeUnwrap().moderatorStatus).toBe('none');
     expect((await h.ports.users.findByUsername('alice'))._unsafeUnwrap()).toMatchObject({ role: 'REGULAR', moderatorStatus: 'none' });
@@ -142,7 +142,7 @@ describe('set role', () => {
 
   it('reports an unknown user', async () => {
     const h = createHarness();
-    expect(await codeOf(h.setRole({ actor: ADMIN, username: 'ghost', change: { kind: 'suspend' } }))).toBe('USER_NOT_FOUND');
+    expect(await codeOf(h.setRole({ actor: ADMIN, username: 'ghost', change: { kind: 'suspend' }, reason: 'spam' }))).toBe('USER_NOT_FOUND');
   });
 });
 

@@ -114,6 +114,10 @@ export const users = pgTable(
     mustChangePassword: boolean('must_change_password').notNull(),
     /** Cached balance of the ledger account `user:<username>`, updated in the transaction of every posting (DB-7). */
     accountBalance: safeBigint('account_balance').notNull().default(0),
+    /** Set while the moderator is suspended, cleared when reinstated (docs/api.md#user-governance). */
+    moderatorSuspensionReason: text('moderator_suspension_reason'),
+    moderatorSuspendedBy: text('moderator_suspended_by'),
+    moderatorSuspendedAt: epochMillis('moderator_suspended_at'),
     createdAt: epochMillis('created_at').notNull(),
     updatedAt: epochMillis('updated_at').notNull(),
   },

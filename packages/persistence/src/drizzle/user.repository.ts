@@ -1,8 +1,8 @@
 // UserRepository on Drizzle. A user's ledger account is created with the user row, so that postings to it satisfy the
 // ledger's foreign keys from the first one on.
 import type { ResultAsync } from 'neverthrow';
-import { and, count, eq, inArray, ne, sql } from 'drizzle-orm';
-import { userAccount, type InfrastructureError, type NewUser, type UserPatch, type UserRecord, type UserRepository, type UserRole } from '@socialpredict/domain';
+import { and, count, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { userAccount, type InfrastructureError, type NewUser, type UserListQuery, type UserPage, type UserPatch, type UserRecord, type UserRepository, type UserRole } from '@socialpredict/domain';
 import type { Executor } from './database.factory.ts';
 import { dbOperation } from './drizzle-operation.ts';
 import type { OperationScope } from './operation.monitor.ts';
@@ -82,6 +82,24 @@ export class DrizzleUserRepository implements UserRepository {
         .from(users)
         .where(role === undefined ? undefined : eq(users.role, role));
       return row?.total ?? 0;
+    });
+  }
+
+  list(query: UserListQuery): ResultAsync<UserPage, InfrastructureError> {
+    // `strpos` of the lower-cased text, not LIKE, so `%` and `_` in a query are plain characters.
+    const needle = query.query?.toLowerCase();
+    const where = and(
+      query.role === undefined ? undefined : eq(users.role, query.role),
+      needle === undefined
+        ? undefined
+        : or(sql`strpos(lower(${users.username}), ${needle}) > 0`, sql`strpos(lower(${users.displayName}), ${needle}) > 0`),
+    );
+    return dbOperation(this.#scope, 'users.list', async () => {
+      const [page, [counted]] = await Promise.all([
+        this.#db.select().from(users).where(where).orderBy(usernameOrder).limit(query.limit).offset(query.offset),
+        this.#db.select({ total: count() }).from(users).where(where),
+      ]);
+      return { users: page, total: counted?.total ?? 0 };
     });
   }
 }

@@ -4,6 +4,8 @@ import {
   uniqueViolation,
   type InfrastructureError,
   type NewUser,
+  type UserListQuery,
+  type UserPage,
   type UserPatch,
   type UserRecord,
   type UserRepository,
@@ -53,7 +55,14 @@ export class MemoryUserRepository implements UserRepository {
         return err(uniqueViolation('displayName', DISPLAY_NAME_UNIQUE));
       }
       tables.sequences.user += 1;
-      const record: UserRecord = Object.freeze({ ...user, id: tables.sequences.user, accountBalance: 0 });
+      const record: UserRecord = Object.freeze({
+        ...user,
+        id: tables.sequences.user,
+        accountBalance: 0,
+        moderatorSuspensionReason: null,
+        moderatorSuspendedBy: null,
+        moderatorSuspendedAt: null,
+      });
       tables.users.set(record.username, record);
       return ok(record);
     });
@@ -76,6 +85,17 @@ export class MemoryUserRepository implements UserRepository {
     return readOperation(this.#context, 'users.count', (tables) =>
       role === undefined ? tables.users.size : [...tables.users.values()].filter((user) => user.role === role).length,
     );
+  }
+
+  list(query: UserListQuery): ResultAsync<UserPage, InfrastructureError> {
+    const needle = query.query?.toLowerCase();
+    return readOperation(this.#context, 'users.list', (tables) => {
+      const matches = [...tables.users.values()]
+        .filter((user) => query.role === undefined || user.role === query.role)
+        .filter((user) => needle === undefined || [user.username, user.displayName].some((text) => text.toLowerCase().includes(needle)))
+        .sort((a, b) => (a.username < b.username ? -1 : 1));
+      return { users: matches.slice(query.offset, query.offset + query.limit), total: matches.length };
+    });
   }
 }
 

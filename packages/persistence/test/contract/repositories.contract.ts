@@ -81,7 +81,7 @@ export function describeRepositoryContract(target: ContractTarget): void {
           mustChangePassword: true,
           passwordVersion: 3,
         });
-        expect(inserted).toEqual({ ...newUser('alice', T0), role: 'MODERATOR', moderatorStatus: 'active', personalEmoji: '🦊', description: 'Ünïcödé and "quotes"', personalLink1: 'https://example.org/a', email: 'alice@example.org', mustChangePassword: true, passwordVersion: 3, id: inserted.id, accountBalance: 0 });
+        expect(inserted).toEqual({ ...newUser('alice', T0), role: 'MODERATOR', moderatorStatus: 'active', personalEmoji: '🦊', description: 'Ünïcödé and "quotes"', personalLink1: 'https://example.org/a', email: 'alice@example.org', mustChangePassword: true, passwordVersion: 3, id: inserted.id, accountBalance: 0, moderatorSuspensionReason: null, moderatorSuspendedBy: null, moderatorSuspendedAt: null });
         expect((await ports.users.findByUsername('alice'))._unsafeUnwrap()).toEqual(inserted);
         expect((await ports.users.findByUsername('nobody'))._unsafeUnwrap()).toBeNull();
       });
@@ -141,6 +141,41 @@ export function describeRepositoryContract(target: ContractTarget): void {
         expect((await ports.users.count())._unsafeUnwrap()).toBe(3);
         expect((await ports.users.count('REGULAR'))._unsafeUnwrap()).toBe(2);
         expect((await ports.users.count('MODERATOR'))._unsafeUnwrap()).toBe(0);
+      });
+
+      it('stores and clears a moderator suspension (who, why, when)', async () => {
+        await insertUser('mona', { role: 'MODERATOR', moderatorStatus: 'active' });
+        const suspension = { moderatorSuspensionReason: 'spam "reviews"', moderatorSuspendedBy: 'admin', moderatorSuspendedAt: T0 + 7 };
+        const suspended = (await ports.users.update('mona', { moderatorStatus: 'suspended', ...suspension, updatedAt: T0 + 7 }))._unsafeUnwrap();
+        expect(suspended).toMatchObject({ moderatorStatus: 'suspended', ...suspension });
+        expect((await ports.users.findByUsername('mona'))._unsafeUnwrap()).toEqual(suspended);
+        const cleared = { moderatorSuspensionReason: null, moderatorSuspendedBy: null, moderatorSuspendedAt: null };
+        const reinstated = (await ports.users.update('mona', { moderatorStatus: 'active', ...cleared, updatedAt: T0 + 8 }))._unsafeUnwrap();
+        expect(reinstated).toMatchObject({ moderatorStatus: 'active', ...cleared });
+      });
+
+      it('lists users by role and by a case-insensitive search of username or display name, in username order, with the total', async () => {
+        await insertUser('zoe', { displayName: 'Zoë the Bold' });
+        await insertUser('admin', { role: 'ADMIN', displayName: 'Administrator' });
+        await insertUser('mona', { role: 'MODERATOR', moderatorStatus: 'active', displayName: 'Mona 100%' });
+        await insertUser('bob', { displayName: 'Robert_x' });
+        await insertUser('alice');
+        const list = async (query: Parameters<typeof ports.users.list>[0]) => {
+          const page = (await ports.users.list(query))._unsafeUnwrap();
+          return { usernames: page.users.map((user) => user.username), total: page.total };
+        };
+        expect(await list({ limit: 10, offset: 0 })).toEqual({ usernames: ['admin', 'alice', 'bob', 'mona', 'zoe'], total: 5 });
+        expect(await list({ limit: 2, offset: 1 })).toEqual({ usernames: ['alice', 'bob'], total: 5 });
+        expect(await list({ limit: 2, offset: 9 })).toEqual({ usernames: [], total: 5 });
+        expect(await list({ role: 'REGULAR', limit: 10, offset: 0 })).toEqual({ usernames: ['alice', 'bob', 'zoe'], total: 3 });
+        expect(await list({ role: 'MODERATOR', limit: 10, offset: 0 })).toEqual({ usernames: ['mona'], total: 1 });
+        // The username or the display name, any case; LIKE wildcards are plain characters.
+        expect(await list({ query: 'BOLD', limit: 10, offset: 0 })).toEqual({ usernames: ['zoe'], total: 1 });
+        expect(await list({ query: 'o', limit: 1, offset: 0 })).toEqual({ usernames: ['admin'], total: 4 });
+        expect(await list({ query: 'o', role: 'REGULAR', limit: 10, offset: 0 })).toEqual({ usernames: ['bob', 'zoe'], total: 2 });
+        expect(await list({ query: '0%', limit: 10, offset: 0 })).toEqual({ usernames: ['mona'], total: 1 });
+        expect(await list({ query: '_', limit: 10, offset: 0 })).toEqual({ usernames: ['bob'], total: 1 });
+        expect(await list({ query: 'nobody', limit: 10, offset: 0 })).toEqual({ usernames: [], total: 0 });
       });
     });
 
