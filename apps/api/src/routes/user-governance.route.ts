@@ -21,7 +21,7 @@ const USER_TYPES: Readonly<Record<string, UserRole>> = { ADMIN: 'ADMIN', MODERAT
 
 const UserPage = Type.Object({ users: Type.Array(ref(AdminUser)), total: Int, limit: Int, offset: Int });
 
-const Reason = Type.Optional(Type.String({ maxLength: 2000, description: 'kept on the audit row; at most 500 characters' }));
+const Reason = Type.Optional(Type.String({ maxLength: 2000 }));
 
 const UsernamePath = Type.Object({ username: UsernameParam });
 
@@ -58,23 +58,21 @@ export const userGovernanceRoutes: FastifyPluginAsyncTypebox<{ useCases: Governa
         tags: ['admin'],
         summary: 'List users',
         description:
-          'Users in username order, optionally only one `usertype` (ADMIN, MODERATOR, REGULAR) and only those whose ' +
-          'username or display name contains `query` (any case). Paging is strict: a `limit` outside ' +
-          `1–${String(maxLimit)} (default ${String(defaultLimit)}) or an \`offset\` outside 0–${String(maxOffset)} is 400 ` +
-          '`VALIDATION_FAILED`; `total` counts every match.',
+          'Users in username order, filtered by `usertype` and by `query` (in the username or display name, any case). ' +
+          'Strict paging: limit or offset out of range is 400 `VALIDATION_FAILED`.',
         security: [{ bearer: [] }],
         querystring: Type.Object({
           usertype: Type.Optional(Type.String({ maxLength: 20 })),
-          query: Type.Optional(Type.String({ maxLength: 400 })),
-          limit: Type.Optional(Type.String({ description: `integer 1…${String(maxLimit)}, default ${String(defaultLimit)}` })),
-          offset: Type.Optional(Type.String({ description: `integer 0…${String(maxOffset)}, default 0` })),
+          query: Type.Optional(Type.String()),
+          limit: Type.Optional(Type.String({ description: `1…${String(maxLimit)}, default ${String(defaultLimit)}` })),
+          offset: Type.Optional(Type.String({ description: `0…${String(maxOffset)}` })),
         }),
         response: {
           200: documented(Envelope(UserPage), 'A page of users.', {
             ok: true,
             result: { users: [exampleAdminUser], total: 1, limit: 100, offset: 0 },
           }),
-          ...errorResponses(400, 401, 403, 404),
+          ...errorResponses(400, 401, 403),
         },
       },
     },
@@ -110,18 +108,17 @@ export const userGovernanceRoutes: FastifyPluginAsyncTypebox<{ useCases: Governa
         tags: ['admin'],
         summary: 'Promote a user to moderator',
         description:
-          'Makes a REGULAR user an active MODERATOR. Promotion only: any other `usertype` is 400 `VALIDATION_FAILED`, and ' +
-          'a user who is already a moderator or an administrator is 409 `INVALID_STATE`. The optional `reason` (≤ 500 ' +
-          'characters) goes to the audit log. 404 `USER_NOT_FOUND` for an unknown user.',
+          'Makes a REGULAR user an active MODERATOR; another `usertype` is 400, a moderator or administrator 409 ' +
+          '`INVALID_STATE`. The `reason` goes to the audit log.',
         security: [{ bearer: [] }],
         params: UsernamePath,
         body: documented(
           Type.Object({ usertype: Type.String({ maxLength: 20 }), reason: Reason }),
-          'The new role (MODERATOR) and why.',
-          { usertype: 'MODERATOR', reason: 'approved for moderator mode' },
+          'The new role and why.',
+          { usertype: 'MODERATOR', reason: 'trusted' },
         ),
         response: {
-          200: documented(Envelope(ref(AdminUser)), 'The user, now an active moderator.', {
+          200: documented(Envelope(ref(AdminUser)), 'The new moderator.', {
             ok: true,
             result: { ...exampleAdminUser, usertype: 'MODERATOR', moderatorStatus: 'active' },
           }),
@@ -147,23 +144,22 @@ export const userGovernanceRoutes: FastifyPluginAsyncTypebox<{ useCases: Governa
         tags: ['admin'],
         summary: 'Suspend or reinstate a moderator',
         description:
-          '`suspended: true` suspends the moderator — it can no longer create markets — and needs a `reason` of 1–500 ' +
-          'characters, kept with who suspended and when; `suspended: false` reinstates it (reason optional). 409 ' +
-          '`INVALID_STATE` when the user is not a moderator, 404 `USER_NOT_FOUND` when unknown.',
+          'Suspending (no more market creation) needs a `reason` (1–500), kept with who and when; `suspended: false` ' +
+          'reinstates. 409 `INVALID_STATE` for a non-moderator.',
         security: [{ bearer: [] }],
         params: UsernamePath,
         body: documented(Type.Object({ suspended: Type.Boolean(), reason: Reason }), 'The new standing and why.', {
           suspended: true,
-          reason: 'approved proposals without review',
+          reason: 'spam',
         }),
         response: {
-          200: documented(Envelope(ref(AdminUser)), 'The moderator with its new standing.', {
+          200: documented(Envelope(ref(AdminUser)), 'The moderator.', {
             ok: true,
             result: {
               ...exampleAdminUser,
               usertype: 'MODERATOR',
               moderatorStatus: 'suspended',
-              moderatorSuspensionReason: 'approved proposals without review',
+              moderatorSuspensionReason: 'spam',
               moderatorSuspendedBy: 'admin',
               moderatorSuspendedAt: exampleAdminUser.updatedAt,
             },

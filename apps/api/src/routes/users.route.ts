@@ -14,7 +14,7 @@ import { Envelope, ok } from '../schemas/envelope.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
 import { exampleMarketResponse, examplePublicUser, liveFreshnessExample } from '../schemas/examples.ts';
 import { Freshness, MarketResponse } from '../schemas/market.schema.ts';
-import { PublicUser } from '../schemas/user.schema.ts';
+import { FinancialMap, PublicUser } from '../schemas/user.schema.ts';
 import { routeWrite } from '../write-call.ts';
 
 export interface UserRouteOptions {
@@ -29,17 +29,6 @@ const Portfolio = Type.Object({
   ),
   totalSharesOwned: Int,
 });
-
-const FINANCIAL_KEYS = [
-  'accountBalance', 'maximumDebtAllowed', 'amountInPlay', 'amountInPlayActive', 'amountBorrowed', 'totalSpent',
-  'totalSpentInPlay', 'retainedEarnings', 'equity', 'tradingProfits', 'workProfits', 'totalProfits', 'realizedProfits',
-  'potentialProfits', 'realizedValue', 'potentialValue', 'unrealizedWorkIncome', 'unrealizedWorkProfits',
-] as const;
-
-const FinancialMap = Type.Object(
-  Object.fromEntries(FINANCIAL_KEYS.map((key) => [key, Int])) as Record<(typeof FINANCIAL_KEYS)[number], typeof Int>,
-  { title: 'FinancialMap' },
-);
 
 const exampleFinancialMap = {
   accountBalance: -21, maximumDebtAllowed: 500, amountInPlay: 20, amountInPlayActive: 20, amountBorrowed: 21,
@@ -179,7 +168,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRouteOptions> = async (ap
           '(docs/market-model.md, user financials). 404 `USER_NOT_FOUND` when unknown. Raw body.',
         params: UsernamePath,
         response: {
-          200: documented(Type.Object({ financial: FinancialMap }), 'The figures.', { financial: exampleFinancialMap }),
+          200: documented(Type.Object({ financial: ref(FinancialMap) }), 'The figures.', { financial: exampleFinancialMap }),
           ...errorResponses(400, 404),
         },
       },
@@ -195,14 +184,13 @@ export const userRoutes: FastifyPluginAsyncTypebox<UserRouteOptions> = async (ap
         tags: ['users'],
         summary: 'A user’s financial summary',
         description:
-          'The 18 figures of the user’s finances with `positionCount`, the number of markets in which the user holds ' +
-          'shares, and the `freshness` of the figures (a read model computed per request, so it reflects every write ' +
-          'committed before the read). 404 `NOT_FOUND` when the user does not exist.',
+          'The financial figures, `positionCount` (markets where the user holds shares) and `freshness` (computed per ' +
+          'request). 404 `NOT_FOUND` for an unknown user.',
         security: [{ bearer: [] }],
         params: UsernamePath,
         response: {
           200: documented(
-            Envelope(Type.Object({ username: Type.String(), financial: FinancialMap, positionCount: Int, freshness: ref(Freshness) })),
+            Envelope(Type.Object({ username: Type.String(), financial: ref(FinancialMap), positionCount: Int, freshness: ref(Freshness) })),
             'The summary.',
             { ok: true, result: { username: 'alice', financial: exampleFinancialMap, positionCount: 1, freshness: liveFreshnessExample } },
           ),

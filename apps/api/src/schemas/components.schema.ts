@@ -16,7 +16,7 @@ import {
   Projection,
   PublicMarket,
 } from './market.schema.ts';
-import { PrivateUser, PublicUser } from './user.schema.ts';
+import { FinancialMap, PrivateUser, PublicUser } from './user.schema.ts';
 
 export const COMPONENT_SCHEMAS = [
   ErrorBody,
@@ -35,4 +35,5 @@ export const COMPONENT_SCHEMAS = [
   Freshness,
   DiscoveryPage,
   AdminUser,
+  FinancialMap,
 ];

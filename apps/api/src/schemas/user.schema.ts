@@ -31,3 +31,15 @@ export const PrivateUser = Type.Object(
   },
   { $id: 'PrivateUser', title: 'PrivateUser' },
 );
+
+const FINANCIAL_KEYS = [
+  'accountBalance', 'maximumDebtAllowed', 'amountInPlay', 'amountInPlayActive', 'amountBorrowed', 'totalSpent',
+  'totalSpentInPlay', 'retainedEarnings', 'equity', 'tradingProfits', 'workProfits', 'totalProfits', 'realizedProfits',
+  'potentialProfits', 'realizedValue', 'potentialValue', 'unrealizedWorkIncome', 'unrealizedWorkProfits',
+] as const;
+
+/** The 18 figures of docs/api.md#shapes FinancialMap, shared by the financial map and the financial summary. */
+export const FinancialMap = Type.Object(
+  Object.fromEntries(FINANCIAL_KEYS.map((key) => [key, Int])) as Record<(typeof FINANCIAL_KEYS)[number], typeof Int>,
+  { $id: 'FinancialMap', title: 'FinancialMap' },
+);
