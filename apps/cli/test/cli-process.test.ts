@@ -21,7 +21,7 @@ describe('the CLI process', () => {
   it('prints the usage with every command and exits 0 on --help', async () => {
     const run = await runCliProcess(['--help']);
     expect(run.code).toBe(EXIT.ok);
-    for (const command of ['serve', 'worker', 'migrate', 'verify-migrations', 'seed', 'seed-dev', 'integrity-check', 'create-user', 'reset-password', 'set-role', 'grant-credits', 'resolve-market', 'backup', 'restore']) {
+    for (const command of ['serve', 'worker', 'migrate', 'verify-migrations', 'seed', 'seed-dev', 'integrity-check', 'create-user', 'reset-password', 'set-role', 'list-users', 'grant-credits', 'resolve-market', 'backup', 'restore']) {
       expect(run.stdout).toContain(`  ${command} `);
     }
   });
