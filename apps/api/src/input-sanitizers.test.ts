@@ -183,3 +183,25 @@ describe('boundary sanitisers (docs/api.md#validation, SEC-8)', () => {
     });
   });
 });
+
+describe('amendment texts (docs/api.md#amendments)', () => {
+  it('keeps markdown-lite and the description HTML policy in a body of 1–2000 code points', () => {
+    expect(value(sanitize.amendmentBody('  **Resolves** on the `official` [notice](https://x.example).\nSecond line  '))).toBe(
+      '**Resolves** on the `official` [notice](https://x.example).\nSecond line',
+    );
+    expect(value(sanitize.amendmentBody('<b>bold</b> <img src=x>'))).toBe('<b>bold</b>');
+    expect(value(sanitize.amendmentBody('😀'.repeat(2000)))).toBe('😀'.repeat(2000));
+    for (const refused of ['😀'.repeat(2001), '   ', '<img src=x>', '[x](javascript:alert(1))', '&lt;script&gt;', 'a\u202Eb']) {
+      expect(value(sanitize.amendmentBody(refused)), refused).toMatch(/^FAIL/);
+    }
+  });
+
+  it('takes reasons as plain text of at most 500 code points, required for reviews', () => {
+    expect(value(sanitize.amendmentReason(' <i>Clear</i> now ', true))).toBe('Clear now');
+    expect(value(sanitize.amendmentReason('', false))).toBe('');
+    expect(value(sanitize.amendmentReason('', true))).toMatch(/^FAIL/);
+    expect(value(sanitize.amendmentReason('é'.repeat(500), true))).toBe('é'.repeat(500));
+    expect(value(sanitize.amendmentReason('é'.repeat(501), false))).toMatch(/^FAIL/);
+    expect(value(sanitize.amendmentReason('onclick=x', false))).toMatch(/^FAIL/);
+  });
+});

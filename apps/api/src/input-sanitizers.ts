@@ -112,6 +112,26 @@ function richText(raw: string, maxBytes: number): Checked<string> {
 export const userDescription = (raw: string) => richText(raw, 2000);
 export const marketDescription = (raw: string) => richText(raw, 2000);
 
+/**
+ * An amendment body (docs/api.md#amendments): markdown-lite text, multi-line, under the description's HTML policy;
+ * 1–2000 code points once sanitised.
+ */
+export function amendmentBody(raw: string): Checked<string> {
+  const screened = screen(raw, 'multi-line', restrictHtml);
+  if (!screened.ok) return screened;
+  const length = codePoints(screened.value);
+  return length < 1 || length > 2000 ? fail('must be 1–2000 characters') : screened;
+}
+
+/** A review or submit reason: multi-line plain text of at most 500 code points; `required` refuses an empty one. */
+export function amendmentReason(raw: string, required: boolean): Checked<string> {
+  const screened = screen(raw, 'multi-line', stripHtml);
+  if (!screened.ok) return screened;
+  const length = codePoints(screened.value);
+  if (length > 500 || (required && length === 0)) return fail(required ? 'must be 1–500 characters' : 'must be at most 500 characters');
+  return screened;
+}
+
 export function questionTitle(raw: string): Checked<string> {
   // Checked before trimming, which would silently drop a leading byte-order mark or a trailing line break.
   const characters = hostileCharacters(raw, 'single-line');

@@ -39,6 +39,7 @@ const ADMIN_ONLY = new Set([
   'GET /v0/admin/users',
   'PATCH /v0/admin/users/{username}/role',
   'PATCH /v0/admin/moderators/{username}/suspension',
+  'GET /v0/admin/market-group-answer-additions',
 ]);
 /** Statuses docs/api.md#reason-codes allows on every body route though the operations do not list them. */
 const BODY_STATUSES = [413, 415];
