@@ -52,6 +52,8 @@ describe('request validation (docs/api.md#validation, VAL-1)', () => {
     ['a zero id', '/loose/0', { amount: 1, outcome: 'YES' }],
     ['a malformed query value', '/loose/1?n=x', { amount: 1, outcome: 'YES' }],
     ['an unknown field on a strict body', '/strict', { username: 'a', extra: 1 }],
+    ['an unknown field named like an Object method', '/strict', { username: 'a', valueOf: 1 }],
+    ['an unknown field named constructor', '/strict', { username: 'a', constructor: 1 }],
   ])('answers %s with 400 INVALID_REQUEST', async (_label, url, payload) => {
     const { status, body } = await post(url, payload);
     expect(status).toBe(400);

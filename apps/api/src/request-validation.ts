@@ -88,20 +88,21 @@ function prepare(schema: TSchema, part: Part, strict: boolean, input: unknown): 
 }
 
 function toProblem(part: Part, errors: ValueError[]): HttpProblem {
-  const fields: Record<string, string[]> = {};
+  // A Map, because field names come from the client: `valueOf` or `toString` must not meet Object.prototype.
+  const fields = new Map<string, string[]>();
   let malformed = false;
   for (const error of errors) {
     // A missing field is reported once, as missing, not again for its type.
     if (error.value === undefined && error.type !== ValueErrorType.ObjectRequiredProperty && error.path !== '') continue;
     if (isMalformed(part, error)) malformed = true;
     const field = fieldName(part, error);
-    (fields[field] ??= []).push(error.message);
+    fields.set(field, [...(fields.get(field) ?? []), error.message]);
   }
-  const summary = Object.entries(fields)
+  const summary = [...fields]
     .map(([field, problems]) => `${field}: ${problems[0]}`)
     .join('; ');
   if (malformed) return new HttpProblem(400, 'INVALID_REQUEST', `Malformed request (${summary}).`);
-  return new HttpProblem(400, 'VALIDATION_FAILED', `Invalid input (${summary}).`, { details: { fields } });
+  return new HttpProblem(400, 'VALIDATION_FAILED', `Invalid input (${summary}).`, { details: { fields: Object.fromEntries(fields) } });
 }
 
 function isMalformed(part: Part, error: ValueError): boolean {

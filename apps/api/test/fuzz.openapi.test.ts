@@ -378,7 +378,7 @@ function bodyRules(body: JsonSchema, key: string, add: AddRule): void {
     }
   }
   if (body.additionalProperties === false) {
-    add('strict body', cleanText(10).filter((key) => !Object.hasOwn(properties, key)).map((key) => rule(invalidRequest('unknown field on a strict body'), (d) => withField(d, key, 'x'))));
+    add('strict body', fc.oneof(cleanText(10), fc.constantFrom('valueOf', 'toString', 'hasOwnProperty', 'constructor')).filter((key) => !Object.hasOwn(properties, key)).map((key) => rule(invalidRequest('unknown field on a strict body'), (d) => withField(d, key, 'x'))));
   }
 }
 
