@@ -9,6 +9,7 @@ import {
   renderPathsSvg,
   renderSweepTable,
   renderTable,
+  RejectedSettingsError,
   resolveSettingName,
   runSimulation,
   runSweep,
@@ -83,7 +84,7 @@ export async function runCli(argv: readonly string[], io: SimIo): Promise<number
   try {
     return await dispatch(argv, io);
   } catch (error) {
-    if (!(error instanceof UsageError || error instanceof UnknownSettingError)) throw error;
+    if (!(error instanceof UsageError || error instanceof UnknownSettingError || error instanceof RejectedSettingsError)) throw error;
     io.err(`${error.message}\n\n${USAGE}`);
     return EXIT.usage;
   }

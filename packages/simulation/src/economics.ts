@@ -29,7 +29,7 @@ export class UnknownSettingError extends Error {}
 
 /** The defaults with `overrides` applied; an unknown name or a non-finite value is the caller's mistake. */
 export function economicsWith(overrides: EconomicsOverrides): EconomicsConfig {
-  const result = structuredClone(DEFAULT_ECONOMICS) as unknown as Tree;
+  const result = JSON.parse(JSON.stringify(DEFAULT_ECONOMICS)) as Tree;
   for (const [name, value] of Object.entries(overrides)) {
     const path = resolveSettingName(name);
     if (path === null) throw new UnknownSettingError(`unknown economics setting "${name}"`);

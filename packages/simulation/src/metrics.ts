@@ -62,6 +62,8 @@ export interface SimulationReport {
     readonly refusedTrades: number;
   };
   readonly strategies: readonly StrategyResult[];
+  /** every agent's final balance minus its grant */
+  readonly agentProfits: readonly { readonly username: string; readonly strategy: Strategy; readonly profit: number }[];
   readonly money: {
     readonly feesCollected: number;
     readonly dustCollected: number;
@@ -135,6 +137,11 @@ export function measure(records: RunRecords): SimulationReport {
         meanProfit: members.length === 0 ? 0 : totalProfit / members.length,
       };
     }),
+    agentProfits: records.agents.map((agent) => ({
+      username: agent.username,
+      strategy: agent.strategy,
+      profit: profitOf(records, agent.username),
+    })),
     money: {
       feesCollected: sumOf((kind) => FEE_KINDS.has(kind)),
       dustCollected: sumOf((kind) => kind === 'SALE_DUST'),

@@ -27,6 +27,9 @@ export interface SimulationOptions {
   readonly onMarketDone?: (done: number, total: number) => void;
 }
 
+/** The economics make the domain refuse the run's own setup, e.g. market seeds it does not accept. */
+export class RejectedSettingsError extends Error {}
+
 const SECOND = 1_000;
 const YEAR = 365 * 24 * 3_600 * SECOND;
 const CREATOR = 'creator';
@@ -120,13 +123,17 @@ async function seedUser(ports: MemoryPorts, username: string, budget: number): P
 }
 
 async function createMarket(ports: MemoryPorts, useCases: UseCases, index: number): Promise<number> {
-  const market = (await useCases.createMarket({
+  const created = await useCases.createMarket({
     username: CREATOR,
     questionTitle: `Simulated question ${index + 1}`,
     description: '',
     resolutionDateTime: ports.clock.now() + YEAR,
-  }))._unsafeUnwrap();
-  return market.id;
+  });
+  if (created.isErr()) throw new RejectedSettingsError(`the domain refused to create a market: ${created.error.message}`);
+  // Creation does not validate the seeds of the economics; the first read does (a subsidy below 1 is refused there).
+  const details = await useCases.getMarketDetails({ marketId: created.value.id });
+  if (details.isErr()) throw new RejectedSettingsError(`the domain cannot price a market of these settings: ${details.error.message}`);
+  return created.value.id;
 }
 
 async function probabilityOf(useCases: UseCases, marketId: number): Promise<number> {
