@@ -70,7 +70,12 @@ describe('pnpm sim', () => {
         truthBrier: expect.any(Number),
         meanAbsoluteError: expect.any(Number),
       },
-      priceImpact: { perCredit: expect.any(Number), acceptedTrades: expect.any(Number), refusedTrades: expect.any(Number) },
+      priceImpact: {
+        perCredit: expect.any(Number),
+        acceptedTrades: expect.any(Number),
+        refusedTrades: expect.any(Number),
+        refusals: expect.any(Object),
+      },
       money: {
         feesCollected: expect.any(Number),
         dustCollected: expect.any(Number),

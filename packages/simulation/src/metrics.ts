@@ -19,6 +19,8 @@ export interface TradeRecord {
   readonly accepted: boolean;
   /** |probability after − before| of an accepted trade */
   readonly impact: number;
+  /** the use case's error code of a refused action */
+  readonly refusal: string | null;
 }
 
 export interface CalibrationBucket {
@@ -60,6 +62,8 @@ export interface SimulationReport {
     readonly perCredit: number;
     readonly acceptedTrades: number;
     readonly refusedTrades: number;
+    /** refused actions by the use case's error code, codes in alphabetical order */
+    readonly refusals: Readonly<Record<string, number>>;
   };
   readonly strategies: readonly StrategyResult[];
   /** every agent's final balance minus its grant */
@@ -122,6 +126,7 @@ export function measure(records: RunRecords): SimulationReport {
       perCredit: mean(buys.map((trade) => trade.impact / trade.amount)),
       acceptedTrades: accepted.length,
       refusedTrades: trades.length - accepted.length,
+      refusals: refusalCounts(trades),
     },
     strategies: STRATEGIES.map((strategy) => {
       const members = records.agents.filter((agent) => agent.strategy === strategy);
@@ -156,6 +161,12 @@ export function measure(records: RunRecords): SimulationReport {
     },
     markets: outcomes,
   };
+}
+
+function refusalCounts(trades: readonly TradeRecord[]): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const trade of trades) if (trade.refusal !== null) counts.set(trade.refusal, (counts.get(trade.refusal) ?? 0) + 1);
+  return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 function deciles(outcomes: readonly MarketOutcome[]): CalibrationBucket[] {

@@ -48,6 +48,7 @@ export function renderTable(report: SimulationReport): string {
     `${settings.markets} markets, ${settings.agents} agents, seed ${settings.seed}, ${settings.turnsPerMarket} turns per market`,
     '',
     columns(headline(report)),
+    ...Object.entries(report.priceImpact.refusals).map(([code, count]) => `  refused ${code}: ${count}`),
     '',
     columns(calibration),
     '',

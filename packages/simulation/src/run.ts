@@ -72,13 +72,13 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       const input = { username: agent.username, marketId, outcome: action.outcome, amount: action.amount };
       const result = action.kind === 'buy' ? await useCases.placeBet(input) : await useCases.sell(input);
       if (result.isErr()) {
-        trades.push({ strategy: agent.strategy, kind: action.kind, amount: action.amount, accepted: false, impact: 0 });
+        trades.push({ ...action, strategy: agent.strategy, accepted: false, impact: 0, refusal: result.error.code });
         continue;
       }
       const after = await probabilityOf(useCases, marketId);
       const moved = action.kind === 'buy' ? action.amount : -action.amount;
       invested.set(agent.username, { ...own, [action.outcome]: own[action.outcome] + moved });
-      trades.push({ strategy: agent.strategy, kind: action.kind, amount: action.amount, accepted: true, impact: Math.abs(after - before) });
+      trades.push({ ...action, strategy: agent.strategy, accepted: true, impact: Math.abs(after - before), refusal: null });
       path.push(after);
     }
     ports.clock.advance(SECOND);

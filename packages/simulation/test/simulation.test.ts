@@ -81,6 +81,7 @@ describe('money conservation', () => {
     const report = await runSimulation({ ...small, economics: economicsWith({ buySharesFee: 1 }) });
     const buys = report.strategies.reduce((sum, row) => sum + row.trades, 0);
     expect(report.money.feesCollected).toBeGreaterThan(0);
+    expect(Object.values(report.priceImpact.refusals).reduce((sum, count) => sum + count, 0)).toBe(report.priceImpact.refusedTrades);
     expect(report.money.feesCollected).toBeLessThanOrEqual(2 * buys);
     // The creator paid the creation cost of every market and earned its work profits back.
     expect(report.money.creatorIncome).toBe(report.money.workProfitPaid - small.markets * 10);
