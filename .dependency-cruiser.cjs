@@ -74,6 +74,31 @@ module.exports = {
       to: { path: ['^packages/runtime/', '^packages/config/'], dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'simulation-sees-only-the-domain-entry-and-memory-adapters',
+      comment:
+        'The simulator proves the domain usable on its own: it imports only the domain\'s public entry and the ' +
+        'in-memory adapters\' entry (the fakes of every port, docs/simulation.md#architecture), never a domain internal.',
+      severity: 'error',
+      from: { path: '^packages/simulation/src' },
+      to: {
+        pathNot: [
+          '^packages/simulation/src/',
+          '^packages/domain/src/index\\.ts$',
+          '^packages/persistence/src/memory/index\\.ts$',
+        ],
+      },
+    },
+    {
+      name: 'sim-app-sees-only-the-simulation-entry',
+      comment: 'The `pnpm sim` driver reaches the market only through the simulation package.',
+      severity: 'error',
+      from: { path: '^apps/sim/src' },
+      to: {
+        path: '^packages/',
+        pathNot: ['^packages/simulation/src/index\\.ts$', '^packages/adapters/src/progress/progress\\.ts$'],
+      },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -1,27 +1,9 @@
-// The committed state of the in-memory adapters read back for end-of-run checks: the books handed to the domain's
-// integrity check (the same pure check the PostgreSQL query feeds, VAL-4) and every stored user and market text.
-import { checkIntegrity, journalLines, userAccount, type IntegrityViolation } from '@socialpredict/domain';
+// The committed state of the in-memory adapters read back for end-of-run checks: the books' integrity and every
+// stored user and market text.
 import type { MemoryDatabase } from '@socialpredict/persistence/memory';
 
-export function memoryIntegrity(database: MemoryDatabase, maximumDebtAllowed: number): IntegrityViolation[] {
-  const tables = database.autocommit.read();
-  const users = [...tables.users.values()];
-  return checkIntegrity({
-    users: users.map((user) => user.username),
-    markets: [...tables.markets.values()].map((market) => ({
-      id: market.id,
-      resolved: market.lifecycleStatus === 'resolved',
-      seeds: market.seeds,
-      createdAt: market.createdAt,
-      resolvedAt: market.finalResolutionDateTime,
-    })),
-    bets: [...tables.betsByMarket.values()].flat(),
-    // The memory store keeps no transaction id; each from → to entry is balanced on its own, so it stands for one.
-    journal: tables.entries.flatMap((entry) => journalLines(entry.id, [entry])),
-    storedBalances: new Map(users.map((user) => [userAccount(user.username), user.accountBalance])),
-    maximumDebtAllowed,
-  });
-}
+// The integrity check of the memory books lives with the memory adapters, which the simulator shares.
+export { memoryIntegrity } from '@socialpredict/persistence/memory';
 
 export interface StoredText {
   where: string;

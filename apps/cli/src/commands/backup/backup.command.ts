@@ -2,7 +2,7 @@
 // `pnpm cli restore`. Production adds WAL archiving for point-in-time recovery; this is the nightly dump.
 import { stat } from 'node:fs/promises';
 import { CommandFailure, requiredText, type CommandContext, type CommandDefinition } from '../../command.ts';
-import { startProgress } from '../../progress.ts';
+import { startProgress } from '@socialpredict/adapters/progress';
 import { requirePostgres, runPgTool } from '../../runtime/pg-tools.ts';
 
 /** The tables whose rows pg_dump writes, one "dumping contents" line each (partitioned parents hold no rows). */

@@ -15,7 +15,7 @@ import {
 } from '@socialpredict/domain';
 import { migrate, type Database } from '@socialpredict/persistence';
 import { CommandFailure, EXIT, UsageError, type CommandContext, type CommandDefinition, type OptionValues } from '../../command.ts';
-import { startProgress, type Progress } from '../../progress.ts';
+import { startProgress, type Progress } from '@socialpredict/adapters/progress';
 import { succeeded, useCaseFailure } from '../../use-case-failure.ts';
 
 /** Shared by every load-test account; it passes the password policy so logins behave as in production. */

@@ -3,7 +3,7 @@
 // `--clean` says to replace them, so a slip of DATABASE_URL cannot overwrite live data silently.
 import { access } from 'node:fs/promises';
 import { CommandFailure, requiredText, type CommandDefinition } from '../../command.ts';
-import { startProgress } from '../../progress.ts';
+import { startProgress } from '@socialpredict/adapters/progress';
 import { libpqEnvironment, requirePostgres, runPgTool } from '../../runtime/pg-tools.ts';
 
 async function userTableCount(context: Parameters<CommandDefinition['run']>[0]): Promise<number> {

@@ -1,7 +1,15 @@
-// Progress of the long CLI commands (load-seed, backup, restore). On a terminal one bar is redrawn in place at most
-// ten times a second; elsewhere (CI logs, pipes, files) a plain line is printed at the start and at every tenth of
-// the work, so a log shows the command is alive without a line per item. Both go to stderr: stdout keeps the report.
-import type { CliIo } from './command.ts';
+// Progress of the long command-line runs (the CLI's load-seed, backup and restore; the simulator). On a terminal one
+// bar is redrawn in place at most ten times a second; elsewhere (CI logs, pipes, files) a plain line is printed at the
+// start and at every tenth of the work, so a log shows the command is alive without a line per item. Both go to stderr: stdout keeps the report.
+
+/** Where progress is drawn: the CLI's and the simulator's stderr. */
+export interface ProgressIo {
+  err(line: string): void;
+  /** stderr is a terminal: a bar redrawn in place there, plain lines otherwise (logs, pipes) */
+  readonly terminal: boolean;
+  /** Draws `text` over the status line of the terminal; `''` clears it. Only called when `terminal`. */
+  status(text: string): void;
+}
 
 const BAR_WIDTH = 24;
 const REDRAW_INTERVAL_MS = 100;
@@ -13,7 +21,7 @@ export interface Progress {
   finish(): void;
 }
 
-export function startProgress(io: CliIo, label: string, total: number, now: () => number = Date.now): Progress {
+export function startProgress(io: ProgressIo, label: string, total: number, now: () => number = Date.now): Progress {
   const started = now();
   let done = 0;
   let drawnAt = Number.NEGATIVE_INFINITY;

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from './command.ts';
-import { startProgress } from './progress.ts';
+import { startProgress, type ProgressIo } from './progress.ts';
 
 function recordingIo(terminal: boolean) {
   const err: string[] = [];
   const status: string[] = [];
-  const io: CliIo = { out: () => undefined, err: (line) => void err.push(line), terminal, status: (text) => void status.push(text) };
+  const io: ProgressIo = { err: (line) => void err.push(line), terminal, status: (text) => void status.push(text) };
   return { io, err, status };
 }
 
