@@ -77,6 +77,8 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
       page.on('console', (message) => {
         if (message.type() === 'error') trouble.consoleErrors.push(message.text());
       });
+      // The tag page confirms a deactivation with window.confirm; a person would say yes.
+      page.on('dialog', (dialog) => void dialog.accept());
       page.on('pageerror', (error) => trouble.consoleErrors.push(`uncaught: ${error.message}`));
       if (as !== undefined) await loginThroughUi(page, as);
       return { page, trouble };
@@ -101,4 +103,32 @@ export async function loginThroughUi(page: Page, username: string, password = ST
 /** Waits for the page's API calls to settle, so failures are recorded before the assertion. */
 export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
+}
+
+/**
+ * The admin routes the web app's admin pages call (docs/api.md §9; spec §3.2 Tier 2), probed on an in-memory app as an
+ * administrator: a 404 means the route does not exist yet. Returns the paths that are missing.
+ */
+export async function missingAdminRoutes(): Promise<string[]> {
+  const app = await createTestApp();
+  try {
+    const token = await app.user('admin', { role: 'ADMIN' });
+    const paths = [
+      '/v0/admin/users?limit=1&offset=0',
+      '/v0/admin/markets?status=proposed&limit=1&offset=0',
+      '/v0/admin/market-tags?includeInactive=true',
+      '/v0/admin/market-description-amendments?status=pending&limit=1&offset=0',
+      '/v0/admin/market-group-answer-additions?status=pending&limit=1&offset=0',
+      '/v0/profile/market-description-amendments?limit=1&offset=0',
+      '/v0/profile/market-group-answer-additions?limit=1&offset=0',
+    ];
+    const missing: string[] = [];
+    for (const url of paths) {
+      const response = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+      if (response.statusCode === 404) missing.push(url.split('?')[0] ?? url);
+    }
+    return missing;
+  } finally {
+    await app.close();
+  }
 }

@@ -8,7 +8,7 @@ if (skipReason !== undefined) console.info(skipReason);
 
 const TITLE = 'Will the browser tests stay green?';
 
-describe.skipIf(skipReason !== undefined)('web app pages in a headless browser', () => {
+describe.skipIf(skipReason !== undefined)('web app pages in a headless browser', { meta: { skipReason } }, () => {
   let h: BrowserHarness;
   let marketId: number;
 
