@@ -3,7 +3,7 @@
 // missing ones, so it switches itself on when they land (docs/operations.md#browser-tests).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserSkipReason, missingAdminRoutes, OPEN_UNTIL, settle, startBrowserHarness, type BrowserHarness, type Trouble } from './harness.ts';
+import { browserSkipReason, missingAdminRoutes, OPEN_UNTIL, settle, startBrowserHarness, tab, type BrowserHarness, type Trouble } from './harness.ts';
 
 const browserMissing = browserSkipReason();
 const missingRoutes = browserMissing === undefined ? await missingAdminRoutes() : [];
@@ -45,8 +45,8 @@ describe.skipIf(skipReason !== undefined)('web app admin pages in a headless bro
     const { page, trouble } = await h.page('admin');
     await page.goto('/admin/markets/review');
     await page.getByText('Review Markets').first().waitFor();
-    for (const tab of REVIEW_TABS) {
-      await page.getByRole('button', { name: tab, exact: true }).first().click();
+    for (const label of REVIEW_TABS) {
+      await tab(page, label).click();
       await settle(page);
     }
     clean(trouble);
@@ -59,8 +59,8 @@ describe.skipIf(skipReason !== undefined)('web app admin pages in a headless bro
       await settle(page);
     }
     await page.goto('/admin/users');
-    for (const tab of ['Moderators', 'Non-Moderators']) {
-      await page.getByRole('button', { name: tab, exact: true }).first().click();
+    for (const label of ['Moderators', 'Non-Moderators']) {
+      await tab(page, label).click();
       await settle(page);
     }
     clean(trouble);
@@ -70,7 +70,7 @@ describe.skipIf(skipReason !== undefined)('web app admin pages in a headless bro
     await moderator('mia');
     const { page, trouble } = await h.page('mia');
     await page.goto('/profile');
-    await page.getByRole('button', { name: 'Market Changes', exact: true }).first().click();
+    await tab(page, 'Market Changes').click();
     await settle(page);
     clean(trouble);
   });

@@ -132,3 +132,8 @@ export async function missingAdminRoutes(): Promise<string[]> {
     await app.close();
   }
 }
+
+/** The web app's tabs are clickable divs (no button role) whose label sits in its own span beside an optional count. */
+export function tab(page: Page, label: string) {
+  return page.locator('div.cursor-pointer').filter({ has: page.getByText(label, { exact: true }) }).last();
+}
