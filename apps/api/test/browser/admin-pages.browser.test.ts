@@ -95,8 +95,8 @@ describe.skipIf(skipReason !== undefined)('web app admin pages in a headless bro
     await settle(page);
     clean(trouble);
 
-    const market = await h.api<{ lifecycleStatus: string; status: string }>('GET', `/v0/markets/${proposed.body.id}`);
-    expect(market.body).toMatchObject({ lifecycleStatus: 'published', status: 'active' });
+    const details = await h.api<{ market: { lifecycleStatus: string; status: string } }>('GET', `/v0/markets/${proposed.body.id}`);
+    expect(details.body.market).toMatchObject({ lifecycleStatus: 'published', status: 'active' });
   });
 
   it('promoting a user on User Governance makes a moderator', async () => {
