@@ -1,5 +1,17 @@
 // The list of vitest projects; the root vitest.config.ts feeds it to `test.projects`
 // (vitest 4+ no longer discovers a workspace file on its own).
-export const projects = ['packages/domain', 'packages/persistence', 'packages/config', 'packages/jobs', 'packages/adapters', 'packages/runtime', 'packages/simulation', 'apps/api', 'apps/cli', 'apps/sim'];
+export const projects = [
+  'packages/domain',
+  'packages/persistence',
+  'packages/config',
+  'packages/jobs',
+  'packages/adapters',
+  'packages/runtime',
+  'packages/simulation',
+  'apps/api',
+  'apps/api/vitest.browser.config.ts',
+  'apps/cli',
+  'apps/sim',
+];
 
 export default projects;

@@ -6,6 +6,8 @@ export default defineProject({
   test: {
     name: 'api',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // The headless-browser tests are the api-browser project (vitest.browser.config.ts).
+    exclude: ['test/browser/**', '**/node_modules/**'],
     // Picks the run's database (TEST_DATABASE_URL, Testcontainers or embedded PGlite) and migrates the template.
     globalSetup: ['../../packages/persistence/test/support/postgres.global-setup.ts'],
     // Booting PGlite or argon2 hashing can take seconds on a loaded 2-core machine; the defaults would flake.
