@@ -26,6 +26,7 @@ import { COMPONENT_SCHEMAS } from './schemas/components.schema.ts';
 import { adminRoutes } from './routes/admin.route.ts';
 import { authRoutes } from './routes/auth.route.ts';
 import { contentRoutes } from './routes/content.route.ts';
+import { marketReviewRoutes } from './routes/market-review.route.ts';
 import { marketRoutes } from './routes/markets.route.ts';
 import { projectionRoutes } from './routes/projection.route.ts';
 import { opsRoutes } from './routes/ops.route.ts';
@@ -106,5 +107,6 @@ export function buildApp(deps: AppDeps): FastifyPluginAsync {
     await app.register(reportingRoutes, { useCases, economics: config.setup.economics });
     await app.register(adminRoutes, { useCases });
     await app.register(siteSettingsRoutes, { useCases, bootTime: clock.now() });
+    await app.register(marketReviewRoutes, { useCases, clock });
   });
 }

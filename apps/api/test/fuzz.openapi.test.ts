@@ -36,6 +36,10 @@ const ADMIN_ONLY = new Set([
   'GET /v0/admin/market-description-amendments/settings',
   'PUT /v0/admin/market-description-amendments/settings',
   'PUT /v0/admin/content/reporting-visibility',
+  'GET /v0/admin/markets',
+  'PATCH /v0/admin/markets/{id}/approve',
+  'PATCH /v0/admin/markets/{id}/reject',
+  'PATCH /v0/admin/markets/{id}/steward',
 ]);
 /** Statuses docs/api.md#reason-codes allows on every body route though the operations do not list them. */
 const BODY_STATUSES = [413, 415];

@@ -35,6 +35,7 @@ export type {
   PositionUseCases,
   ProjectionUseCases,
   ReportingUseCases,
+  ReviewUseCases,
   SettingsUseCases,
   TradingUseCases,
   UserUseCases,

@@ -17,6 +17,7 @@ import type {
   GlobalLeaderboardOutput,
   InfrastructureError,
   ListAuditEntries,
+  ListReviewMarkets,
   ListBets,
   ListMarketPositions,
   ListMarkets,
@@ -72,6 +73,13 @@ export interface UserUseCases {
 
 export interface AdminUseCases {
   listAuditEntries: ListAuditEntries;
+}
+
+export interface ReviewUseCases {
+  listReviewMarkets: ListReviewMarkets;
+  approveMarket: AuditedUseCases['approveMarket'];
+  rejectMarket: AuditedUseCases['rejectMarket'];
+  reassignSteward: AuditedUseCases['reassignSteward'];
 }
 
 export interface SettingsUseCases {

@@ -11,6 +11,7 @@ import type {
   PositionUseCases,
   ProjectionUseCases,
   ReportingUseCases,
+  ReviewUseCases,
   SettingsUseCases,
   TradingUseCases,
   UserUseCases,
@@ -24,6 +25,7 @@ export type AppUseCases = { authenticate: Authenticate } & AdminUseCases &
   PositionUseCases &
   TradingUseCases &
   ReportingUseCases &
+  ReviewUseCases &
   SettingsUseCases;
 
 export function withSnapshotReaders(useCases: AuditedUseCases, readModels: Pick<GlobalReadModels, 'read'>): AppUseCases {

@@ -15,6 +15,7 @@ import {
   Projection,
   PublicMarket,
 } from './market.schema.ts';
+import { ReviewRow } from './review.schema.ts';
 import { PrivateUser, PublicUser } from './user.schema.ts';
 
 export const COMPONENT_SCHEMAS = [
@@ -33,4 +34,5 @@ export const COMPONENT_SCHEMAS = [
   Projection,
   Freshness,
   DiscoveryPage,
+  ReviewRow,
 ];
