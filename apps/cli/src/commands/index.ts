@@ -8,6 +8,7 @@ import { integrityCheckCommand } from './integrity-check/integrity-check.command
 import { loadSeedCommand } from './load-seed/load-seed.command.ts';
 import { migrateCommand } from './migrate/migrate.command.ts';
 import { resetPasswordCommand } from './reset-password/reset-password.command.ts';
+import { approveMarketCommand, proposalsCommand, rejectMarketCommand } from './proposals/proposals.command.ts';
 import { resolveMarketCommand } from './resolve-market/resolve-market.command.ts';
 import { restoreCommand } from './restore/restore.command.ts';
 import { seedDevCommand } from './seed-dev/seed-dev.command.ts';
@@ -33,6 +34,9 @@ export const COMMANDS: readonly CommandDefinition[] = [
   setRoleCommand,
   grantCreditsCommand,
   resolveMarketCommand,
+  proposalsCommand,
+  approveMarketCommand,
+  rejectMarketCommand,
   auditCommand,
   backupCommand,
   restoreCommand,
