@@ -27,6 +27,7 @@ import { adminRoutes } from './routes/admin.route.ts';
 import { answerAdditionRoutes } from './routes/answer-additions.route.ts';
 import { authRoutes } from './routes/auth.route.ts';
 import { contentRoutes } from './routes/content.route.ts';
+import { marketReviewRoutes } from './routes/market-review.route.ts';
 import { marketRoutes } from './routes/markets.route.ts';
 import { projectionRoutes } from './routes/projection.route.ts';
 import { opsRoutes } from './routes/ops.route.ts';
@@ -110,5 +111,6 @@ export function buildApp(deps: AppDeps): FastifyPluginAsync {
     await app.register(siteSettingsRoutes, { useCases, bootTime: clock.now() });
     await app.register(userGovernanceRoutes, { useCases });
     await app.register(answerAdditionRoutes);
+    await app.register(marketReviewRoutes, { useCases, clock });
   });
 }

@@ -40,6 +40,10 @@ const ADMIN_ONLY = new Set([
   'PATCH /v0/admin/users/{username}/role',
   'PATCH /v0/admin/moderators/{username}/suspension',
   'GET /v0/admin/market-group-answer-additions',
+  'GET /v0/admin/markets',
+  'PATCH /v0/admin/markets/{id}/approve',
+  'PATCH /v0/admin/markets/{id}/reject',
+  'PATCH /v0/admin/markets/{id}/steward',
 ]);
 /** Statuses docs/api.md#reason-codes allows on every body route though the operations do not list them. */
 const BODY_STATUSES = [413, 415];

@@ -10,8 +10,8 @@ import { COMPONENT_SCHEMAS } from '../src/schemas/components.schema.ts';
 import { REASONS } from '../src/schemas/error.schema.ts';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
 
-/** Measured 135 758 bytes once the shapes were shared (407 246 before); the bound leaves room for new routes. */
-const MAX_DOCUMENT_BYTES = 160_000;
+/** Measured 135 758 bytes once the shapes were shared (407 246 before), 175 325 with the user-governance and proposal-review routes; the bound catches a shape inlined instead of shared, not growth route by route. */
+const MAX_DOCUMENT_BYTES = 230_000;
 
 interface Media {
   schema?: { $ref?: string };

@@ -36,6 +36,7 @@ export type {
   PositionUseCases,
   ProjectionUseCases,
   ReportingUseCases,
+  ReviewUseCases,
   SettingsUseCases,
   TradingUseCases,
   UserUseCases,

@@ -18,6 +18,7 @@ import type {
   GlobalLeaderboardOutput,
   InfrastructureError,
   ListAuditEntries,
+  ListReviewMarkets,
   ListBets,
   ListMarketPositions,
   ListMarkets,
@@ -80,6 +81,13 @@ export interface AdminUseCases {
 export interface GovernanceUseCases {
   listUsers: ListUsers;
   setRole: AuditedUseCases['setRole'];
+}
+
+export interface ReviewUseCases {
+  listReviewMarkets: ListReviewMarkets;
+  approveMarket: AuditedUseCases['approveMarket'];
+  rejectMarket: AuditedUseCases['rejectMarket'];
+  reassignSteward: AuditedUseCases['reassignSteward'];
 }
 
 export interface SettingsUseCases {

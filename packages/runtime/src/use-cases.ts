@@ -12,6 +12,7 @@ import type {
   PositionUseCases,
   ProjectionUseCases,
   ReportingUseCases,
+  ReviewUseCases,
   SettingsUseCases,
   TradingUseCases,
   UserUseCases,
@@ -26,7 +27,8 @@ export type AppUseCases = { authenticate: Authenticate } & AdminUseCases &
   TradingUseCases &
   ReportingUseCases &
   SettingsUseCases &
-  GovernanceUseCases;
+  GovernanceUseCases &
+  ReviewUseCases;
 
 export function withSnapshotReaders(useCases: AuditedUseCases, readModels: Pick<GlobalReadModels, 'read'>): AppUseCases {
   // The snapshot store throws driver errors; as a Result they reach the HTTP mapping like any other read's.

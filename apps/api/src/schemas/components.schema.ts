@@ -16,6 +16,7 @@ import {
   Projection,
   PublicMarket,
 } from './market.schema.ts';
+import { ReviewRow } from './review.schema.ts';
 import { FinancialMap, PrivateUser, PublicUser } from './user.schema.ts';
 
 export const COMPONENT_SCHEMAS = [
@@ -36,4 +37,5 @@ export const COMPONENT_SCHEMAS = [
   DiscoveryPage,
   AdminUser,
   FinancialMap,
+  ReviewRow,
 ];

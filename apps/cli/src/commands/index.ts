@@ -9,6 +9,7 @@ import { listUsersCommand } from './list-users/list-users.command.ts';
 import { loadSeedCommand } from './load-seed/load-seed.command.ts';
 import { migrateCommand } from './migrate/migrate.command.ts';
 import { resetPasswordCommand } from './reset-password/reset-password.command.ts';
+import { approveMarketCommand, proposalsCommand, rejectMarketCommand } from './proposals/proposals.command.ts';
 import { resolveMarketCommand } from './resolve-market/resolve-market.command.ts';
 import { restoreCommand } from './restore/restore.command.ts';
 import { seedDevCommand } from './seed-dev/seed-dev.command.ts';
@@ -35,6 +36,9 @@ export const COMMANDS: readonly CommandDefinition[] = [
   listUsersCommand,
   grantCreditsCommand,
   resolveMarketCommand,
+  proposalsCommand,
+  approveMarketCommand,
+  rejectMarketCommand,
   auditCommand,
   backupCommand,
   restoreCommand,

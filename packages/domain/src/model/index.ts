@@ -7,3 +7,4 @@ export * from './read-model.model.ts';
 export type * from './audit.model.ts';
 export * from './site-settings.model.ts';
 export type * from './description-amendment.model.ts';
+export type * from './stewardship.model.ts';

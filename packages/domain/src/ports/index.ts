@@ -18,3 +18,4 @@ export type * from './audit-log.port.ts';
 export type * from './idempotency.port.ts';
 export type * from './site-settings.port.ts';
 export type * from './description-amendment.port.ts';
+export type * from './stewardship-audit.port.ts';

@@ -2,6 +2,7 @@
 // hands to its drivers. Each factory still takes only the slice of the dependencies it needs.
 import type { UseCaseDeps } from './deps.ts';
 import { makeAuthenticate } from './authenticate/authenticate.use-case.ts';
+import { makeApproveMarket } from './approve-market/approve-market.use-case.ts';
 import { makeChangePassword } from './change-password/change-password.use-case.ts';
 import { makeCreateMarket } from './create-market/create-market.use-case.ts';
 import { makeGetFinancialStats } from './financial-stats/financial-stats.use-case.ts';
@@ -14,6 +15,7 @@ import { makeGetGlobalLeaderboard } from './global-leaderboard/global-leaderboar
 import { makeListAuditEntries } from './list-audit-entries/list-audit-entries.use-case.ts';
 import { makeListBets } from './list-bets/list-bets.use-case.ts';
 import { makeListMarketPositions } from './list-market-positions/list-market-positions.use-case.ts';
+import { makeListReviewMarkets } from './list-review-markets/list-review-markets.use-case.ts';
 import { makeListMarkets } from './list-markets/list-markets.use-case.ts';
 import { makeListUsers } from './list-users/list-users.use-case.ts';
 import { makeListStewardedMarkets } from './list-stewarded-markets/list-stewarded-markets.use-case.ts';
@@ -24,7 +26,9 @@ import { makeGetPortfolio } from './portfolio/portfolio.use-case.ts';
 import { makeProjectBet } from './project-bet/project-bet.use-case.ts';
 import { makeProvisionAccount } from './provision-account/provision-account.use-case.ts';
 import { makeQuoteSale } from './quote-sale/quote-sale.use-case.ts';
+import { makeReassignSteward } from './reassign-steward/reassign-steward.use-case.ts';
 import { makeRegisterUser } from './register-user/register-user.use-case.ts';
+import { makeRejectMarket } from './reject-market/reject-market.use-case.ts';
 import { makeResetPassword } from './reset-password/reset-password.use-case.ts';
 import { makeResolveMarket } from './resolve-market/resolve-market.use-case.ts';
 import { makeSearchMarkets } from './search-markets/search-markets.use-case.ts';
@@ -74,6 +78,10 @@ export function makeUseCases(deps: UseCaseDeps) {
     updateSiteSettings: makeUpdateSiteSettings(deps),
     listUsers: makeListUsers(deps),
     getFinancialSummary: makeGetFinancialSummary(deps),
+    listReviewMarkets: makeListReviewMarkets(deps),
+    approveMarket: makeApproveMarket(deps),
+    rejectMarket: makeRejectMarket(deps),
+    reassignSteward: makeReassignSteward(deps),
   };
 }
 

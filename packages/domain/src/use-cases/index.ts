@@ -56,3 +56,8 @@ export * from './portfolio/portfolio.use-case.ts';
 export * from './user-financials/user-financials.use-case.ts';
 export * from './system-metrics/system-metrics.use-case.ts';
 export * from './financial-stats/financial-stats.use-case.ts';
+export * from './shared/reviewed-market.ts';
+export * from './list-review-markets/list-review-markets.use-case.ts';
+export * from './approve-market/approve-market.use-case.ts';
+export * from './reject-market/reject-market.use-case.ts';
+export * from './reassign-steward/reassign-steward.use-case.ts';

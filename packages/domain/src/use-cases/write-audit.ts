@@ -109,6 +109,13 @@ export const WRITE_AUDIT = {
   },
   listUsers: null,
   getFinancialSummary: null,
+  listReviewMarkets: null,
+  approveMarket: { target: (input) => String(input.marketId), inputs: NONE },
+  rejectMarket: { target: (input) => String(input.marketId), inputs: (input) => ({ reason: input.reason }) },
+  reassignSteward: {
+    target: (input) => String(input.marketId),
+    inputs: (input) => ({ stewardUsername: input.stewardUsername, reason: input.reason }),
+  },
 } as const satisfies { readonly [K in UseCaseName]: AuditSpec<UseCaseInput<K>, UseCaseOutput<K>> | null };
 
 export type AuditedUseCaseName = { [K in UseCaseName]: (typeof WRITE_AUDIT)[K] extends null ? never : K }[UseCaseName];

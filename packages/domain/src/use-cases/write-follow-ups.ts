@@ -70,6 +70,11 @@ export const WRITE_FOLLOW_UPS: { readonly [K in UseCaseName]: FollowUps<UseCaseO
   updateSiteSettings: NO_FOLLOW_UPS,
   listUsers: NO_FOLLOW_UPS,
   getFinancialSummary: NO_FOLLOW_UPS,
+  listReviewMarkets: NO_FOLLOW_UPS,
+  // Publishing or re-stewarding a market moves no money; the global read models are money figures.
+  approveMarket: NO_FOLLOW_UPS,
+  rejectMarket: MONEY_MOVED,
+  reassignSteward: NO_FOLLOW_UPS,
 };
 
 /** The side effects a follow-up may have; each adapter (snapshot store, job queue) reports its own failure. */

@@ -387,5 +387,41 @@ export const siteSettings = pgTable('site_settings', {
   updatedAt: epochMillis('updated_at'),
 });
 
-export const schema = { users, markets, bets, ledgerAccounts, ledgerEntries, readModelSnapshots, notifications, auditLog, idempotencyKeys, siteSettings };
+/**
+ * Steward reassignments by administrators (docs/api.md#proposal-review), oldest first by id. `actor_username` is not a
+ * foreign key: the operator CLI acts without a user row.
+ */
+export const marketStewardshipAudits = pgTable(
+  'market_stewardship_audits',
+  {
+    id: id(),
+    marketId: bigint('market_id', { mode: 'number' })
+      .notNull()
+      .references(() => markets.id),
+    fromStewardUsername: text('from_steward_username')
+      .notNull()
+      .references(() => users.username),
+    toStewardUsername: text('to_steward_username')
+      .notNull()
+      .references(() => users.username),
+    actorUsername: text('actor_username').notNull(),
+    reason: text('reason').notNull(),
+    createdAt: epochMillis('created_at').notNull(),
+  },
+  (t) => [index('market_stewardship_audits_market_id_id_idx').on(t.marketId, t.id)],
+);
+
+export const schema = {
+  users,
+  markets,
+  bets,
+  ledgerAccounts,
+  ledgerEntries,
+  readModelSnapshots,
+  notifications,
+  auditLog,
+  idempotencyKeys,
+  siteSettings,
+  marketStewardshipAudits,
+};
 export type Schema = typeof schema;

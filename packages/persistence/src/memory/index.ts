@@ -14,5 +14,6 @@ export * from './job.memory-repositories.ts';
 export * from './audit-log.memory-repository.ts';
 export * from './idempotency.memory-repository.ts';
 export * from './site-settings.memory-repository.ts';
+export * from './stewardship-audit.memory-repository.ts';
 export * from './memory-ports.ts';
 export * from './memory-integrity.ts';

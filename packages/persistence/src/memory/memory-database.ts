@@ -13,6 +13,7 @@ import {
   type ReadModelSnapshot,
   type SiteSettingsKey,
   type StoredSettings,
+  type StewardshipAudit,
   type StoredAuditEntry,
   type StoredBetRow,
   type StoredResponse,
@@ -54,7 +55,9 @@ export interface MemoryTables {
   /** keyed by JSON [username, key] */
   readonly idempotency: Map<string, IdempotencyRecord>;
   readonly settings: Map<SiteSettingsKey, StoredSettings<SiteSettingsKey>>;
-  readonly sequences: { user: number; market: number; bet: number; entry: number; audit: number };
+  /** append-only, in id order */
+  readonly stewardshipAudits: StewardshipAudit[];
+  readonly sequences: { user: number; market: number; bet: number; entry: number; audit: number; stewardshipAudit: number };
 }
 
 /** Where a repository reads and writes: the committed state, or one transaction's draft. */
@@ -157,7 +160,8 @@ function emptyTables(): MemoryTables {
     audit: [],
     idempotency: new Map(),
     settings: new Map(),
-    sequences: { user: 0, market: 0, bet: 0, entry: 0, audit: 0 },
+    stewardshipAudits: [],
+    sequences: { user: 0, market: 0, bet: 0, entry: 0, audit: 0, stewardshipAudit: 0 },
   };
 }
 
@@ -174,6 +178,7 @@ function copyTables(tables: MemoryTables): MemoryTables {
     audit: [...tables.audit],
     idempotency: new Map(tables.idempotency),
     settings: new Map(tables.settings),
+    stewardshipAudits: [...tables.stewardshipAudits],
     sequences: { ...tables.sequences },
   };
 }

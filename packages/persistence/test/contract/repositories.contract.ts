@@ -22,6 +22,7 @@ import {
 import { ManualClock } from '@socialpredict/adapters/fakes';
 import type { ContractPorts, ContractTarget } from '../support/contract.targets.ts';
 import { describeSiteSettingsContract } from './site-settings.contract.ts';
+import { describeStewardshipAuditContract } from './stewardship-audit.contract.ts';
 import { DAY_MS, failingAppends, moneyUseCases, newUser, seedMarket, seedUser } from '../support/money-use-cases.ts';
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0, 123);
@@ -563,6 +564,7 @@ export function describeRepositoryContract(target: ContractTarget): void {
     });
 
     describeSiteSettingsContract(() => ports);
+    describeStewardshipAuditContract(() => ports);
 
     describe('audit log', () => {
       // Audit rows cannot be deleted, so on the database targets they outlive each test: every test names its own actor.

@@ -1,5 +1,6 @@
 // Market creation (docs/market-model.md#creation-fees; docs/api.md#game-modes, T1-33): game-mode rules, resolution time in the future, debt rule,
-// MARKET_CREATION posting, and the seeds and cost in force recorded on the market.
+// MARKET_CREATION posting, and the seeds and cost in force recorded on the market. A proposal is published at once when
+// the governance setting auto-approves proposals (docs/api.md#proposal-review); the setting is read in the transaction.
 import { err, ok, safeTry, type Result, type ResultAsync } from 'neverthrow';
 import { withinDebtLimit } from '../../math/index.ts';
 import { marketCreationPostings } from '../../ledger/postings.ts';
@@ -45,6 +46,9 @@ export type CreateMarket = (input: CreateMarketInput, commit?: CommitHook<Market
 
 const HOUR_MS = 3_600_000;
 
+/** `approvedBy` of a proposal the governance setting published (docs/api.md#game-modes). */
+export const AUTO_APPROVAL = 'auto-approval';
+
 export function makeCreateMarket(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock' | 'economics' | 'game'>): CreateMarket {
   const { marketcreation } = deps.economics;
   const { createMarketCost } = deps.economics.marketincentives;
@@ -55,7 +59,10 @@ export function makeCreateMarket(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock' 
       safeTry(async function* () {
         // The creator's row is locked before the debt check and the posting (DB-6).
         const creator = yield* lockExistingUser(tx, input.username);
-        const lifecycleStatus = yield* initialLifecycle(creator, deps.game);
+        const requested = yield* initialLifecycle(creator, deps.game);
+        const autoApproved =
+          requested === 'proposed' && (yield* tx.settings.get('governance')).value.autoApproveMarketProposals;
+        const lifecycleStatus = autoApproved ? 'published' : requested;
 
         const now = deps.clock.now();
         if (!(input.resolutionDateTime > now + marketcreation.minimumFutureHours * HOUR_MS)) {
@@ -90,8 +97,8 @@ export function makeCreateMarket(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock' 
           },
           creationCost: createMarketCost,
           totals: NO_ROWS,
-          approvedBy: null,
-          approvedAt: null,
+          approvedBy: autoApproved ? AUTO_APPROVAL : null,
+          approvedAt: autoApproved ? now : null,
           rejectedBy: null,
           rejectedAt: null,
           rejectionReason: null,
