@@ -6,3 +6,4 @@ export * from './economics.model.ts';
 export * from './read-model.model.ts';
 export type * from './audit.model.ts';
 export * from './site-settings.model.ts';
+export * from './market-tag.model.ts';

@@ -17,3 +17,4 @@ export * from './write-records.port.ts';
 export type * from './audit-log.port.ts';
 export type * from './idempotency.port.ts';
 export type * from './site-settings.port.ts';
+export type * from './market-tag.port.ts';

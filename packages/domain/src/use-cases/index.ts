@@ -54,3 +54,7 @@ export * from './portfolio/portfolio.use-case.ts';
 export * from './user-financials/user-financials.use-case.ts';
 export * from './system-metrics/system-metrics.use-case.ts';
 export * from './financial-stats/financial-stats.use-case.ts';
+export * from './list-market-tags/list-market-tags.use-case.ts';
+export * from './create-market-tag/create-market-tag.use-case.ts';
+export * from './update-market-tag/update-market-tag.use-case.ts';
+export * from './set-market-tags/set-market-tags.use-case.ts';

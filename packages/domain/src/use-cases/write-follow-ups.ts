@@ -68,6 +68,11 @@ export const WRITE_FOLLOW_UPS: { readonly [K in UseCaseName]: FollowUps<UseCaseO
   getReportingVisibility: NO_FOLLOW_UPS,
   // Settings decide who may read or how reviews go, not what any read model holds.
   updateSiteSettings: NO_FOLLOW_UPS,
+  listMarketTags: NO_FOLLOW_UPS,
+  // Tags change no global read model (leaderboard, metrics); market lists read them live.
+  createMarketTag: NO_FOLLOW_UPS,
+  updateMarketTag: NO_FOLLOW_UPS,
+  setMarketTags: NO_FOLLOW_UPS,
 };
 
 /** The side effects a follow-up may have; each adapter (snapshot store, job queue) reports its own failure. */

@@ -27,6 +27,7 @@ import type { OperationScope } from './operation.monitor.ts';
 import { toInfrastructureError } from './pg-error.mapper.ts';
 import { markets, users } from './schema.ts';
 import { DrizzleSiteSettingsRepository } from './site-settings.repository.ts';
+import { DrizzleMarketTagRepository } from './market-tag.repository.ts';
 import { TradeLanes } from './trade-lanes.ts';
 import type { OpenTransaction, TransactionRunner } from './transaction-runner.ts';
 import { DrizzleUserRepository, usernameOrder } from './user.repository.ts';
@@ -40,6 +41,7 @@ export function drizzleRepositories({ db, scope }: Database): Repositories {
     ledger: new DrizzleLedgerReader(db, scope),
     audit: new DrizzleAuditLogRepository(db, scope),
     settings: new DrizzleSiteSettingsRepository(db, scope),
+    marketTags: new DrizzleMarketTagRepository(db, scope),
   };
 }
 
@@ -50,6 +52,7 @@ function transactionContext({ db: tx }: OpenTransaction, scope: OperationScope):
     bets: new DrizzleBetRepository(tx, scope),
     ledger: new DrizzleLedgerRepository(tx, scope),
     settings: new DrizzleSiteSettingsRepository(tx, scope),
+    marketTags: new DrizzleMarketTagRepository(tx, scope),
     lockMarket: (id) =>
       dbOperation(scope, 'lockMarket', async (): Promise<MarketRecord | null> => {
         const [row] = await tx.select().from(markets).where(eq(markets.id, id)).for('update');

@@ -15,3 +15,4 @@ export * from './audit-log.memory-repository.ts';
 export * from './idempotency.memory-repository.ts';
 export * from './site-settings.memory-repository.ts';
 export * from './memory-ports.ts';
+export * from './market-tag.memory-repository.ts';

@@ -9,6 +9,7 @@ import {
   type GlobalReadModelKind,
   type InfrastructureError,
   type MarketRecord,
+  type MarketTag,
   type Notification,
   type ReadModelSnapshot,
   type SiteSettingsKey,
@@ -54,7 +55,11 @@ export interface MemoryTables {
   /** keyed by JSON [username, key] */
   readonly idempotency: Map<string, IdempotencyRecord>;
   readonly settings: Map<SiteSettingsKey, StoredSettings<SiteSettingsKey>>;
-  readonly sequences: { user: number; market: number; bet: number; entry: number; audit: number };
+  /** keyed by slug */
+  readonly tags: Map<string, MarketTag>;
+  /** market id → the ids of the tags it carries; arrays are replaced, never mutated */
+  readonly marketTagIds: Map<number, readonly number[]>;
+  readonly sequences: { user: number; market: number; bet: number; entry: number; audit: number; tag: number };
 }
 
 /** Where a repository reads and writes: the committed state, or one transaction's draft. */
@@ -157,7 +162,9 @@ function emptyTables(): MemoryTables {
     audit: [],
     idempotency: new Map(),
     settings: new Map(),
-    sequences: { user: 0, market: 0, bet: 0, entry: 0, audit: 0 },
+    tags: new Map(),
+    marketTagIds: new Map(),
+    sequences: { user: 0, market: 0, bet: 0, entry: 0, audit: 0, tag: 0 },
   };
 }
 
@@ -174,6 +181,8 @@ function copyTables(tables: MemoryTables): MemoryTables {
     audit: [...tables.audit],
     idempotency: new Map(tables.idempotency),
     settings: new Map(tables.settings),
+    tags: new Map(tables.tags),
+    marketTagIds: new Map(tables.marketTagIds),
     sequences: { ...tables.sequences },
   };
 }

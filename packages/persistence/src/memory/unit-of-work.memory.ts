@@ -22,6 +22,7 @@ import { completeClaim } from './idempotency.memory-repository.ts';
 import type { MemoryDatabase, MemoryTables, TableScope } from './memory-database.ts';
 import { readOperation, writeOperation, type MemoryContext } from './memory-operation.ts';
 import { MemorySiteSettingsRepository } from './site-settings.memory-repository.ts';
+import { MemoryMarketTagRepository } from './market-tag.memory-repository.ts';
 import { MemoryUserRepository } from './user.memory-repository.ts';
 
 /** The repositories over one scope: the committed state (autocommit) or a transaction's draft. */
@@ -34,6 +35,7 @@ export function memoryRepositories(database: MemoryDatabase, scope: TableScope =
     ledger: new MemoryLedgerRepository(context),
     audit: new MemoryAuditLogRepository(context),
     settings: new MemorySiteSettingsRepository(context),
+    marketTags: new MemoryMarketTagRepository(context),
   } satisfies Repositories;
 }
 
