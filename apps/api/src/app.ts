@@ -33,6 +33,7 @@ import { positionRoutes } from './routes/positions.route.ts';
 import { reportingRoutes } from './routes/reporting.route.ts';
 import { setupRoutes } from './routes/setup.route.ts';
 import { siteSettingsRoutes } from './routes/site-settings.route.ts';
+import { marketTagRoutes } from './routes/market-tags.route.ts';
 import { tradingRoutes } from './routes/trading.route.ts';
 import { userRoutes } from './routes/users.route.ts';
 
@@ -106,5 +107,6 @@ export function buildApp(deps: AppDeps): FastifyPluginAsync {
     await app.register(reportingRoutes, { useCases, economics: config.setup.economics });
     await app.register(adminRoutes, { useCases });
     await app.register(siteSettingsRoutes, { useCases, bootTime: clock.now() });
+    await app.register(marketTagRoutes, { useCases, clock });
   });
 }

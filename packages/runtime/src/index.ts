@@ -31,6 +31,7 @@ export {
 export type {
   AdminUseCases,
   AuthUseCases,
+  MarketTagUseCases,
   MarketUseCases,
   PositionUseCases,
   ProjectionUseCases,

@@ -20,6 +20,7 @@ import type {
   ListBets,
   ListMarketPositions,
   ListMarkets,
+  ListMarketTags,
   ListStewardedMarkets,
   Login,
   ProjectBet,
@@ -85,4 +86,11 @@ export interface ReportingUseCases {
   readSystemMetrics(): ResultAsync<GlobalReadModelView<SystemMetrics>, InfrastructureError>;
   /** the whole board; the route pages it */
   readGlobalLeaderboard(): ResultAsync<GlobalReadModelView<GlobalLeaderboardOutput>, InfrastructureError>;
+}
+
+export interface MarketTagUseCases {
+  listMarketTags: ListMarketTags;
+  createMarketTag: AuditedUseCases['createMarketTag'];
+  updateMarketTag: AuditedUseCases['updateMarketTag'];
+  setMarketTags: AuditedUseCases['setMarketTags'];
 }

@@ -7,6 +7,7 @@ import { toInfrastructureError } from '@socialpredict/persistence';
 import type {
   AdminUseCases,
   AuthUseCases,
+  MarketTagUseCases,
   MarketUseCases,
   PositionUseCases,
   ProjectionUseCases,
@@ -24,7 +25,8 @@ export type AppUseCases = { authenticate: Authenticate } & AdminUseCases &
   PositionUseCases &
   TradingUseCases &
   ReportingUseCases &
-  SettingsUseCases;
+  SettingsUseCases &
+  MarketTagUseCases;
 
 export function withSnapshotReaders(useCases: AuditedUseCases, readModels: Pick<GlobalReadModels, 'read'>): AppUseCases {
   // The snapshot store throws driver errors; as a Result they reach the HTTP mapping like any other read's.

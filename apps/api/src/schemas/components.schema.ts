@@ -16,12 +16,14 @@ import {
   PublicMarket,
 } from './market.schema.ts';
 import { PrivateUser, PublicUser } from './user.schema.ts';
+import { Tag } from './tag.schema.ts';
 
 export const COMPONENT_SCHEMAS = [
   ErrorBody,
   PublicUser,
   PrivateUser,
   Creator,
+  Tag,
   MarketResponse,
   PublicMarket,
   ProbabilityChange,
