@@ -6,6 +6,7 @@ import { createUserCommand } from './create-user/create-user.command.ts';
 import { grantCreditsCommand } from './grant-credits/grant-credits.command.ts';
 import { integrityCheckCommand } from './integrity-check/integrity-check.command.ts';
 import { loadSeedCommand } from './load-seed/load-seed.command.ts';
+import { tagsCreateCommand, tagsDeactivateCommand, tagsListCommand, tagsUpdateCommand } from './market-tags/market-tags.command.ts';
 import { migrateCommand } from './migrate/migrate.command.ts';
 import { resetPasswordCommand } from './reset-password/reset-password.command.ts';
 import { resolveMarketCommand } from './resolve-market/resolve-market.command.ts';
@@ -33,6 +34,10 @@ export const COMMANDS: readonly CommandDefinition[] = [
   setRoleCommand,
   grantCreditsCommand,
   resolveMarketCommand,
+  tagsListCommand,
+  tagsCreateCommand,
+  tagsUpdateCommand,
+  tagsDeactivateCommand,
   auditCommand,
   backupCommand,
   restoreCommand,
