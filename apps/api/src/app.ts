@@ -35,6 +35,7 @@ import { positionRoutes } from './routes/positions.route.ts';
 import { reportingRoutes } from './routes/reporting.route.ts';
 import { setupRoutes } from './routes/setup.route.ts';
 import { siteSettingsRoutes } from './routes/site-settings.route.ts';
+import { marketTagRoutes } from './routes/market-tags.route.ts';
 import { tradingRoutes } from './routes/trading.route.ts';
 import { userGovernanceRoutes } from './routes/user-governance.route.ts';
 import { userRoutes } from './routes/users.route.ts';
@@ -112,5 +113,6 @@ export function buildApp(deps: AppDeps): FastifyPluginAsync {
     await app.register(userGovernanceRoutes, { useCases });
     await app.register(answerAdditionRoutes);
     await app.register(marketReviewRoutes, { useCases, clock });
+    await app.register(marketTagRoutes, { useCases, clock });
   });
 }

@@ -141,6 +141,11 @@ export function questionTitle(raw: string): Checked<string> {
   return plainText(trimmed);
 }
 
+/** Tag display names and descriptions (docs/api.md#market-tags): plain text, every tag removed. */
+export function tagText(raw: string, lines: 'single-line' | 'multi-line'): Checked<string> {
+  return screen(raw, lines, stripHtml);
+}
+
 export function outcomeLabel(raw: string | undefined, fallback: string): Checked<string> {
   if (raw === undefined) return pass(fallback);
   const screened = screen(raw, 'single-line', stripHtml);

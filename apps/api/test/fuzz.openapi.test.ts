@@ -44,6 +44,10 @@ const ADMIN_ONLY = new Set([
   'PATCH /v0/admin/markets/{id}/approve',
   'PATCH /v0/admin/markets/{id}/reject',
   'PATCH /v0/admin/markets/{id}/steward',
+  'GET /v0/admin/market-tags',
+  'POST /v0/admin/market-tags',
+  'PATCH /v0/admin/market-tags/{slug}',
+  'PATCH /v0/admin/markets/{id}/tags',
 ]);
 /** Statuses docs/api.md#reason-codes allows on every body route though the operations do not list them. */
 const BODY_STATUSES = [413, 415];

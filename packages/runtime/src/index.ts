@@ -32,6 +32,7 @@ export type {
   AdminUseCases,
   AuthUseCases,
   GovernanceUseCases,
+  MarketTagUseCases,
   MarketUseCases,
   PositionUseCases,
   ProjectionUseCases,

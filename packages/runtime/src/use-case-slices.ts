@@ -22,6 +22,7 @@ import type {
   ListBets,
   ListMarketPositions,
   ListMarkets,
+  ListMarketTags,
   ListStewardedMarkets,
   ListUsers,
   Login,
@@ -101,4 +102,11 @@ export interface ReportingUseCases {
   readSystemMetrics(): ResultAsync<GlobalReadModelView<SystemMetrics>, InfrastructureError>;
   /** the whole board; the route pages it */
   readGlobalLeaderboard(): ResultAsync<GlobalReadModelView<GlobalLeaderboardOutput>, InfrastructureError>;
+}
+
+export interface MarketTagUseCases {
+  listMarketTags: ListMarketTags;
+  createMarketTag: AuditedUseCases['createMarketTag'];
+  updateMarketTag: AuditedUseCases['updateMarketTag'];
+  setMarketTags: AuditedUseCases['setMarketTags'];
 }

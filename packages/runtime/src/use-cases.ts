@@ -8,6 +8,7 @@ import type {
   AdminUseCases,
   AuthUseCases,
   GovernanceUseCases,
+  MarketTagUseCases,
   MarketUseCases,
   PositionUseCases,
   ProjectionUseCases,
@@ -28,7 +29,8 @@ export type AppUseCases = { authenticate: Authenticate } & AdminUseCases &
   ReportingUseCases &
   SettingsUseCases &
   GovernanceUseCases &
-  ReviewUseCases;
+  ReviewUseCases &
+  MarketTagUseCases;
 
 export function withSnapshotReaders(useCases: AuditedUseCases, readModels: Pick<GlobalReadModels, 'read'>): AppUseCases {
   // The snapshot store throws driver errors; as a Result they reach the HTTP mapping like any other read's.

@@ -8,7 +8,9 @@ import {
   type MarketOverview as MarketOverviewView,
   type MarketPosition,
   type MarketRecord,
+  type MarketTag,
 } from '@socialpredict/domain';
+import { tagsKey } from './market-tag.presenter.ts';
 import { isoTime } from '../schemas/common.schema.ts';
 import type { Creator, MarketDetails, MarketOverview, MarketResponse, Position, PublicMarket } from '../schemas/market.schema.ts';
 
@@ -26,7 +28,7 @@ export function toCreator(creator: CreatorSummary): Static<typeof Creator> {
   };
 }
 
-export function toMarketResponse(market: MarketRecord, now: number): Static<typeof MarketResponse> {
+export function toMarketResponse(market: MarketRecord, now: number, tags: readonly MarketTag[] = []): Static<typeof MarketResponse> {
   const optionalText = (key: 'approvedBy' | 'rejectedBy' | 'rejectionReason', value: string | null) =>
     value === null ? {} : { [key]: value };
   const optionalTime = (key: 'approvedAt' | 'rejectedAt', value: number | null) =>
@@ -53,10 +55,11 @@ export function toMarketResponse(market: MarketRecord, now: number): Static<type
     resolutionResult: resolutionResult(market),
     createdAt: isoTime(market.createdAt),
     updatedAt: isoTime(market.updatedAt),
+    ...tagsKey(tags),
   };
 }
 
-export function toPublicMarket(market: MarketRecord, now: number): Static<typeof PublicMarket> {
+export function toPublicMarket(market: MarketRecord, now: number, tags: readonly MarketTag[] = []): Static<typeof PublicMarket> {
   return {
     id: market.id,
     questionTitle: market.questionTitle,
@@ -76,12 +79,13 @@ export function toPublicMarket(market: MarketRecord, now: number): Static<typeof
     noLabel: market.noLabel,
     status: publicMarketStatus(market, now),
     lifecycleStatus: market.lifecycleStatus,
+    ...tagsKey(tags),
   };
 }
 
 export function toMarketOverview(overview: MarketOverviewView, now: number): Static<typeof MarketOverview> {
   return {
-    market: toMarketResponse(overview.market, now),
+    market: toMarketResponse(overview.market, now, overview.tags),
     creator: toCreator(overview.creator),
     lastProbability: overview.lastProbability,
     numUsers: overview.numUsers,
@@ -92,7 +96,7 @@ export function toMarketOverview(overview: MarketOverviewView, now: number): Sta
 
 export function toMarketDetails(details: MarketDetailsView, now: number): Static<typeof MarketDetails> {
   return {
-    market: toPublicMarket(details.market, now),
+    market: toPublicMarket(details.market, now, details.tags),
     creator: toCreator(details.creator),
     probabilityChanges: details.probabilityChanges.map((point) => ({
       probability: point.probability,

@@ -1,6 +1,6 @@
 // Site content read by the web app on every visit (T1-11…T1-15, T1-27). Editing is Tier 2/3 and not built yet, so
-// each answer is the documented default: the seeded home page, the default discovery layouts, the
-// default share settings and no tags.
+// each answer is the documented default: the seeded home page, the default discovery layouts and the
+// default share settings. Topic pages list the markets of their tag (docs/api.md#market-tags).
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Clock, ListMarkets } from '@socialpredict/domain';
 import { HttpProblem } from '../http-problem.ts';
@@ -38,16 +38,6 @@ const HomeContent = Type.Object({
   html: Type.String(),
   version: Int,
   updatedAt: Type.String(),
-});
-
-const Tag = Type.Object({
-  id: Int,
-  slug: Type.String(),
-  displayName: Type.String(),
-  description: Type.Optional(Type.String()),
-  colorKey: Type.Optional(Type.String()),
-  sortOrder: Int,
-  isActive: Type.Boolean(),
 });
 
 const SlugPath = Type.Object({ slug: Type.String({ pattern: SLUG, maxLength: 96 }) });
@@ -159,23 +149,6 @@ export const contentRoutes: FastifyPluginAsyncTypebox<ContentRouteOptions> = asy
   );
 
   app.get(
-    '/v0/market-tags',
-    {
-      config: { limit: 'general' },
-      schema: {
-        tags: ['content'],
-        summary: 'List market tags',
-        description: 'The active market tags; empty until tag administration exists.',
-        response: {
-          200: documented(Envelope(Type.Object({ tags: Type.Array(Tag), total: Int })), 'The tags.', { ok: true, result: { tags: [], total: 0 } }),
-          ...errorResponses(),
-        },
-      },
-    },
-    async () => ok({ tags: [], total: 0 }),
-  );
-
-  app.get(
     '/v0/read/market-discovery/:slug',
     {
       config: { limit: 'general' },
@@ -184,7 +157,8 @@ export const contentRoutes: FastifyPluginAsyncTypebox<ContentRouteOptions> = asy
         summary: 'Discovery page with its markets',
         description:
           'A discovery page’s layout with one page of its markets (`status`, `limit` 1–100 default 50, `offset`) and ' +
-          'the freshness of the list. A secondary page lists its tag’s markets (none until tags exist). An unknown ' +
+          'the freshness of the list. A secondary page lists the markets carrying the tag named by its slug; the top ' +
+          'page lists every market, or those carrying `tagSlug` when it is sent. An unknown ' +
           '`status` is 400 `INVALID_REQUEST`.',
         params: SlugPath,
         querystring: Type.Object({ status: Type.Optional(Type.String()), tagSlug: Type.Optional(Type.String()), ...PageQuery }),
@@ -215,11 +189,11 @@ export const contentRoutes: FastifyPluginAsyncTypebox<ContentRouteOptions> = asy
       }
       const layout = defaultDiscoveryPage(slug);
       const now = clock.now();
-      // A secondary page lists its tag's markets; no market carries a tag until tag administration exists.
-      const tagged = slug !== TOP_PAGE || (request.query.tagSlug ?? '').trim() !== '';
-      const page = tagged
-        ? { markets: [], total: 0 }
-        : await unwrap(opts.listMarkets({ status: status as 'all', ...pageOf(request.query, 50, 100) }));
+      // A secondary page lists its tag's markets (T1-27); the top page honours `tagSlug` when one is sent.
+      const tagSlug = slug === TOP_PAGE ? (request.query.tagSlug ?? '').trim() : slug;
+      const page = await unwrap(
+        opts.listMarkets({ status: status as 'all', ...(tagSlug === '' ? {} : { tagSlug }), ...pageOf(request.query, 50, 100) }),
+      );
       return ok({
         layout,
         ...(slug === TOP_PAGE ? {} : { topicNav: defaultDiscoveryPage(TOP_PAGE) }),

@@ -1,6 +1,6 @@
 // Market reads and creation (T1-22…T1-25, T1-29, T1-30, T1-33).
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Clock, MarketRecord } from '@socialpredict/domain';
+import type { Clock, MarketWithTags } from '@socialpredict/domain';
 import type { MarketUseCases } from '@socialpredict/runtime';
 import { HttpProblem } from '../http-problem.ts';
 import { unwrap } from '../http-error.mapper.ts';
@@ -77,12 +77,21 @@ function resolutionTime(raw: string): sanitize.Checked<number> {
 
 const publicList = { config: { limit: 'general' } } as const;
 
+/** `tagSlug` of the list routes: empty means no filter; a slug no tag has matches nothing (docs/api.md#market-tags). */
+export function tagFilter(raw: string | undefined): { tagSlug?: string } {
+  const slug = (raw ?? '').trim();
+  return slug === '' ? {} : { tagSlug: slug };
+}
+
 export const marketRoutes: FastifyPluginAsyncTypebox<MarketRouteOptions> = async (app, { useCases, clock }) => {
   const listPage = async (status: StatusFilter, createdBy: string | undefined, tagSlug: string | undefined, page: { limit: number; offset: number }) => {
-    // No market carries tags until Tier 2 tag administration exists, so a tag filter matches nothing.
-    if (tagSlug !== undefined && tagSlug.trim() !== '') return { markets: [], total: 0 };
     const found = await unwrap(
-      useCases.listMarkets({ status, ...(createdBy === undefined || createdBy === '' ? {} : { createdBy }), ...page }),
+      useCases.listMarkets({
+        status,
+        ...(createdBy === undefined || createdBy === '' ? {} : { createdBy }),
+        ...tagFilter(tagSlug),
+        ...page,
+      }),
     );
     const now = clock.now();
     const markets = found.markets.map((overview) => toMarketOverview(overview, now));
@@ -184,7 +193,7 @@ export const marketRoutes: FastifyPluginAsyncTypebox<MarketRouteOptions> = async
       if (raw === undefined || raw.trim() === '') throw new HttpProblem(400, 'INVALID_REQUEST', 'A search query is required.');
       const status = statusFilter(request.query.status);
       const { query } = sanitize.sanitizeFields({ query: sanitize.searchQuery(raw) });
-      const found = await unwrap(useCases.searchMarkets({ query, status, ...pageOf(request.query, 20, 50) }));
+      const found = await unwrap(useCases.searchMarkets({ query, status, ...tagFilter(request.query.tagSlug), ...pageOf(request.query, 20, 50) }));
       const now = clock.now();
       return {
         primaryResults: found.primaryResults.map((overview) => toMarketOverview(overview, now)),
@@ -301,7 +310,7 @@ export const marketRoutes: FastifyPluginAsyncTypebox<MarketRouteOptions> = async
           'Creates a YES/NO market stewarded by the caller and charges `createMarketCost` (422 `INSUFFICIENT_BALANCE` ' +
           'beyond the debt limit). In moderator mode only active moderators may create (403 `USER_NOT_APPROVED`) and ' +
           'the market may start as `proposed`. The resolution time must be later than now + `minimumFutureHours` and ' +
-          'before 2100. Raw body.',
+          'before 2100. `tagSlugs` names at most five active tags (else 400 `VALIDATION_FAILED`). Raw body.',
         security: [{ bearer: [] }],
         body: documented(CreateMarketBody, 'The question and its resolution time.', {
           questionTitle: exampleMarketResponse.questionTitle,
@@ -325,10 +334,8 @@ export const marketRoutes: FastifyPluginAsyncTypebox<MarketRouteOptions> = async
         resolutionDateTime: resolutionTime(body.resolutionDateTime),
         yesLabel: sanitize.outcomeLabel(body.yesLabel, 'YES'),
         noLabel: sanitize.outcomeLabel(body.noLabel, 'NO'),
-        // No tag is active until Tier 2 tag administration exists, so any slug names an unknown tag.
-        tagSlugs: (body.tagSlugs ?? []).length === 0 ? { ok: true, value: [] } : { ok: false, problem: 'names a tag that is not active' },
       });
-      const write = routeWrite(request, reply, (market: MarketRecord) => ({ status: 201, body: toMarketResponse(market, clock.now()) }));
+      const write = routeWrite(request, reply, (market: MarketWithTags) => ({ status: 201, body: toMarketResponse(market, clock.now(), market.tags) }));
       const market = await unwrap(
         useCases.createMarket(
           {
@@ -339,6 +346,7 @@ export const marketRoutes: FastifyPluginAsyncTypebox<MarketRouteOptions> = async
             yesLabel: clean.yesLabel,
             noLabel: clean.noLabel,
             utcOffset: body.utcOffset ?? 0,
+            tagSlugs: body.tagSlugs ?? [],
           },
           write.call,
         ),

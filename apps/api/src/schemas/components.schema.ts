@@ -17,6 +17,7 @@ import {
   PublicMarket,
 } from './market.schema.ts';
 import { ReviewRow } from './review.schema.ts';
+import { Tag } from './tag.schema.ts';
 import { FinancialMap, PrivateUser, PublicUser } from './user.schema.ts';
 
 export const COMPONENT_SCHEMAS = [
@@ -24,6 +25,7 @@ export const COMPONENT_SCHEMAS = [
   PublicUser,
   PrivateUser,
   Creator,
+  Tag,
   MarketResponse,
   PublicMarket,
   ProbabilityChange,

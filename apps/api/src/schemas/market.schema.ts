@@ -2,6 +2,7 @@
 // Position, Projection, Freshness). Each carries an `$id`: it is registered once and referenced with `ref`.
 import { Type } from '@sinclair/typebox';
 import { Int, Probability, ref } from './common.schema.ts';
+import { Tag } from './tag.schema.ts';
 
 export const PublicStatus = Type.Union(
   ['active', 'closed', 'resolved', 'proposed', 'rejected', 'cancelled'].map((status) => Type.Literal(status)),
@@ -40,6 +41,7 @@ export const MarketResponse = Type.Object(
     resolutionResult: ResolutionResult,
     createdAt: Type.String(),
     updatedAt: Type.String(),
+    tags: Type.Optional(Type.Array(ref(Tag))),
   },
   { $id: 'MarketResponse', title: 'MarketResponse' },
 );
@@ -63,6 +65,7 @@ export const PublicMarket = Type.Object(
     noLabel: Type.String(),
     status: PublicStatus,
     lifecycleStatus: LifecycleStatus,
+    tags: Type.Optional(Type.Array(ref(Tag))),
   },
   { $id: 'PublicMarket', title: 'PublicMarket' },
 );

@@ -7,6 +7,7 @@ import { grantCreditsCommand } from './grant-credits/grant-credits.command.ts';
 import { integrityCheckCommand } from './integrity-check/integrity-check.command.ts';
 import { listUsersCommand } from './list-users/list-users.command.ts';
 import { loadSeedCommand } from './load-seed/load-seed.command.ts';
+import { tagsCreateCommand, tagsDeactivateCommand, tagsListCommand, tagsUpdateCommand } from './market-tags/market-tags.command.ts';
 import { migrateCommand } from './migrate/migrate.command.ts';
 import { resetPasswordCommand } from './reset-password/reset-password.command.ts';
 import { approveMarketCommand, proposalsCommand, rejectMarketCommand } from './proposals/proposals.command.ts';
@@ -39,6 +40,10 @@ export const COMMANDS: readonly CommandDefinition[] = [
   proposalsCommand,
   approveMarketCommand,
   rejectMarketCommand,
+  tagsListCommand,
+  tagsCreateCommand,
+  tagsUpdateCommand,
+  tagsDeactivateCommand,
   auditCommand,
   backupCommand,
   restoreCommand,

@@ -8,3 +8,4 @@ export type * from './audit.model.ts';
 export * from './site-settings.model.ts';
 export type * from './description-amendment.model.ts';
 export type * from './stewardship.model.ts';
+export * from './market-tag.model.ts';

@@ -19,3 +19,4 @@ export type * from './idempotency.port.ts';
 export type * from './site-settings.port.ts';
 export type * from './description-amendment.port.ts';
 export type * from './stewardship-audit.port.ts';
+export type * from './market-tag.port.ts';

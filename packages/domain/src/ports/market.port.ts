@@ -23,6 +23,8 @@ export interface MarketQuery {
   readonly stewardedBy?: string;
   /** case-insensitive substring of the title or the description, matched literally (no wildcards) */
   readonly text?: string;
+  /** markets carrying the tag with this slug, active or not (docs/api.md#market-tags) */
+  readonly tagSlug?: string;
   readonly excludeIds?: readonly number[];
   readonly limit: number;
   readonly offset: number;

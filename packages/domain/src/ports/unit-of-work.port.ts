@@ -11,6 +11,7 @@ import type { UserRepository } from './user.port.ts';
 import type { AuditLogRepository } from './audit-log.port.ts';
 import type { SiteSettingsRepository } from './site-settings.port.ts';
 import type { StewardshipAuditRepository } from './stewardship-audit.port.ts';
+import type { MarketTagRepository } from './market-tag.port.ts';
 import type { CommitHook } from './write-records.port.ts';
 
 /** Repositories outside a transaction: every call is its own statement; the ledger is read-only. */
@@ -22,6 +23,7 @@ export interface Repositories {
   readonly audit: AuditLogRepository;
   readonly settings: SiteSettingsRepository;
   readonly stewardshipAudits: StewardshipAuditRepository;
+  readonly marketTags: MarketTagRepository;
 }
 
 /** The state a trade is decided on, read under its row locks. */
@@ -55,6 +57,7 @@ export interface TransactionContext {
   readonly ledger: LedgerRepository;
   readonly settings: SiteSettingsRepository;
   readonly stewardshipAudits: StewardshipAuditRepository;
+  readonly marketTags: MarketTagRepository;
   /** Locks the market row against every other writer and locker; `null` when it does not exist. */
   lockMarket(id: number): ResultAsync<MarketRecord | null, InfrastructureError>;
   /** Locks the existing users among `usernames` in ascending username order; missing users are absent. */

@@ -39,6 +39,10 @@ import { makeUpdateSiteSettings } from './site-settings/update-site-settings.use
 import { makeGetSystemMetrics } from './system-metrics/system-metrics.use-case.ts';
 import { makeUpdateProfile } from './update-profile/update-profile.use-case.ts';
 import { makeGetUserFinancials } from './user-financials/user-financials.use-case.ts';
+import { makeListMarketTags } from './list-market-tags/list-market-tags.use-case.ts';
+import { makeCreateMarketTag } from './create-market-tag/create-market-tag.use-case.ts';
+import { makeUpdateMarketTag } from './update-market-tag/update-market-tag.use-case.ts';
+import { makeSetMarketTags } from './set-market-tags/set-market-tags.use-case.ts';
 
 export function makeUseCases(deps: UseCaseDeps) {
   return {
@@ -82,6 +86,10 @@ export function makeUseCases(deps: UseCaseDeps) {
     approveMarket: makeApproveMarket(deps),
     rejectMarket: makeRejectMarket(deps),
     reassignSteward: makeReassignSteward(deps),
+    listMarketTags: makeListMarketTags(deps),
+    createMarketTag: makeCreateMarketTag(deps),
+    updateMarketTag: makeUpdateMarketTag(deps),
+    setMarketTags: makeSetMarketTags(deps),
   };
 }
 

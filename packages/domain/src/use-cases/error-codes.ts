@@ -28,6 +28,10 @@ import type { SetRoleError } from './set-role/set-role.use-case.ts';
 // from './sell/sell.use-case.ts';
 import type { UpdateProfileError } from './update-profile/update-profile.use-case.ts';
 import type { GetUserFinancialsError } from './user-financials/user-financials.use-case.ts';
+import type { ListMarketTagsError } from './list-market-tags/list-market-tags.use-case.ts';
+import type { CreateMarketTagError } from './create-market-tag/create-market-tag.use-case.ts';
+import type { UpdateMarketTagError } from './update-market-tag/update-market-tag.use-case.ts';
+import type { SetMarketTagsError } from './set-market-tags/set-market-tags.use-case.ts';
 
 export type UseCaseError =
   | AuthenticateError
@@ -56,7 +60,11 @@ export type UseCaseError =
   | ResolveMarketError
   | SellError
   | SetRoleError
-  | UpdateProfileError;
+  | UpdateProfileError
+  | ListMarketTagsError
+  | CreateMarketTagError
+  | UpdateMarketTagError
+  | SetMarketTagsError;
 
 export type UseCaseErrorCode = UseCaseError['code'];
 

@@ -61,3 +61,7 @@ export * from './list-review-markets/list-review-markets.use-case.ts';
 export * from './approve-market/approve-market.use-case.ts';
 export * from './reject-market/reject-market.use-case.ts';
 export * from './reassign-steward/reassign-steward.use-case.ts';
+export * from './list-market-tags/list-market-tags.use-case.ts';
+export * from './create-market-tag/create-market-tag.use-case.ts';
+export * from './update-market-tag/update-market-tag.use-case.ts';
+export * from './set-market-tags/set-market-tags.use-case.ts';

@@ -116,6 +116,22 @@ export const WRITE_AUDIT = {
     target: (input) => String(input.marketId),
     inputs: (input) => ({ stewardUsername: input.stewardUsername, reason: input.reason }),
   },
+  listMarketTags: null,
+  createMarketTag: {
+    target: (input) => input.slug,
+    inputs: (input) => ({ displayName: input.displayName, isActive: input.isActive ?? true }),
+  },
+  updateMarketTag: {
+    target: (input) => input.slug,
+    inputs: (input) => ({
+      fields: Object.keys(input.changes).sort().join(','),
+      ...(input.changes.isActive === undefined ? {} : { isActive: input.changes.isActive }),
+    }),
+  },
+  setMarketTags: {
+    target: (input) => String(input.marketId),
+    inputs: (input) => ({ tagSlugs: input.tagSlugs.join(',') }),
+  },
 } as const satisfies { readonly [K in UseCaseName]: AuditSpec<UseCaseInput<K>, UseCaseOutput<K>> | null };
 
 export type AuditedUseCaseName = { [K in UseCaseName]: (typeof WRITE_AUDIT)[K] extends null ? never : K }[UseCaseName];

@@ -75,6 +75,11 @@ export const WRITE_FOLLOW_UPS: { readonly [K in UseCaseName]: FollowUps<UseCaseO
   approveMarket: NO_FOLLOW_UPS,
   rejectMarket: MONEY_MOVED,
   reassignSteward: NO_FOLLOW_UPS,
+  listMarketTags: NO_FOLLOW_UPS,
+  // Tags change no global read model (leaderboard, metrics); market lists read them live.
+  createMarketTag: NO_FOLLOW_UPS,
+  updateMarketTag: NO_FOLLOW_UPS,
+  setMarketTags: NO_FOLLOW_UPS,
 };
 
 /** The side effects a follow-up may have; each adapter (snapshot store, job queue) reports its own failure. */

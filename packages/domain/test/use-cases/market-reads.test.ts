@@ -208,6 +208,7 @@ describe('market lists (docs/api.md#t1-22…T1-24, T1-20/21)', () => {
         numUsers: 1,
         totalVolume: 20,
         marketDust: 0,
+        tags: [],
       },
     ]);
   });

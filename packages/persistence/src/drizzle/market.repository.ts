@@ -1,7 +1,7 @@
 // MarketRepository on Drizzle. The record's nested seeds and totals are flat columns; a market's pool account is
 // created with the market row.
 import type { ResultAsync } from 'neverthrow';
-import { and, count, desc, eq, gt, inArray, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, exists, gt, inArray, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import {
   poolAccount,
   type InfrastructureError,
@@ -17,7 +17,7 @@ import {
 import type { Executor } from './database.factory.ts';
 import { dbOperation } from './drizzle-operation.ts';
 import type { OperationScope } from './operation.monitor.ts';
-import { ledgerAccounts, markets } from './schema.ts';
+import { ledgerAccounts, marketTagLinks, marketTags, markets } from './schema.ts';
 
 type MarketRow = typeof markets.$inferSelect;
 type MarketColumns = typeof markets.$inferInsert;
@@ -97,13 +97,25 @@ function containsText(text: string): SQL | undefined {
   );
 }
 
-function queryCondition(query: MarketQuery): SQL | undefined {
+/** The market carries the tag with this slug (through the links' tag index). */
+function carriesTag(db: Executor, slug: string): SQL {
+  return exists(
+    db
+      .select({ one: sql`1` })
+      .from(marketTagLinks)
+      .innerJoin(marketTags, eq(marketTags.id, marketTagLinks.tagId))
+      .where(and(eq(marketTagLinks.marketId, markets.id), eq(marketTags.slug, slug))),
+  );
+}
+
+function queryCondition(db: Executor, query: MarketQuery): SQL | undefined {
   return and(
     query.status === undefined ? undefined : statusCondition(query.status, query.now),
     query.lifecycleIn === undefined ? undefined : inArray(markets.lifecycleStatus, [...query.lifecycleIn]),
     query.createdBy === undefined ? undefined : eq(markets.creatorUsername, query.createdBy),
     query.stewardedBy === undefined ? undefined : eq(markets.stewardUsername, query.stewardedBy),
     query.text === undefined ? undefined : containsText(query.text),
+    query.tagSlug === undefined ? undefined : carriesTag(db, query.tagSlug),
     query.excludeIds === undefined || query.excludeIds.length === 0
       ? undefined
       : notInArray(markets.id, [...query.excludeIds]),
@@ -147,7 +159,7 @@ export class DrizzleMarketRepository implements MarketRepository {
 
   list(query: MarketQuery): ResultAsync<MarketPage, InfrastructureError> {
     return dbOperation(this.#scope, 'markets.list', async () => {
-      const condition = queryCondition(query);
+      const condition = queryCondition(this.#db, query);
       const rows = await this.#db
         .select()
         .from(markets)

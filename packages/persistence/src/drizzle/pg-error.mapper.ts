@@ -7,6 +7,7 @@ import { infrastructureError, isInfrastructureError, uniqueViolation, type Infra
 const UNIQUE_FIELDS: Readonly<Record<string, string>> = {
   users_username_unique: 'username',
   users_display_name_unique: 'displayName',
+  market_tags_slug_unique: 'slug',
 };
 
 /** postgres.js and Node socket codes meaning the server is gone or cannot be reached. */

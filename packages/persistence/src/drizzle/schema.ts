@@ -411,6 +411,41 @@ export const marketStewardshipAudits = pgTable(
   (t) => [index('market_stewardship_audits_market_id_id_idx').on(t.marketId, t.id)],
 );
 
+/** The tag vocabulary (docs/api.md#market-tags); a deactivated tag stays, and so do its links. */
+export const marketTags = pgTable(
+  'market_tags',
+  {
+    id: id(),
+    slug: text('slug').notNull(),
+    displayName: text('display_name').notNull(),
+    description: text('description').notNull(),
+    colorKey: text('color_key').notNull(),
+    sortOrder: integer('sort_order').notNull(),
+    isActive: boolean('is_active').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: epochMillis('created_at').notNull(),
+    updatedAt: epochMillis('updated_at').notNull(),
+  },
+  (t) => [unique('market_tags_slug_unique').on(t.slug)],
+);
+
+/** Which market carries which tag; the tag index serves the `tagSlug` filter of market lists. */
+export const marketTagLinks = pgTable(
+  'market_tag_links',
+  {
+    marketId: bigint('market_id', { mode: 'number' })
+      .notNull()
+      .references(() => markets.id),
+    tagId: bigint('tag_id', { mode: 'number' })
+      .notNull()
+      .references(() => marketTags.id),
+  },
+  (t) => [
+    primaryKey({ name: 'market_tag_links_pkey', columns: [t.marketId, t.tagId] }),
+    index('market_tag_links_tag_id_idx').on(t.tagId, t.marketId),
+  ],
+);
+
 export const schema = {
   users,
   markets,
@@ -423,5 +458,7 @@ export const schema = {
   idempotencyKeys,
   siteSettings,
   marketStewardshipAudits,
+  marketTags,
+  marketTagLinks,
 };
 export type Schema = typeof schema;

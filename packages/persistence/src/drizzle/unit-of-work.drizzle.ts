@@ -28,6 +28,7 @@ import { toInfrastructureError } from './pg-error.mapper.ts';
 import { markets, users } from './schema.ts';
 import { DrizzleSiteSettingsRepository } from './site-settings.repository.ts';
 import { DrizzleStewardshipAuditRepository } from './stewardship-audit.repository.ts';
+import { DrizzleMarketTagRepository } from './market-tag.repository.ts';
 import { TradeLanes } from './trade-lanes.ts';
 import type { OpenTransaction, TransactionRunner } from './transaction-runner.ts';
 import { DrizzleUserRepository, usernameOrder } from './user.repository.ts';
@@ -42,6 +43,7 @@ export function drizzleRepositories({ db, scope }: Database): Repositories {
     audit: new DrizzleAuditLogRepository(db, scope),
     settings: new DrizzleSiteSettingsRepository(db, scope),
     stewardshipAudits: new DrizzleStewardshipAuditRepository(db, scope),
+    marketTags: new DrizzleMarketTagRepository(db, scope),
   };
 }
 
@@ -53,6 +55,7 @@ function transactionContext({ db: tx }: OpenTransaction, scope: OperationScope):
     ledger: new DrizzleLedgerRepository(tx, scope),
     settings: new DrizzleSiteSettingsRepository(tx, scope),
     stewardshipAudits: new DrizzleStewardshipAuditRepository(tx, scope),
+    marketTags: new DrizzleMarketTagRepository(tx, scope),
     lockMarket: (id) =>
       dbOperation(scope, 'lockMarket', async (): Promise<MarketRecord | null> => {
         const [row] = await tx.select().from(markets).where(eq(markets.id, id)).for('update');

@@ -17,3 +17,4 @@ export * from './site-settings.memory-repository.ts';
 export * from './stewardship-audit.memory-repository.ts';
 export * from './memory-ports.ts';
 export * from './memory-integrity.ts';
+export * from './market-tag.memory-repository.ts';

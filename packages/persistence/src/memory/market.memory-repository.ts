@@ -10,6 +10,7 @@ import {
   type NewMarket,
 } from '@socialpredict/domain';
 import type { MemoryTables } from './memory-database.ts';
+import { carriesTag } from './market-tag.memory-repository.ts';
 import { readOperation, writeOperation, type MemoryContext } from './memory-operation.ts';
 
 export class MemoryMarketRepository implements MarketRepository {
@@ -50,6 +51,7 @@ export class MemoryMarketRepository implements MarketRepository {
             (text === undefined ||
               market.questionTitle.toLowerCase().includes(text) ||
               market.description.toLowerCase().includes(text)) &&
+            (query.tagSlug === undefined || carriesTag(tables, market.id, query.tagSlug)) &&
             !(query.excludeIds ?? []).includes(market.id),
         )
         .sort((a, b) => b.createdAt - a.createdAt || b.id - a.id);

@@ -9,6 +9,7 @@ import {
   type GlobalReadModelKind,
   type InfrastructureError,
   type MarketRecord,
+  type MarketTag,
   type Notification,
   type ReadModelSnapshot,
   type SiteSettingsKey,
@@ -57,7 +58,11 @@ export interface MemoryTables {
   readonly settings: Map<SiteSettingsKey, StoredSettings<SiteSettingsKey>>;
   /** append-only, in id order */
   readonly stewardshipAudits: StewardshipAudit[];
-  readonly sequences: { user: number; market: number; bet: number; entry: number; audit: number; stewardshipAudit: number };
+  /** keyed by slug */
+  readonly tags: Map<string, MarketTag>;
+  /** market id → the ids of the tags it carries; arrays are replaced, never mutated */
+  readonly marketTagIds: Map<number, readonly number[]>;
+  readonly sequences: { user: number; market: number; bet: number; entry: number; audit: number; stewardshipAudit: number; tag: number };
 }
 
 /** Where a repository reads and writes: the committed state, or one transaction's draft. */
@@ -161,7 +166,9 @@ function emptyTables(): MemoryTables {
     idempotency: new Map(),
     settings: new Map(),
     stewardshipAudits: [],
-    sequences: { user: 0, market: 0, bet: 0, entry: 0, audit: 0, stewardshipAudit: 0 },
+    tags: new Map(),
+    marketTagIds: new Map(),
+    sequences: { user: 0, market: 0, bet: 0, entry: 0, audit: 0, stewardshipAudit: 0, tag: 0 },
   };
 }
 
@@ -179,6 +186,8 @@ function copyTables(tables: MemoryTables): MemoryTables {
     idempotency: new Map(tables.idempotency),
     settings: new Map(tables.settings),
     stewardshipAudits: [...tables.stewardshipAudits],
+    tags: new Map(tables.tags),
+    marketTagIds: new Map(tables.marketTagIds),
     sequences: { ...tables.sequences },
   };
 }

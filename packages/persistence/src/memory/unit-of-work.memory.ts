@@ -23,6 +23,7 @@ import type { MemoryDatabase, MemoryTables, TableScope } from './memory-database
 import { readOperation, writeOperation, type MemoryContext } from './memory-operation.ts';
 import { MemorySiteSettingsRepository } from './site-settings.memory-repository.ts';
 import { MemoryStewardshipAuditRepository } from './stewardship-audit.memory-repository.ts';
+import { MemoryMarketTagRepository } from './market-tag.memory-repository.ts';
 import { MemoryUserRepository } from './user.memory-repository.ts';
 
 /** The repositories over one scope: the committed state (autocommit) or a transaction's draft. */
@@ -36,6 +37,7 @@ export function memoryRepositories(database: MemoryDatabase, scope: TableScope =
     audit: new MemoryAuditLogRepository(context),
     settings: new MemorySiteSettingsRepository(context),
     stewardshipAudits: new MemoryStewardshipAuditRepository(context),
+    marketTags: new MemoryMarketTagRepository(context),
   } satisfies Repositories;
 }
 

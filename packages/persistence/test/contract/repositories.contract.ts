@@ -23,6 +23,7 @@ import { ManualClock } from '@socialpredict/adapters/fakes';
 import type { ContractPorts, ContractTarget } from '../support/contract.targets.ts';
 import { describeSiteSettingsContract } from './site-settings.contract.ts';
 import { describeStewardshipAuditContract } from './stewardship-audit.contract.ts';
+import { describeMarketTagsContract } from './market-tags.contract.ts';
 import { DAY_MS, failingAppends, moneyUseCases, newUser, seedMarket, seedUser } from '../support/money-use-cases.ts';
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0, 123);
@@ -565,6 +566,7 @@ export function describeRepositoryContract(target: ContractTarget): void {
 
     describeSiteSettingsContract(() => ports);
     describeStewardshipAuditContract(() => ports);
+    describeMarketTagsContract(() => ports, (creator) => insertMarket(newMarket(creator)), insertUser);
 
     describe('audit log', () => {
       // Audit rows cannot be deleted, so on the database targets they outlive each test: every test names its own actor.

@@ -71,7 +71,9 @@ export async function seedMarket(useCases: ReturnType<typeof moneyUseCases>, cre
     resolutionDateTime: now + 7 * DAY_MS,
   });
   if (result.isErr()) throw new Error(`creating a market failed: ${result.error.code}`);
-  return result.value;
+  // The stored record, without the tags createMarket hands back beside it.
+  const { tags: _tags, ...market } = result.value;
+  return market;
 }
 
 /**

@@ -7,7 +7,8 @@ import { marketCreationPostings } from '../../ledger/postings.ts';
 import type { GameConfig } from '../../model/economics.model.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import type { CommitHook } from '../../ports/write-records.port.ts';
-import type { LifecycleStatus, MarketRecord } from '../../model/market.model.ts';
+import type { LifecycleStatus } from '../../model/market.model.ts';
+import type { MarketWithTags } from '../../model/market-tag.model.ts';
 import type { UserRecord } from '../../model/user.model.ts';
 import {
   domainFailure,
@@ -20,6 +21,7 @@ import {
 } from '../../errors/use-case.errors.ts';
 import type { UseCaseDeps } from '../deps.ts';
 import { lockExistingUser } from '../shared/locked-user.ts';
+import { resolveMarketTags } from '../shared/market-tag-rules.ts';
 import { NO_ROWS } from '../shared/market-totals.ts';
 
 export interface CreateMarketInput {
@@ -33,6 +35,8 @@ export interface CreateMarketInput {
   readonly yesLabel?: string;
   readonly noLabel?: string;
   readonly utcOffset?: number;
+  /** at most five active tags (docs/api.md#market-tags); none when absent */
+  readonly tagSlugs?: readonly string[];
 }
 
 export type CreateMarketError =
@@ -42,7 +46,7 @@ export type CreateMarketError =
   | DomainFailure<'INSUFFICIENT_BALANCE'>
   | InfrastructureError;
 
-export type CreateMarket = (input: CreateMarketInput, commit?: CommitHook<MarketRecord>) => ResultAsync<MarketRecord, CreateMarketError>;
+export type CreateMarket = (input: CreateMarketInput, commit?: CommitHook<MarketWithTags>) => ResultAsync<MarketWithTags, CreateMarketError>;
 
 const HOUR_MS = 3_600_000;
 
@@ -75,6 +79,7 @@ export function makeCreateMarket(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock' 
         if (!withinDebtLimit(creator.accountBalance, createMarketCost, maximumDebtAllowed)) {
           return err(domainFailure('INSUFFICIENT_BALANCE', 'Creating the market would exceed the allowed debt.'));
         }
+        const tags = yield* resolveMarketTags(tx.marketTags, input.tagSlugs ?? []);
 
         const market = yield* tx.markets.insert({
           questionTitle: input.questionTitle,
@@ -109,7 +114,8 @@ export function makeCreateMarket(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock' 
           occurredAt: now,
           marketId: market.id,
         });
-        return ok(market);
+        if (tags.length > 0) yield* tx.marketTags.setMarketTags(market.id, tags.map((tag) => tag.id));
+        return ok({ ...market, tags });
       }),
       commit,
     );

@@ -3,6 +3,7 @@ import { ok, safeTry, type ResultAsync } from 'neverthrow';
 import { marketDust, marketVolume, orderRows, probabilitySeries } from '../../math/index.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import type { MarketRecord } from '../../model/market.model.ts';
+import type { MarketTag } from '../../model/market-tag.model.ts';
 import { CORRUPT_DATA_CODES, type CorruptData, type MarketNotFound } from '../../errors/use-case.errors.ts';
 import type { UseCaseDeps } from '../deps.ts';
 import { callMath } from '../shared/math-call.ts';
@@ -21,6 +22,8 @@ export interface MarketDetails {
   readonly marketDust: number;
   /** exact, whatever the thinning */
   readonly lastProbability: number;
+  /** the tags the market carries, active or not (docs/api.md#market-tags) */
+  readonly tags: readonly MarketTag[];
 }
 
 export type GetMarketDetailsError = MarketNotFound | CorruptData | InfrastructureError;
@@ -30,7 +33,7 @@ export type GetMarketDetails = (input: {
 }) => ResultAsync<MarketDetails, GetMarketDetailsError>;
 
 export function makeGetMarketDetails(
-  deps: Pick<UseCaseDeps, 'markets' | 'bets' | 'users' | 'probabilityPointsMax'>,
+  deps: Pick<UseCaseDeps, 'markets' | 'bets' | 'users' | 'marketTags' | 'probabilityPointsMax'>,
 ): GetMarketDetails {
   return (input) =>
     safeTry(async function* () {
@@ -43,6 +46,7 @@ export function makeGetMarketDetails(
       ];
       const { points, truncated } = thinProbabilityPath(path, deps.probabilityPointsMax);
       const creator = yield* deps.users.findByUsername(market.creatorUsername);
+      const tags = (yield* deps.marketTags.tagsOfMarkets([market.id])).get(market.id) ?? [];
       const dust = marketDust(rows);
       return ok({
         market,
@@ -53,6 +57,7 @@ export function makeGetMarketDetails(
         totalVolume: marketVolume(rows) + dust,
         marketDust: dust,
         lastProbability: series[series.length - 1] as number,
+        tags,
       });
     });
 }

@@ -11,6 +11,8 @@ export type PublicStatusFilter = 'active' | 'closed' | 'resolved' | 'all';
 export interface ListMarketsInput extends Page {
   readonly status: PublicStatusFilter;
   readonly createdBy?: string;
+  /** markets carrying this tag (docs/api.md#market-tags) */
+  readonly tagSlug?: string;
 }
 
 export interface MarketOverviewPage {
@@ -21,7 +23,7 @@ export interface MarketOverviewPage {
 
 export type ListMarkets = (input: ListMarketsInput) => ResultAsync<MarketOverviewPage, InfrastructureError>;
 
-export function makeListMarkets(deps: Pick<UseCaseDeps, 'markets' | 'bets' | 'users' | 'clock'>): ListMarkets {
+export function makeListMarkets(deps: Pick<UseCaseDeps, 'markets' | 'bets' | 'users' | 'marketTags' | 'clock'>): ListMarkets {
   return (input) =>
     safeTry(async function* () {
       const page = yield* deps.markets.list({
@@ -29,6 +31,7 @@ export function makeListMarkets(deps: Pick<UseCaseDeps, 'markets' | 'bets' | 'us
         lifecycleIn: PUBLIC_LIFECYCLES,
         ...(input.status === 'all' ? {} : { status: input.status }),
         ...(input.createdBy === undefined ? {} : { createdBy: input.createdBy }),
+        ...(input.tagSlug === undefined ? {} : { tagSlug: input.tagSlug }),
         limit: input.limit,
         offset: input.offset,
       });

@@ -13,6 +13,8 @@ export interface SearchMarketsInput extends Page {
   /** trimmed, 1–100 characters */
   readonly query: string;
   readonly status: PublicStatusFilter;
+  /** primary and fallback results alike carry this tag (docs/api.md#market-tags) */
+  readonly tagSlug?: string;
 }
 
 export interface SearchMarketsOutput {
@@ -31,13 +33,14 @@ export type SearchMarkets = (input: SearchMarketsInput) => ResultAsync<SearchMar
 /** A specific status with at most this many hits triggers the fallback search. */
 const FALLBACK_THRESHOLD = 5;
 
-export function makeSearchMarkets(deps: Pick<UseCaseDeps, 'markets' | 'bets' | 'users' | 'clock'>): SearchMarkets {
+export function makeSearchMarkets(deps: Pick<UseCaseDeps, 'markets' | 'bets' | 'users' | 'marketTags' | 'clock'>): SearchMarkets {
   return (input) =>
     safeTry(async function* () {
       const base: MarketQuery = {
         now: deps.clock.now(),
         text: input.query,
         lifecycleIn: PUBLIC_LIFECYCLES,
+        ...(input.tagSlug === undefined ? {} : { tagSlug: input.tagSlug }),
         limit: input.limit,
         offset: input.offset,
       };

@@ -1,8 +1,9 @@
 // Market list entries (docs/api.md#shapes MarketOverview): figures from the running totals and one query per page for
-// creators and trader counts, never a history replay (PERF-3 (docs/performance.md#perf-3)).
+// creators, trader counts and tags, never a history replay (PERF-3 (docs/performance.md#perf-3)).
 import { ok, safeTry, type ResultAsync } from 'neverthrow';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import type { MarketRecord } from '../../model/market.model.ts';
+import type { MarketTag } from '../../model/market-tag.model.ts';
 import type { Repositories } from '../../ports/unit-of-work.port.ts';
 import { probabilityFromTotals } from './market-totals.ts';
 import { toCreatorSummary, type CreatorSummary } from './views.ts';
@@ -15,15 +16,18 @@ export interface MarketOverview {
   /** V + marketDust (docs/market-model.md#market-figures) */
   readonly totalVolume: number;
   readonly marketDust: number;
+  /** the tags the market carries, active or not (docs/api.md#market-tags) */
+  readonly tags: readonly MarketTag[];
 }
 
 export function marketOverviews(
-  deps: Pick<Repositories, 'users' | 'bets'>,
+  deps: Pick<Repositories, 'users' | 'bets' | 'marketTags'>,
   markets: readonly MarketRecord[],
 ): ResultAsync<MarketOverview[], InfrastructureError> {
   return safeTry(async function* () {
     const creators = yield* deps.users.findByUsernames([...new Set(markets.map((market) => market.creatorUsername))]);
     const traders = yield* deps.bets.countUsersByMarket(markets.map((market) => market.id));
+    const tags = yield* deps.marketTags.tagsOfMarkets(markets.map((market) => market.id));
     const creatorByName = new Map(creators.map((user) => [user.username, user]));
     return ok(
       markets.map((market) => ({
@@ -33,6 +37,7 @@ export function marketOverviews(
         numUsers: traders.get(market.id) ?? 0,
         totalVolume: market.totals.volume + market.totals.dust,
         marketDust: market.totals.dust,
+        tags: tags.get(market.id) ?? [],
       })),
     );
   });
