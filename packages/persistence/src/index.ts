@@ -18,6 +18,7 @@ export * from './drizzle/due-market.repository.ts';
 export * from './drizzle/job.repositories.ts';
 export * from './drizzle/audit-log.repository.ts';
 export * from './drizzle/site-settings.repository.ts';
+export * from './drizzle/description-amendment.repository.ts';
 export * from './drizzle/idempotency.repository.ts';
 export * from './drizzle/ledger-integrity.query.ts';
 export { schema, type Schema } from './drizzle/schema.ts';

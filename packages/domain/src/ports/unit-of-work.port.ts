@@ -9,6 +9,7 @@ import type { LedgerReader, LedgerRepository } from './ledger.port.ts';
 import type { MarketRepository } from './market.port.ts';
 import type { UserRepository } from './user.port.ts';
 import type { AuditLogRepository } from './audit-log.port.ts';
+import type { DescriptionAmendmentRepository } from './description-amendment.port.ts';
 import type { SiteSettingsRepository } from './site-settings.port.ts';
 import type { CommitHook } from './write-records.port.ts';
 
@@ -20,6 +21,7 @@ export interface Repositories {
   readonly ledger: LedgerReader;
   readonly audit: AuditLogRepository;
   readonly settings: SiteSettingsRepository;
+  readonly amendments: DescriptionAmendmentRepository;
 }
 
 /** The state a trade is decided on, read under its row locks. */
@@ -52,6 +54,7 @@ export interface TransactionContext {
   readonly bets: BetRepository;
   readonly ledger: LedgerRepository;
   readonly settings: SiteSettingsRepository;
+  readonly amendments: DescriptionAmendmentRepository;
   /** Locks the market row against every other writer and locker; `null` when it does not exist. */
   lockMarket(id: number): ResultAsync<MarketRecord | null, InfrastructureError>;
   /** Locks the existing users among `usernames` in ascending username order; missing users are absent. */

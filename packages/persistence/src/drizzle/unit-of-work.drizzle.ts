@@ -18,6 +18,7 @@ import type {
 } from '@socialpredict/domain';
 import type { Database } from './database.factory.ts';
 import { DrizzleAuditLogRepository } from './audit-log.repository.ts';
+import { DrizzleDescriptionAmendmentRepository } from './description-amendment.repository.ts';
 import { DrizzleBetRepository } from './bet.repository.ts';
 import { storeCommitRecords } from './commit-records.statements.ts';
 import { dbOperation } from './drizzle-operation.ts';
@@ -40,6 +41,7 @@ export function drizzleRepositories({ db, scope }: Database): Repositories {
     ledger: new DrizzleLedgerReader(db, scope),
     audit: new DrizzleAuditLogRepository(db, scope),
     settings: new DrizzleSiteSettingsRepository(db, scope),
+    amendments: new DrizzleDescriptionAmendmentRepository(db, scope),
   };
 }
 
@@ -50,6 +52,7 @@ function transactionContext({ db: tx }: OpenTransaction, scope: OperationScope):
     bets: new DrizzleBetRepository(tx, scope),
     ledger: new DrizzleLedgerRepository(tx, scope),
     settings: new DrizzleSiteSettingsRepository(tx, scope),
+    amendments: new DrizzleDescriptionAmendmentRepository(tx, scope),
     lockMarket: (id) =>
       dbOperation(scope, 'lockMarket', async (): Promise<MarketRecord | null> => {
         const [row] = await tx.select().from(markets).where(eq(markets.id, id)).for('update');

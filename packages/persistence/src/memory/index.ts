@@ -14,4 +14,5 @@ export * from './job.memory-repositories.ts';
 export * from './audit-log.memory-repository.ts';
 export * from './idempotency.memory-repository.ts';
 export * from './site-settings.memory-repository.ts';
+export * from './description-amendment.memory-repository.ts';
 export * from './memory-ports.ts';

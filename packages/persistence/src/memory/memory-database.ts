@@ -5,6 +5,7 @@ import { err, ResultAsync, type Result } from 'neverthrow';
 import {
   infrastructureError,
   type AccountKey,
+  type DescriptionAmendment,
   type EntryKind,
   type GlobalReadModelKind,
   type InfrastructureError,
@@ -54,7 +55,8 @@ export interface MemoryTables {
   /** keyed by JSON [username, key] */
   readonly idempotency: Map<string, IdempotencyRecord>;
   readonly settings: Map<SiteSettingsKey, StoredSettings<SiteSettingsKey>>;
-  readonly sequences: { user: number; market: number; bet: number; entry: number; audit: number };
+  readonly amendments: Map<number, DescriptionAmendment>;
+  readonly sequences: { user: number; market: number; bet: number; entry: number; audit: number; amendment: number };
 }
 
 /** Where a repository reads and writes: the committed state, or one transaction's draft. */
@@ -157,7 +159,8 @@ function emptyTables(): MemoryTables {
     audit: [],
     idempotency: new Map(),
     settings: new Map(),
-    sequences: { user: 0, market: 0, bet: 0, entry: 0, audit: 0 },
+    amendments: new Map(),
+    sequences: { user: 0, market: 0, bet: 0, entry: 0, audit: 0, amendment: 0 },
   };
 }
 
@@ -174,6 +177,7 @@ function copyTables(tables: MemoryTables): MemoryTables {
     audit: [...tables.audit],
     idempotency: new Map(tables.idempotency),
     settings: new Map(tables.settings),
+    amendments: new Map(tables.amendments),
     sequences: { ...tables.sequences },
   };
 }

@@ -15,6 +15,7 @@ import {
   type UserRecord,
 } from '@socialpredict/domain';
 import { appendAudit, MemoryAuditLogRepository } from './audit-log.memory-repository.ts';
+import { MemoryDescriptionAmendmentRepository } from './description-amendment.memory-repository.ts';
 import { hasRow, insertBet, MemoryBetRepository } from './bet.memory-repository.ts';
 import { MemoryLedgerRepository, postEntries } from './ledger.memory-repository.ts';
 import { MemoryMarketRepository, updateMarket } from './market.memory-repository.ts';
@@ -34,6 +35,7 @@ export function memoryRepositories(database: MemoryDatabase, scope: TableScope =
     ledger: new MemoryLedgerRepository(context),
     audit: new MemoryAuditLogRepository(context),
     settings: new MemorySiteSettingsRepository(context),
+    amendments: new MemoryDescriptionAmendmentRepository(context),
   } satisfies Repositories;
 }
 

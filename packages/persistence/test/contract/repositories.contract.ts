@@ -22,6 +22,7 @@ import {
 import { ManualClock } from '@socialpredict/adapters/fakes';
 import type { ContractPorts, ContractTarget } from '../support/contract.targets.ts';
 import { describeSiteSettingsContract } from './site-settings.contract.ts';
+import { describeDescriptionAmendmentsContract } from './description-amendments.contract.ts';
 import { DAY_MS, failingAppends, moneyUseCases, newUser, seedMarket, seedUser } from '../support/money-use-cases.ts';
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0, 123);
@@ -563,6 +564,16 @@ export function describeRepositoryContract(target: ContractTarget): void {
     });
 
     describeSiteSettingsContract(() => ports);
+
+    describeDescriptionAmendmentsContract({
+      ports: () => ports,
+      seed: async () => {
+        await insertUser('steward', { role: 'MODERATOR', moderatorStatus: 'active' });
+        const rain = await insertMarket(newMarket('steward', { questionTitle: 'Rain in Paris?' }));
+        const snow = await insertMarket(newMarket('steward', { questionTitle: 'Snow in Oslo?' }));
+        return [rain, snow] as const;
+      },
+    });
 
     describe('audit log', () => {
       // Audit rows cannot be deleted, so on the database targets they outlive each test: every test names its own actor.
