@@ -37,6 +37,7 @@ export type {
   ProjectionUseCases,
   ReportingUseCases,
   SettingsUseCases,
+  AmendmentUseCases,
   TradingUseCases,
   UserUseCases,
 } from './use-case-slices.ts';

@@ -17,7 +17,9 @@ import type {
   GetUserPosition,
   GlobalLeaderboardOutput,
   InfrastructureError,
+  ListAmendments,
   ListAuditEntries,
+  ListOwnAmendments,
   ListBets,
   ListMarketPositions,
   ListMarkets,
@@ -86,6 +88,13 @@ export interface SettingsUseCases {
   getGovernanceSettings: GetGovernanceSettings;
   getReportingVisibility: GetReportingVisibility;
   updateSiteSettings: AuditedUseCases['updateSiteSettings'];
+}
+
+export interface AmendmentUseCases {
+  proposeAmendment: AuditedUseCases['proposeAmendment'];
+  reviewAmendments: AuditedUseCases['reviewAmendments'];
+  listAmendments: ListAmendments;
+  listOwnAmendments: ListOwnAmendments;
 }
 
 export interface ReportingUseCases {

@@ -6,6 +6,7 @@ import type { GlobalReadModel, GlobalReadModels } from '@socialpredict/jobs';
 import { toInfrastructureError } from '@socialpredict/persistence';
 import type {
   AdminUseCases,
+  AmendmentUseCases,
   AuthUseCases,
   GovernanceUseCases,
   MarketUseCases,
@@ -26,7 +27,8 @@ export type AppUseCases = { authenticate: Authenticate } & AdminUseCases &
   TradingUseCases &
   ReportingUseCases &
   SettingsUseCases &
-  GovernanceUseCases;
+  GovernanceUseCases &
+  AmendmentUseCases;
 
 export function withSnapshotReaders(useCases: AuditedUseCases, readModels: Pick<GlobalReadModels, 'read'>): AppUseCases {
   // The snapshot store throws driver errors; as a Result they reach the HTTP mapping like any other read's.

@@ -109,6 +109,17 @@ export const WRITE_AUDIT = {
   },
   listUsers: null,
   getFinancialSummary: null,
+  proposeAmendment: {
+    target: (input) => String(input.marketId),
+    inputs: (input) => ({ submitReason: input.submitReason?.trim() || null }),
+  },
+  // The target names the amendments; an approval's reason is kept only here (docs/api.md#amendments).
+  reviewAmendments: {
+    target: (input) => [...new Set(input.amendmentIds)].join(','),
+    inputs: (input) => ({ status: input.status, reason: input.reason.trim() }),
+  },
+  listAmendments: null,
+  listOwnAmendments: null,
 } as const satisfies { readonly [K in UseCaseName]: AuditSpec<UseCaseInput<K>, UseCaseOutput<K>> | null };
 
 export type AuditedUseCaseName = { [K in UseCaseName]: (typeof WRITE_AUDIT)[K] extends null ? never : K }[UseCaseName];
