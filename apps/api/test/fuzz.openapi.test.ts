@@ -40,6 +40,9 @@ const ADMIN_ONLY = new Set([
   'PATCH /v0/admin/users/{username}/role',
   'PATCH /v0/admin/moderators/{username}/suspension',
   'GET /v0/admin/market-group-answer-additions',
+  'GET /v0/admin/market-description-amendments',
+  'PATCH /v0/admin/market-description-amendments/grouped-review',
+  'PATCH /v0/admin/market-description-amendments/{id}',
 ]);
 /** Statuses docs/api.md#reason-codes allows on every body route though the operations do not list them. */
 const BODY_STATUSES = [413, 415];

@@ -10,8 +10,11 @@ import { COMPONENT_SCHEMAS } from '../src/schemas/components.schema.ts';
 import { REASONS } from '../src/schemas/error.schema.ts';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
 
-/** Measured 135 758 bytes once the shapes were shared (407 246 before); the bound leaves room for new routes. */
-const MAX_DOCUMENT_BYTES = 160_000;
+/**
+ * Measured 135 758 bytes once the shapes were shared (407 246 before); 178 861 with the description amendment routes
+ * (165 400 without them). The bound leaves room for new routes.
+ */
+const MAX_DOCUMENT_BYTES = 185_000;
 
 interface Media {
   schema?: { $ref?: string };

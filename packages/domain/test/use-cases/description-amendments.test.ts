@@ -92,7 +92,9 @@ describe('lists', () => {
       expect(await codeOf(h.listAmendments({ actor: ADMIN, ...bad }))).toBe('VALIDATION_FAILED');
     }
     expect(await codeOf(h.listAmendments({ actor: STEWARD }))).toBe('AUTHORIZATION_DENIED');
-    expect((await h.listOwnAmendments({ username: 'mona' }))._unsafeUnwrap().total).toBe(3);
-    expect((await h.listOwnAmendments({ username: 'joe' }))._unsafeUnwrap()).toEqual({ amendments: [], total: 0 });
+    expect((await h.listOwnAmendments({ username: 'mona', limit: 200 }))._unsafeUnwrap()).toMatchObject({ total: 3, limit: 200 });
+    expect((await h.listOwnAmendments({ username: 'mona', status: 'approved' }))._unsafeUnwrap().total).toBe(0);
+    expect((await h.listOwnAmendments({ username: 'joe' }))._unsafeUnwrap()).toEqual({ amendments: [], total: 0, limit: 50, offset: 0 });
+    expect(await codeOf(h.listOwnAmendments({ username: 'mona', limit: 500 }))).toBe('VALIDATION_FAILED');
   });
 });

@@ -2,6 +2,7 @@
 import { ok, safeTry, type ResultAsync } from 'neverthrow';
 import { marketDust, marketVolume, orderRows, probabilitySeries } from '../../math/index.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
+import type { DescriptionAmendment } from '../../model/description-amendment.model.ts';
 import type { MarketRecord } from '../../model/market.model.ts';
 import { CORRUPT_DATA_CODES, type CorruptData, type MarketNotFound } from '../../errors/use-case.errors.ts';
 import type { UseCaseDeps } from '../deps.ts';
@@ -21,6 +22,8 @@ export interface MarketDetails {
   readonly marketDust: number;
   /** exact, whatever the thinning */
   readonly lastProbability: number;
+  /** the approved amendments in version order (docs/api.md#amendments) */
+  readonly descriptionAmendments: readonly DescriptionAmendment[];
 }
 
 export type GetMarketDetailsError = MarketNotFound | CorruptData | InfrastructureError;
@@ -30,7 +33,7 @@ export type GetMarketDetails = (input: {
 }) => ResultAsync<MarketDetails, GetMarketDetailsError>;
 
 export function makeGetMarketDetails(
-  deps: Pick<UseCaseDeps, 'markets' | 'bets' | 'users' | 'probabilityPointsMax'>,
+  deps: Pick<UseCaseDeps, 'markets' | 'bets' | 'users' | 'amendments' | 'probabilityPointsMax'>,
 ): GetMarketDetails {
   return (input) =>
     safeTry(async function* () {
@@ -44,6 +47,7 @@ export function makeGetMarketDetails(
       const { points, truncated } = thinProbabilityPath(path, deps.probabilityPointsMax);
       const creator = yield* deps.users.findByUsername(market.creatorUsername);
       const dust = marketDust(rows);
+      const amendments = yield* deps.amendments.listByMarket(market.id);
       return ok({
         market,
         creator: toCreatorSummary(market.creatorUsername, creator ?? undefined),
@@ -53,6 +57,7 @@ export function makeGetMarketDetails(
         totalVolume: marketVolume(rows) + dust,
         marketDust: dust,
         lastProbability: series[series.length - 1] as number,
+        descriptionAmendments: amendments.filter((amendment) => amendment.status === 'approved'),
       });
     });
 }
