@@ -25,6 +25,7 @@ import { typeboxValidatorCompiler } from './request-validation.ts';
 import { COMPONENT_SCHEMAS } from './schemas/components.schema.ts';
 import { adminRoutes } from './routes/admin.route.ts';
 import { answerAdditionRoutes } from './routes/answer-additions.route.ts';
+import { descriptionAmendmentRoutes } from './routes/description-amendments.route.ts';
 import { authRoutes } from './routes/auth.route.ts';
 import { contentRoutes } from './routes/content.route.ts';
 import { marketReviewRoutes } from './routes/market-review.route.ts';
@@ -114,5 +115,6 @@ export function buildApp(deps: AppDeps): FastifyPluginAsync {
     await app.register(answerAdditionRoutes);
     await app.register(marketReviewRoutes, { useCases, clock });
     await app.register(marketTagRoutes, { useCases, clock });
+    await app.register(descriptionAmendmentRoutes, { useCases });
   });
 }

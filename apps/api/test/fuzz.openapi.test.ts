@@ -48,6 +48,9 @@ const ADMIN_ONLY = new Set([
   'POST /v0/admin/market-tags',
   'PATCH /v0/admin/market-tags/{slug}',
   'PATCH /v0/admin/markets/{id}/tags',
+  'GET /v0/admin/market-description-amendments',
+  'PATCH /v0/admin/market-description-amendments/grouped-review',
+  'PATCH /v0/admin/market-description-amendments/{id}',
 ]);
 /** Statuses docs/api.md#reason-codes allows on every body route though the operations do not list them. */
 const BODY_STATUSES = [413, 415];

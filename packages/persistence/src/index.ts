@@ -20,6 +20,7 @@ export * from './drizzle/audit-log.repository.ts';
 export * from './drizzle/site-settings.repository.ts';
 export * from './drizzle/stewardship-audit.repository.ts';
 export * from './drizzle/market-tag.repository.ts';
+export * from './drizzle/description-amendment.repository.ts';
 export * from './drizzle/idempotency.repository.ts';
 export * from './drizzle/ledger-integrity.query.ts';
 export { schema, type Schema } from './drizzle/schema.ts';

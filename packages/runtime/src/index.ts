@@ -39,6 +39,7 @@ export type {
   ReportingUseCases,
   ReviewUseCases,
   SettingsUseCases,
+  AmendmentUseCases,
   TradingUseCases,
   UserUseCases,
 } from './use-case-slices.ts';

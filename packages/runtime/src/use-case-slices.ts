@@ -17,8 +17,10 @@ import type {
   GetUserPosition,
   GlobalLeaderboardOutput,
   InfrastructureError,
+  ListAmendments,
   ListAuditEntries,
   ListReviewMarkets,
+  ListOwnAmendments,
   ListBets,
   ListMarketPositions,
   ListMarkets,
@@ -95,6 +97,13 @@ export interface SettingsUseCases {
   getGovernanceSettings: GetGovernanceSettings;
   getReportingVisibility: GetReportingVisibility;
   updateSiteSettings: AuditedUseCases['updateSiteSettings'];
+}
+
+export interface AmendmentUseCases {
+  proposeAmendment: AuditedUseCases['proposeAmendment'];
+  reviewAmendments: AuditedUseCases['reviewAmendments'];
+  listAmendments: ListAmendments;
+  listOwnAmendments: ListOwnAmendments;
 }
 
 export interface ReportingUseCases {

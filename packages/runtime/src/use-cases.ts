@@ -6,6 +6,7 @@ import type { GlobalReadModel, GlobalReadModels } from '@socialpredict/jobs';
 import { toInfrastructureError } from '@socialpredict/persistence';
 import type {
   AdminUseCases,
+  AmendmentUseCases,
   AuthUseCases,
   GovernanceUseCases,
   MarketTagUseCases,
@@ -30,7 +31,8 @@ export type AppUseCases = { authenticate: Authenticate } & AdminUseCases &
   SettingsUseCases &
   GovernanceUseCases &
   ReviewUseCases &
-  MarketTagUseCases;
+  MarketTagUseCases &
+  AmendmentUseCases;
 
 export function withSnapshotReaders(useCases: AuditedUseCases, readModels: Pick<GlobalReadModels, 'read'>): AppUseCases {
   // The snapshot store throws driver errors; as a Result they reach the HTTP mapping like any other read's.

@@ -1,5 +1,6 @@
 // Domain market views to the wire shapes of docs/api.md#shapes. The public status is derived at presentation time
 // from the stored lifecycle and the clock (docs/api.md#market-state).
+import { toAmendment } from '../schemas/amendment.schema.ts';
 import type { Static } from '@sinclair/typebox';
 import {
   publicMarketStatus,
@@ -107,7 +108,7 @@ export function toMarketDetails(details: MarketDetailsView, now: number): Static
     totalVolume: details.totalVolume,
     marketDust: details.marketDust,
     lastProbability: details.lastProbability,
-    descriptionAmendments: [],
+    descriptionAmendments: details.descriptionAmendments.map(toAmendment),
   };
 }
 

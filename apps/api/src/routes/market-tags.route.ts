@@ -32,7 +32,8 @@ const TagFields = {
   isActive: Type.Boolean(),
 };
 const CreateTagBody = Type.Object({
-  slug: Type.String({ pattern: SLUG, maxLength: 64 }),
+  // Empty asks the server to derive the slug from the display name, as the web app's tag form sends it.
+  slug: Type.String({ pattern: `^$|${SLUG}`, maxLength: 64 }),
   displayName: TagFields.displayName,
   description: Type.Optional(TagFields.description),
   colorKey: Type.Optional(TagFields.colorKey),

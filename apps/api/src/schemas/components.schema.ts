@@ -1,6 +1,7 @@
 // The shared shapes, registered once with `app.addSchema` before the routes: the serializer resolves the routes'
 // `$ref`s against them and the OpenAPI document lists each once under components/schemas (docs/api.md#shapes).
 import { AdminUser } from './admin-user.schema.ts';
+import { Amendment } from './amendment.schema.ts';
 import { DiscoveryPage } from './content.schema.ts';
 import { ErrorBody } from './error.schema.ts';
 import {
@@ -40,4 +41,5 @@ export const COMPONENT_SCHEMAS = [
   AdminUser,
   FinancialMap,
   ReviewRow,
+  Amendment,
 ];

@@ -1,6 +1,7 @@
 // Market shapes of docs/api.md#shapes (MarketResponse, PublicMarket, Creator, MarketOverview, MarketDetails, BetRow,
 // Position, Projection, Freshness). Each carries an `$id`: it is registered once and referenced with `ref`.
 import { Type } from '@sinclair/typebox';
+import { Amendment } from './amendment.schema.ts';
 import { Int, Probability, ref } from './common.schema.ts';
 import { Tag } from './tag.schema.ts';
 
@@ -112,8 +113,8 @@ export const MarketDetails = Type.Object(
     totalVolume: Int,
     marketDust: Int,
     lastProbability: Probability,
-    // Tier 2 amendments are not implemented yet; the list is always present for the web app.
-    descriptionAmendments: Type.Array(Type.Object({}, { additionalProperties: true })),
+    /** the approved amendments, in version order (docs/api.md#amendments) */
+    descriptionAmendments: Type.Array(ref(Amendment)),
   },
   { $id: 'MarketDetails', title: 'MarketDetails' },
 );

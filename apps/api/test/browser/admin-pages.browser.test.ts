@@ -16,7 +16,7 @@ describe.skipIf(skipReason !== undefined)('web app admin pages in a headless bro
   let h: BrowserHarness;
 
   beforeAll(async () => {
-    h = await startBrowserHarness();
+    h = await startBrowserHarness({ GAME_MODE: 'moderator' });
   });
 
   afterAll(async () => {
@@ -76,7 +76,7 @@ describe.skipIf(skipReason !== undefined)('web app admin pages in a headless bro
   });
 
   it('approving a proposed market on Review Markets publishes it', async () => {
-    const token = await moderator('mo');
+    const token = await moderator('moritz');
     const title = 'Will the proposal be approved in the browser?';
     const proposed = await h.api<{ id: number; status: string }>('POST', '/v0/markets', token, {
       questionTitle: title,

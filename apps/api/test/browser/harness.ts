@@ -35,9 +35,12 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
-/** Starts the API on an ephemeral port with admin, alice and bob, and one browser for the whole file. */
-export async function startBrowserHarness(): Promise<BrowserHarness> {
-  const app = await createTestApp({ WEB_APP_DIR });
+/**
+ * Starts the API on an ephemeral port with admin, alice and bob, and one browser for the whole file; `env` adds
+ * settings (the admin pages run in moderator mode, where proposals exist).
+ */
+export async function startBrowserHarness(env: Record<string, string> = {}): Promise<BrowserHarness> {
+  const app = await createTestApp({ ...env, WEB_APP_DIR });
   await app.server.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.server.address();
   if (address === null || typeof address === 'string') throw new Error('the API has no TCP address');

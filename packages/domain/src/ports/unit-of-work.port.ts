@@ -9,6 +9,7 @@ import type { LedgerReader, LedgerRepository } from './ledger.port.ts';
 import type { MarketRepository } from './market.port.ts';
 import type { UserRepository } from './user.port.ts';
 import type { AuditLogRepository } from './audit-log.port.ts';
+import type { DescriptionAmendmentRepository } from './description-amendment.port.ts';
 import type { SiteSettingsRepository } from './site-settings.port.ts';
 import type { StewardshipAuditRepository } from './stewardship-audit.port.ts';
 import type { MarketTagRepository } from './market-tag.port.ts';
@@ -24,6 +25,7 @@ export interface Repositories {
   readonly settings: SiteSettingsRepository;
   readonly stewardshipAudits: StewardshipAuditRepository;
   readonly marketTags: MarketTagRepository;
+  readonly amendments: DescriptionAmendmentRepository;
 }
 
 /** The state a trade is decided on, read under its row locks. */
@@ -58,6 +60,7 @@ export interface TransactionContext {
   readonly settings: SiteSettingsRepository;
   readonly stewardshipAudits: StewardshipAuditRepository;
   readonly marketTags: MarketTagRepository;
+  readonly amendments: DescriptionAmendmentRepository;
   /** Locks the market row against every other writer and locker; `null` when it does not exist. */
   lockMarket(id: number): ResultAsync<MarketRecord | null, InfrastructureError>;
   /** Locks the existing users among `usernames` in ascending username order; missing users are absent. */

@@ -36,6 +36,9 @@ import { makeSell } from './sell/sell.use-case.ts';
 import { makeSetRole } from './set-role/set-role.use-case.ts';
 import { makeGetGovernanceSettings, makeGetReportingVisibility } from './site-settings/get-site-settings.use-case.ts';
 import { makeUpdateSiteSettings } from './site-settings/update-site-settings.use-case.ts';
+import { makeListAmendments, makeListOwnAmendments } from './description-amendments/list-amendments.use-case.ts';
+import { makeProposeAmendment } from './description-amendments/propose-amendment.use-case.ts';
+import { makeReviewAmendments } from './description-amendments/review-amendments.use-case.ts';
 import { makeGetSystemMetrics } from './system-metrics/system-metrics.use-case.ts';
 import { makeUpdateProfile } from './update-profile/update-profile.use-case.ts';
 import { makeGetUserFinancials } from './user-financials/user-financials.use-case.ts';
@@ -90,6 +93,10 @@ export function makeUseCases(deps: UseCaseDeps) {
     createMarketTag: makeCreateMarketTag(deps),
     updateMarketTag: makeUpdateMarketTag(deps),
     setMarketTags: makeSetMarketTags(deps),
+    proposeAmendment: makeProposeAmendment(deps),
+    reviewAmendments: makeReviewAmendments(deps),
+    listAmendments: makeListAmendments(deps),
+    listOwnAmendments: makeListOwnAmendments(deps),
   };
 }
 

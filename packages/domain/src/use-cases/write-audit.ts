@@ -118,7 +118,8 @@ export const WRITE_AUDIT = {
   },
   listMarketTags: null,
   createMarketTag: {
-    target: (input) => input.slug,
+    // A slug left empty is derived from the display name: the created tag names it.
+    target: (input, output) => output?.slug ?? input.slug,
     inputs: (input) => ({ displayName: input.displayName, isActive: input.isActive ?? true }),
   },
   updateMarketTag: {
@@ -132,6 +133,17 @@ export const WRITE_AUDIT = {
     target: (input) => String(input.marketId),
     inputs: (input) => ({ tagSlugs: input.tagSlugs.join(',') }),
   },
+  proposeAmendment: {
+    target: (input) => String(input.marketId),
+    inputs: (input) => ({ submitReason: input.submitReason?.trim() || null }),
+  },
+  // The target names the amendments; an approval's reason is kept only here (docs/api.md#amendments).
+  reviewAmendments: {
+    target: (input) => [...new Set(input.amendmentIds)].join(','),
+    inputs: (input) => ({ status: input.status, reason: input.reason.trim() }),
+  },
+  listAmendments: null,
+  listOwnAmendments: null,
 } as const satisfies { readonly [K in UseCaseName]: AuditSpec<UseCaseInput<K>, UseCaseOutput<K>> | null };
 
 export type AuditedUseCaseName = { [K in UseCaseName]: (typeof WRITE_AUDIT)[K] extends null ? never : K }[UseCaseName];

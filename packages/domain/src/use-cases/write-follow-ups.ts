@@ -80,6 +80,11 @@ export const WRITE_FOLLOW_UPS: { readonly [K in UseCaseName]: FollowUps<UseCaseO
   createMarketTag: NO_FOLLOW_UPS,
   updateMarketTag: NO_FOLLOW_UPS,
   setMarketTags: NO_FOLLOW_UPS,
+  // No read model shows descriptions: the market page reads amendments live.
+  proposeAmendment: NO_FOLLOW_UPS,
+  reviewAmendments: NO_FOLLOW_UPS,
+  listAmendments: NO_FOLLOW_UPS,
+  listOwnAmendments: NO_FOLLOW_UPS,
 };
 
 /** The side effects a follow-up may have; each adapter (snapshot store, job queue) reports its own failure. */

@@ -20,6 +20,14 @@ const market = (h: Harness, tagSlugs: string[]) =>
   });
 
 describe('market tag use cases', () => {
+  it('derives a slug left empty from the display name, and refuses when the name has no letter or digit', async () => {
+    const h = createHarness();
+    expect((await h.createMarketTag({ actor: admin, slug: '', displayName: '  Élections & Politics 2026! ' }))._unsafeUnwrap().slug).toBe('elections-politics-2026');
+    expect(await codeOf(h.createMarketTag({ actor: admin, slug: '', displayName: 'Élections — politics 2026' }))).toBe('VALIDATION_FAILED');
+    expect(await codeOf(h.createMarketTag({ actor: admin, slug: '', displayName: '¿¡!?' }))).toBe('VALIDATION_FAILED');
+    expect((await h.listMarketTags({ includeInactive: true, actor: admin }))._unsafeUnwrap().map((t) => t.slug)).toEqual(['elections-politics-2026']);
+  });
+
   it('lets administrators and the operator write tags, and nobody else', async () => {
     const h = createHarness();
     expect(await codeOf(h.createMarketTag({ actor: moderator, slug: 'x', displayName: 'X' }))).toBe('AUTHORIZATION_DENIED');

@@ -446,6 +446,41 @@ export const marketTagLinks = pgTable(
   ],
 );
 
+/**
+ * Description amendments (docs/api.md#amendments): append-only text under a market's description. `version` counts
+ * per market from 2 (the description is 1); the proposer locks the market row, so versions never collide.
+ */
+export const descriptionAmendments = pgTable(
+  'description_amendments',
+  {
+    id: id(),
+    marketId: bigint('market_id', { mode: 'number' })
+      .notNull()
+      .references(() => markets.id),
+    version: integer('version').notNull(),
+    body: text('body').notNull(),
+    bodyFormat: text('body_format', { enum: ['markdown_lite'] }).notNull(),
+    status: text('status', { enum: ['pending', 'approved', 'rejected'] }).notNull(),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.username),
+    createdAt: epochMillis('created_at').notNull(),
+    updatedAt: epochMillis('updated_at').notNull(),
+    approvedBy: text('approved_by'),
+    approvedAt: epochMillis('approved_at'),
+    rejectedBy: text('rejected_by'),
+    rejectedAt: epochMillis('rejected_at'),
+    rejectionReason: text('rejection_reason'),
+    submitReason: text('submit_reason'),
+  },
+  (t) => [
+    unique('description_amendments_market_version_key').on(t.marketId, t.version),
+    index('description_amendments_status_id_idx').on(t.status, t.id),
+    index('description_amendments_created_by_id_idx').on(t.createdBy, t.id),
+    check('description_amendments_version_check', sql`${t.version} >= 2`),
+  ],
+);
+
 export const schema = {
   users,
   markets,
@@ -460,5 +495,6 @@ export const schema = {
   marketStewardshipAudits,
   marketTags,
   marketTagLinks,
+  descriptionAmendments,
 };
 export type Schema = typeof schema;

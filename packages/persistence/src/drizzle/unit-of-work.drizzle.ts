@@ -18,6 +18,7 @@ import type {
 } from '@socialpredict/domain';
 import type { Database } from './database.factory.ts';
 import { DrizzleAuditLogRepository } from './audit-log.repository.ts';
+import { DrizzleDescriptionAmendmentRepository } from './description-amendment.repository.ts';
 import { DrizzleBetRepository } from './bet.repository.ts';
 import { storeCommitRecords } from './commit-records.statements.ts';
 import { dbOperation } from './drizzle-operation.ts';
@@ -44,6 +45,7 @@ export function drizzleRepositories({ db, scope }: Database): Repositories {
     settings: new DrizzleSiteSettingsRepository(db, scope),
     stewardshipAudits: new DrizzleStewardshipAuditRepository(db, scope),
     marketTags: new DrizzleMarketTagRepository(db, scope),
+    amendments: new DrizzleDescriptionAmendmentRepository(db, scope),
   };
 }
 
@@ -56,6 +58,7 @@ function transactionContext({ db: tx }: OpenTransaction, scope: OperationScope):
     settings: new DrizzleSiteSettingsRepository(tx, scope),
     stewardshipAudits: new DrizzleStewardshipAuditRepository(tx, scope),
     marketTags: new DrizzleMarketTagRepository(tx, scope),
+    amendments: new DrizzleDescriptionAmendmentRepository(tx, scope),
     lockMarket: (id) =>
       dbOperation(scope, 'lockMarket', async (): Promise<MarketRecord | null> => {
         const [row] = await tx.select().from(markets).where(eq(markets.id, id)).for('update');

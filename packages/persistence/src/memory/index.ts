@@ -15,6 +15,7 @@ export * from './audit-log.memory-repository.ts';
 export * from './idempotency.memory-repository.ts';
 export * from './site-settings.memory-repository.ts';
 export * from './stewardship-audit.memory-repository.ts';
+export * from './description-amendment.memory-repository.ts';
 export * from './memory-ports.ts';
 export * from './memory-integrity.ts';
 export * from './market-tag.memory-repository.ts';

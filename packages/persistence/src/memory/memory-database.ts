@@ -5,6 +5,7 @@ import { err, ResultAsync, type Result } from 'neverthrow';
 import {
   infrastructureError,
   type AccountKey,
+  type DescriptionAmendment,
   type EntryKind,
   type GlobalReadModelKind,
   type InfrastructureError,
@@ -58,11 +59,12 @@ export interface MemoryTables {
   readonly settings: Map<SiteSettingsKey, StoredSettings<SiteSettingsKey>>;
   /** append-only, in id order */
   readonly stewardshipAudits: StewardshipAudit[];
+  readonly amendments: Map<number, DescriptionAmendment>;
   /** keyed by slug */
   readonly tags: Map<string, MarketTag>;
   /** market id → the ids of the tags it carries; arrays are replaced, never mutated */
   readonly marketTagIds: Map<number, readonly number[]>;
-  readonly sequences: { user: number; market: number; bet: number; entry: number; audit: number; stewardshipAudit: number; tag: number };
+  readonly sequences: { user: number; market: number; bet: number; entry: number; audit: number; stewardshipAudit: number; tag: number; amendment: number };
 }
 
 /** Where a repository reads and writes: the committed state, or one transaction's draft. */
@@ -167,8 +169,9 @@ function emptyTables(): MemoryTables {
     settings: new Map(),
     stewardshipAudits: [],
     tags: new Map(),
+    amendments: new Map(),
     marketTagIds: new Map(),
-    sequences: { user: 0, market: 0, bet: 0, entry: 0, audit: 0, stewardshipAudit: 0, tag: 0 },
+    sequences: { user: 0, market: 0, bet: 0, entry: 0, audit: 0, stewardshipAudit: 0, tag: 0, amendment: 0 },
   };
 }
 
@@ -188,6 +191,7 @@ function copyTables(tables: MemoryTables): MemoryTables {
     stewardshipAudits: [...tables.stewardshipAudits],
     tags: new Map(tables.tags),
     marketTagIds: new Map(tables.marketTagIds),
+    amendments: new Map(tables.amendments),
     sequences: { ...tables.sequences },
   };
 }

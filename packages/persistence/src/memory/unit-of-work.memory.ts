@@ -15,6 +15,7 @@ import {
   type UserRecord,
 } from '@socialpredict/domain';
 import { appendAudit, MemoryAuditLogRepository } from './audit-log.memory-repository.ts';
+import { MemoryDescriptionAmendmentRepository } from './description-amendment.memory-repository.ts';
 import { hasRow, insertBet, MemoryBetRepository } from './bet.memory-repository.ts';
 import { MemoryLedgerRepository, postEntries } from './ledger.memory-repository.ts';
 import { MemoryMarketRepository, updateMarket } from './market.memory-repository.ts';
@@ -38,6 +39,7 @@ export function memoryRepositories(database: MemoryDatabase, scope: TableScope =
     settings: new MemorySiteSettingsRepository(context),
     stewardshipAudits: new MemoryStewardshipAuditRepository(context),
     marketTags: new MemoryMarketTagRepository(context),
+    amendments: new MemoryDescriptionAmendmentRepository(context),
   } satisfies Repositories;
 }
 

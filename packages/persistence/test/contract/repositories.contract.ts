@@ -24,6 +24,7 @@ import type { ContractPorts, ContractTarget } from '../support/contract.targets.
 import { describeSiteSettingsContract } from './site-settings.contract.ts';
 import { describeStewardshipAuditContract } from './stewardship-audit.contract.ts';
 import { describeMarketTagsContract } from './market-tags.contract.ts';
+import { describeDescriptionAmendmentsContract } from './description-amendments.contract.ts';
 import { DAY_MS, failingAppends, moneyUseCases, newUser, seedMarket, seedUser } from '../support/money-use-cases.ts';
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0, 123);
@@ -567,6 +568,16 @@ export function describeRepositoryContract(target: ContractTarget): void {
     describeSiteSettingsContract(() => ports);
     describeStewardshipAuditContract(() => ports);
     describeMarketTagsContract(() => ports, (creator) => insertMarket(newMarket(creator)), insertUser);
+
+    describeDescriptionAmendmentsContract({
+      ports: () => ports,
+      seed: async () => {
+        await insertUser('steward', { role: 'MODERATOR', moderatorStatus: 'active' });
+        const rain = await insertMarket(newMarket('steward', { questionTitle: 'Rain in Paris?' }));
+        const snow = await insertMarket(newMarket('steward', { questionTitle: 'Snow in Oslo?' }));
+        return [rain, snow] as const;
+      },
+    });
 
     describe('audit log', () => {
       // Audit rows cannot be deleted, so on the database targets they outlive each test: every test names its own actor.

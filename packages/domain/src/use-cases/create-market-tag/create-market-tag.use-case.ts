@@ -7,11 +7,12 @@ import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import type { CommitHook } from '../../ports/write-records.port.ts';
 import type { UseCaseDeps } from '../deps.ts';
 import { actorName, requireAdmin, type Actor } from '../shared/actor.ts';
-import { checkTagFields, slugProblem } from '../shared/market-tag-rules.ts';
+import { checkTagFields, slugFromDisplayName, slugProblem } from '../shared/market-tag-rules.ts';
 import { uniqueAsValidation } from '../shared/unique-violation.ts';
 
 export interface CreateMarketTagInput {
   readonly actor: Actor;
+  /** empty: derived from the display name */
   readonly slug: string;
   readonly displayName: string;
   readonly description?: string;
@@ -30,7 +31,9 @@ export function makeCreateMarketTag(deps: Pick<UseCaseDeps, 'unitOfWork' | 'cloc
   return (input, commit) =>
     safeTry(async function* () {
       yield* requireAdmin(input.actor, 'create tags');
-      const problem = slugProblem(input.slug);
+      const slug = input.slug === '' ? slugFromDisplayName(input.displayName) : input.slug;
+      if (slug === '') return err(validationFailed({ slug: ['must be given when the display name has no letter or digit'] }));
+      const problem = slugProblem(slug);
       if (problem !== null) return err(validationFailed({ slug: [problem] }));
       const fields = yield* checkTagFields({
         displayName: input.displayName,
@@ -43,7 +46,7 @@ export function makeCreateMarketTag(deps: Pick<UseCaseDeps, 'unitOfWork' | 'cloc
       const created = yield* deps.unitOfWork.run(
         (tx) =>
           tx.marketTags
-            .insert({ slug: input.slug, ...fields, createdBy: actorName(input.actor), createdAt: now, updatedAt: now })
+            .insert({ slug, ...fields, createdBy: actorName(input.actor), createdAt: now, updatedAt: now })
             .mapErr(uniqueAsValidation),
         commit,
       );

@@ -2,6 +2,7 @@
 import { ok, safeTry, type ResultAsync } from 'neverthrow';
 import { marketDust, marketVolume, orderRows, probabilitySeries } from '../../math/index.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
+import type { DescriptionAmendment } from '../../model/description-amendment.model.ts';
 import type { MarketRecord } from '../../model/market.model.ts';
 import type { MarketTag } from '../../model/market-tag.model.ts';
 import { CORRUPT_DATA_CODES, type CorruptData, type MarketNotFound } from '../../errors/use-case.errors.ts';
@@ -24,6 +25,8 @@ export interface MarketDetails {
   readonly lastProbability: number;
   /** the tags the market carries, active or not (docs/api.md#market-tags) */
   readonly tags: readonly MarketTag[];
+  /** the approved amendments in version order (docs/api.md#amendments) */
+  readonly descriptionAmendments: readonly DescriptionAmendment[];
 }
 
 export type GetMarketDetailsError = MarketNotFound | CorruptData | InfrastructureError;
@@ -33,7 +36,7 @@ export type GetMarketDetails = (input: {
 }) => ResultAsync<MarketDetails, GetMarketDetailsError>;
 
 export function makeGetMarketDetails(
-  deps: Pick<UseCaseDeps, 'markets' | 'bets' | 'users' | 'marketTags' | 'probabilityPointsMax'>,
+  deps: Pick<UseCaseDeps, 'markets' | 'bets' | 'users' | 'marketTags' | 'amendments' | 'probabilityPointsMax'>,
 ): GetMarketDetails {
   return (input) =>
     safeTry(async function* () {
@@ -48,6 +51,7 @@ export function makeGetMarketDetails(
       const creator = yield* deps.users.findByUsername(market.creatorUsername);
       const tags = (yield* deps.marketTags.tagsOfMarkets([market.id])).get(market.id) ?? [];
       const dust = marketDust(rows);
+      const amendments = yield* deps.amendments.listByMarket(market.id);
       return ok({
         market,
         creator: toCreatorSummary(market.creatorUsername, creator ?? undefined),
@@ -58,6 +62,7 @@ export function makeGetMarketDetails(
         marketDust: dust,
         lastProbability: series[series.length - 1] as number,
         tags,
+        descriptionAmendments: amendments.filter((amendment) => amendment.status === 'approved'),
       });
     });
 }

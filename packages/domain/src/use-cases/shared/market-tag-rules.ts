@@ -23,6 +23,20 @@ export function slugProblem(slug: string): string | null {
   return TAG_SLUG_PATTERN.test(slug) ? null : 'must be lower-case letters and digits in words joined by single hyphens';
 }
 
+/**
+ * The slug a tag gets when its creator leaves the slug empty, as the web app's tag form does: the display name in
+ * lower case without accents, each run of other characters one hyphen. Empty when the name has no letter or digit.
+ */
+export function slugFromDisplayName(displayName: string): string {
+  const words = displayName
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+  return words.split(' ').join('-').slice(0, TAG_SLUG_MAX).replace(/-+$/, '');
+}
+
 /** Checks the editable fields present in `fields`; the display name is trimmed. */
 export function checkTagFields<F extends MarketTagChanges>(fields: F): Result<F, ValidationFailed> {
   const problems: Record<string, string[]> = {};
