@@ -10,6 +10,7 @@ export const projects = [
   'packages/simulation',
   'apps/api',
   'apps/api/vitest.browser.config.ts',
+  'apps/api/vitest.drill.config.ts',
   'apps/cli',
   'apps/sim',
 ];

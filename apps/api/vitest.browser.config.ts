@@ -8,6 +8,8 @@ export default defineProject({
     name: 'api-browser',
     include: ['test/browser/**/*.browser.test.ts'],
     fileParallelism: false,
+    // After the unit and database projects, so chromium does not compete with their timing-sensitive suites.
+    sequence: { groupOrder: 1 },
     testTimeout: 90_000,
     hookTimeout: 90_000,
   },

@@ -6,8 +6,9 @@ export default defineProject({
   test: {
     name: 'api',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    // The headless-browser tests are the api-browser project (vitest.browser.config.ts).
-    exclude: ['test/browser/**', '**/node_modules/**'],
+    // The headless-browser tests are the api-browser project (vitest.browser.config.ts), the outage drills the
+    // api-drill project (vitest.drill.config.ts); both run after this one.
+    exclude: ['test/browser/**', 'test/**/*.drill.test.ts', '**/node_modules/**'],
     // Picks the run's database (TEST_DATABASE_URL, Testcontainers or embedded PGlite) and migrates the template.
     globalSetup: ['../../packages/persistence/test/support/postgres.global-setup.ts'],
     // Booting PGlite or argon2 hashing can take seconds on a loaded 2-core machine; the defaults would flake.

@@ -29,11 +29,22 @@ export function toCreator(creator: CreatorSummary): Static<typeof Creator> {
   };
 }
 
+type ReviewDecision = Partial<Record<'approvedBy' | 'rejectedBy' | 'rejectionReason' | 'approvedAt' | 'rejectedAt', string>>;
+
+/** Who approved or rejected a market, when and why; each field only once it is set (docs/api.md#proposal-review). */
+export function reviewDecision(market: MarketRecord): ReviewDecision {
+  const text = (key: 'approvedBy' | 'rejectedBy' | 'rejectionReason', value: string | null) => (value === null ? {} : { [key]: value });
+  const time = (key: 'approvedAt' | 'rejectedAt', value: number | null) => (value === null ? {} : { [key]: isoTime(value) });
+  return {
+    ...text('approvedBy', market.approvedBy),
+    ...time('approvedAt', market.approvedAt),
+    ...text('rejectedBy', market.rejectedBy),
+    ...time('rejectedAt', market.rejectedAt),
+    ...text('rejectionReason', market.rejectionReason),
+  };
+}
+
 export function toMarketResponse(market: MarketRecord, now: number, tags: readonly MarketTag[] = []): Static<typeof MarketResponse> {
-  const optionalText = (key: 'approvedBy' | 'rejectedBy' | 'rejectionReason', value: string | null) =>
-    value === null ? {} : { [key]: value };
-  const optionalTime = (key: 'approvedAt' | 'rejectedAt', value: number | null) =>
-    value === null ? {} : { [key]: isoTime(value) };
   return {
     id: market.id,
     questionTitle: market.questionTitle,
@@ -46,11 +57,7 @@ export function toMarketResponse(market: MarketRecord, now: number, tags: readon
     noLabel: market.noLabel,
     status: publicMarketStatus(market, now),
     lifecycleStatus: market.lifecycleStatus,
-    ...optionalText('approvedBy', market.approvedBy),
-    ...optionalTime('approvedAt', market.approvedAt),
-    ...optionalText('rejectedBy', market.rejectedBy),
-    ...optionalTime('rejectedAt', market.rejectedAt),
-    ...optionalText('rejectionReason', market.rejectionReason),
+    ...reviewDecision(market),
     ...(market.lifecycleStatus === 'proposed' ? { proposalCost: market.creationCost } : {}),
     isResolved: market.lifecycleStatus === 'resolved',
     resolutionResult: resolutionResult(market),

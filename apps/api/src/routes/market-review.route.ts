@@ -5,6 +5,7 @@ import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type
 import { publicMarketStatus, REVIEW_STATUSES, type ReviewedMarket } from '@socialpredict/domain';
 import type { ReviewUseCases } from '@socialpredict/runtime';
 import { HttpProblem } from '../http-problem.ts';
+import { reviewDecision } from '../presenters/market.presenter.ts';
 import { unwrap } from '../http-error.mapper.ts';
 import { actorOf } from '../principal.ts';
 import { documented, IdParam, Int, isoTime, ref } from '../schemas/common.schema.ts';
@@ -24,8 +25,6 @@ const ReviewPage = Type.Object({ markets: Type.Array(ref(ReviewRow)), total: Int
 /** A market that went through review (or awaits it) shows the cost its creator paid; others leave it out. */
 function toReviewRow({ market, stewardshipAudits }: ReviewedMarket, now: number): ReviewRowShape {
   const reviewed = market.lifecycleStatus === 'proposed' || market.approvedBy !== null || market.rejectedBy !== null;
-  const text = (key: 'approvedBy' | 'rejectedBy' | 'rejectionReason', value: string | null) => (value === null ? {} : { [key]: value });
-  const time = (key: 'approvedAt' | 'rejectedAt', value: number | null) => (value === null ? {} : { [key]: isoTime(value) });
   return {
     rowKey: `market:${String(market.id)}`,
     id: market.id,
@@ -37,11 +36,7 @@ function toReviewRow({ market, stewardshipAudits }: ReviewedMarket, now: number)
     noLabel: market.noLabel,
     status: publicMarketStatus(market, now),
     lifecycleStatus: market.lifecycleStatus,
-    ...text('approvedBy', market.approvedBy),
-    ...time('approvedAt', market.approvedAt),
-    ...text('rejectedBy', market.rejectedBy),
-    ...time('rejectedAt', market.rejectedAt),
-    ...text('rejectionReason', market.rejectionReason),
+    ...reviewDecision(market),
     ...(reviewed ? { proposalCost: market.creationCost } : {}),
     ...(stewardshipAudits.length === 0
       ? {}
