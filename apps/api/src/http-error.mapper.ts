@@ -35,6 +35,8 @@ export function toHttpProblem(error: UseCaseError): HttpProblem {
       return new HttpProblem(404, 'USER_NOT_FOUND', error.message);
     case 'MARKET_NOT_FOUND':
       return new HttpProblem(404, 'MARKET_NOT_FOUND', error.message);
+    case 'NOT_FOUND':
+      return new HttpProblem(404, 'NOT_FOUND', error.message);
     case 'INVALID_STATE':
       return new HttpProblem(409, 'INVALID_STATE', error.message);
     case 'MARKET_CLOSED':

@@ -255,10 +255,29 @@ export function ownEntry<V>(table: Readonly<Record<string, V>>, key: string): V 
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
-/** Runs the checks of one request and either returns every clean value or throws one VALIDATION_FAILED listing all. */
-export function sanitizeFields<T extends Record<string, Checked<unknown>>>(
+type CleanValues<T> = { [K in keyof T]: T[K] extends Checked<infer V> ? V : never };
+
+/**
+ * Runs the checks of one request without deciding: the clean values (a refused field keeps an empty string) and the
+ * problems by field. For use cases that must report the body after their own steward check (docs/api.md#request-pipeline).
+ */
+export function screenFields<T extends Record<string, Checked<string>>>(
   checks: T,
-): { [K in keyof T]: T[K] extends Checked<infer V> ? V : never } {
+): { values: CleanValues<T>; problems: Record<string, string[]> } {
+  const problems: Record<string, string[]> = {};
+  const values: Record<string, string> = {};
+  for (const [field, result] of Object.entries(checks)) {
+    if (result.ok) values[field] = result.value;
+    else {
+      values[field] = '';
+      problems[field] = [result.problem];
+    }
+  }
+  return { values: values as CleanValues<T>, problems };
+}
+
+/** Runs the checks of one request and either returns every clean value or throws one VALIDATION_FAILED listing all. */
+export function sanitizeFields<T extends Record<string, Checked<unknown>>>(checks: T): CleanValues<T> {
   const fields: Record<string, string[]> = {};
   const values: Record<string, unknown> = {};
   for (const [field, result] of Object.entries(checks)) {
@@ -270,5 +289,5 @@ export function sanitizeFields<T extends Record<string, Checked<unknown>>>(
     const summary = failed.map((field) => `${field} ${fields[field]?.[0] ?? ''}`).join('; ');
     throw new HttpProblem(400, 'VALIDATION_FAILED', `Invalid input: ${summary}.`, { details: { fields } });
   }
-  return values as { [K in keyof T]: T[K] extends Checked<infer V> ? V : never };
+  return values as CleanValues<T>;
 }

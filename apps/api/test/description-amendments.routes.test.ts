@@ -47,6 +47,16 @@ describe('authorization', () => {
     expect((await propose(steward, text)).statusCode).toBe(201);
   });
 
+  it('checks the steward before the body (docs/api.md#request-pipeline): a hostile body from a non-steward is 403, from the steward 400', async () => {
+    const hostile = { body: '<script>alert(1)</script>', submitReason: 'javascript:alert(1)' };
+    const outsider = await propose(await t.user('joe'), hostile);
+    expect(outsider.statusCode).toBe(403);
+    expect((await propose(steward, hostile, 999)).statusCode).toBe(404);
+    const refused = await propose(steward, hostile);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ ok: false, reason: 'VALIDATION_FAILED', details: { fields: { body: [expect.any(String)], submitReason: [expect.any(String)] } } });
+  });
+
   it('keeps the admin routes to administrators: 401 anonymous, 403 user, moderator, suspended moderator and steward', async () => {
     const { id } = (await propose(steward, { body: 'x' })).json() as { id: number };
     const requests = [
@@ -117,12 +127,18 @@ describe('proposing and reviewing', () => {
     expect((await t.inject({ method: 'GET', url: `/v0/markets/${String(marketId)}` })).json().descriptionAmendments.map((x: { version: number }) => x.version)).toEqual([3, 4]);
   });
 
-  it('refuses an empty body, a missing reason, bad paging and an unknown market', async () => {
+  it('refuses an empty body, a missing reason, bad paging, an unknown market (404) and an unknown amendment (404)', async () => {
     expect((await propose(steward, { body: '   ' })).statusCode).toBe(400);
     expect((await propose(steward, { body: 'x' }, 999)).statusCode).toBe(404);
     const { id } = (await propose(steward, { body: 'x' })).json() as { id: number };
     expect((await t.inject({ method: 'PATCH', url: `${ADMIN_LIST}/${String(id)}`, headers: bearer(admin), payload: { status: 'approved', reason: ' ' } })).statusCode).toBe(400);
     expect((await t.inject({ method: 'PATCH', url: `${ADMIN_LIST}/${String(id)}`, headers: bearer(admin), payload: { status: 'maybe', reason: 'r' } })).statusCode).toBe(400);
+    const unknown = await t.inject({ method: 'PATCH', url: `${ADMIN_LIST}/999`, headers: bearer(admin), payload: { status: 'approved', reason: 'r' } });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ ok: false, reason: 'NOT_FOUND' });
+    const unknownInGroup = await t.inject({ method: 'PATCH', url: `${ADMIN_LIST}/grouped-review`, headers: bearer(admin), payload: { amendmentIds: [id, 999], status: 'approved', reason: 'r' } });
+    expect(unknownInGroup.statusCode).toBe(404);
+    expect((await t.inject({ method: 'GET', url: `${ADMIN_LIST}?status=pending`, headers: bearer(admin) })).json().result.amendments).toMatchObject([{ id, status: 'pending' }]);
     for (const query of ['limit=201', 'limit=0', 'offset=-1', 'status=all', 'marketId=x']) {
       expect((await t.inject({ method: 'GET', url: `${ADMIN_LIST}?${query}`, headers: bearer(admin) })).statusCode).toBe(400);
     }

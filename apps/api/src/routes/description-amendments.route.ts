@@ -75,12 +75,14 @@ export const descriptionAmendmentRoutes: FastifyPluginAsyncTypebox<AmendmentRout
       },
     },
     async (request, reply) => {
-      const { body, submitReason } = sanitize.sanitizeFields({
+      // A refused body is reported by the use case after its market and steward checks (docs/api.md#request-pipeline).
+      const { values, problems } = sanitize.screenFields({
         body: sanitize.amendmentBody(request.body.body),
         submitReason: sanitize.amendmentReason(request.body.submitReason ?? '', false),
       });
       const write = routeWrite(request, reply, (stored: DescriptionAmendment) => ({ status: 201, body: toAmendment(stored) }));
-      const stored = await unwrap(useCases.proposeAmendment({ actor: actorOf(request), marketId: request.params.id, body, submitReason }, write.call));
+      const proposal = { actor: actorOf(request), marketId: request.params.id, ...values, screenProblems: problems };
+      const stored = await unwrap(useCases.proposeAmendment(proposal, write.call));
       return write.send(stored);
     },
   );
@@ -125,7 +127,7 @@ export const descriptionAmendmentRoutes: FastifyPluginAsyncTypebox<AmendmentRout
         ),
         response: {
           200: documented(Envelope(Group), 'The reviewed amendments.', { ok: true, result: { amendments: [{ ...exampleAmendment, status: 'approved', approvedBy: 'admin', approvedAt: exampleAmendment.createdAt }], total: 1 } }),
-          ...errorResponses(400, 401, 403, 409),
+          ...errorResponses(400, 401, 403, 404, 409),
         },
       },
     },
@@ -155,7 +157,7 @@ export const descriptionAmendmentRoutes: FastifyPluginAsyncTypebox<AmendmentRout
             ok: true,
             result: { ...exampleAmendment, status: 'rejected', rejectedBy: 'admin', rejectedAt: exampleAmendment.createdAt, rejectionReason: 'Changes the question.' },
           }),
-          ...errorResponses(400, 401, 403, 409),
+          ...errorResponses(400, 401, 403, 404, 409),
         },
       },
     },

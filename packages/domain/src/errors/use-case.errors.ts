@@ -63,6 +63,12 @@ export interface MarketNotFound {
   readonly marketId: number;
 }
 
+/** A named record other than a user or a market (an amendment, say) does not exist. */
+export interface RecordNotFound {
+  readonly code: 'NOT_FOUND';
+  readonly message: string;
+}
+
 /** A lifecycle transition that the market's current state does not allow. */
 export interface InvalidState {
   readonly code: 'INVALID_STATE';
@@ -121,6 +127,10 @@ export function userNotFound(username: string): UserNotFound {
 
 export function marketNotFound(marketId: number): MarketNotFound {
   return { code: 'MARKET_NOT_FOUND', message: `Market ${marketId} does not exist.`, marketId };
+}
+
+export function recordNotFound(message: string): RecordNotFound {
+  return { code: 'NOT_FOUND', message };
 }
 
 export function invalidState(message: string): InvalidState {

@@ -25,13 +25,19 @@ import type { ResetPasswordError } from './reset-password/reset-password.use-cas
 import type { ResolveMarketError } from './resolve-market/resolve-market.use-case.ts';
 import type { SellError } from './sell/sell.use-case.ts';
 import type { SetRoleError } from './set-role/set-role.use-case.ts';
-// from './sell/sell.use-case.ts';
 import type { UpdateProfileError } from './update-profile/update-profile.use-case.ts';
 import type { GetUserFinancialsError } from './user-financials/user-financials.use-case.ts';
 import type { ListMarketTagsError } from './list-market-tags/list-market-tags.use-case.ts';
 import type { CreateMarketTagError } from './create-market-tag/create-market-tag.use-case.ts';
 import type { UpdateMarketTagError } from './update-market-tag/update-market-tag.use-case.ts';
 import type { SetMarketTagsError } from './set-market-tags/set-market-tags.use-case.ts';
+import type { ApproveMarketError } from './approve-market/approve-market.use-case.ts';
+import type { ListAmendmentsError } from './description-amendments/list-amendments.use-case.ts';
+import type { ProposeAmendmentError } from './description-amendments/propose-amendment.use-case.ts';
+import type { ReassignStewardError } from './reassign-steward/reassign-steward.use-case.ts';
+import type { RejectMarketError } from './reject-market/reject-market.use-case.ts';
+import type { ReviewAmendmentsError } from './description-amendments/review-amendments.use-case.ts';
+import type { UpdateSiteSettingsError } from './site-settings/update-site-settings.use-case.ts';
 
 export type UseCaseError =
   | AuthenticateError
@@ -64,7 +70,14 @@ export type UseCaseError =
   | ListMarketTagsError
   | CreateMarketTagError
   | UpdateMarketTagError
-  | SetMarketTagsError;
+  | SetMarketTagsError
+  | ApproveMarketError
+  | ListAmendmentsError
+  | ProposeAmendmentError
+  | ReassignStewardError
+  | RejectMarketError
+  | ReviewAmendmentsError
+  | UpdateSiteSettingsError;
 
 export type UseCaseErrorCode = UseCaseError['code'];
 
@@ -92,6 +105,7 @@ const CODES: Record<UseCaseErrorCode, true> = {
   PASSWORD_CHANGE_REQUIRED: true,
   USER_NOT_FOUND: true,
   MARKET_NOT_FOUND: true,
+  NOT_FOUND: true,
   INVALID_STATE: true,
   INFRASTRUCTURE_ERROR: true,
 };

@@ -69,11 +69,11 @@ describe('reviewing', () => {
     ]);
   });
 
-  it('refuses non-administrators (403), an unknown id, a bad status or an empty reason (400)', async () => {
+  it('refuses non-administrators (403), an unknown id (404), a bad status or an empty reason (400)', async () => {
     const { h, market } = await withMarket();
     const { id } = (await h.proposeAmendment({ actor: STEWARD, marketId: market.id, body: 'a' }))._unsafeUnwrap();
     expect(await codeOf(h.reviewAmendments({ actor: STEWARD, amendmentIds: [id], status: 'approved', reason: 'r' }))).toBe('AUTHORIZATION_DENIED');
-    expect(await codeOf(h.reviewAmendments({ actor: ADMIN, amendmentIds: [id, 999], status: 'approved', reason: 'r' }))).toBe('VALIDATION_FAILED');
+    expect(await codeOf(h.reviewAmendments({ actor: ADMIN, amendmentIds: [id, 999], status: 'approved', reason: 'r' }))).toBe('NOT_FOUND');
     expect(await codeOf(h.reviewAmendments({ actor: ADMIN, amendmentIds: [], status: 'approved', reason: 'r' }))).toBe('VALIDATION_FAILED');
     expect(await codeOf(h.reviewAmendments({ actor: ADMIN, amendmentIds: [id], status: 'pending', reason: 'r' }))).toBe('VALIDATION_FAILED');
     expect(await codeOf(h.reviewAmendments({ actor: OPERATOR, amendmentIds: [id], status: 'approved', reason: ' ' }))).toBe('VALIDATION_FAILED');

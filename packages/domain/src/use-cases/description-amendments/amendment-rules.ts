@@ -26,6 +26,8 @@ export interface AmendmentProposal {
   readonly body: string;
   /** absent or empty: none given */
   readonly submitReason?: string;
+  /** fields an adapter's input screen refused, reported with this proposal's own body problems */
+  readonly screenProblems?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** "U + S + M" (docs/api.md#roles): only the market's steward, and only while an active moderator. */
@@ -40,9 +42,9 @@ export function checkProposer(proposer: Pick<UserRecord, 'username' | 'role' | '
 }
 
 export function checkProposal(proposal: AmendmentProposal): Result<void, ValidationFailed> {
-  const fields: Record<string, string[]> = {};
+  const fields: Record<string, string[]> = Object.fromEntries(Object.entries(proposal.screenProblems ?? {}).map(([field, problems]) => [field, [...problems]]));
   const length = codePoints(proposal.body.trim());
-  if (length < 1 || length > AMENDMENT_BODY_MAX) fields['body'] = [`must be 1–${String(AMENDMENT_BODY_MAX)} characters`];
+  if ((length < 1 || length > AMENDMENT_BODY_MAX) && fields['body'] === undefined) fields['body'] = [`must be 1–${String(AMENDMENT_BODY_MAX)} characters`];
   if (codePoints(proposal.submitReason ?? '') > AMENDMENT_REASON_MAX) fields['submitReason'] = [`must be at most ${String(AMENDMENT_REASON_MAX)} characters`];
   return Object.keys(fields).length === 0 ? ok(undefined) : err(validationFailed(fields));
 }

@@ -1,11 +1,18 @@
 // An administrator approves or rejects pending amendments (docs/api.md#amendments): one, or a group all-or-nothing.
 // Every amendment is locked in one transaction and the review is decided on the locked rows, so a grouped review
-// either settles them all or changes nothing (an unknown id is 400 on `amendmentIds`, a settled one 409).
+// either settles them all or changes nothing (an unknown id is 404, a settled one 409).
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
 import type { DescriptionAmendment } from '../../model/description-amendment.model.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import type { CommitHook } from '../../ports/write-records.port.ts';
-import { validationFailed, type AuthorizationDenied, type InvalidState, type ValidationFailed } from '../../errors/use-case.errors.ts';
+import {
+  recordNotFound,
+  validationFailed,
+  type AuthorizationDenied,
+  type InvalidState,
+  type RecordNotFound,
+  type ValidationFailed,
+} from '../../errors/use-case.errors.ts';
 import type { UseCaseDeps } from '../deps.ts';
 import { actorName, requireAdmin, type Actor } from '../shared/actor.ts';
 import { reviewAmendments } from './amendment-rules.ts';
@@ -25,7 +32,7 @@ export interface ReviewedAmendments {
   readonly total: number;
 }
 
-export type ReviewAmendmentsError = AuthorizationDenied | ValidationFailed | InvalidState | InfrastructureError;
+export type ReviewAmendmentsError = AuthorizationDenied | ValidationFailed | RecordNotFound | InvalidState | InfrastructureError;
 
 export type ReviewAmendments = (
   input: ReviewAmendmentsInput,
@@ -45,7 +52,7 @@ export function makeReviewAmendments(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clo
           safeTry(async function* () {
             const locked = yield* tx.amendments.lockByIds(ids);
             const missing = ids.find((id) => !locked.some((amendment) => amendment.id === id));
-            if (missing !== undefined) return err(validationFailed({ amendmentIds: [`amendment ${String(missing)} does not exist`] }));
+            if (missing !== undefined) return err(recordNotFound(`Amendment ${String(missing)} does not exist.`));
             const decided = yield* reviewAmendments(locked, { status: input.status, reason: input.reason, reviewer: actorName(input.actor), now: deps.clock.now() });
             const stored: DescriptionAmendment[] = [];
             for (const amendment of decided) stored.push(yield* tx.amendments.update(amendment));
