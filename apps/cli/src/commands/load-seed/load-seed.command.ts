@@ -12,6 +12,7 @@ import {
   GLOBAL_READ_MODEL_KINDS,
   guardAppend,
   makeCreateMarket,
+  makeCreateMarketTag,
   makeProvisionAccount,
   nextPlacedAt,
   OPERATOR,
@@ -32,6 +33,8 @@ import { succeeded, useCaseFailure } from '../../use-case-failure.ts';
 export const LOAD_PASSWORD = 'LoadTest2026';
 /** Credits granted to each load-test account on top of the initial balance, so traders never hit the debt limit. */
 export const LOAD_GRANT = 100_000;
+/** The tag of every other seeded market: its topic page is `/v0/read/market-discovery/load-topic`. */
+export const LOAD_TOPIC = 'load-topic';
 const MARKET_LIFETIME_MS = 30 * 24 * 3600_000;
 /** Share of the trades that go to the hot markets. */
 const HOT_SHARE = 0.8;
@@ -72,7 +75,7 @@ interface SeededMarket {
   totals: MarketTotals;
 }
 
-type LoadSeedDeps = Pick<UseCaseDeps, 'users' | 'unitOfWork' | 'clock' | 'passwordHasher' | 'random' | 'economics' | 'game'>;
+type LoadSeedDeps = Pick<UseCaseDeps, 'users' | 'marketTags' | 'unitOfWork' | 'clock' | 'passwordHasher' | 'random' | 'economics' | 'game'>;
 
 function count(options: OptionValues, name: string, fallback: number): number {
   const raw = options[name];
@@ -119,13 +122,26 @@ export async function loadSeed(
   }
   accounts.finish();
 
+  // Every other market carries one tag, so the site-mix scenario has a topic page to read (docs/performance.md#bench-load).
+  const tagged = await deps.marketTags.findBySlugs([LOAD_TOPIC]);
+  if (tagged.isErr()) throw useCaseFailure(tagged.error);
+  if (tagged.value.length === 0 && plan.markets > 1) {
+    const created = await makeCreateMarketTag(deps)({ actor: OPERATOR, slug: LOAD_TOPIC, displayName: 'Load topic', isActive: true });
+    if (created.isErr()) throw useCaseFailure(created.error);
+  }
   const createMarket = makeCreateMarket(deps);
   const createdMarkets: SeededMarket[] = [];
   const creating = track('Creating markets', plan.markets);
   for (let i = 0; i < plan.markets; i += 1) {
     const creator = users[i % plan.moderators]!.username;
     const title = `Load market ${i + 1}${i < plan.hotMarkets ? ' (hot)' : ''}`;
-    const created = await createMarket({ username: creator, questionTitle: title, description: '', resolutionDateTime: deps.clock.now() + MARKET_LIFETIME_MS });
+    const created = await createMarket({
+      username: creator,
+      questionTitle: title,
+      description: '',
+      resolutionDateTime: deps.clock.now() + MARKET_LIFETIME_MS,
+      tagSlugs: i % 2 === 1 ? [LOAD_TOPIC] : [],
+    });
     if (created.isErr()) throw useCaseFailure(created.error);
     createdMarkets.push({ id: created.value.id, title, hot: i < plan.hotMarkets, record: created.value, totals: created.value.totals });
     creating.tick();
