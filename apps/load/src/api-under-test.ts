@@ -89,12 +89,14 @@ async function answers(url: string): Promise<number> {
   }
 }
 
-export async function startApi(databaseUrl: string, logFile: string, extra: Record<string, string> = {}): Promise<RunningApi> {
+/** `profileDir`: V8 CPU profiles of the primary and every worker, written there when they exit. */
+export async function startApi(databaseUrl: string, logFile: string, extra: Record<string, string> = {}, profileDir?: string): Promise<RunningApi> {
   const port = await freePort();
   const log = openSync(logFile, 'a');
   let child: ChildProcess;
   try {
-    child = spawn(process.execPath, ['--conditions=source', CLI_ENTRY, 'serve'], {
+    const profiling = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
+    child = spawn(process.execPath, ['--conditions=source', ...profiling, CLI_ENTRY, 'serve'], {
       cwd: ROOT,
       env: apiEnv(databaseUrl, { HOST: '127.0.0.1', BACKEND_PORT: String(port), ...extra }),
       // the logs go to a file: piping them through the harness would bill their cost to the load generator

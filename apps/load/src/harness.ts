@@ -14,6 +14,7 @@ import { runOpenLoop, type StreamFigures } from './open-loop.ts';
 import { pgbenchTps } from './pgbench.ts';
 import { cpuDelta, sampleCpu, type CpuSample } from './process-cpu.ts';
 import { createDatabase, databaseSize } from './scratch-database.ts';
+import { summariseProfiles, type HotFunction } from './cpu-profile.ts';
 import { scenarioStreams, type ScenarioSettings } from './scenarios.ts';
 
 export interface HarnessOptions extends ScenarioSettings {
@@ -33,6 +34,8 @@ export interface HarnessOptions extends ScenarioSettings {
   pgbenchSeconds: number;
   /** 0 skips the hello-world and market-detail ceilings */
   ceilingSeconds: number;
+  /** write the API's V8 CPU profiles here and summarise them in the report */
+  cpuProfileDir?: string;
   /** progress lines (stderr) */
   log(line: string): void;
 }
@@ -50,7 +53,7 @@ export interface CpuFigures {
 export interface LoadReport {
   scenario: string;
   machine: { cpus: number; model: string; memoryGiB: number; node: string };
-  settings: Omit<HarnessOptions, 'log' | 'serverUrl'>;
+  settings: Omit<HarnessOptions, 'log' | 'serverUrl' | 'cpuProfileDir'>;
   fixture: { bets: number; loadSeconds: number };
   baselines: {
     helloWorld?: CeilingFigures & { cpuMicrosPerRequest: number };
@@ -63,6 +66,8 @@ export interface LoadReport {
   dropped: number;
   cpu: CpuFigures;
   databaseBytes: { before: number; after: number };
+  /** the functions with the most self time in each API process, when profiled */
+  profiles?: { file: string; functions: HotFunction[] }[];
   ratios: {
     betsToPgbench?: number;
     readsToHelloWorld?: number;
@@ -119,7 +124,7 @@ export async function runHarness(options: HarnessOptions): Promise<LoadReport> {
       baselines.helloWorld = await helloWorldCeiling(options.connections, options.ceilingSeconds);
     }
 
-    api = await startApi(database.url, join(folder, 'api.log'), { CLUSTER_WORKERS: String(options.workers) });
+    api = await startApi(database.url, join(folder, 'api.log'), { CLUSTER_WORKERS: String(options.workers) }, options.cpuProfileDir);
     log(`API up (pid ${api.pid}, ${options.workers} workers); logging in ${options.bettors} traders`);
     const tokens = [...(await login(api.baseUrl, fixture.traders.slice(0, options.bettors))).values()];
     const hot = fixture.markets.filter((market) => market.hot).map((market) => market.id);
@@ -146,6 +151,14 @@ export async function runHarness(options: HarnessOptions): Promise<LoadReport> {
       }
     }
 
+    let profiles: LoadReport['profiles'];
+    if (options.cpuProfileDir !== undefined) {
+      // the profiles are written when the processes exit
+      await api.stop();
+      api = undefined;
+      profiles = await summariseProfiles(options.cpuProfileDir, ROOT);
+    }
+
     const answered = result.groups.reduce((sum, group) => sum + group.ok + group.non2xx, 0);
     const bets = result.groups.find((group) => group.group === 'bets');
     const reads = result.groups.find((group) => group.group === 'reads');
@@ -153,7 +166,7 @@ export async function runHarness(options: HarnessOptions): Promise<LoadReport> {
     return {
       scenario: options.scenario,
       machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
-      settings: (({ log: _log, serverUrl: _url, ...rest }) => rest)(options),
+      settings: (({ log: _log, serverUrl: _url, cpuProfileDir: _dir, ...rest }) => rest)(options),
       fixture: { bets: options.pregrownBets, loadSeconds },
       baselines,
       streams: result.streams,
@@ -167,6 +180,7 @@ export async function runHarness(options: HarnessOptions): Promise<LoadReport> {
         apiCores: used.api / elapsed,
       },
       databaseBytes: { before: sizeBefore, after: sizeAfter },
+      profiles,
       ratios: {
         betsToPgbench: bets === undefined ? undefined : ratio(bets.achievedRate, baselines.pgbenchTps),
         readsToHelloWorld: reads === undefined ? undefined : ratio(reads.achievedRate, baselines.helloWorld?.requestsPerSecond),

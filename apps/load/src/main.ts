@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `pnpm bench:load [--scenario smoke|hot|mix|soak] [--rate N] [--read-rate N] [--duration S] [--connections N]
-// [--pregrown [N]] [--workers N] [--pgbench-seconds S] [--ceiling-seconds S] [--json]` (docs/performance.md#bench-load).
+// [--pregrown] [--pregrown-bets N] [--workers N] [--pgbench-seconds S] [--ceiling-seconds S] [--cpu-prof DIR] [--json]` (docs/performance.md#bench-load).
 // The server comes from BENCH_DATABASE_URL, then TEST_DATABASE_URL, then the local PostgreSQL.
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runHarness, type HarnessOptions } from './harness.ts';
 import { formatReport } from './report.ts';
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     'pgbench-seconds': { type: 'string', default: '5' },
     'ceiling-seconds': { type: 'string', default: '5' },
     json: { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
   },
 });
 
@@ -54,6 +56,7 @@ const options: HarnessOptions = {
   workers: number('workers', values.workers, 0),
   pgbenchSeconds: number('pgbench-seconds', values['pgbench-seconds'], 5),
   ceilingSeconds: number('ceiling-seconds', values['ceiling-seconds'], 5),
+  ...(values['cpu-prof'] === undefined ? {} : { cpuProfileDir: resolve(values['cpu-prof']) }),
   log: (line) => void process.stderr.write(`[bench:load] ${line}\n`),
 };
 options.bettors = Math.min(options.bettors, options.users);

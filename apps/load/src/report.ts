@@ -64,6 +64,10 @@ export function formatReport(report: LoadReport): string {
     `     PostgreSQL ${fixed(cpu.seconds.postgres, 2)} s, ${fixed(cpu.postgresMicrosPerRequest, 1)} µs/request; load generator ${fixed(cpu.seconds.harness, 1)} s; machine busy ${fixed(cpu.seconds.machineBusy, 1)} s, of which other processes ${fixed(cpu.seconds.machineBusy - cpu.seconds.api - cpu.seconds.postgres - cpu.seconds.harness, 1)} s`,
   );
   lines.push(`database: ${fixed(report.databaseBytes.before / 2 ** 20, 1)} MiB before, ${fixed(report.databaseBytes.after / 2 ** 20, 1)} MiB after`);
+  for (const profile of report.profiles ?? []) {
+    lines.push(`CPU profile ${profile.file} — self time:`);
+    for (const fn of profile.functions) lines.push(`  ${(fn.selfShare * 100).toFixed(1).padStart(5)} %  ${fn.name}  ${fn.location}`);
+  }
   lines.push('');
   const bets = report.groups.find((group) => group.group === 'bets');
   const reads = report.groups.find((group) => group.group === 'reads');
