@@ -19,7 +19,7 @@ export default tseslint.config(
     // CFG-1: configuration is read once by the config adapter and injected; nothing else reads the environment.
     files: ['packages/**/src/**/*.ts', 'apps/**/src/**/*.ts'],
     // The composition roots are the only readers of the environment; they hand it to loadConfig.
-    ignores: ['**/*.test.ts', 'apps/*/src/config/**', 'apps/cli/src/main.ts'],
+    ignores: ['**/*.test.ts', 'apps/*/src/config/**', 'apps/cli/src/main.ts', 'apps/load/src/main.ts'],
     rules: {
       'no-restricted-properties': [
         'error',

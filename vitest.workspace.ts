@@ -13,6 +13,7 @@ export const projects = [
   'apps/api/vitest.drill.config.ts',
   'apps/cli',
   'apps/sim',
+  'apps/load',
 ];
 
 export default projects;

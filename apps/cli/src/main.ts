@@ -11,7 +11,10 @@ function waitForStop(): Promise<NodeJS.Signals> {
   stopRequested ??= new Promise((resolve) => {
     let received = false;
     const onSignal = (signal: NodeJS.Signals) => {
-      // DEP-2: a second signal means "now".
+      // DEP-2: a second signal means "now" — except in a cluster worker, which gets the SIGTERM sent to the process
+      // group and then its primary's own: it keeps draining, and the primary kills it if it overruns its budget
+      // (docs/operations.md#cluster).
+      if (received && cluster.isWorker) return;
       if (received) process.exit(1);
       received = true;
       resolve(signal);

@@ -23,4 +23,5 @@ export * from './drizzle/market-tag.repository.ts';
 export * from './drizzle/description-amendment.repository.ts';
 export * from './drizzle/idempotency.repository.ts';
 export * from './drizzle/ledger-integrity.query.ts';
+export * from './drizzle/bulk-trades.ts';
 export { schema, type Schema } from './drizzle/schema.ts';

@@ -26,7 +26,8 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
   return pino(
     {
       level,
-      base: undefined,
+      // the process id on every line: under CLUSTER_WORKERS each worker's lines stay apart (docs/operations.md#cluster)
+      base: { pid: process.pid },
       messageKey: 'msg',
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },

@@ -2,10 +2,13 @@
 // concrete URLs or ids, so cardinality stays bounded; probes are not counted as request failures.
 import type { FastifyInstance } from 'fastify';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { metricsSource, type MetricsSource } from '../cluster-metrics.ts';
 import { nonEncapsulated } from './non-encapsulated.ts';
 
 export interface AppMetrics {
   registry: Registry;
+  /** what /metrics serves: this registry, or in a cluster worker every worker's (docs/operations.md#cluster) */
+  source: MetricsSource;
   /** non-probe 5xx responses since start (`requestFailuresTotal` of /ops/status) */
   requestFailures(): number;
   betsPlaced: Counter<'outcome'>;
@@ -57,6 +60,7 @@ export const metricsPlugin = nonEncapsulated('metrics', async (app: FastifyInsta
 
   app.decorate('metrics', {
     registry,
+    source: metricsSource(registry),
     requestFailures: () => failureCount,
     betsPlaced: counter('socialpredict_bets_placed_total', 'Accepted bets', ['outcome']),
     sales: counter('socialpredict_sales_total', 'Executed sales'),

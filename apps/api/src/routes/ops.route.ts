@@ -184,8 +184,8 @@ export const opsRoutes: FastifyPluginAsyncTypebox<OpsRouteOptions> = async (app,
       },
     },
     async (_request, reply) => {
-      reply.type(app.metrics.registry.contentType);
-      return app.metrics.registry.metrics();
+      reply.type(app.metrics.source.contentType);
+      return app.metrics.source.metrics();
     },
   );
 };

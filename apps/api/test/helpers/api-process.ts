@@ -22,6 +22,8 @@ export interface ApiProcess {
   /** resolves when the process has exited */
   exited: Promise<Exit>;
   signal(signal: NodeJS.Signals): void;
+  /** the signal to the whole process group (only with `processGroup`), as a container runtime delivers it */
+  signalGroup(signal: NodeJS.Signals): void;
   /** everything written to stdout and stderr so far (JSON log lines) */
   output(): string;
   /** the `event` fields of the complete log lines so far */
@@ -38,7 +40,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** Spawns the API and resolves once `/readyz` answers 200; rejects with the output when it exits first. */
-export async function startApiProcess(env: Record<string, string>, readyWithinMs = 60_000): Promise<ApiProcess> {
+export async function startApiProcess(env: Record<string, string>, readyWithinMs = 60_000, processGroup = false): Promise<ApiProcess> {
   const port = await freePort();
   const started = Date.now();
   const child = spawn(process.execPath, ['--conditions=source', CLI_ENTRY, 'serve'], {
@@ -55,6 +57,8 @@ export async function startApiProcess(env: Record<string, string>, readyWithinMs
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // a group of its own, led by the process: the test can signal it and its cluster workers at once
+    detached: processGroup,
   });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => void (output += chunk));
@@ -64,6 +68,10 @@ export async function startApiProcess(env: Record<string, string>, readyWithinMs
     baseUrl: `http://127.0.0.1:${port}`,
     exited,
     signal: (signal) => void child.kill(signal),
+    signalGroup: (signal) => {
+      if (!processGroup || child.pid === undefined) throw new Error('the API was not started as a process group');
+      process.kill(-child.pid, signal);
+    },
     output: () => output,
     events: () =>
       output

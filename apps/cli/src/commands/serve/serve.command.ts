@@ -1,9 +1,9 @@
 // `pnpm start`, `pnpm cli serve` (default command): the API process on the shared runtime (DEP-1 boot order, DEP-2
 // shutdown, ERR-6 fatal errors). With CLUSTER_WORKERS=N this process becomes the cluster primary of DEP-3 instead:
 // it only supervises N workers, each of which runs this same command and reports ready once it listens.
-import cluster from 'node:cluster';
+import cluster, { type Worker } from 'node:cluster';
 import { CommandFailure, EXIT, type CommandContext, type CommandDefinition } from '../../command.ts';
-import { createClusterSupervisor, READY_MESSAGE, type SupervisedWorker } from '../../cluster/cluster-supervisor.ts';
+import { createClusterSupervisor, isReadyMessage, READY_MESSAGE, type SupervisedWorker } from '../../cluster/cluster-supervisor.ts';
 import type { ApiProcess } from './api-bridge.ts';
 
 /** The longest a replacement worker may take to boot (connect, verify migrations, listen). */
@@ -39,10 +39,19 @@ async function serveApi(context: CommandContext): Promise<number> {
 async function superviseWorkers(context: CommandContext): Promise<number> {
   const { server, process: processConfig } = context.config;
   const logger = await context.logger();
+  // The workers that reported ready, for the cluster-wide /metrics (docs/operations.md#cluster).
+  const ready = new Map<number, Worker>();
+  const answerMetrics = (await context.api()).answerClusterMetrics?.(() => [...ready.values()]) ?? (() => undefined);
   const supervisor = createClusterSupervisor({
     workers: processConfig.clusterWorkers,
     fork: (): SupervisedWorker => {
       const worker = cluster.fork();
+      // a worker's /metrics asks the primary for the whole cluster's series (docs/operations.md#cluster)
+      worker.on('message', (message: unknown) => {
+        if (isReadyMessage(message)) ready.set(worker.id, worker);
+        answerMetrics(worker, message);
+      });
+      worker.on('exit', () => ready.delete(worker.id));
       return {
         id: worker.id,
         onMessage: (listener) => void worker.on('message', listener),
