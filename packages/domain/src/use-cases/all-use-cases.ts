@@ -46,6 +46,8 @@ import { makeListMarketTags } from './list-market-tags/list-market-tags.use-case
 import { makeCreateMarketTag } from './create-market-tag/create-market-tag.use-case.ts';
 import { makeUpdateMarketTag } from './update-market-tag/update-market-tag.use-case.ts';
 import { makeSetMarketTags } from './set-market-tags/set-market-tags.use-case.ts';
+import { makeCreateMarketGroup } from './create-market-group/create-market-group.use-case.ts';
+import { makeResolveMarketGroup } from './resolve-market-group/resolve-market-group.use-case.ts';
 
 export function makeUseCases(deps: UseCaseDeps) {
   return {
@@ -97,6 +99,8 @@ export function makeUseCases(deps: UseCaseDeps) {
     reviewAmendments: makeReviewAmendments(deps),
     listAmendments: makeListAmendments(deps),
     listOwnAmendments: makeListOwnAmendments(deps),
+    createMarketGroup: makeCreateMarketGroup(deps),
+    resolveMarketGroup: makeResolveMarketGroup(deps),
   };
 }
 

@@ -32,6 +32,8 @@ import type { ListMarketTagsError } from './list-market-tags/list-market-tags.us
 import type { CreateMarketTagError } from './create-market-tag/create-market-tag.use-case.ts';
 import type { UpdateMarketTagError } from './update-market-tag/update-market-tag.use-case.ts';
 import type { SetMarketTagsError } from './set-market-tags/set-market-tags.use-case.ts';
+import type { CreateMarketGroupError } from './create-market-group/create-market-group.use-case.ts';
+import type { ResolveMarketGroupError } from './resolve-market-group/resolve-market-group.use-case.ts';
 
 export type UseCaseError =
   | AuthenticateError
@@ -64,7 +66,9 @@ export type UseCaseError =
   | ListMarketTagsError
   | CreateMarketTagError
   | UpdateMarketTagError
-  | SetMarketTagsError;
+  | SetMarketTagsError
+  | CreateMarketGroupError
+  | ResolveMarketGroupError;
 
 export type UseCaseErrorCode = UseCaseError['code'];
 
@@ -94,6 +98,7 @@ const CODES: Record<UseCaseErrorCode, true> = {
   MARKET_NOT_FOUND: true,
   INVALID_STATE: true,
   INFRASTRUCTURE_ERROR: true,
+  MARKET_GROUP_CHILD_UNPUBLISHED: true,
 };
 
 export const USE_CASE_ERROR_CODES = Object.keys(CODES) as readonly UseCaseErrorCode[];

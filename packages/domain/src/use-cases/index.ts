@@ -69,3 +69,7 @@ export * from './list-market-tags/list-market-tags.use-case.ts';
 export * from './create-market-tag/create-market-tag.use-case.ts';
 export * from './update-market-tag/update-market-tag.use-case.ts';
 export * from './set-market-tags/set-market-tags.use-case.ts';
+export * from './create-market-group/create-market-group.use-case.ts';
+export * from './resolve-market-group/resolve-market-group.use-case.ts';
+export { ANSWER_LABEL_MAX, answerCap, childTitle } from './shared/market-group-rules.ts';
+export type * from './shared/market-group-rules.ts';

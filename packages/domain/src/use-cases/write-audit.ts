@@ -144,6 +144,14 @@ export const WRITE_AUDIT = {
   },
   listAmendments: null,
   listOwnAmendments: null,
+  createMarketGroup: {
+    target: (_input, output) => (output === undefined ? null : `group:${String(output.group.id)}`),
+    inputs: (input) => ({ questionTitle: input.questionTitle, answers: input.answerLabels.length }),
+  },
+  resolveMarketGroup: {
+    target: (input) => `group:${String(input.groupId)}`,
+    inputs: (input) => ({ mode: input.mode, winningMarketId: input.winningMarketId ?? null }),
+  },
 } as const satisfies { readonly [K in UseCaseName]: AuditSpec<UseCaseInput<K>, UseCaseOutput<K>> | null };
 
 export type AuditedUseCaseName = { [K in UseCaseName]: (typeof WRITE_AUDIT)[K] extends null ? never : K }[UseCaseName];

@@ -85,6 +85,9 @@ export const WRITE_FOLLOW_UPS: { readonly [K in UseCaseName]: FollowUps<UseCaseO
   reviewAmendments: NO_FOLLOW_UPS,
   listAmendments: NO_FOLLOW_UPS,
   listOwnAmendments: NO_FOLLOW_UPS,
+  createMarketGroup: MONEY_MOVED,
+  // The settlement of every answer market moves money; holders are not notified per answer yet.
+  resolveMarketGroup: MONEY_MOVED,
 };
 
 /** The side effects a follow-up may have; each adapter (snapshot store, job queue) reports its own failure. */
