@@ -48,6 +48,11 @@ import { makeUpdateMarketTag } from './update-market-tag/update-market-tag.use-c
 import { makeSetMarketTags } from './set-market-tags/set-market-tags.use-case.ts';
 import { makeCreateMarketGroup } from './create-market-group/create-market-group.use-case.ts';
 import { makeResolveMarketGroup } from './resolve-market-group/resolve-market-group.use-case.ts';
+import { makeGetMarketGroup } from './get-market-group/get-market-group.use-case.ts';
+import { makeProposeGroupAnswer } from './propose-group-answer/propose-group-answer.use-case.ts';
+import { makeReviewGroupAnswer } from './review-group-answer/review-group-answer.use-case.ts';
+import { makeListGroupAnswerAdditions } from './list-group-answer-additions/list-group-answer-additions.use-case.ts';
+import { makeUpdateGroupAnswerSettings } from './update-group-answer-settings/update-group-answer-settings.use-case.ts';
 
 export function makeUseCases(deps: UseCaseDeps) {
   return {
@@ -101,6 +106,11 @@ export function makeUseCases(deps: UseCaseDeps) {
     listOwnAmendments: makeListOwnAmendments(deps),
     createMarketGroup: makeCreateMarketGroup(deps),
     resolveMarketGroup: makeResolveMarketGroup(deps),
+    getMarketGroup: makeGetMarketGroup(deps),
+    proposeGroupAnswer: makeProposeGroupAnswer(deps),
+    reviewGroupAnswer: makeReviewGroupAnswer(deps),
+    listGroupAnswerAdditions: makeListGroupAnswerAdditions(deps),
+    updateGroupAnswerSettings: makeUpdateGroupAnswerSettings(deps),
   };
 }
 

@@ -34,6 +34,11 @@ import type { UpdateMarketTagError } from './update-market-tag/update-market-tag
 import type { SetMarketTagsError } from './set-market-tags/set-market-tags.use-case.ts';
 import type { CreateMarketGroupError } from './create-market-group/create-market-group.use-case.ts';
 import type { ResolveMarketGroupError } from './resolve-market-group/resolve-market-group.use-case.ts';
+import type { GetMarketGroupError } from './get-market-group/get-market-group.use-case.ts';
+import type { ProposeGroupAnswerError } from './propose-group-answer/propose-group-answer.use-case.ts';
+import type { ReviewGroupAnswerError } from './review-group-answer/review-group-answer.use-case.ts';
+import type { ListGroupAnswerAdditionsError } from './list-group-answer-additions/list-group-answer-additions.use-case.ts';
+import type { UpdateGroupAnswerSettingsError } from './update-group-answer-settings/update-group-answer-settings.use-case.ts';
 
 export type UseCaseError =
   | AuthenticateError
@@ -68,7 +73,12 @@ export type UseCaseError =
   | UpdateMarketTagError
   | SetMarketTagsError
   | CreateMarketGroupError
-  | ResolveMarketGroupError;
+  | ResolveMarketGroupError
+  | GetMarketGroupError
+  | ProposeGroupAnswerError
+  | ReviewGroupAnswerError
+  | ListGroupAnswerAdditionsError
+  | UpdateGroupAnswerSettingsError;
 
 export type UseCaseErrorCode = UseCaseError['code'];
 

@@ -73,3 +73,8 @@ export * from './create-market-group/create-market-group.use-case.ts';
 export * from './resolve-market-group/resolve-market-group.use-case.ts';
 export { ANSWER_LABEL_MAX, answerCap, childTitle } from './shared/market-group-rules.ts';
 export type * from './shared/market-group-rules.ts';
+export * from './get-market-group/get-market-group.use-case.ts';
+export * from './propose-group-answer/propose-group-answer.use-case.ts';
+export * from './review-group-answer/review-group-answer.use-case.ts';
+export * from './list-group-answer-additions/list-group-answer-additions.use-case.ts';
+export * from './update-group-answer-settings/update-group-answer-settings.use-case.ts';

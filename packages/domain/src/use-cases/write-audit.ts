@@ -152,6 +152,20 @@ export const WRITE_AUDIT = {
     target: (input) => `group:${String(input.groupId)}`,
     inputs: (input) => ({ mode: input.mode, winningMarketId: input.winningMarketId ?? null }),
   },
+  getMarketGroup: null,
+  proposeGroupAnswer: {
+    target: (input) => `group:${String(input.groupId)}`,
+    inputs: (input) => ({ answerLabel: input.answerLabel }),
+  },
+  reviewGroupAnswer: {
+    target: (input) => `answer-addition:${String(input.additionId)}`,
+    inputs: (input) => ({ status: input.status, reason: input.reason?.trim() ?? null }),
+  },
+  listGroupAnswerAdditions: null,
+  updateGroupAnswerSettings: {
+    target: (input) => `group:${String(input.groupId)}`,
+    inputs: (input) => ({ autoApproveAnswerAdditions: input.autoApproveAnswerAdditions }),
+  },
 } as const satisfies { readonly [K in UseCaseName]: AuditSpec<UseCaseInput<K>, UseCaseOutput<K>> | null };
 
 export type AuditedUseCaseName = { [K in UseCaseName]: (typeof WRITE_AUDIT)[K] extends null ? never : K }[UseCaseName];

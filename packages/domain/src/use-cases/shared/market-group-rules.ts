@@ -6,7 +6,7 @@ import type { EconomicsConfig } from '../../model/economics.model.ts';
 import type { GroupAnswer, MarketGroup } from '../../model/market-group.model.ts';
 import type { NewMarket } from '../../model/market.model.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
-import type { Repositories } from '../../ports/unit-of-work.port.ts';
+import type { Repositories, TransactionContext } from '../../ports/unit-of-work.port.ts';
 import { hasAdminRights, type Actor } from './actor.ts';
 import { marketOverviews, type MarketOverview } from './market-overview.ts';
 import { NO_ROWS } from './market-totals.ts';
@@ -134,4 +134,32 @@ export function marketGroupDetails(
 
 export function groupNotFound(groupId: number): MarketNotFound {
   return { ...marketNotFound(groupId), message: `Market group ${String(groupId)} does not exist.` };
+}
+
+/**
+ * Adds one answer to a locked group: the child market and the answer row, within the cap and without a
+ * case-insensitive duplicate (docs/api.md#market-groups).
+ */
+export function addAnswer(
+  tx: TransactionContext,
+  group: MarketGroup,
+  answerLabel: string,
+  economics: Pick<EconomicsConfig, 'marketcreation' | 'marketincentives'>,
+  now: number,
+): ResultAsync<GroupAnswer, ValidationFailed | InfrastructureError> {
+  return safeTry(async function* () {
+    const answers = yield* tx.marketGroups.listAnswers(group.id);
+    const cap = answerCap(economics);
+    if (answers.length >= cap) return err(validationFailed({ answerLabel: [`the group already has the most answers allowed (${String(cap)})`] }));
+    const [label] = yield* checkAnswerLabels(group.questionTitle, [answerLabel], answers.map((answer) => answer.answerLabel), 'answerLabel');
+    const market = yield* tx.markets.insert(childMarket(group, label ?? answerLabel, economics, now));
+    // Tags follow the group: a new answer carries the tags of the first one.
+    const [first] = answers;
+    if (first !== undefined) {
+      const tags = (yield* tx.marketTags.tagsOfMarkets([first.marketId])).get(first.marketId) ?? [];
+      if (tags.length > 0) yield* tx.marketTags.setMarketTags(market.id, tags.map((tag) => tag.id));
+    }
+    const displayOrder = Math.max(0, ...answers.map((answer) => answer.displayOrder)) + 1;
+    return tx.marketGroups.insertAnswer({ groupId: group.id, marketId: market.id, answerLabel: label ?? answerLabel, displayOrder });
+  });
 }
