@@ -63,7 +63,8 @@ export interface MappedCode {
 /** What the mapper answers for every use-case error code (infrastructure errors once per kind). */
 export function mappedUseCaseCodes(): MappedCode[] {
   const samples = USE_CASE_ERROR_CODES.flatMap((code): [string, UseCaseError][] => {
-    if (code !== 'INFRASTRUCTURE_ERROR') return [[code, { code, message: code } as UseCaseError]];
+    // `children` feeds the details of MARKET_GROUP_CHILD_UNPUBLISHED; the other codes ignore it.
+    if (code !== 'INFRASTRUCTURE_ERROR') return [[code, { code, message: code, children: [] } as UseCaseError]];
     return (Object.keys(INFRASTRUCTURE_KINDS) as InfrastructureErrorKind[]).map((kind) => [
       `infrastructure ${kind}`,
       kind === 'UNIQUE_VIOLATION' ? uniqueViolation('username', 'users_username_key') : infrastructureError(kind, kind),
