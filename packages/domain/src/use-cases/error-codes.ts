@@ -39,6 +39,10 @@ import type { ProposeGroupAnswerError } from './propose-group-answer/propose-gro
 import type { ReviewGroupAnswerError } from './review-group-answer/review-group-answer.use-case.ts';
 import type { ListGroupAnswerAdditionsError } from './list-group-answer-additions/list-group-answer-additions.use-case.ts';
 import type { UpdateGroupAnswerSettingsError } from './update-group-answer-settings/update-group-answer-settings.use-case.ts';
+import type { ApproveMarketGroupError } from './approve-market-group/approve-market-group.use-case.ts';
+import type { RejectMarketGroupError } from './reject-market-group/reject-market-group.use-case.ts';
+import type { ReassignGroupStewardError } from './reassign-group-steward/reassign-group-steward.use-case.ts';
+import type { SetMarketGroupTagsError } from './set-market-group-tags/set-market-group-tags.use-case.ts';
 
 export type UseCaseError =
   | AuthenticateError
@@ -78,7 +82,11 @@ export type UseCaseError =
   | ProposeGroupAnswerError
   | ReviewGroupAnswerError
   | ListGroupAnswerAdditionsError
-  | UpdateGroupAnswerSettingsError;
+  | UpdateGroupAnswerSettingsError
+  | ApproveMarketGroupError
+  | RejectMarketGroupError
+  | ReassignGroupStewardError
+  | SetMarketGroupTagsError;
 
 export type UseCaseErrorCode = UseCaseError['code'];
 

@@ -78,3 +78,7 @@ export * from './propose-group-answer/propose-group-answer.use-case.ts';
 export * from './review-group-answer/review-group-answer.use-case.ts';
 export * from './list-group-answer-additions/list-group-answer-additions.use-case.ts';
 export * from './update-group-answer-settings/update-group-answer-settings.use-case.ts';
+export * from './approve-market-group/approve-market-group.use-case.ts';
+export * from './reject-market-group/reject-market-group.use-case.ts';
+export * from './reassign-group-steward/reassign-group-steward.use-case.ts';
+export * from './set-market-group-tags/set-market-group-tags.use-case.ts';

@@ -166,6 +166,13 @@ export const WRITE_AUDIT = {
     target: (input) => `group:${String(input.groupId)}`,
     inputs: (input) => ({ autoApproveAnswerAdditions: input.autoApproveAnswerAdditions }),
   },
+  approveMarketGroup: { target: (input) => `group:${String(input.groupId)}`, inputs: NONE },
+  rejectMarketGroup: { target: (input) => `group:${String(input.groupId)}`, inputs: (input) => ({ reason: input.reason }) },
+  reassignGroupSteward: {
+    target: (input) => `group:${String(input.groupId)}`,
+    inputs: (input) => ({ stewardUsername: input.stewardUsername, reason: input.reason }),
+  },
+  setMarketGroupTags: { target: (input) => `group:${String(input.groupId)}`, inputs: (input) => ({ tagSlugs: input.tagSlugs.join(',') }) },
 } as const satisfies { readonly [K in UseCaseName]: AuditSpec<UseCaseInput<K>, UseCaseOutput<K>> | null };
 
 export type AuditedUseCaseName = { [K in UseCaseName]: (typeof WRITE_AUDIT)[K] extends null ? never : K }[UseCaseName];

@@ -94,6 +94,11 @@ export const WRITE_FOLLOW_UPS: { readonly [K in UseCaseName]: FollowUps<UseCaseO
   reviewGroupAnswer: MONEY_MOVED,
   listGroupAnswerAdditions: NO_FOLLOW_UPS,
   updateGroupAnswerSettings: NO_FOLLOW_UPS,
+  approveMarketGroup: NO_FOLLOW_UPS,
+  // The refund of the proposal cost moves money.
+  rejectMarketGroup: MONEY_MOVED,
+  reassignGroupSteward: NO_FOLLOW_UPS,
+  setMarketGroupTags: NO_FOLLOW_UPS,
 };
 
 /** The side effects a follow-up may have; each adapter (snapshot store, job queue) reports its own failure. */

@@ -4,7 +4,8 @@ import { err, ok, safeTry, type Result, type ResultAsync } from 'neverthrow';
 import { marketNotFound, validationFailed, type MarketNotFound, type ValidationFailed } from '../../errors/use-case.errors.ts';
 import type { EconomicsConfig } from '../../model/economics.model.ts';
 import type { GroupAnswer, MarketGroup } from '../../model/market-group.model.ts';
-import type { NewMarket } from '../../model/market.model.ts';
+import type { MarketRecord, NewMarket } from '../../model/market.model.ts';
+import type { StewardshipAudit } from '../../model/stewardship.model.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import type { Repositories, TransactionContext } from '../../ports/unit-of-work.port.ts';
 import { hasAdminRights, type Actor } from './actor.ts';
@@ -161,5 +162,41 @@ export function addAnswer(
     }
     const displayOrder = Math.max(0, ...answers.map((answer) => answer.displayOrder)) + 1;
     return tx.marketGroups.insertAnswer({ groupId: group.id, marketId: market.id, answerLabel: label ?? answerLabel, displayOrder });
+  });
+}
+
+/** A group as the proposal-review page shows it (docs/api.md#proposal-review): its answers and steward changes. */
+export interface ReviewedMarketGroup {
+  readonly details: MarketGroupDetails;
+  /** the steward changes of its answer markets, oldest first */
+  readonly stewardshipAudits: readonly StewardshipAudit[];
+}
+
+export function reviewedMarketGroup(
+  deps: Pick<Repositories, 'users' | 'bets' | 'marketTags' | 'markets' | 'marketGroups' | 'stewardshipAudits'>,
+  group: MarketGroup,
+): ResultAsync<ReviewedMarketGroup, InfrastructureError> {
+  return marketGroupDetails(deps, group).andThen((details) =>
+    deps.stewardshipAudits
+      .listForMarkets(details.answers.map(({ answer }) => answer.marketId))
+      .map((stewardshipAudits) => ({ details, stewardshipAudits })),
+  );
+}
+
+/** Locks a group, then its answer markets in ascending id (docs/architecture.md#group-lock-order). */
+export function lockGroupWithAnswers(
+  tx: TransactionContext,
+  groupId: number,
+): ResultAsync<{ readonly group: MarketGroup; readonly markets: readonly MarketRecord[] }, MarketNotFound | InfrastructureError> {
+  return safeTry(async function* () {
+    const group = yield* tx.marketGroups.lockById(groupId);
+    if (group === null) return err(groupNotFound(groupId));
+    const answers = yield* tx.marketGroups.listAnswers(group.id);
+    const markets: MarketRecord[] = [];
+    for (const marketId of answers.map((answer) => answer.marketId).sort((a, b) => a - b)) {
+      const market = yield* tx.lockMarket(marketId);
+      if (market !== null) markets.push(market);
+    }
+    return ok({ group, markets });
   });
 }
