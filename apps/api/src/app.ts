@@ -26,6 +26,7 @@ import { COMPONENT_SCHEMAS } from './schemas/components.schema.ts';
 import { adminRoutes } from './routes/admin.route.ts';
 import { answerAdditionRoutes } from './routes/answer-additions.route.ts';
 import { descriptionAmendmentRoutes } from './routes/description-amendments.route.ts';
+import { marketGroupRoutes } from './routes/market-groups.route.ts';
 import { authRoutes } from './routes/auth.route.ts';
 import { contentRoutes } from './routes/content.route.ts';
 import { marketReviewRoutes } from './routes/market-review.route.ts';
@@ -112,9 +113,10 @@ export function buildApp(deps: AppDeps): FastifyPluginAsync {
     await app.register(adminRoutes, { useCases });
     await app.register(siteSettingsRoutes, { useCases, bootTime: clock.now() });
     await app.register(userGovernanceRoutes, { useCases });
-    await app.register(answerAdditionRoutes);
+    await app.register(answerAdditionRoutes, { useCases });
     await app.register(marketReviewRoutes, { useCases, clock });
     await app.register(marketTagRoutes, { useCases, clock });
     await app.register(descriptionAmendmentRoutes, { useCases });
+    await app.register(marketGroupRoutes, { useCases, clock });
   });
 }

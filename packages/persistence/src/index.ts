@@ -21,6 +21,7 @@ export * from './drizzle/site-settings.repository.ts';
 export * from './drizzle/stewardship-audit.repository.ts';
 export * from './drizzle/market-tag.repository.ts';
 export * from './drizzle/description-amendment.repository.ts';
+export * from './drizzle/market-group.repository.ts';
 export * from './drizzle/idempotency.repository.ts';
 export * from './drizzle/ledger-integrity.query.ts';
 export { schema, type Schema } from './drizzle/schema.ts';

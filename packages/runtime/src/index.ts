@@ -40,6 +40,7 @@ export type {
   ReviewUseCases,
   SettingsUseCases,
   AmendmentUseCases,
+  MarketGroupUseCases,
   TradingUseCases,
   UserUseCases,
 } from './use-case-slices.ts';

@@ -10,6 +10,8 @@ import type {
   GetReportingVisibility,
   GetMarketDetails,
   GetMarketLeaderboard,
+  GetMarketGroup,
+  ListGroupAnswerAdditions,
   GetPortfolio,
   GetUser,
   GetUserCredit,
@@ -118,4 +120,17 @@ export interface MarketTagUseCases {
   createMarketTag: AuditedUseCases['createMarketTag'];
   updateMarketTag: AuditedUseCases['updateMarketTag'];
   setMarketTags: AuditedUseCases['setMarketTags'];
+}
+
+export interface MarketGroupUseCases {
+  createMarketGroup: AuditedUseCases['createMarketGroup'];
+  resolveMarketGroup: AuditedUseCases['resolveMarketGroup'];
+  proposeGroupAnswer: AuditedUseCases['proposeGroupAnswer'];
+  reviewGroupAnswer: AuditedUseCases['reviewGroupAnswer'];
+  updateGroupAnswerSettings: AuditedUseCases['updateGroupAnswerSettings'];
+  getMarketGroup: GetMarketGroup;
+  listGroupAnswerAdditions: ListGroupAnswerAdditions;
+  listBets: ListBets;
+  listMarketPositions: ListMarketPositions;
+  getMarketLeaderboard: GetMarketLeaderboard;
 }

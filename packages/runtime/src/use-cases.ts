@@ -10,6 +10,7 @@ import type {
   AuthUseCases,
   GovernanceUseCases,
   MarketTagUseCases,
+  MarketGroupUseCases,
   MarketUseCases,
   PositionUseCases,
   ProjectionUseCases,
@@ -32,7 +33,8 @@ export type AppUseCases = { authenticate: Authenticate } & AdminUseCases &
   GovernanceUseCases &
   ReviewUseCases &
   MarketTagUseCases &
-  AmendmentUseCases;
+  AmendmentUseCases &
+  MarketGroupUseCases;
 
 export function withSnapshotReaders(useCases: AuditedUseCases, readModels: Pick<GlobalReadModels, 'read'>): AppUseCases {
   // The snapshot store throws driver errors; as a Result they reach the HTTP mapping like any other read's.

@@ -144,6 +144,35 @@ export const WRITE_AUDIT = {
   },
   listAmendments: null,
   listOwnAmendments: null,
+  createMarketGroup: {
+    target: (_input, output) => (output === undefined ? null : `group:${String(output.group.id)}`),
+    inputs: (input) => ({ questionTitle: input.questionTitle, answers: input.answerLabels.length }),
+  },
+  resolveMarketGroup: {
+    target: (input) => `group:${String(input.groupId)}`,
+    inputs: (input) => ({ mode: input.mode, winningMarketId: input.winningMarketId ?? null }),
+  },
+  getMarketGroup: null,
+  proposeGroupAnswer: {
+    target: (input) => `group:${String(input.groupId)}`,
+    inputs: (input) => ({ answerLabel: input.answerLabel }),
+  },
+  reviewGroupAnswer: {
+    target: (input) => `answer-addition:${String(input.additionId)}`,
+    inputs: (input) => ({ status: input.status, reason: input.reason?.trim() ?? null }),
+  },
+  listGroupAnswerAdditions: null,
+  updateGroupAnswerSettings: {
+    target: (input) => `group:${String(input.groupId)}`,
+    inputs: (input) => ({ autoApproveAnswerAdditions: input.autoApproveAnswerAdditions }),
+  },
+  approveMarketGroup: { target: (input) => `group:${String(input.groupId)}`, inputs: NONE },
+  rejectMarketGroup: { target: (input) => `group:${String(input.groupId)}`, inputs: (input) => ({ reason: input.reason }) },
+  reassignGroupSteward: {
+    target: (input) => `group:${String(input.groupId)}`,
+    inputs: (input) => ({ stewardUsername: input.stewardUsername, reason: input.reason }),
+  },
+  setMarketGroupTags: { target: (input) => `group:${String(input.groupId)}`, inputs: (input) => ({ tagSlugs: input.tagSlugs.join(',') }) },
 } as const satisfies { readonly [K in UseCaseName]: AuditSpec<UseCaseInput<K>, UseCaseOutput<K>> | null };
 
 export type AuditedUseCaseName = { [K in UseCaseName]: (typeof WRITE_AUDIT)[K] extends null ? never : K }[UseCaseName];

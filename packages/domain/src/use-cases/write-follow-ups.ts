@@ -85,6 +85,20 @@ export const WRITE_FOLLOW_UPS: { readonly [K in UseCaseName]: FollowUps<UseCaseO
   reviewAmendments: NO_FOLLOW_UPS,
   listAmendments: NO_FOLLOW_UPS,
   listOwnAmendments: NO_FOLLOW_UPS,
+  createMarketGroup: MONEY_MOVED,
+  // The settlement of every answer market moves money; holders are not notified per answer yet.
+  resolveMarketGroup: MONEY_MOVED,
+  getMarketGroup: NO_FOLLOW_UPS,
+  // The fee (and a rejection's refund) moves money: metrics and leaderboard change.
+  proposeGroupAnswer: MONEY_MOVED,
+  reviewGroupAnswer: MONEY_MOVED,
+  listGroupAnswerAdditions: NO_FOLLOW_UPS,
+  updateGroupAnswerSettings: NO_FOLLOW_UPS,
+  approveMarketGroup: NO_FOLLOW_UPS,
+  // The refund of the proposal cost moves money.
+  rejectMarketGroup: MONEY_MOVED,
+  reassignGroupSteward: NO_FOLLOW_UPS,
+  setMarketGroupTags: NO_FOLLOW_UPS,
 };
 
 /** The side effects a follow-up may have; each adapter (snapshot store, job queue) reports its own failure. */

@@ -481,6 +481,95 @@ export const descriptionAmendments = pgTable(
   ],
 );
 
+/**
+ * Multiple-choice market groups (docs/api.md#market-groups): the children are ordinary rows of `markets`, tied to the
+ * group by `market_group_answers`. A group resolution locks the group row, then its children in ascending id (DB-6).
+ */
+export const marketGroups = pgTable(
+  'market_groups',
+  {
+    id: id(),
+    questionTitle: text('question_title').notNull(),
+    description: text('description').notNull(),
+    creatorUsername: text('creator_username')
+      .notNull()
+      .references(() => users.username),
+    stewardUsername: text('steward_username')
+      .notNull()
+      .references(() => users.username),
+    lifecycleStatus: text('lifecycle_status', { enum: LIFECYCLE_STATUSES }).notNull(),
+    resolutionDateTime: epochMillis('resolution_date_time').notNull(),
+    /** createMarketCost charged once for the group, refunded if the proposal is rejected. */
+    proposalCost: safeBigint('proposal_cost').notNull(),
+    autoApproveAnswerAdditions: boolean('auto_approve_answer_additions').notNull(),
+    approvedBy: text('approved_by'),
+    approvedAt: epochMillis('approved_at'),
+    rejectedBy: text('rejected_by'),
+    rejectedAt: epochMillis('rejected_at'),
+    rejectionReason: text('rejection_reason'),
+    createdAt: epochMillis('created_at').notNull(),
+    updatedAt: epochMillis('updated_at').notNull(),
+  },
+  (t) => [
+    index('market_groups_lifecycle_status_id_idx').on(t.lifecycleStatus, t.id),
+    index('market_groups_steward_username_idx').on(t.stewardUsername),
+    check(
+      'market_groups_lifecycle_status_check',
+      sql`${t.lifecycleStatus} IN ('proposed', 'published', 'rejected', 'closed', 'resolved', 'cancelled')`,
+    ),
+    check('market_groups_proposal_cost_check', sql`${t.proposalCost} >= 0`),
+  ],
+);
+
+export const marketGroupAnswers = pgTable(
+  'market_group_answers',
+  {
+    id: id(),
+    groupId: bigint('group_id', { mode: 'number' })
+      .notNull()
+      .references(() => marketGroups.id),
+    marketId: bigint('market_id', { mode: 'number' })
+      .notNull()
+      .references(() => markets.id),
+    answerLabel: text('answer_label').notNull(),
+    displayOrder: integer('display_order').notNull(),
+  },
+  (t) => [
+    unique('market_group_answers_market_id_key').on(t.marketId),
+    unique('market_group_answers_group_order_key').on(t.groupId, t.displayOrder),
+    check('market_group_answers_display_order_check', sql`${t.displayOrder} >= 1`),
+  ],
+);
+
+export const marketGroupAnswerAdditions = pgTable(
+  'market_group_answer_additions',
+  {
+    id: id(),
+    groupId: bigint('group_id', { mode: 'number' })
+      .notNull()
+      .references(() => marketGroups.id),
+    marketId: bigint('market_id', { mode: 'number' }).references(() => markets.id),
+    answerLabel: text('answer_label').notNull(),
+    status: text('status', { enum: ['pending', 'approved', 'rejected'] }).notNull(),
+    proposedBy: text('proposed_by')
+      .notNull()
+      .references(() => users.username),
+    reviewedBy: text('reviewed_by'),
+    reviewedAt: epochMillis('reviewed_at'),
+    rejectionReason: text('rejection_reason'),
+    additionCost: safeBigint('addition_cost').notNull(),
+    createdAt: epochMillis('created_at').notNull(),
+    updatedAt: epochMillis('updated_at').notNull(),
+  },
+  (t) => [
+    index('market_group_answer_additions_group_id_idx').on(t.groupId, t.id),
+    index('market_group_answer_additions_status_id_idx').on(t.status, t.id),
+    check('market_group_answer_additions_status_check', sql`${t.status} IN ('pending', 'approved', 'rejected')`),
+    check('market_group_answer_additions_cost_check', sql`${t.additionCost} >= 0`),
+    check('market_group_answer_additions_market_check', sql`(${t.status} = 'approved') = (${t.marketId} IS NOT NULL)`),
+  ],
+);
+
 export const schema = {
   users,
   markets,
@@ -496,5 +585,8 @@ export const schema = {
   marketTags,
   marketTagLinks,
   descriptionAmendments,
+  marketGroups,
+  marketGroupAnswers,
+  marketGroupAnswerAdditions,
 };
 export type Schema = typeof schema;

@@ -19,3 +19,4 @@ export * from './description-amendment.memory-repository.ts';
 export * from './memory-ports.ts';
 export * from './memory-integrity.ts';
 export * from './market-tag.memory-repository.ts';
+export * from './market-group.memory-repository.ts';

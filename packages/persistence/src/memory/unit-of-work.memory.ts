@@ -26,6 +26,7 @@ import { MemorySiteSettingsRepository } from './site-settings.memory-repository.
 import { MemoryStewardshipAuditRepository } from './stewardship-audit.memory-repository.ts';
 import { MemoryMarketTagRepository } from './market-tag.memory-repository.ts';
 import { MemoryUserRepository } from './user.memory-repository.ts';
+import { MemoryMarketGroupRepository } from './market-group.memory-repository.ts';
 
 /** The repositories over one scope: the committed state (autocommit) or a transaction's draft. */
 export function memoryRepositories(database: MemoryDatabase, scope: TableScope = database.autocommit) {
@@ -40,6 +41,7 @@ export function memoryRepositories(database: MemoryDatabase, scope: TableScope =
     stewardshipAudits: new MemoryStewardshipAuditRepository(context),
     marketTags: new MemoryMarketTagRepository(context),
     amendments: new MemoryDescriptionAmendmentRepository(context),
+    marketGroups: new MemoryMarketGroupRepository(context),
   } satisfies Repositories;
 }
 
