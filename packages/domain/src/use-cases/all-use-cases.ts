@@ -46,6 +46,12 @@ import { makeListMarketTags } from './list-market-tags/list-market-tags.use-case
 import { makeCreateMarketTag } from './create-market-tag/create-market-tag.use-case.ts';
 import { makeUpdateMarketTag } from './update-market-tag/update-market-tag.use-case.ts';
 import { makeSetMarketTags } from './set-market-tags/set-market-tags.use-case.ts';
+import { makeGetDiscoveryPage, makeGetHomeContent, makeGetShareImage, makeGetShareSettings } from './site-content/get-site-content.use-case.ts';
+import { makeUpdateHomeContent } from './update-home-content/update-home-content.use-case.ts';
+import { makeUpdateDiscoveryPage } from './update-discovery-page/update-discovery-page.use-case.ts';
+import { makeSetDiscoveryPins } from './set-discovery-pins/set-discovery-pins.use-case.ts';
+import { makeUpdateShareSettings } from './update-share-settings/update-share-settings.use-case.ts';
+import { makeUploadShareImage } from './upload-share-image/upload-share-image.use-case.ts';
 
 export function makeUseCases(deps: UseCaseDeps) {
   return {
@@ -97,6 +103,15 @@ export function makeUseCases(deps: UseCaseDeps) {
     reviewAmendments: makeReviewAmendments(deps),
     listAmendments: makeListAmendments(deps),
     listOwnAmendments: makeListOwnAmendments(deps),
+    getHomeContent: makeGetHomeContent(deps),
+    updateHomeContent: makeUpdateHomeContent(deps),
+    getDiscoveryPage: makeGetDiscoveryPage(deps),
+    updateDiscoveryPage: makeUpdateDiscoveryPage(deps),
+    setDiscoveryPins: makeSetDiscoveryPins(deps),
+    getShareSettings: makeGetShareSettings(deps),
+    updateShareSettings: makeUpdateShareSettings(deps),
+    getShareImage: makeGetShareImage(deps),
+    uploadShareImage: makeUploadShareImage(deps),
   };
 }
 
