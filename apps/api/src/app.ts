@@ -28,6 +28,7 @@ import { answerAdditionRoutes } from './routes/answer-additions.route.ts';
 import { descriptionAmendmentRoutes } from './routes/description-amendments.route.ts';
 import { authRoutes } from './routes/auth.route.ts';
 import { contentRoutes } from './routes/content.route.ts';
+import { contentAdminRoutes } from './routes/content-admin.route.ts';
 import { marketReviewRoutes } from './routes/market-review.route.ts';
 import { marketRoutes } from './routes/markets.route.ts';
 import { projectionRoutes } from './routes/projection.route.ts';
@@ -101,7 +102,7 @@ export function buildApp(deps: AppDeps): FastifyPluginAsync {
     const { useCases, clock } = deps;
     const initialAccountBalance = config.setup.economics.user.initialAccountBalance;
     await app.register(setupRoutes, { setup: config.setup });
-    await app.register(contentRoutes, { listMarkets: useCases.listMarkets, clock, shareSiteName: config.api.shareSiteName });
+    await app.register(contentRoutes, { useCases, clock, bootTime: clock.now() });
     await app.register(authRoutes, { useCases, initialAccountBalance });
     await app.register(userRoutes, { useCases, initialAccountBalance, clock });
     await app.register(marketRoutes, { useCases, clock });
@@ -116,5 +117,6 @@ export function buildApp(deps: AppDeps): FastifyPluginAsync {
     await app.register(marketReviewRoutes, { useCases, clock });
     await app.register(marketTagRoutes, { useCases, clock });
     await app.register(descriptionAmendmentRoutes, { useCases });
+    await app.register(contentAdminRoutes, { useCases, bootTime: clock.now() });
   });
 }

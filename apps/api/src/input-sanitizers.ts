@@ -146,6 +146,20 @@ export function tagText(raw: string, lines: 'single-line' | 'multi-line'): Check
   return screen(raw, lines, stripHtml);
 }
 
+/**
+ * Site content shown as text (docs/api.md#site-content): discovery titles, descriptions and pin labels, share-card
+ * texts. Every tag is removed, so nothing stored can become markup wherever it is shown.
+ */
+export function contentText(raw: string, lines: 'single-line' | 'multi-line'): Checked<string> {
+  return screen(raw, lines, stripHtml);
+}
+
+/** Text kept as written and made safe elsewhere (the home page source, sanitised on render): characters only. */
+export function contentSource(raw: string, lines: 'single-line' | 'multi-line'): Checked<string> {
+  const problem = hostileCharacters(raw, lines);
+  return problem === undefined ? pass(raw) : fail(problem);
+}
+
 export function outcomeLabel(raw: string | undefined, fallback: string): Checked<string> {
   if (raw === undefined) return pass(fallback);
   const screened = screen(raw, 'single-line', stripHtml);

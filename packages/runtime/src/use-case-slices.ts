@@ -6,7 +6,11 @@ import type {
   AuditedUseCases,
   GetFinancialStats,
   GetFinancialSummary,
+  GetDiscoveryPage,
   GetGovernanceSettings,
+  GetHomeContent,
+  GetShareImage,
+  GetShareSettings,
   GetReportingVisibility,
   GetMarketDetails,
   GetMarketLeaderboard,
@@ -118,4 +122,18 @@ export interface MarketTagUseCases {
   createMarketTag: AuditedUseCases['createMarketTag'];
   updateMarketTag: AuditedUseCases['updateMarketTag'];
   setMarketTags: AuditedUseCases['setMarketTags'];
+}
+
+export interface ContentUseCases {
+  getHomeContent: GetHomeContent;
+  updateHomeContent: AuditedUseCases['updateHomeContent'];
+  getDiscoveryPage: GetDiscoveryPage;
+  updateDiscoveryPage: AuditedUseCases['updateDiscoveryPage'];
+  setDiscoveryPins: AuditedUseCases['setDiscoveryPins'];
+  getShareSettings: GetShareSettings;
+  updateShareSettings: AuditedUseCases['updateShareSettings'];
+  getShareImage: GetShareImage;
+  uploadShareImage: AuditedUseCases['uploadShareImage'];
+  listMarkets: ListMarkets;
+  getMarketDetails: GetMarketDetails;
 }

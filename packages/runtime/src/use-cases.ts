@@ -8,6 +8,7 @@ import type {
   AdminUseCases,
   AmendmentUseCases,
   AuthUseCases,
+  ContentUseCases,
   GovernanceUseCases,
   MarketTagUseCases,
   MarketUseCases,
@@ -32,7 +33,8 @@ export type AppUseCases = { authenticate: Authenticate } & AdminUseCases &
   GovernanceUseCases &
   ReviewUseCases &
   MarketTagUseCases &
-  AmendmentUseCases;
+  AmendmentUseCases &
+  ContentUseCases;
 
 export function withSnapshotReaders(useCases: AuditedUseCases, readModels: Pick<GlobalReadModels, 'read'>): AppUseCases {
   // The snapshot store throws driver errors; as a Result they reach the HTTP mapping like any other read's.

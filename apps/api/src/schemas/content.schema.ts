@@ -30,3 +30,24 @@ export const DiscoveryPage = Type.Object(
   },
   { $id: 'DiscoveryPage', title: 'DiscoveryPage' },
 );
+
+/** The home page (docs/api.md#t1-11): `html` is the sanitised render the web app shows. */
+export const HomeContentBody = Type.Object({
+  title: Type.String(),
+  format: Type.Union([Type.Literal('markdown'), Type.Literal('html')]),
+  markdown: Type.String(),
+  html: Type.String(),
+  version: Int,
+  updatedAt: Type.String(),
+});
+
+/** The social-sharing card (docs/api.md#t1-14). */
+export const ShareSettingsBody = Type.Object({
+  siteName: Type.String(),
+  defaultDescription: Type.String(),
+  defaultImageUrl: Type.String(),
+  imageEnabled: Type.Boolean(),
+  imageAlt: Type.String(),
+  version: Int,
+  updatedAt: Type.String(),
+});
