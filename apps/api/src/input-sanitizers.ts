@@ -5,6 +5,9 @@ import { decodeHTML } from 'entities';
 import sanitizeHtml from 'sanitize-html';
 import { HttpProblem } from './http-problem.ts';
 
+// The home page's allow-listed render is one more boundary sanitiser (docs/security.md#site-content).
+export { renderHome } from './home-content.render.ts';
+
 export type Checked<T> = { ok: true; value: T } | { ok: false; problem: string };
 
 const pass = <T>(value: T): Checked<T> => ({ ok: true, value });

@@ -5,17 +5,15 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { DiscoveryPage as StoredPage, HomeContent, ShareSettings } from '@socialpredict/domain';
 import type { ContentUseCases } from '@socialpredict/runtime';
-import { renderHome } from '../home-content.render.ts';
 import { unwrap } from '../http-error.mapper.ts';
-import { contentSource, contentText, sanitizeFields, type Checked } from '../input-sanitizers.ts';
+import { contentSource, contentText, renderHome, sanitizeFields, type Checked } from '../input-sanitizers.ts';
 import { actorOf } from '../principal.ts';
 import { toDiscoveryPage, toHomeContent, toShareSettings } from '../presenters/content.presenter.ts';
 import { documented, ref } from '../schemas/common.schema.ts';
-import { DiscoveryPage, HomeContentBody, ShareSettingsBody } from '../schemas/content.schema.ts';
+import { DiscoveryPage, exampleHome, exampleShare, exampleTopPage, HomeContentBody, ShareSettingsBody, SLUG, SlugPath } from '../schemas/content.schema.ts';
 import { Envelope, ok } from '../schemas/envelope.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
 import { routeWrite } from '../write-call.ts';
-import { exampleHome, exampleShare, exampleTopPage, SLUG, SlugPath } from './content.route.ts';
 
 export interface ContentAdminRouteOptions {
   useCases: ContentUseCases;

@@ -10,10 +10,10 @@ import { toDiscoveryPage, toHomeContent, toShareSettings } from '../presenters/c
 import { liveFreshness } from '../presenters/freshness.presenter.ts';
 import { toMarketDetails, toMarketOverview } from '../presenters/market.presenter.ts';
 import { documented, Int, PageQuery, pageOf, ref } from '../schemas/common.schema.ts';
-import { DiscoveryPage, HomeContentBody, ShareSettingsBody } from '../schemas/content.schema.ts';
+import { DiscoveryPage, exampleHome, exampleShare, exampleTopPage, HomeContentBody, ShareSettingsBody, SlugPath } from '../schemas/content.schema.ts';
 import { Envelope, ok } from '../schemas/envelope.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
-import { CREATED_AT, exampleOverview, liveFreshnessExample } from '../schemas/examples.ts';
+import { exampleOverview, liveFreshnessExample } from '../schemas/examples.ts';
 import { Freshness, MarketOverview } from '../schemas/market.schema.ts';
 
 export interface ContentRouteOptions {
@@ -22,43 +22,6 @@ export interface ContentRouteOptions {
   /** shown as `updatedAt` of content never saved */
   bootTime: number;
 }
-
-export const SLUG = '^[a-z0-9]+(-[a-z0-9]+)*$';
-export const SlugPath = Type.Object({ slug: Type.String({ pattern: SLUG, maxLength: 96 }) });
-
-export const exampleTopPage = {
-  slug: 'markets',
-  title: 'Markets',
-  description: '',
-  pageType: 'top' as const,
-  primaryTagSlug: '',
-  searchScope: 'all' as const,
-  featuredTopicsEnabled: false,
-  featuredMarketsEnabled: false,
-  defaultRecommendationLimit: 20,
-  curatedRecommendationLimit: 5,
-  recommendationLimit: 20,
-  version: 2,
-  updatedAt: CREATED_AT,
-  pins: [{ id: 1, pinType: 'market' as const, marketId: 1, label: 'Editor’s pick', sortOrder: 0 }],
-};
-export const exampleHome = {
-  title: 'Home',
-  format: 'markdown' as const,
-  markdown: '# Welcome\n\nTrade on what you think will happen.',
-  html: '<h1>Welcome</h1>\n<p>Trade on what you think will happen.</p>',
-  version: 2,
-  updatedAt: CREATED_AT,
-};
-export const exampleShare = {
-  siteName: 'SocialPredict',
-  defaultDescription: 'Predict what happens next.',
-  defaultImageUrl: '/api/v0/content/social-share/image',
-  imageEnabled: true,
-  imageAlt: 'The SocialPredict logo',
-  version: 2,
-  updatedAt: CREATED_AT,
-};
 
 export const contentRoutes: FastifyPluginAsyncTypebox<ContentRouteOptions> = async (app, { useCases, clock, bootTime }) => {
   app.get(
