@@ -18,6 +18,7 @@ export * from './drizzle/due-market.repository.ts';
 export * from './drizzle/job.repositories.ts';
 export * from './drizzle/audit-log.repository.ts';
 export * from './drizzle/site-settings.repository.ts';
+export * from './drizzle/site-content.repository.ts';
 export * from './drizzle/stewardship-audit.repository.ts';
 export * from './drizzle/market-tag.repository.ts';
 export * from './drizzle/description-amendment.repository.ts';

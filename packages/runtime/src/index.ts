@@ -31,6 +31,7 @@ export {
 export type {
   AdminUseCases,
   AuthUseCases,
+  ContentUseCases,
   GovernanceUseCases,
   MarketTagUseCases,
   MarketUseCases,

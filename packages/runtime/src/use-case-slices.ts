@@ -6,7 +6,11 @@ import type {
   AuditedUseCases,
   GetFinancialStats,
   GetFinancialSummary,
+  GetDiscoveryPage,
   GetGovernanceSettings,
+  GetHomeContent,
+  GetShareImage,
+  GetShareSettings,
   GetReportingVisibility,
   GetMarketDetails,
   GetMarketLeaderboard,
@@ -133,4 +137,18 @@ export interface MarketGroupUseCases {
   listBets: ListBets;
   listMarketPositions: ListMarketPositions;
   getMarketLeaderboard: GetMarketLeaderboard;
+}
+
+export interface ContentUseCases {
+  getHomeContent: GetHomeContent;
+  updateHomeContent: AuditedUseCases['updateHomeContent'];
+  getDiscoveryPage: GetDiscoveryPage;
+  updateDiscoveryPage: AuditedUseCases['updateDiscoveryPage'];
+  setDiscoveryPins: AuditedUseCases['setDiscoveryPins'];
+  getShareSettings: GetShareSettings;
+  updateShareSettings: AuditedUseCases['updateShareSettings'];
+  getShareImage: GetShareImage;
+  uploadShareImage: AuditedUseCases['uploadShareImage'];
+  listMarkets: ListMarkets;
+  getMarketDetails: GetMarketDetails;
 }

@@ -8,6 +8,7 @@ import type {
   AdminUseCases,
   AmendmentUseCases,
   AuthUseCases,
+  ContentUseCases,
   GovernanceUseCases,
   MarketTagUseCases,
   MarketGroupUseCases,
@@ -34,7 +35,8 @@ export type AppUseCases = { authenticate: Authenticate } & AdminUseCases &
   ReviewUseCases &
   MarketTagUseCases &
   AmendmentUseCases &
-  MarketGroupUseCases;
+  MarketGroupUseCases &
+  ContentUseCases;
 
 export function withSnapshotReaders(useCases: AuditedUseCases, readModels: Pick<GlobalReadModels, 'read'>): AppUseCases {
   // The snapshot store throws driver errors; as a Result they reach the HTTP mapping like any other read's.

@@ -13,6 +13,7 @@ import type { DescriptionAmendmentRepository } from './description-amendment.por
 import type { SiteSettingsRepository } from './site-settings.port.ts';
 import type { StewardshipAuditRepository } from './stewardship-audit.port.ts';
 import type { MarketTagRepository } from './market-tag.port.ts';
+import type { SiteContentRepository } from './site-content.port.ts';
 import type { CommitHook } from './write-records.port.ts';
 import type { MarketGroupRepository } from './market-group.port.ts';
 
@@ -28,6 +29,7 @@ export interface Repositories {
   readonly marketTags: MarketTagRepository;
   readonly amendments: DescriptionAmendmentRepository;
   readonly marketGroups: MarketGroupRepository;
+  readonly siteContent: SiteContentRepository;
 }
 
 /** The state a trade is decided on, read under its row locks. */
@@ -64,6 +66,7 @@ export interface TransactionContext {
   readonly marketTags: MarketTagRepository;
   readonly amendments: DescriptionAmendmentRepository;
   readonly marketGroups: MarketGroupRepository;
+  readonly siteContent: SiteContentRepository;
   /** Locks the market row against every other writer and locker; `null` when it does not exist. */
   lockMarket(id: number): ResultAsync<MarketRecord | null, InfrastructureError>;
   /** Locks the existing users among `usernames` in ascending username order; missing users are absent. */

@@ -57,6 +57,12 @@ import { makeApproveMarketGroup } from './approve-market-group/approve-market-gr
 import { makeRejectMarketGroup } from './reject-market-group/reject-market-group.use-case.ts';
 import { makeReassignGroupSteward } from './reassign-group-steward/reassign-group-steward.use-case.ts';
 import { makeSetMarketGroupTags } from './set-market-group-tags/set-market-group-tags.use-case.ts';
+import { makeGetDiscoveryPage, makeGetHomeContent, makeGetShareImage, makeGetShareSettings } from './site-content/get-site-content.use-case.ts';
+import { makeUpdateHomeContent } from './update-home-content/update-home-content.use-case.ts';
+import { makeUpdateDiscoveryPage } from './update-discovery-page/update-discovery-page.use-case.ts';
+import { makeSetDiscoveryPins } from './set-discovery-pins/set-discovery-pins.use-case.ts';
+import { makeUpdateShareSettings } from './update-share-settings/update-share-settings.use-case.ts';
+import { makeUploadShareImage } from './upload-share-image/upload-share-image.use-case.ts';
 
 export function makeUseCases(deps: UseCaseDeps) {
   return {
@@ -119,6 +125,15 @@ export function makeUseCases(deps: UseCaseDeps) {
     rejectMarketGroup: makeRejectMarketGroup(deps),
     reassignGroupSteward: makeReassignGroupSteward(deps),
     setMarketGroupTags: makeSetMarketGroupTags(deps),
+    getHomeContent: makeGetHomeContent(deps),
+    updateHomeContent: makeUpdateHomeContent(deps),
+    getDiscoveryPage: makeGetDiscoveryPage(deps),
+    updateDiscoveryPage: makeUpdateDiscoveryPage(deps),
+    setDiscoveryPins: makeSetDiscoveryPins(deps),
+    getShareSettings: makeGetShareSettings(deps),
+    updateShareSettings: makeUpdateShareSettings(deps),
+    getShareImage: makeGetShareImage(deps),
+    uploadShareImage: makeUploadShareImage(deps),
   };
 }
 

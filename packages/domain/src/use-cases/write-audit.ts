@@ -173,6 +173,25 @@ export const WRITE_AUDIT = {
     inputs: (input) => ({ stewardUsername: input.stewardUsername, reason: input.reason }),
   },
   setMarketGroupTags: { target: (input) => `group:${String(input.groupId)}`, inputs: (input) => ({ tagSlugs: input.tagSlugs.join(',') }) },
+  getHomeContent: null,
+  // Content saves keep the shape of what changed, not the text itself (a page can be long).
+  updateHomeContent: { target: () => 'home', inputs: (input) => ({ version: input.version, format: input.format }) },
+  getDiscoveryPage: null,
+  updateDiscoveryPage: {
+    target: (input) => input.slug,
+    inputs: (input) => ({ version: input.version, fields: Object.keys(input.changes).sort().join(',') }),
+  },
+  setDiscoveryPins: {
+    target: (input) => input.slug,
+    inputs: (input) => ({ pins: input.pins.map((pin) => (pin.pinType === 'market' ? `market:${String(pin.marketId)}` : `page:${pin.targetPageSlug ?? ''}`)).join(',') }),
+  },
+  getShareSettings: null,
+  updateShareSettings: {
+    target: () => 'social-share',
+    inputs: (input) => ({ version: input.version, imageEnabled: input.imageEnabled ?? null, defaultImageUrl: input.defaultImageUrl }),
+  },
+  getShareImage: null,
+  uploadShareImage: { target: () => 'social-share', inputs: (input) => ({ bytes: input.bytes.length }) },
 } as const satisfies { readonly [K in UseCaseName]: AuditSpec<UseCaseInput<K>, UseCaseOutput<K>> | null };
 
 export type AuditedUseCaseName = { [K in UseCaseName]: (typeof WRITE_AUDIT)[K] extends null ? never : K }[UseCaseName];

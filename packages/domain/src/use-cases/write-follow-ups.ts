@@ -99,6 +99,16 @@ export const WRITE_FOLLOW_UPS: { readonly [K in UseCaseName]: FollowUps<UseCaseO
   rejectMarketGroup: MONEY_MOVED,
   reassignGroupSteward: NO_FOLLOW_UPS,
   setMarketGroupTags: NO_FOLLOW_UPS,
+  // Site content is read live by its own routes; no global read model holds it.
+  getHomeContent: NO_FOLLOW_UPS,
+  updateHomeContent: NO_FOLLOW_UPS,
+  getDiscoveryPage: NO_FOLLOW_UPS,
+  updateDiscoveryPage: NO_FOLLOW_UPS,
+  setDiscoveryPins: NO_FOLLOW_UPS,
+  getShareSettings: NO_FOLLOW_UPS,
+  updateShareSettings: NO_FOLLOW_UPS,
+  getShareImage: NO_FOLLOW_UPS,
+  uploadShareImage: NO_FOLLOW_UPS,
 };
 
 /** The side effects a follow-up may have; each adapter (snapshot store, job queue) reports its own failure. */

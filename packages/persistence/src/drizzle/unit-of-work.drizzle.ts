@@ -31,6 +31,7 @@ import { DrizzleSiteSettingsRepository } from './site-settings.repository.ts';
 import { DrizzleStewardshipAuditRepository } from './stewardship-audit.repository.ts';
 import { DrizzleMarketTagRepository } from './market-tag.repository.ts';
 import { DrizzleMarketGroupRepository } from './market-group.repository.ts';
+import { DrizzleSiteContentRepository } from './site-content.repository.ts';
 import { TradeLanes } from './trade-lanes.ts';
 import type { OpenTransaction, TransactionRunner } from './transaction-runner.ts';
 import { DrizzleUserRepository, usernameOrder } from './user.repository.ts';
@@ -48,6 +49,7 @@ export function drizzleRepositories({ db, scope }: Database): Repositories {
     marketTags: new DrizzleMarketTagRepository(db, scope),
     amendments: new DrizzleDescriptionAmendmentRepository(db, scope),
     marketGroups: new DrizzleMarketGroupRepository(db, scope),
+    siteContent: new DrizzleSiteContentRepository(db, scope),
   };
 }
 
@@ -62,6 +64,7 @@ function transactionContext({ db: tx }: OpenTransaction, scope: OperationScope):
     marketTags: new DrizzleMarketTagRepository(tx, scope),
     amendments: new DrizzleDescriptionAmendmentRepository(tx, scope),
     marketGroups: new DrizzleMarketGroupRepository(tx, scope),
+    siteContent: new DrizzleSiteContentRepository(tx, scope),
     lockMarket: (id) =>
       dbOperation(scope, 'lockMarket', async (): Promise<MarketRecord | null> => {
         const [row] = await tx.select().from(markets).where(eq(markets.id, id)).for('update');

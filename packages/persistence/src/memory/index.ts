@@ -14,6 +14,7 @@ export * from './job.memory-repositories.ts';
 export * from './audit-log.memory-repository.ts';
 export * from './idempotency.memory-repository.ts';
 export * from './site-settings.memory-repository.ts';
+export * from './site-content.memory-repository.ts';
 export * from './stewardship-audit.memory-repository.ts';
 export * from './description-amendment.memory-repository.ts';
 export * from './memory-ports.ts';

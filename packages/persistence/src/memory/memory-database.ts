@@ -14,6 +14,10 @@ import {
   type InfrastructureError,
   type MarketRecord,
   type MarketTag,
+  type DiscoveryPage,
+  type HomeContent,
+  type ShareImage,
+  type ShareSettings,
   type Notification,
   type ReadModelSnapshot,
   type SiteSettingsKey,
@@ -82,7 +86,14 @@ export interface MemoryTables {
     marketGroup: number;
     groupAnswer: number;
     answerAddition: number;
+    pin: number;
   };
+  /** one-document tables keyed by a constant */
+  readonly homeContent: Map<'home', HomeContent>;
+  readonly shareSettings: Map<'share', ShareSettings>;
+  readonly shareImage: Map<'image', ShareImage>;
+  /** keyed by slug, pins included */
+  readonly discoveryPages: Map<string, DiscoveryPage>;
 }
 
 /** Where a repository reads and writes: the committed state, or one transaction's draft. */
@@ -204,7 +215,12 @@ function emptyTables(): MemoryTables {
       marketGroup: 0,
       groupAnswer: 0,
       answerAddition: 0,
+      pin: 0,
     },
+    homeContent: new Map(),
+    shareSettings: new Map(),
+    shareImage: new Map(),
+    discoveryPages: new Map(),
   };
 }
 
@@ -228,6 +244,10 @@ function copyTables(tables: MemoryTables): MemoryTables {
     marketGroups: new Map(tables.marketGroups),
     groupAnswers: new Map(tables.groupAnswers),
     answerAdditions: new Map(tables.answerAdditions),
+    homeContent: new Map(tables.homeContent),
+    shareSettings: new Map(tables.shareSettings),
+    shareImage: new Map(tables.shareImage),
+    discoveryPages: new Map(tables.discoveryPages),
     sequences: { ...tables.sequences },
   };
 }

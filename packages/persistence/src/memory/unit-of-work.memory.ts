@@ -25,6 +25,7 @@ import { readOperation, writeOperation, type MemoryContext } from './memory-oper
 import { MemorySiteSettingsRepository } from './site-settings.memory-repository.ts';
 import { MemoryStewardshipAuditRepository } from './stewardship-audit.memory-repository.ts';
 import { MemoryMarketTagRepository } from './market-tag.memory-repository.ts';
+import { MemorySiteContentRepository } from './site-content.memory-repository.ts';
 import { MemoryUserRepository } from './user.memory-repository.ts';
 import { MemoryMarketGroupRepository } from './market-group.memory-repository.ts';
 
@@ -42,6 +43,7 @@ export function memoryRepositories(database: MemoryDatabase, scope: TableScope =
     marketTags: new MemoryMarketTagRepository(context),
     amendments: new MemoryDescriptionAmendmentRepository(context),
     marketGroups: new MemoryMarketGroupRepository(context),
+    siteContent: new MemorySiteContentRepository(context),
   } satisfies Repositories;
 }
 

@@ -24,6 +24,7 @@ import type { ContractPorts, ContractTarget } from '../support/contract.targets.
 import { describeSiteSettingsContract } from './site-settings.contract.ts';
 import { describeStewardshipAuditContract } from './stewardship-audit.contract.ts';
 import { describeMarketTagsContract } from './market-tags.contract.ts';
+import { describeSiteContentContract } from './site-content.contract.ts';
 import { describeDescriptionAmendmentsContract } from './description-amendments.contract.ts';
 import { describeMarketGroupsContract } from './market-groups.contract.ts';
 import { DAY_MS, failingAppends, moneyUseCases, newUser, seedMarket, seedUser } from '../support/money-use-cases.ts';
@@ -569,6 +570,7 @@ export function describeRepositoryContract(target: ContractTarget): void {
     describeSiteSettingsContract(() => ports);
     describeStewardshipAuditContract(() => ports);
     describeMarketTagsContract(() => ports, (creator) => insertMarket(newMarket(creator)), insertUser);
+    describeSiteContentContract(() => ports, (creator) => insertMarket(newMarket(creator)), insertUser);
 
     describeDescriptionAmendmentsContract({
       ports: () => ports,
