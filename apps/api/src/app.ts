@@ -4,7 +4,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Registry } from 'prom-client';
 import type { AppConfig } from '@socialpredict/config';
-import type { Clock, IdempotencyStore } from '@socialpredict/domain';
+import { SHARE_IMAGE_MAX_BYTES, type Clock, type IdempotencyStore } from '@socialpredict/domain';
 import type { AppUseCases, OpsProbe } from '@socialpredict/runtime';
 import type { Lifecycle } from './lifecycle.ts';
 import { corsPlugin } from './plugins/cors.plugin.ts';
@@ -21,13 +21,18 @@ import { routePolicyPlugin, type Authenticator } from './plugins/route-policy.pl
 import { routeTablePlugin } from './plugins/route-table.plugin.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.plugin.ts';
 import { webAppPlugin } from './plugins/web-app.plugin.ts';
+import { multipartUploadPlugin } from './plugins/multipart-upload.plugin.ts';
 import { typeboxValidatorCompiler } from './request-validation.ts';
 import { COMPONENT_SCHEMAS } from './schemas/components.schema.ts';
 import { adminRoutes } from './routes/admin.route.ts';
 import { answerAdditionRoutes } from './routes/answer-additions.route.ts';
 import { descriptionAmendmentRoutes } from './routes/description-amendments.route.ts';
+import { marketGroupRoutes } from './routes/market-groups.route.ts';
 import { authRoutes } from './routes/auth.route.ts';
 import { contentRoutes } from './routes/content.route.ts';
+import { contentAdminRoutes } from './routes/content-admin.route.ts';
+import { shareImageRoutes } from './routes/share-image.route.ts';
+import { sharePageRoutes } from './routes/share-page.route.ts';
 import { marketReviewRoutes } from './routes/market-review.route.ts';
 import { marketRoutes } from './routes/markets.route.ts';
 import { projectionRoutes } from './routes/projection.route.ts';
@@ -101,7 +106,7 @@ export function buildApp(deps: AppDeps): FastifyPluginAsync {
     const { useCases, clock } = deps;
     const initialAccountBalance = config.setup.economics.user.initialAccountBalance;
     await app.register(setupRoutes, { setup: config.setup });
-    await app.register(contentRoutes, { listMarkets: useCases.listMarkets, clock, shareSiteName: config.api.shareSiteName });
+    await app.register(contentRoutes, { useCases, clock, bootTime: clock.now() });
     await app.register(authRoutes, { useCases, initialAccountBalance });
     await app.register(userRoutes, { useCases, initialAccountBalance, clock });
     await app.register(marketRoutes, { useCases, clock });
@@ -112,9 +117,17 @@ export function buildApp(deps: AppDeps): FastifyPluginAsync {
     await app.register(adminRoutes, { useCases });
     await app.register(siteSettingsRoutes, { useCases, bootTime: clock.now() });
     await app.register(userGovernanceRoutes, { useCases });
-    await app.register(answerAdditionRoutes);
+    await app.register(answerAdditionRoutes, { useCases });
     await app.register(marketReviewRoutes, { useCases, clock });
     await app.register(marketTagRoutes, { useCases, clock });
     await app.register(descriptionAmendmentRoutes, { useCases });
+    await app.register(marketGroupRoutes, { useCases, clock });
+    await app.register(contentAdminRoutes, { useCases, bootTime: clock.now() });
+    // The share image upload is the only multipart route: the parser lives in its scope alone.
+    await app.register(async (uploads) => {
+      await uploads.register(multipartUploadPlugin, { maxFileBytes: SHARE_IMAGE_MAX_BYTES });
+      await uploads.register(shareImageRoutes, { useCases, bootTime: clock.now() });
+    });
+    await app.register(sharePageRoutes, { useCases, publicBaseUrl: config.api.publicBaseUrl });
   });
 }

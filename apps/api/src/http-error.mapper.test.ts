@@ -28,6 +28,7 @@ const EXPECTED: Record<(typeof USE_CASE_ERROR_CODES)[number], [number, string]> 
   MARKET_NOT_FOUND: [404, 'MARKET_NOT_FOUND'],
   NOT_FOUND: [404, 'NOT_FOUND'],
   INVALID_STATE: [409, 'INVALID_STATE'],
+  MARKET_GROUP_CHILD_UNPUBLISHED: [409, 'MARKET_GROUP_CHILD_UNPUBLISHED'],
   INFRASTRUCTURE_ERROR: [500, 'INTERNAL_ERROR'],
 };
 
@@ -41,6 +42,8 @@ function sample(code: (typeof USE_CASE_ERROR_CODES)[number]): UseCaseError {
     case 'NO_SELLABLE_SHARES':
     case 'INSUFFICIENT_SHARES':
       return { code, message: 'nothing to sell', details: null };
+    case 'MARKET_GROUP_CHILD_UNPUBLISHED':
+      return { code, message: 'unpublished', children: [{ marketId: 7, answerLabel: 'Reds', lifecycleStatus: 'proposed' }] };
     default:
       return { code, message: `${code} happened` } as UseCaseError;
   }

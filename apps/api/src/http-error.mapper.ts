@@ -58,6 +58,13 @@ export function toHttpProblem(error: UseCaseError): HttpProblem {
       return new HttpProblem(500, 'INTERNAL_ERROR', INTERNAL_MESSAGE, { cause: error });
     case 'INFRASTRUCTURE_ERROR':
       return infrastructureProblem(error);
+    case 'MARKET_GROUP_CHILD_UNPUBLISHED': {
+      // docs/api.md#reason-codes: the first blocking answer at the top level, every blocking answer in `children`.
+      const [first] = error.children;
+      return new HttpProblem(409, 'MARKET_GROUP_CHILD_UNPUBLISHED', error.message, {
+        details: { ...first, children: error.children, marketIds: error.children.map((child) => child.marketId) },
+      });
+    }
     default: {
       const unmapped: never = error;
       return new HttpProblem(500, 'INTERNAL_ERROR', INTERNAL_MESSAGE, { cause: unmapped });

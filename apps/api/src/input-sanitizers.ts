@@ -5,6 +5,9 @@ import { decodeHTML } from 'entities';
 import sanitizeHtml from 'sanitize-html';
 import { HttpProblem } from './http-problem.ts';
 
+// The home page's allow-listed render is one more boundary sanitiser (docs/security.md#site-content).
+export { renderHome } from './home-content.render.ts';
+
 export type Checked<T> = { ok: true; value: T } | { ok: false; problem: string };
 
 const pass = <T>(value: T): Checked<T> => ({ ok: true, value });
@@ -144,6 +147,20 @@ export function questionTitle(raw: string): Checked<string> {
 /** Tag display names and descriptions (docs/api.md#market-tags): plain text, every tag removed. */
 export function tagText(raw: string, lines: 'single-line' | 'multi-line'): Checked<string> {
   return screen(raw, lines, stripHtml);
+}
+
+/**
+ * Site content shown as text (docs/api.md#site-content): discovery titles, descriptions and pin labels, share-card
+ * texts. Every tag is removed, so nothing stored can become markup wherever it is shown.
+ */
+export function contentText(raw: string, lines: 'single-line' | 'multi-line'): Checked<string> {
+  return screen(raw, lines, stripHtml);
+}
+
+/** Text kept as written and made safe elsewhere (the home page source, sanitised on render): characters only. */
+export function contentSource(raw: string, lines: 'single-line' | 'multi-line'): Checked<string> {
+  const problem = hostileCharacters(raw, lines);
+  return problem === undefined ? pass(raw) : fail(problem);
 }
 
 export function outcomeLabel(raw: string | undefined, fallback: string): Checked<string> {

@@ -27,7 +27,7 @@ const REASON_USE: Record<Reason, { adapterStatuses: readonly number[]; when: str
   MARKET_NOT_FOUND: { adapterStatuses: [], when: 'the market does not exist' },
   METHOD_NOT_ALLOWED: { adapterStatuses: [405], when: 'known path, wrong method; `Allow` lists the valid ones' },
   INVALID_STATE: { adapterStatuses: [], when: 'a lifecycle transition the market’s state does not allow' },
-  MARKET_GROUP_CHILD_UNPUBLISHED: { adapterStatuses: [409], when: 'reserved for market groups (not implemented)' },
+  MARKET_GROUP_CHILD_UNPUBLISHED: { adapterStatuses: [409], when: 'a market group resolution blocked by answer markets that are not published (`details.children`)' },
   MARKET_CLOSED: { adapterStatuses: [], when: 'trade, quote or projection on a market that is not active; market already resolved' },
   INSUFFICIENT_BALANCE: { adapterStatuses: [], when: 'the charge would take the balance below −maximumDebtAllowed' },
   NO_POSITION: { adapterStatuses: [], when: 'nothing sellable on that side (no shares, shares still locked); `details.hint`' },
@@ -63,7 +63,8 @@ export interface MappedCode {
 /** What the mapper answers for every use-case error code (infrastructure errors once per kind). */
 export function mappedUseCaseCodes(): MappedCode[] {
   const samples = USE_CASE_ERROR_CODES.flatMap((code): [string, UseCaseError][] => {
-    if (code !== 'INFRASTRUCTURE_ERROR') return [[code, { code, message: code } as UseCaseError]];
+    // `children` feeds the details of MARKET_GROUP_CHILD_UNPUBLISHED; the other codes ignore it.
+    if (code !== 'INFRASTRUCTURE_ERROR') return [[code, { code, message: code, children: [] } as UseCaseError]];
     return (Object.keys(INFRASTRUCTURE_KINDS) as InfrastructureErrorKind[]).map((kind) => [
       `infrastructure ${kind}`,
       kind === 'UNIQUE_VIOLATION' ? uniqueViolation('username', 'users_username_key') : infrastructureError(kind, kind),

@@ -187,7 +187,7 @@ describe('web app serving (API-6)', () => {
     expect(env.headers['content-type']).toMatch(/javascript/);
     expect(env.body).toBe('window.__ENV__ = {"DOMAIN_URL":"https://predict.example","API_URL":"http://api.example:8080"};\n');
     expect((await t.inject({ method: 'GET', url: '/assets/app.js' })).body).toContain('fixture bundle');
-    const route = await t.inject({ method: 'GET', url: '/markets/12', headers: { accept: 'text/html' } });
+    const route = await t.inject({ method: 'GET', url: '/markets', headers: { accept: 'text/html' } });
     expect([route.statusCode, route.body.includes('SocialPredict fixture')]).toEqual([200, true]);
     const api = await t.inject({ method: 'GET', url: '/v0/nope', headers: { accept: 'text/html' } });
     expect(api.json().reason).toBe('NOT_FOUND');

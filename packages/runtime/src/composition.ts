@@ -95,6 +95,7 @@ export async function openRuntime(config: AppConfig, logger: Logger, metricsRegi
     economics: config.setup.economics,
     game: config.setup.game,
     probabilityPointsMax: config.api.probabilityPointsMax,
+    shareSiteName: config.api.shareSiteName,
   };
   const snapshots = new DrizzleReadModelSnapshotRepository(database.db, database.scope);
   const readModels = globalReadModelsOn(snapshots, deps, config.process, logger);

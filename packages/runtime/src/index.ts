@@ -31,6 +31,7 @@ export {
 export type {
   AdminUseCases,
   AuthUseCases,
+  ContentUseCases,
   GovernanceUseCases,
   MarketTagUseCases,
   MarketUseCases,
@@ -40,6 +41,7 @@ export type {
   ReviewUseCases,
   SettingsUseCases,
   AmendmentUseCases,
+  MarketGroupUseCases,
   TradingUseCases,
   UserUseCases,
 } from './use-case-slices.ts';

@@ -6,10 +6,16 @@ import type {
   AuditedUseCases,
   GetFinancialStats,
   GetFinancialSummary,
+  GetDiscoveryPage,
   GetGovernanceSettings,
+  GetHomeContent,
+  GetShareImage,
+  GetShareSettings,
   GetReportingVisibility,
   GetMarketDetails,
   GetMarketLeaderboard,
+  GetMarketGroup,
+  ListGroupAnswerAdditions,
   GetPortfolio,
   GetUser,
   GetUserCredit,
@@ -118,4 +124,31 @@ export interface MarketTagUseCases {
   createMarketTag: AuditedUseCases['createMarketTag'];
   updateMarketTag: AuditedUseCases['updateMarketTag'];
   setMarketTags: AuditedUseCases['setMarketTags'];
+}
+
+export interface MarketGroupUseCases {
+  createMarketGroup: AuditedUseCases['createMarketGroup'];
+  resolveMarketGroup: AuditedUseCases['resolveMarketGroup'];
+  proposeGroupAnswer: AuditedUseCases['proposeGroupAnswer'];
+  reviewGroupAnswer: AuditedUseCases['reviewGroupAnswer'];
+  updateGroupAnswerSettings: AuditedUseCases['updateGroupAnswerSettings'];
+  getMarketGroup: GetMarketGroup;
+  listGroupAnswerAdditions: ListGroupAnswerAdditions;
+  listBets: ListBets;
+  listMarketPositions: ListMarketPositions;
+  getMarketLeaderboard: GetMarketLeaderboard;
+}
+
+export interface ContentUseCases {
+  getHomeContent: GetHomeContent;
+  updateHomeContent: AuditedUseCases['updateHomeContent'];
+  getDiscoveryPage: GetDiscoveryPage;
+  updateDiscoveryPage: AuditedUseCases['updateDiscoveryPage'];
+  setDiscoveryPins: AuditedUseCases['setDiscoveryPins'];
+  getShareSettings: GetShareSettings;
+  updateShareSettings: AuditedUseCases['updateShareSettings'];
+  getShareImage: GetShareImage;
+  uploadShareImage: AuditedUseCases['uploadShareImage'];
+  listMarkets: ListMarkets;
+  getMarketDetails: GetMarketDetails;
 }

@@ -8,8 +8,10 @@ import type {
   AdminUseCases,
   AmendmentUseCases,
   AuthUseCases,
+  ContentUseCases,
   GovernanceUseCases,
   MarketTagUseCases,
+  MarketGroupUseCases,
   MarketUseCases,
   PositionUseCases,
   ProjectionUseCases,
@@ -32,7 +34,9 @@ export type AppUseCases = { authenticate: Authenticate } & AdminUseCases &
   GovernanceUseCases &
   ReviewUseCases &
   MarketTagUseCases &
-  AmendmentUseCases;
+  AmendmentUseCases &
+  MarketGroupUseCases &
+  ContentUseCases;
 
 export function withSnapshotReaders(useCases: AuditedUseCases, readModels: Pick<GlobalReadModels, 'read'>): AppUseCases {
   // The snapshot store throws driver errors; as a Result they reach the HTTP mapping like any other read's.

@@ -1,5 +1,7 @@
 // Optional serving of a built web app (API-6): its files, a generated /env-config.js telling the app where the API
 // is, and an SPA fallback so client-side routes load index.html. Off unless WEB_APP_DIR is set.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { nonEncapsulated } from './non-encapsulated.ts';
@@ -14,6 +16,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Sends the web app's index.html for a browser navigation the router does not know; false when not applicable. */
     spaFallback(request: FastifyRequest, reply: FastifyReply): boolean;
+    /** The web app's index.html, read afresh (a redeploy shows at once); undefined when no web app is served. */
+    webAppIndex(): Promise<string | undefined>;
   }
 }
 
@@ -23,9 +27,12 @@ export const webAppPlugin = nonEncapsulated('web-app', async (app: FastifyInstan
   const { dir } = opts;
   if (dir === undefined) {
     app.decorate('spaFallback', () => false);
+    app.decorate('webAppIndex', () => Promise.resolve(undefined));
     return;
   }
   await app.register(fastifyStatic, { root: dir, wildcard: false, index: ['index.html'] });
+  // The shared market page (routes/share-page.route.ts) is this file with the share tags put into <head>.
+  app.decorate('webAppIndex', () => readFile(join(dir, 'index.html'), 'utf8'));
 
   app.get('/env-config.js', { schema: { hide: true } }, async (request, reply) => {
     const env = {

@@ -1,78 +1,29 @@
-// Site content read by the web app on every visit (T1-11…T1-15, T1-27). Editing is Tier 2/3 and not built yet, so
-// each answer is the documented default: the seeded home page, the default discovery layouts and the
-// default share settings. Topic pages list the markets of their tag (docs/api.md#market-tags).
+// Site content read by the web app on every visit (T1-11, T1-12, T1-14, T1-27): what administrators saved
+// (docs/api.md#site-content), or the documented default while nothing was — the seeded home page, the default
+// discovery layouts and the default share card. Topic pages list the markets of their tag (docs/api.md#market-tags).
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Clock, ListMarkets } from '@socialpredict/domain';
+import { TOP_DISCOVERY_SLUG, type Clock } from '@socialpredict/domain';
+import type { ContentUseCases } from '@socialpredict/runtime';
 import { HttpProblem } from '../http-problem.ts';
-import { unwrap } from '../http-error.mapper.ts';
+import { toHttpProblem, unwrap } from '../http-error.mapper.ts';
+import { toDiscoveryPage, toHomeContent, toShareSettings } from '../presenters/content.presenter.ts';
 import { liveFreshness } from '../presenters/freshness.presenter.ts';
-import { toMarketOverview } from '../presenters/market.presenter.ts';
-import { documented, Int, isoTime, PageQuery, pageOf, ref } from '../schemas/common.schema.ts';
-import { DiscoveryPage } from '../schemas/content.schema.ts';
+import { toMarketDetails, toMarketOverview } from '../presenters/market.presenter.ts';
+import { documented, Int, PageQuery, pageOf, ref } from '../schemas/common.schema.ts';
+import { DiscoveryPage, exampleHome, exampleShare, exampleTopPage, HomeContentBody, ShareSettingsBody, SlugPath } from '../schemas/content.schema.ts';
 import { Envelope, ok } from '../schemas/envelope.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
-import { CREATED_AT, exampleOverview, liveFreshnessExample } from '../schemas/examples.ts';
+import { exampleOverview, liveFreshnessExample } from '../schemas/examples.ts';
 import { Freshness, MarketOverview } from '../schemas/market.schema.ts';
 
 export interface ContentRouteOptions {
-  listMarkets: ListMarkets;
+  useCases: ContentUseCases;
   clock: Clock;
-  shareSiteName: string;
+  /** shown as `updatedAt` of content never saved */
+  bootTime: number;
 }
 
-const SLUG = '^[a-z0-9]+(-[a-z0-9]+)*$';
-const TOP_PAGE = 'markets';
-
-const HOME_MARKDOWN = [
-  '# Welcome to SocialPredict',
-  '',
-  'Trade on what you think will happen: browse the markets, buy YES or NO shares, and watch the probability move.',
-].join('\n');
-const HOME_HTML =
-  '<h1>Welcome to SocialPredict</h1>\n<p>Trade on what you think will happen: browse the markets, buy YES or NO shares, and watch the probability move.</p>';
-
-const HomeContent = Type.Object({
-  title: Type.String(),
-  format: Type.Union([Type.Literal('markdown'), Type.Literal('html')]),
-  markdown: Type.String(),
-  html: Type.String(),
-  version: Int,
-  updatedAt: Type.String(),
-});
-
-const SlugPath = Type.Object({ slug: Type.String({ pattern: SLUG, maxLength: 96 }) });
-
-const exampleTopPage = { ...defaultDiscoveryPage(TOP_PAGE), updatedAt: CREATED_AT };
-
-/** The layout T1-12 prescribes when no page is stored. */
-function defaultDiscoveryPage(slug: string) {
-  const top = slug === TOP_PAGE;
-  const featuredMarketsEnabled = !top;
-  const featuredTopicsEnabled = false;
-  const defaultRecommendationLimit = 20;
-  const curatedRecommendationLimit = 5;
-  return {
-    slug,
-    title: top ? 'Markets' : slug.split('-').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' '),
-    description: '',
-    pageType: top ? ('top' as const) : ('secondary' as const),
-    primaryTagSlug: top ? '' : slug,
-    searchScope: top ? ('all' as const) : ('tag' as const),
-    featuredTopicsEnabled,
-    featuredMarketsEnabled,
-    defaultRecommendationLimit,
-    curatedRecommendationLimit,
-    // The web app reads this one: curated when a featured block is shown (T1-12).
-    recommendationLimit: featuredMarketsEnabled || featuredTopicsEnabled ? curatedRecommendationLimit : defaultRecommendationLimit,
-    version: 1,
-    pins: [],
-  };
-}
-
-export const contentRoutes: FastifyPluginAsyncTypebox<ContentRouteOptions> = async (app, opts) => {
-  const { clock } = opts;
-  const bootTime = isoTime(clock.now());
-
+export const contentRoutes: FastifyPluginAsyncTypebox<ContentRouteOptions> = async (app, { useCases, clock, bootTime }) => {
   app.get(
     '/v0/content/home',
     {
@@ -80,17 +31,14 @@ export const contentRoutes: FastifyPluginAsyncTypebox<ContentRouteOptions> = asy
       schema: {
         tags: ['content'],
         summary: 'Home page content',
-        description: 'The home page text in Markdown and HTML; until content editing exists, the seeded welcome page.',
+        description: 'The home page in Markdown and as sanitised HTML: the page an administrator saved, or the seeded welcome page.',
         response: {
-          200: documented(Envelope(HomeContent), 'The home page.', {
-            ok: true,
-            result: { title: 'Home', format: 'markdown', markdown: HOME_MARKDOWN, html: HOME_HTML, version: 1, updatedAt: CREATED_AT },
-          }),
+          200: documented(Envelope(HomeContentBody), 'The home page.', { ok: true, result: exampleHome }),
           ...errorResponses(404),
         },
       },
     },
-    async () => ok({ title: 'Home', format: 'markdown' as const, markdown: HOME_MARKDOWN, html: HOME_HTML, version: 1, updatedAt: bootTime }),
+    async () => ok(toHomeContent(await unwrap(useCases.getHomeContent()), bootTime)),
   );
 
   app.get(
@@ -101,8 +49,8 @@ export const contentRoutes: FastifyPluginAsyncTypebox<ContentRouteOptions> = asy
         tags: ['content'],
         summary: 'Discovery page layout',
         description:
-          'How the web app lays out a market-discovery page: the top page `markets` or a secondary page per tag. Until ' +
-          'layouts can be edited, the default layout for the slug. A malformed slug is 400 `INVALID_REQUEST`.',
+          'How the web app lays out a market-discovery page: the top page `markets` or a secondary page per tag, as ' +
+          'saved by an administrator with its pins, or the default layout for the slug. A malformed slug is 400 `INVALID_REQUEST`.',
         params: SlugPath,
         response: {
           200: documented(Envelope(ref(DiscoveryPage)), 'The layout.', { ok: true, result: exampleTopPage }),
@@ -110,7 +58,7 @@ export const contentRoutes: FastifyPluginAsyncTypebox<ContentRouteOptions> = asy
         },
       },
     },
-    async (request) => ok(defaultDiscoveryPage(request.params.slug)),
+    async (request) => ok(toDiscoveryPage(await unwrap(useCases.getDiscoveryPage({ slug: request.params.slug })))),
   );
 
   app.get(
@@ -120,32 +68,14 @@ export const contentRoutes: FastifyPluginAsyncTypebox<ContentRouteOptions> = asy
       schema: {
         tags: ['content'],
         summary: 'Social sharing settings',
-        description: 'The site name and default card of shared links; `siteName` comes from `SHARE_SITE_NAME`.',
+        description: 'The site name and default card of shared links; until an administrator saves them, `siteName` comes from `SHARE_SITE_NAME`.',
         response: {
-          200: documented(
-            Envelope(
-              Type.Object({
-                siteName: Type.String(),
-                defaultDescription: Type.String(),
-                defaultImageUrl: Type.String(),
-                imageEnabled: Type.Boolean(),
-                imageAlt: Type.String(),
-                version: Int,
-                updatedAt: Type.String(),
-              }),
-            ),
-            'The share settings.',
-            {
-              ok: true,
-              result: { siteName: 'SocialPredict', defaultDescription: '', defaultImageUrl: '', imageEnabled: false, imageAlt: '', version: 1, updatedAt: CREATED_AT },
-            },
-          ),
+          200: documented(Envelope(ShareSettingsBody), 'The share settings.', { ok: true, result: exampleShare }),
           ...errorResponses(),
         },
       },
     },
-    async () =>
-      ok({ siteName: opts.shareSiteName, defaultDescription: '', defaultImageUrl: '', imageEnabled: false, imageAlt: '', version: 1, updatedAt: bootTime }),
+    async () => ok(toShareSettings(await unwrap(useCases.getShareSettings()), bootTime)),
   );
 
   app.get(
@@ -156,10 +86,10 @@ export const contentRoutes: FastifyPluginAsyncTypebox<ContentRouteOptions> = asy
         tags: ['content'],
         summary: 'Discovery page with its markets',
         description:
-          'A discovery page’s layout with one page of its markets (`status`, `limit` 1–100 default 50, `offset`) and ' +
-          'the freshness of the list. A secondary page lists the markets carrying the tag named by its slug; the top ' +
-          'page lists every market, or those carrying `tagSlug` when it is sent. An unknown ' +
-          '`status` is 400 `INVALID_REQUEST`.',
+          'A discovery page’s layout with one page of its markets (`status`, `limit` 1–100 default 50, `offset`), ' +
+          'every pinned market with its details whatever the page, and the freshness of the list. A secondary page ' +
+          'lists the markets carrying the tag named by its slug; the top page lists every market, or those carrying ' +
+          '`tagSlug` when it is sent. An unknown `status` is 400 `INVALID_REQUEST`.',
         params: SlugPath,
         querystring: Type.Object({ status: Type.Optional(Type.String()), tagSlug: Type.Optional(Type.String()), ...PageQuery }),
         response: {
@@ -187,18 +117,30 @@ export const contentRoutes: FastifyPluginAsyncTypebox<ContentRouteOptions> = asy
       if (!['active', 'closed', 'resolved', 'all'].includes(status)) {
         throw new HttpProblem(400, 'INVALID_REQUEST', 'status must be one of active, closed, resolved or all.');
       }
-      const layout = defaultDiscoveryPage(slug);
+      const layout = toDiscoveryPage(await unwrap(useCases.getDiscoveryPage({ slug })));
       const now = clock.now();
       // A secondary page lists its tag's markets (T1-27); the top page honours `tagSlug` when one is sent.
-      const tagSlug = slug === TOP_PAGE ? (request.query.tagSlug ?? '').trim() : slug;
+      const tagSlug = slug === TOP_DISCOVERY_SLUG ? (request.query.tagSlug ?? '').trim() : slug;
       const page = await unwrap(
-        opts.listMarkets({ status: status as 'all', ...(tagSlug === '' ? {} : { tagSlug }), ...pageOf(request.query, 50, 100) }),
+        useCases.listMarkets({ status: status as 'all', ...(tagSlug === '' ? {} : { tagSlug }), ...pageOf(request.query, 50, 100) }),
       );
+      // Every market pin, whatever limit/offset say (T1-27); a pinned market that has since gone is left out.
+      const pinnedMarkets = [];
+      for (const pin of layout.pins) {
+        if (pin.pinType !== 'market' || pin.marketId === undefined) continue;
+        const details = await useCases.getMarketDetails({ marketId: pin.marketId });
+        if (details.isErr()) {
+          if (details.error.code === 'MARKET_NOT_FOUND') continue;
+          throw toHttpProblem(details.error);
+        }
+        pinnedMarkets.push({ pin, details: toMarketDetails(details.value, now) });
+      }
+      const topicNav = slug === TOP_DISCOVERY_SLUG ? undefined : toDiscoveryPage(await unwrap(useCases.getDiscoveryPage({ slug: TOP_DISCOVERY_SLUG })));
       return ok({
         layout,
-        ...(slug === TOP_PAGE ? {} : { topicNav: defaultDiscoveryPage(TOP_PAGE) }),
+        ...(topicNav === undefined ? {} : { topicNav }),
         markets: page.markets.map((overview) => toMarketOverview(overview, now)),
-        pinnedMarkets: [],
+        pinnedMarkets,
         total: page.total,
         freshness: liveFreshness(now),
       });

@@ -69,7 +69,7 @@ const CreateMarketBody = Type.Object({
 
 const LATEST_RESOLUTION = Date.UTC(2100, 0, 1);
 
-function resolutionTime(raw: string): sanitize.Checked<number> {
+export function resolutionTime(raw: string): sanitize.Checked<number> {
   const time = sanitize.rfc3339Time(raw);
   if (time.ok && time.value >= LATEST_RESOLUTION) return { ok: false, problem: 'must be before 2100-01-01T00:00:00Z' };
   return time;

@@ -19,6 +19,7 @@ import {
 } from './market.schema.ts';
 import { ReviewRow } from './review.schema.ts';
 import { Tag } from './tag.schema.ts';
+import { AnswerAdditionShape, MarketGroupBody, MarketGroupShape } from './market-group.schema.ts';
 import { FinancialMap, PrivateUser, PublicUser } from './user.schema.ts';
 
 export const COMPONENT_SCHEMAS = [
@@ -42,4 +43,7 @@ export const COMPONENT_SCHEMAS = [
   FinancialMap,
   ReviewRow,
   Amendment,
+  MarketGroupShape,
+  MarketGroupBody,
+  AnswerAdditionShape,
 ];

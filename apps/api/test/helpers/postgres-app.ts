@@ -59,6 +59,7 @@ export async function createPostgresApp(env: Env = {}): Promise<PostgresApp> {
     economics: config.setup.economics,
     game: config.setup.game,
     probabilityPointsMax: config.api.probabilityPointsMax,
+    shareSiteName: config.api.shareSiteName,
   };
   const seeded = await seedAdmin(deps, ADMIN_BOOT_PASSWORD);
   if (seeded.isErr()) throw seeded.error;

@@ -14,7 +14,7 @@ export class ScenarioDriver {
     this.app = app;
   }
 
-  async request(method: 'GET' | 'POST' | 'DELETE', url: string, options: { as?: string; token?: string; body?: unknown } = {}): Promise<LightMyRequestResponse> {
+  async request(method: 'GET' | 'POST' | 'DELETE' | 'PUT', url: string, options: { as?: string; token?: string; body?: unknown } = {}): Promise<LightMyRequestResponse> {
     const token = options.token ?? (options.as === undefined ? undefined : this.tokens.get(options.as));
     return this.app.inject({
       method,

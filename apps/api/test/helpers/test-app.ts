@@ -56,6 +56,7 @@ export async function createTestApp(env: Env = {}, options: TestAppOptions = {})
     economics: config.setup.economics,
     game: config.setup.game,
     probabilityPointsMax: config.api.probabilityPointsMax,
+    shareSiteName: config.api.shareSiteName,
   };
   const { snapshots, idempotency } = memoryJobRepositories(ports.database);
   const logger = options.logger ?? createLogger('silent');

@@ -136,3 +136,23 @@ export function recordNotFound(message: string): RecordNotFound {
 export function invalidState(message: string): InvalidState {
   return { code: 'INVALID_STATE', message };
 }
+
+/** One answer market that keeps its group from being resolved (docs/api.md#market-groups). */
+export interface UnpublishedChild {
+  readonly marketId: number;
+  readonly answerLabel: string;
+  readonly lifecycleStatus: string;
+}
+
+/** A group resolution refused because some answer markets are not published (nothing is settled). */
+export interface MarketGroupChildUnpublished {
+  readonly code: 'MARKET_GROUP_CHILD_UNPUBLISHED';
+  readonly message: string;
+  /** every blocking child, in display order */
+  readonly children: readonly UnpublishedChild[];
+}
+
+export function marketGroupChildUnpublished(children: readonly UnpublishedChild[]): MarketGroupChildUnpublished {
+  const ids = children.map((child) => String(child.marketId)).join(', ');
+  return { code: 'MARKET_GROUP_CHILD_UNPUBLISHED', message: `Answer markets ${ids} are not published.`, children };
+}

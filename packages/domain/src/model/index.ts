@@ -9,3 +9,5 @@ export * from './site-settings.model.ts';
 export type * from './description-amendment.model.ts';
 export type * from './stewardship.model.ts';
 export * from './market-tag.model.ts';
+export type * from './market-group.model.ts';
+export * from './site-content.model.ts';

@@ -13,7 +13,9 @@ import type { DescriptionAmendmentRepository } from './description-amendment.por
 import type { SiteSettingsRepository } from './site-settings.port.ts';
 import type { StewardshipAuditRepository } from './stewardship-audit.port.ts';
 import type { MarketTagRepository } from './market-tag.port.ts';
+import type { SiteContentRepository } from './site-content.port.ts';
 import type { CommitHook } from './write-records.port.ts';
+import type { MarketGroupRepository } from './market-group.port.ts';
 
 /** Repositories outside a transaction: every call is its own statement; the ledger is read-only. */
 export interface Repositories {
@@ -26,6 +28,8 @@ export interface Repositories {
   readonly stewardshipAudits: StewardshipAuditRepository;
   readonly marketTags: MarketTagRepository;
   readonly amendments: DescriptionAmendmentRepository;
+  readonly marketGroups: MarketGroupRepository;
+  readonly siteContent: SiteContentRepository;
 }
 
 /** The state a trade is decided on, read under its row locks. */
@@ -61,6 +65,8 @@ export interface TransactionContext {
   readonly stewardshipAudits: StewardshipAuditRepository;
   readonly marketTags: MarketTagRepository;
   readonly amendments: DescriptionAmendmentRepository;
+  readonly marketGroups: MarketGroupRepository;
+  readonly siteContent: SiteContentRepository;
   /** Locks the market row against every other writer and locker; `null` when it does not exist. */
   lockMarket(id: number): ResultAsync<MarketRecord | null, InfrastructureError>;
   /** Locks the existing users among `usernames` in ascending username order; missing users are absent. */

@@ -46,6 +46,23 @@ import { makeListMarketTags } from './list-market-tags/list-market-tags.use-case
 import { makeCreateMarketTag } from './create-market-tag/create-market-tag.use-case.ts';
 import { makeUpdateMarketTag } from './update-market-tag/update-market-tag.use-case.ts';
 import { makeSetMarketTags } from './set-market-tags/set-market-tags.use-case.ts';
+import { makeCreateMarketGroup } from './create-market-group/create-market-group.use-case.ts';
+import { makeResolveMarketGroup } from './resolve-market-group/resolve-market-group.use-case.ts';
+import { makeGetMarketGroup } from './get-market-group/get-market-group.use-case.ts';
+import { makeProposeGroupAnswer } from './propose-group-answer/propose-group-answer.use-case.ts';
+import { makeReviewGroupAnswer } from './review-group-answer/review-group-answer.use-case.ts';
+import { makeListGroupAnswerAdditions } from './list-group-answer-additions/list-group-answer-additions.use-case.ts';
+import { makeUpdateGroupAnswerSettings } from './update-group-answer-settings/update-group-answer-settings.use-case.ts';
+import { makeApproveMarketGroup } from './approve-market-group/approve-market-group.use-case.ts';
+import { makeRejectMarketGroup } from './reject-market-group/reject-market-group.use-case.ts';
+import { makeReassignGroupSteward } from './reassign-group-steward/reassign-group-steward.use-case.ts';
+import { makeSetMarketGroupTags } from './set-market-group-tags/set-market-group-tags.use-case.ts';
+import { makeGetDiscoveryPage, makeGetHomeContent, makeGetShareImage, makeGetShareSettings } from './site-content/get-site-content.use-case.ts';
+import { makeUpdateHomeContent } from './update-home-content/update-home-content.use-case.ts';
+import { makeUpdateDiscoveryPage } from './update-discovery-page/update-discovery-page.use-case.ts';
+import { makeSetDiscoveryPins } from './set-discovery-pins/set-discovery-pins.use-case.ts';
+import { makeUpdateShareSettings } from './update-share-settings/update-share-settings.use-case.ts';
+import { makeUploadShareImage } from './upload-share-image/upload-share-image.use-case.ts';
 
 export function makeUseCases(deps: UseCaseDeps) {
   return {
@@ -97,6 +114,26 @@ export function makeUseCases(deps: UseCaseDeps) {
     reviewAmendments: makeReviewAmendments(deps),
     listAmendments: makeListAmendments(deps),
     listOwnAmendments: makeListOwnAmendments(deps),
+    createMarketGroup: makeCreateMarketGroup(deps),
+    resolveMarketGroup: makeResolveMarketGroup(deps),
+    getMarketGroup: makeGetMarketGroup(deps),
+    proposeGroupAnswer: makeProposeGroupAnswer(deps),
+    reviewGroupAnswer: makeReviewGroupAnswer(deps),
+    listGroupAnswerAdditions: makeListGroupAnswerAdditions(deps),
+    updateGroupAnswerSettings: makeUpdateGroupAnswerSettings(deps),
+    approveMarketGroup: makeApproveMarketGroup(deps),
+    rejectMarketGroup: makeRejectMarketGroup(deps),
+    reassignGroupSteward: makeReassignGroupSteward(deps),
+    setMarketGroupTags: makeSetMarketGroupTags(deps),
+    getHomeContent: makeGetHomeContent(deps),
+    updateHomeContent: makeUpdateHomeContent(deps),
+    getDiscoveryPage: makeGetDiscoveryPage(deps),
+    updateDiscoveryPage: makeUpdateDiscoveryPage(deps),
+    setDiscoveryPins: makeSetDiscoveryPins(deps),
+    getShareSettings: makeGetShareSettings(deps),
+    updateShareSettings: makeUpdateShareSettings(deps),
+    getShareImage: makeGetShareImage(deps),
+    uploadShareImage: makeUploadShareImage(deps),
   };
 }
 

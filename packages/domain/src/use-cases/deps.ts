@@ -17,4 +17,6 @@ export interface UseCaseDeps extends Repositories {
   readonly game: GameConfig;
   /** PROBABILITY_POINTS_MAX: the most probability-path points a market detail sends (docs/api.md#t1-25), ≥ 2 */
   readonly probabilityPointsMax: number;
+  /** SHARE_SITE_NAME: the share card's site name until an administrator saves one (docs/api.md#social-sharing) */
+  readonly shareSiteName?: string;
 }

@@ -38,6 +38,17 @@ import type { ReassignStewardError } from './reassign-steward/reassign-steward.u
 import type { RejectMarketError } from './reject-market/reject-market.use-case.ts';
 import type { ReviewAmendmentsError } from './description-amendments/review-amendments.use-case.ts';
 import type { UpdateSiteSettingsError } from './site-settings/update-site-settings.use-case.ts';
+import type { CreateMarketGroupError } from './create-market-group/create-market-group.use-case.ts';
+import type { ResolveMarketGroupError } from './resolve-market-group/resolve-market-group.use-case.ts';
+import type { GetMarketGroupError } from './get-market-group/get-market-group.use-case.ts';
+import type { ProposeGroupAnswerError } from './propose-group-answer/propose-group-answer.use-case.ts';
+import type { ReviewGroupAnswerError } from './review-group-answer/review-group-answer.use-case.ts';
+import type { ListGroupAnswerAdditionsError } from './list-group-answer-additions/list-group-answer-additions.use-case.ts';
+import type { UpdateGroupAnswerSettingsError } from './update-group-answer-settings/update-group-answer-settings.use-case.ts';
+import type { ApproveMarketGroupError } from './approve-market-group/approve-market-group.use-case.ts';
+import type { RejectMarketGroupError } from './reject-market-group/reject-market-group.use-case.ts';
+import type { ReassignGroupStewardError } from './reassign-group-steward/reassign-group-steward.use-case.ts';
+import type { SetMarketGroupTagsError } from './set-market-group-tags/set-market-group-tags.use-case.ts';
 
 export type UseCaseError =
   | AuthenticateError
@@ -77,7 +88,18 @@ export type UseCaseError =
   | ReassignStewardError
   | RejectMarketError
   | ReviewAmendmentsError
-  | UpdateSiteSettingsError;
+  | UpdateSiteSettingsError
+  | CreateMarketGroupError
+  | ResolveMarketGroupError
+  | GetMarketGroupError
+  | ProposeGroupAnswerError
+  | ReviewGroupAnswerError
+  | ListGroupAnswerAdditionsError
+  | UpdateGroupAnswerSettingsError
+  | ApproveMarketGroupError
+  | RejectMarketGroupError
+  | ReassignGroupStewardError
+  | SetMarketGroupTagsError;
 
 export type UseCaseErrorCode = UseCaseError['code'];
 
@@ -108,6 +130,7 @@ const CODES: Record<UseCaseErrorCode, true> = {
   NOT_FOUND: true,
   INVALID_STATE: true,
   INFRASTRUCTURE_ERROR: true,
+  MARKET_GROUP_CHILD_UNPUBLISHED: true,
 };
 
 export const USE_CASE_ERROR_CODES = Object.keys(CODES) as readonly UseCaseErrorCode[];

@@ -144,6 +144,54 @@ export const WRITE_AUDIT = {
   },
   listAmendments: null,
   listOwnAmendments: null,
+  createMarketGroup: {
+    target: (_input, output) => (output === undefined ? null : `group:${String(output.group.id)}`),
+    inputs: (input) => ({ questionTitle: input.questionTitle, answers: input.answerLabels.length }),
+  },
+  resolveMarketGroup: {
+    target: (input) => `group:${String(input.groupId)}`,
+    inputs: (input) => ({ mode: input.mode, winningMarketId: input.winningMarketId ?? null }),
+  },
+  getMarketGroup: null,
+  proposeGroupAnswer: {
+    target: (input) => `group:${String(input.groupId)}`,
+    inputs: (input) => ({ answerLabel: input.answerLabel }),
+  },
+  reviewGroupAnswer: {
+    target: (input) => `answer-addition:${String(input.additionId)}`,
+    inputs: (input) => ({ status: input.status, reason: input.reason?.trim() ?? null }),
+  },
+  listGroupAnswerAdditions: null,
+  updateGroupAnswerSettings: {
+    target: (input) => `group:${String(input.groupId)}`,
+    inputs: (input) => ({ autoApproveAnswerAdditions: input.autoApproveAnswerAdditions }),
+  },
+  approveMarketGroup: { target: (input) => `group:${String(input.groupId)}`, inputs: NONE },
+  rejectMarketGroup: { target: (input) => `group:${String(input.groupId)}`, inputs: (input) => ({ reason: input.reason }) },
+  reassignGroupSteward: {
+    target: (input) => `group:${String(input.groupId)}`,
+    inputs: (input) => ({ stewardUsername: input.stewardUsername, reason: input.reason }),
+  },
+  setMarketGroupTags: { target: (input) => `group:${String(input.groupId)}`, inputs: (input) => ({ tagSlugs: input.tagSlugs.join(',') }) },
+  getHomeContent: null,
+  // Content saves keep the shape of what changed, not the text itself (a page can be long).
+  updateHomeContent: { target: () => 'home', inputs: (input) => ({ version: input.version, format: input.format }) },
+  getDiscoveryPage: null,
+  updateDiscoveryPage: {
+    target: (input) => input.slug,
+    inputs: (input) => ({ version: input.version, fields: Object.keys(input.changes).sort().join(',') }),
+  },
+  setDiscoveryPins: {
+    target: (input) => input.slug,
+    inputs: (input) => ({ pins: input.pins.map((pin) => (pin.pinType === 'market' ? `market:${String(pin.marketId)}` : `page:${pin.targetPageSlug ?? ''}`)).join(',') }),
+  },
+  getShareSettings: null,
+  updateShareSettings: {
+    target: () => 'social-share',
+    inputs: (input) => ({ version: input.version, imageEnabled: input.imageEnabled ?? null, defaultImageUrl: input.defaultImageUrl }),
+  },
+  getShareImage: null,
+  uploadShareImage: { target: () => 'social-share', inputs: (input) => ({ bytes: input.bytes.length }) },
 } as const satisfies { readonly [K in UseCaseName]: AuditSpec<UseCaseInput<K>, UseCaseOutput<K>> | null };
 
 export type AuditedUseCaseName = { [K in UseCaseName]: (typeof WRITE_AUDIT)[K] extends null ? never : K }[UseCaseName];

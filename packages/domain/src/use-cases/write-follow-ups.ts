@@ -85,6 +85,30 @@ export const WRITE_FOLLOW_UPS: { readonly [K in UseCaseName]: FollowUps<UseCaseO
   reviewAmendments: NO_FOLLOW_UPS,
   listAmendments: NO_FOLLOW_UPS,
   listOwnAmendments: NO_FOLLOW_UPS,
+  createMarketGroup: MONEY_MOVED,
+  // The settlement of every answer market moves money; holders are not notified per answer yet.
+  resolveMarketGroup: MONEY_MOVED,
+  getMarketGroup: NO_FOLLOW_UPS,
+  // The fee (and a rejection's refund) moves money: metrics and leaderboard change.
+  proposeGroupAnswer: MONEY_MOVED,
+  reviewGroupAnswer: MONEY_MOVED,
+  listGroupAnswerAdditions: NO_FOLLOW_UPS,
+  updateGroupAnswerSettings: NO_FOLLOW_UPS,
+  approveMarketGroup: NO_FOLLOW_UPS,
+  // The refund of the proposal cost moves money.
+  rejectMarketGroup: MONEY_MOVED,
+  reassignGroupSteward: NO_FOLLOW_UPS,
+  setMarketGroupTags: NO_FOLLOW_UPS,
+  // Site content is read live by its own routes; no global read model holds it.
+  getHomeContent: NO_FOLLOW_UPS,
+  updateHomeContent: NO_FOLLOW_UPS,
+  getDiscoveryPage: NO_FOLLOW_UPS,
+  updateDiscoveryPage: NO_FOLLOW_UPS,
+  setDiscoveryPins: NO_FOLLOW_UPS,
+  getShareSettings: NO_FOLLOW_UPS,
+  updateShareSettings: NO_FOLLOW_UPS,
+  getShareImage: NO_FOLLOW_UPS,
+  uploadShareImage: NO_FOLLOW_UPS,
 };
 
 /** The side effects a follow-up may have; each adapter (snapshot store, job queue) reports its own failure. */

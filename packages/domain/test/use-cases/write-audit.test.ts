@@ -105,7 +105,7 @@ describe('write audit', () => {
     expect(await rows()).toEqual([]);
     const audited_ = (Object.keys(WRITE_AUDIT) as UseCaseName[]).filter((name) => WRITE_AUDIT[name] !== null).sort();
     expect(audited_).toEqual(
-      ['changePassword', 'createMarket', 'grantCredits', 'placeBet', 'proposeAmendment', 'provisionAccount', 'registerUser', 'resetPassword', 'resolveMarket', 'reviewAmendments', 'sell', 'setRole', 'updateProfile', 'updateSiteSettings', 'approveMarket', 'rejectMarket', 'reassignSteward', 'createMarketTag', 'updateMarketTag', 'setMarketTags'].sort(),
+      ['changePassword', 'createMarket', 'grantCredits', 'placeBet', 'proposeAmendment', 'provisionAccount', 'registerUser', 'resetPassword', 'resolveMarket', 'reviewAmendments', 'sell', 'setRole', 'updateProfile', 'updateSiteSettings', 'approveMarket', 'rejectMarket', 'reassignSteward', 'createMarketTag', 'updateMarketTag', 'setMarketTags', 'createMarketGroup', 'resolveMarketGroup', 'proposeGroupAnswer', 'reviewGroupAnswer', 'updateGroupAnswerSettings', 'approveMarketGroup', 'rejectMarketGroup', 'reassignGroupSteward', 'setMarketGroupTags', 'updateHomeContent', 'updateDiscoveryPage', 'setDiscoveryPins', 'updateShareSettings', 'uploadShareImage'].sort(),
     );
   });
 

@@ -481,6 +481,186 @@ export const descriptionAmendments = pgTable(
   ],
 );
 
+/**
+ * Multiple-choice market groups (docs/api.md#market-groups): the children are ordinary rows of `markets`, tied to the
+ * group by `market_group_answers`. A group resolution locks the group row, then its children in ascending id (DB-6).
+ */
+export const marketGroups = pgTable(
+  'market_groups',
+  {
+    id: id(),
+    questionTitle: text('question_title').notNull(),
+    description: text('description').notNull(),
+    creatorUsername: text('creator_username')
+      .notNull()
+      .references(() => users.username),
+    stewardUsername: text('steward_username')
+      .notNull()
+      .references(() => users.username),
+    lifecycleStatus: text('lifecycle_status', { enum: LIFECYCLE_STATUSES }).notNull(),
+    resolutionDateTime: epochMillis('resolution_date_time').notNull(),
+    /** createMarketCost charged once for the group, refunded if the proposal is rejected. */
+    proposalCost: safeBigint('proposal_cost').notNull(),
+    autoApproveAnswerAdditions: boolean('auto_approve_answer_additions').notNull(),
+    approvedBy: text('approved_by'),
+    approvedAt: epochMillis('approved_at'),
+    rejectedBy: text('rejected_by'),
+    rejectedAt: epochMillis('rejected_at'),
+    rejectionReason: text('rejection_reason'),
+    createdAt: epochMillis('created_at').notNull(),
+    updatedAt: epochMillis('updated_at').notNull(),
+  },
+  (t) => [
+    index('market_groups_lifecycle_status_id_idx').on(t.lifecycleStatus, t.id),
+    index('market_groups_steward_username_idx').on(t.stewardUsername),
+    check(
+      'market_groups_lifecycle_status_check',
+      sql`${t.lifecycleStatus} IN ('proposed', 'published', 'rejected', 'closed', 'resolved', 'cancelled')`,
+    ),
+    check('market_groups_proposal_cost_check', sql`${t.proposalCost} >= 0`),
+  ],
+);
+
+export const marketGroupAnswers = pgTable(
+  'market_group_answers',
+  {
+    id: id(),
+    groupId: bigint('group_id', { mode: 'number' })
+      .notNull()
+      .references(() => marketGroups.id),
+    marketId: bigint('market_id', { mode: 'number' })
+      .notNull()
+      .references(() => markets.id),
+    answerLabel: text('answer_label').notNull(),
+    displayOrder: integer('display_order').notNull(),
+  },
+  (t) => [
+    unique('market_group_answers_market_id_key').on(t.marketId),
+    unique('market_group_answers_group_order_key').on(t.groupId, t.displayOrder),
+    check('market_group_answers_display_order_check', sql`${t.displayOrder} >= 1`),
+  ],
+);
+
+export const marketGroupAnswerAdditions = pgTable(
+  'market_group_answer_additions',
+  {
+    id: id(),
+    groupId: bigint('group_id', { mode: 'number' })
+      .notNull()
+      .references(() => marketGroups.id),
+    marketId: bigint('market_id', { mode: 'number' }).references(() => markets.id),
+    answerLabel: text('answer_label').notNull(),
+    status: text('status', { enum: ['pending', 'approved', 'rejected'] }).notNull(),
+    proposedBy: text('proposed_by')
+      .notNull()
+      .references(() => users.username),
+    reviewedBy: text('reviewed_by'),
+    reviewedAt: epochMillis('reviewed_at'),
+    rejectionReason: text('rejection_reason'),
+    additionCost: safeBigint('addition_cost').notNull(),
+    createdAt: epochMillis('created_at').notNull(),
+    updatedAt: epochMillis('updated_at').notNull(),
+  },
+  (t) => [
+    index('market_group_answer_additions_group_id_idx').on(t.groupId, t.id),
+    index('market_group_answer_additions_status_id_idx').on(t.status, t.id),
+    check('market_group_answer_additions_status_check', sql`${t.status} IN ('pending', 'approved', 'rejected')`),
+    check('market_group_answer_additions_cost_check', sql`${t.additionCost} >= 0`),
+    check('market_group_answer_additions_market_check', sql`(${t.status} = 'approved') = (${t.marketId} IS NOT NULL)`),
+  ],
+);
+
+/** Raw bytes (the share image); postgres.js and PGlite both hand back a Uint8Array (a Buffer is one). */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+/** One-row tables hold a single document: the key is always true. */
+const singleton = () => boolean('singleton').primaryKey().default(true);
+
+/** The edited home page (docs/api.md#site-content); no row means the seeded default. */
+export const homeContent = pgTable(
+  'home_content',
+  {
+    singleton: singleton(),
+    title: text('title').notNull(),
+    format: text('format', { enum: ['markdown', 'html'] }).notNull(),
+    markdown: text('markdown').notNull(),
+    html: text('html').notNull(),
+    version: integer('version').notNull(),
+    updatedBy: text('updated_by'),
+    updatedAt: epochMillis('updated_at'),
+  },
+  (t) => [check('home_content_singleton_check', sql`${t.singleton}`)],
+);
+
+/** Edited market-discovery layouts by slug (docs/api.md#site-content); a slug without a row has the default layout. */
+export const discoveryPages = pgTable('discovery_pages', {
+  slug: text('slug').primaryKey(),
+  title: text('title').notNull(),
+  description: text('description').notNull(),
+  pageType: text('page_type', { enum: ['top', 'secondary'] }).notNull(),
+  primaryTagSlug: text('primary_tag_slug').notNull(),
+  searchScope: text('search_scope', { enum: ['all', 'tag'] }).notNull(),
+  featuredTopicsEnabled: boolean('featured_topics_enabled').notNull(),
+  featuredMarketsEnabled: boolean('featured_markets_enabled').notNull(),
+  defaultRecommendationLimit: integer('default_recommendation_limit').notNull(),
+  curatedRecommendationLimit: integer('curated_recommendation_limit').notNull(),
+  version: integer('version').notNull(),
+  updatedBy: text('updated_by'),
+  updatedAt: epochMillis('updated_at'),
+});
+
+/** The pins of a discovery page, replaced as a whole on each save; a market pin names an existing market. */
+export const discoveryPins = pgTable(
+  'discovery_pins',
+  {
+    id: id(),
+    pageSlug: text('page_slug')
+      .notNull()
+      .references(() => discoveryPages.slug, { onDelete: 'cascade' }),
+    pinType: text('pin_type', { enum: ['market', 'discovery_page'] }).notNull(),
+    marketId: bigint('market_id', { mode: 'number' }).references(() => markets.id),
+    targetPageSlug: text('target_page_slug'),
+    label: text('label').notNull(),
+    sortOrder: integer('sort_order').notNull(),
+  },
+  (t) => [
+    index('discovery_pins_page_slug_idx').on(t.pageSlug, t.sortOrder, t.id),
+    check(
+      'discovery_pins_target_check',
+      sql`(${t.pinType} = 'market' AND ${t.marketId} IS NOT NULL AND ${t.targetPageSlug} IS NULL) OR (${t.pinType} = 'discovery_page' AND ${t.marketId} IS NULL AND ${t.targetPageSlug} IS NOT NULL)`,
+    ),
+  ],
+);
+
+/** The social-sharing card (docs/api.md#social-sharing); no row means the defaults. */
+export const shareSettings = pgTable(
+  'share_settings',
+  {
+    singleton: singleton(),
+    siteName: text('site_name').notNull(),
+    defaultDescription: text('default_description').notNull(),
+    defaultImageUrl: text('default_image_url').notNull(),
+    imageEnabled: boolean('image_enabled').notNull(),
+    imageAlt: text('image_alt').notNull(),
+    version: integer('version').notNull(),
+    updatedBy: text('updated_by'),
+    updatedAt: epochMillis('updated_at'),
+  },
+  (t) => [check('share_settings_singleton_check', sql`${t.singleton}`)],
+);
+
+/** The uploaded share image, served by every instance from here (docs/api.md#social-sharing). */
+export const shareImage = pgTable(
+  'share_image',
+  {
+    singleton: singleton(),
+    contentType: text('content_type', { enum: ['image/png', 'image/jpeg', 'image/webp'] }).notNull(),
+    bytes: bytea('bytes').notNull(),
+    updatedAt: epochMillis('updated_at').notNull(),
+  },
+  (t) => [check('share_image_singleton_check', sql`${t.singleton}`)],
+);
+
 export const schema = {
   users,
   markets,
@@ -496,5 +676,13 @@ export const schema = {
   marketTags,
   marketTagLinks,
   descriptionAmendments,
+  marketGroups,
+  marketGroupAnswers,
+  marketGroupAnswerAdditions,
+  homeContent,
+  discoveryPages,
+  discoveryPins,
+  shareSettings,
+  shareImage,
 };
 export type Schema = typeof schema;

@@ -30,6 +30,8 @@ import { markets, users } from './schema.ts';
 import { DrizzleSiteSettingsRepository } from './site-settings.repository.ts';
 import { DrizzleStewardshipAuditRepository } from './stewardship-audit.repository.ts';
 import { DrizzleMarketTagRepository } from './market-tag.repository.ts';
+import { DrizzleMarketGroupRepository } from './market-group.repository.ts';
+import { DrizzleSiteContentRepository } from './site-content.repository.ts';
 import { TradeLanes } from './trade-lanes.ts';
 import type { OpenTransaction, TransactionRunner } from './transaction-runner.ts';
 import { DrizzleUserRepository, usernameOrder } from './user.repository.ts';
@@ -46,6 +48,8 @@ export function drizzleRepositories({ db, scope }: Database): Repositories {
     stewardshipAudits: new DrizzleStewardshipAuditRepository(db, scope),
     marketTags: new DrizzleMarketTagRepository(db, scope),
     amendments: new DrizzleDescriptionAmendmentRepository(db, scope),
+    marketGroups: new DrizzleMarketGroupRepository(db, scope),
+    siteContent: new DrizzleSiteContentRepository(db, scope),
   };
 }
 
@@ -59,6 +63,8 @@ function transactionContext({ db: tx }: OpenTransaction, scope: OperationScope):
     stewardshipAudits: new DrizzleStewardshipAuditRepository(tx, scope),
     marketTags: new DrizzleMarketTagRepository(tx, scope),
     amendments: new DrizzleDescriptionAmendmentRepository(tx, scope),
+    marketGroups: new DrizzleMarketGroupRepository(tx, scope),
+    siteContent: new DrizzleSiteContentRepository(tx, scope),
     lockMarket: (id) =>
       dbOperation(scope, 'lockMarket', async (): Promise<MarketRecord | null> => {
         const [row] = await tx.select().from(markets).where(eq(markets.id, id)).for('update');

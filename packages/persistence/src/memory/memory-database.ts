@@ -6,11 +6,18 @@ import {
   infrastructureError,
   type AccountKey,
   type DescriptionAmendment,
+  type AnswerAddition,
+  type GroupAnswer,
+  type MarketGroup,
   type EntryKind,
   type GlobalReadModelKind,
   type InfrastructureError,
   type MarketRecord,
   type MarketTag,
+  type DiscoveryPage,
+  type HomeContent,
+  type ShareImage,
+  type ShareSettings,
   type Notification,
   type ReadModelSnapshot,
   type SiteSettingsKey,
@@ -64,7 +71,29 @@ export interface MemoryTables {
   readonly tags: Map<string, MarketTag>;
   /** market id → the ids of the tags it carries; arrays are replaced, never mutated */
   readonly marketTagIds: Map<number, readonly number[]>;
-  readonly sequences: { user: number; market: number; bet: number; entry: number; audit: number; stewardshipAudit: number; tag: number; amendment: number };
+  readonly marketGroups: Map<number, MarketGroup>;
+  readonly groupAnswers: Map<number, GroupAnswer>;
+  readonly answerAdditions: Map<number, AnswerAddition>;
+  readonly sequences: {
+    user: number;
+    market: number;
+    bet: number;
+    entry: number;
+    audit: number;
+    stewardshipAudit: number;
+    tag: number;
+    amendment: number;
+    marketGroup: number;
+    groupAnswer: number;
+    answerAddition: number;
+    pin: number;
+  };
+  /** one-document tables keyed by a constant */
+  readonly homeContent: Map<'home', HomeContent>;
+  readonly shareSettings: Map<'share', ShareSettings>;
+  readonly shareImage: Map<'image', ShareImage>;
+  /** keyed by slug, pins included */
+  readonly discoveryPages: Map<string, DiscoveryPage>;
 }
 
 /** Where a repository reads and writes: the committed state, or one transaction's draft. */
@@ -171,7 +200,27 @@ function emptyTables(): MemoryTables {
     tags: new Map(),
     amendments: new Map(),
     marketTagIds: new Map(),
-    sequences: { user: 0, market: 0, bet: 0, entry: 0, audit: 0, stewardshipAudit: 0, tag: 0, amendment: 0 },
+    marketGroups: new Map(),
+    groupAnswers: new Map(),
+    answerAdditions: new Map(),
+    sequences: {
+      user: 0,
+      market: 0,
+      bet: 0,
+      entry: 0,
+      audit: 0,
+      stewardshipAudit: 0,
+      tag: 0,
+      amendment: 0,
+      marketGroup: 0,
+      groupAnswer: 0,
+      answerAddition: 0,
+      pin: 0,
+    },
+    homeContent: new Map(),
+    shareSettings: new Map(),
+    shareImage: new Map(),
+    discoveryPages: new Map(),
   };
 }
 
@@ -192,6 +241,13 @@ function copyTables(tables: MemoryTables): MemoryTables {
     tags: new Map(tables.tags),
     marketTagIds: new Map(tables.marketTagIds),
     amendments: new Map(tables.amendments),
+    marketGroups: new Map(tables.marketGroups),
+    groupAnswers: new Map(tables.groupAnswers),
+    answerAdditions: new Map(tables.answerAdditions),
+    homeContent: new Map(tables.homeContent),
+    shareSettings: new Map(tables.shareSettings),
+    shareImage: new Map(tables.shareImage),
+    discoveryPages: new Map(tables.discoveryPages),
     sequences: { ...tables.sequences },
   };
 }

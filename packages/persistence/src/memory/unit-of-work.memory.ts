@@ -25,7 +25,9 @@ import { readOperation, writeOperation, type MemoryContext } from './memory-oper
 import { MemorySiteSettingsRepository } from './site-settings.memory-repository.ts';
 import { MemoryStewardshipAuditRepository } from './stewardship-audit.memory-repository.ts';
 import { MemoryMarketTagRepository } from './market-tag.memory-repository.ts';
+import { MemorySiteContentRepository } from './site-content.memory-repository.ts';
 import { MemoryUserRepository } from './user.memory-repository.ts';
+import { MemoryMarketGroupRepository } from './market-group.memory-repository.ts';
 
 /** The repositories over one scope: the committed state (autocommit) or a transaction's draft. */
 export function memoryRepositories(database: MemoryDatabase, scope: TableScope = database.autocommit) {
@@ -40,6 +42,8 @@ export function memoryRepositories(database: MemoryDatabase, scope: TableScope =
     stewardshipAudits: new MemoryStewardshipAuditRepository(context),
     marketTags: new MemoryMarketTagRepository(context),
     amendments: new MemoryDescriptionAmendmentRepository(context),
+    marketGroups: new MemoryMarketGroupRepository(context),
+    siteContent: new MemorySiteContentRepository(context),
   } satisfies Repositories;
 }
 

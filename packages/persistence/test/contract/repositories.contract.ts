@@ -24,7 +24,9 @@ import type { ContractPorts, ContractTarget } from '../support/contract.targets.
 import { describeSiteSettingsContract } from './site-settings.contract.ts';
 import { describeStewardshipAuditContract } from './stewardship-audit.contract.ts';
 import { describeMarketTagsContract } from './market-tags.contract.ts';
+import { describeSiteContentContract } from './site-content.contract.ts';
 import { describeDescriptionAmendmentsContract } from './description-amendments.contract.ts';
+import { describeMarketGroupsContract } from './market-groups.contract.ts';
 import { DAY_MS, failingAppends, moneyUseCases, newUser, seedMarket, seedUser } from '../support/money-use-cases.ts';
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0, 123);
@@ -568,6 +570,7 @@ export function describeRepositoryContract(target: ContractTarget): void {
     describeSiteSettingsContract(() => ports);
     describeStewardshipAuditContract(() => ports);
     describeMarketTagsContract(() => ports, (creator) => insertMarket(newMarket(creator)), insertUser);
+    describeSiteContentContract(() => ports, (creator) => insertMarket(newMarket(creator)), insertUser);
 
     describeDescriptionAmendmentsContract({
       ports: () => ports,
@@ -576,6 +579,21 @@ export function describeRepositoryContract(target: ContractTarget): void {
         const rain = await insertMarket(newMarket('steward', { questionTitle: 'Rain in Paris?' }));
         const snow = await insertMarket(newMarket('steward', { questionTitle: 'Snow in Oslo?' }));
         return [rain, snow] as const;
+      },
+    });
+
+    describeMarketGroupsContract({
+      ports: () => ports,
+      seed: async () => {
+        await insertUser('steward');
+        await insertUser('other');
+        const markets = [];
+        for (const title of ['Cup - Reds', 'Cup - Blues', 'Cup - Greens']) {
+          markets.push(await insertMarket(newMarket('steward', { questionTitle: title })));
+        }
+        const [a, b, c] = markets;
+        if (a === undefined || b === undefined || c === undefined) throw new Error('three markets expected');
+        return [a, b, c] as const;
       },
     });
 

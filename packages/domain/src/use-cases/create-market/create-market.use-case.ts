@@ -122,7 +122,7 @@ export function makeCreateMarket(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock' 
 }
 
 /** Who may create markets and in which state they start (docs/api.md#game-modes). */
-function initialLifecycle(
+export function initialLifecycle(
   creator: Pick<UserRecord, 'role' | 'moderatorStatus'>,
   game: GameConfig,
 ): Result<LifecycleStatus, UserNotApproved> {

@@ -2,13 +2,10 @@
 // market whose steward cannot settle it; one transaction with the market row locked. The pool is paid out in full
 // (WIN/REFUND, then POOL_REMAINDER) and the steward earns the participation fees (WORK_PROFIT) either way.
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
-import { resolvePayouts } from '../../math/index.ts';
 import type { Settlement } from '../../math/types.ts';
-import { resolutionPostings } from '../../ledger/postings.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import type { CommitHook } from '../../ports/write-records.port.ts';
 import {
-  CORRUPT_DATA_CODES,
   authorizationDenied,
   domainFailure,
   invalidState,
@@ -22,7 +19,7 @@ import {
 import type { UseCaseDeps } from '../deps.ts';
 import type { Actor } from '../shared/actor.ts';
 import { isResolution } from '../shared/input-rules.ts';
-import { callMath } from '../shared/math-call.ts';
+import { applySettlement, planSettlement, settlementPayees } from '../shared/market-settlement.ts';
 
 export interface ResolveMarketInput {
   /** a user must be the market's steward; the operator resolves any market */
@@ -76,25 +73,18 @@ export function makeResolveMarket(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock'
           default:
             break;
         }
+        // A group's answers settle together, in one transaction (docs/api.md#market-groups).
+        if ((yield* tx.marketGroups.answersForMarkets([market.id])).length > 0) {
+          return err(invalidState('An answer market of a group is resolved through its group.'));
+        }
 
-        const rows = yield* tx.bets.listByMarket(market.id);
-        const settlement = yield* callMath(
-          () => resolvePayouts(rows, market.seeds, resolution, { initialBetFee }, market.stewardUsername),
-          CORRUPT_DATA_CODES,
-        );
-        const payees = settlement.credits.map((credit) => credit.username);
+        const settlement = yield* planSettlement(tx, market, resolution, initialBetFee);
         // Every balance this settlement touches is locked up front, in username order, so that two resolutions
         // cannot deadlock on each other's payees (DB-6).
-        yield* tx.lockUsers([...payees, market.stewardUsername]);
+        yield* tx.lockUsers(settlementPayees(market, settlement));
 
         const now = deps.clock.now();
-        yield* tx.ledger.post(resolutionPostings(market.id, settlement), { occurredAt: now, marketId: market.id });
-        yield* tx.markets.update(market.id, {
-          lifecycleStatus: 'resolved',
-          resolutionResult: resolution,
-          finalResolutionDateTime: now,
-          updatedAt: now,
-        });
+        yield* applySettlement(tx, market, resolution, settlement, now);
         return ok({ marketId: market.id, stewardUsername: market.stewardUsername, settlement, resolvedAt: now });
       }),
       commit,

@@ -1,0 +1,90 @@
+// The unmodified web app's market groups (create on /create, trade an answer, the group page) and its admin CMS
+// (home page, market discovery, social sharing) against this backend in a headless chromium
+// (docs/operations.md#browser-tests).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSkipReason, settle, startBrowserHarness, type BrowserHarness, type Trouble } from './harness.ts';
+
+const skipReason = browserSkipReason();
+if (skipReason !== undefined) console.info(skipReason);
+
+const QUESTION = 'Which colour wins the browser cup?';
+const ANSWERS = ['Reds', 'Blues', 'Greens'];
+
+interface GroupBody {
+  group: { id: number; questionTitle: string };
+  answers: Array<{ answerLabel: string; marketId: number; market: { questionTitle: string } }>;
+}
+
+describe.skipIf(skipReason !== undefined)('web app market groups and CMS pages in a headless browser', { meta: { skipReason } }, () => {
+  let h: BrowserHarness;
+  /** The group created through /create in the first test; the later group tests build on it. */
+  let created: GroupBody | undefined;
+
+  beforeAll(async () => {
+    h = await startBrowserHarness();
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const clean = (trouble: Trouble) => expect(trouble).toEqual({ failedCalls: [], consoleErrors: [] });
+  const pathIs = (path: string, method = 'GET') => (response: { url(): string; request(): { method(): string } }) =>
+    new URL(response.url()).pathname === path && response.request().method() === method;
+
+  it('creates a multiple-choice group on /create and lands on its first answer market', async () => {
+    const { page, trouble } = await h.page('alice');
+    // The navbar link, as a person would: a cold load of /create redirects home before the session is restored.
+    await page.getByRole('link', { name: 'Create' }).first().click();
+    await settle(page);
+    await page.getByRole('button', { name: /Multiple-Choice Binary Group/ }).click();
+    await page.locator('#market-question-title').fill(QUESTION);
+    await page.locator('#market-description').fill('Three colours, one cup.');
+    await page.locator('input[type=datetime-local]').fill('2030-12-31T12:00');
+    await page.getByRole('button', { name: 'Add Answer', exact: true }).click();
+    for (const [index, label] of ANSWERS.entries()) await page.locator(`#market-answer-label-${String(index)}`).fill(label);
+    const posted = page.waitForResponse(pathIs('/v0/market-groups', 'POST'));
+    await page.getByRole('button', { name: 'Create Market Group' }).click();
+    const response = await posted;
+    expect(response.status()).toBe(201);
+    const body = (await response.json()) as GroupBody;
+    await page.waitForURL(`**/markets/${String(body.answers[0]?.marketId)}`);
+    await settle(page);
+    clean(trouble);
+
+    const read = await h.api<GroupBody>('GET', `/v0/market-groups/${String(body.group.id)}`);
+    expect(read.status).toBe(200);
+    expect(read.body.group.questionTitle).toBe(QUESTION);
+    expect(read.body.answers.map((answer) => answer.answerLabel)).toEqual(ANSWERS);
+    for (const answer of read.body.answers) {
+      const market = await h.api<{ market: { questionTitle: string } }>('GET', `/v0/markets/${String(answer.marketId)}`);
+      expect(market.body.market.questionTitle).toBe(`${QUESTION} - ${answer.answerLabel}`);
+    }
+    created = read.body;
+  });
+
+  it('a YES bet placed on an answer market page takes effect', async () => {
+    const answer = created?.answers[1];
+    if (answer === undefined) throw new Error('the group from the first test is missing');
+    const balance = async () => (await h.api<{ accountBalance: number }>('GET', '/v0/userinfo/bob')).body.accountBalance;
+    const before = await balance();
+    const { page, trouble } = await h.page('bob');
+    await page.goto(`/markets/${String(answer.marketId)}`);
+    await page.getByText(`${QUESTION} - ${answer.answerLabel}`).first().waitFor();
+    await page.getByRole('button', { name: 'TRADE' }).first().click();
+    await page.getByRole('button', { name: 'YES', exact: true }).click();
+    await page.locator('input[type=number]').fill('30');
+    const placed = page.waitForResponse(pathIs('/v0/bet', 'POST'));
+    await page.getByRole('button', { name: 'CONFIRM PURCHASE' }).click();
+    expect((await placed).status()).toBe(201);
+    await settle(page);
+    clean(trouble);
+
+    const bets = await h.api<{ result: unknown }>('GET', `/v0/markets/bets/${String(answer.marketId)}`);
+    expect(bets.body.result).toEqual([expect.objectContaining({ username: 'bob', outcome: 'YES', amount: 30 })]);
+    // The amount plus the first-bet fee (docs/market-model.md: initialBetFee).
+    expect(await balance()).toBe(before - 30 - h.app.config.setup.economics.betting.betFees.initialBetFee);
+    const groupBets = await h.api<{ result: { bets: unknown[] } }>('GET', `/v0/market-groups/${String(created?.group.id)}/bets`);
+    expect(groupBets.body.result.bets).toEqual([expect.objectContaining({ username: 'bob', outcome: 'YES', amount: 30, answerLabel: answer.answerLabel })]);
+  });
+});
