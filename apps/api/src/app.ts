@@ -27,6 +27,7 @@ import { adminRoutes } from './routes/admin.route.ts';
 import { answerAdditionRoutes } from './routes/answer-additions.route.ts';
 import { descriptionAmendmentRoutes } from './routes/description-amendments.route.ts';
 import { marketGroupRoutes } from './routes/market-groups.route.ts';
+import { marketGroupReviewRoutes } from './routes/market-group-review.route.ts';
 import { authRoutes } from './routes/auth.route.ts';
 import { contentRoutes } from './routes/content.route.ts';
 import { marketReviewRoutes } from './routes/market-review.route.ts';
@@ -118,5 +119,6 @@ export function buildApp(deps: AppDeps): FastifyPluginAsync {
     await app.register(marketTagRoutes, { useCases, clock });
     await app.register(descriptionAmendmentRoutes, { useCases });
     await app.register(marketGroupRoutes, { useCases, clock });
+    await app.register(marketGroupReviewRoutes, { useCases, clock });
   });
 }

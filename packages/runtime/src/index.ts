@@ -41,6 +41,7 @@ export type {
   SettingsUseCases,
   AmendmentUseCases,
   MarketGroupUseCases,
+  MarketGroupReviewUseCases,
   TradingUseCases,
   UserUseCases,
 } from './use-case-slices.ts';

@@ -134,3 +134,10 @@ export interface MarketGroupUseCases {
   listMarketPositions: ListMarketPositions;
   getMarketLeaderboard: GetMarketLeaderboard;
 }
+
+export interface MarketGroupReviewUseCases {
+  approveMarketGroup: AuditedUseCases['approveMarketGroup'];
+  rejectMarketGroup: AuditedUseCases['rejectMarketGroup'];
+  reassignGroupSteward: AuditedUseCases['reassignGroupSteward'];
+  setMarketGroupTags: AuditedUseCases['setMarketGroupTags'];
+}

@@ -11,6 +11,7 @@ import type {
   GovernanceUseCases,
   MarketTagUseCases,
   MarketGroupUseCases,
+  MarketGroupReviewUseCases,
   MarketUseCases,
   PositionUseCases,
   ProjectionUseCases,
@@ -34,7 +35,8 @@ export type AppUseCases = { authenticate: Authenticate } & AdminUseCases &
   ReviewUseCases &
   MarketTagUseCases &
   AmendmentUseCases &
-  MarketGroupUseCases;
+  MarketGroupUseCases &
+  MarketGroupReviewUseCases;
 
 export function withSnapshotReaders(useCases: AuditedUseCases, readModels: Pick<GlobalReadModels, 'read'>): AppUseCases {
   // The snapshot store throws driver errors; as a Result they reach the HTTP mapping like any other read's.
