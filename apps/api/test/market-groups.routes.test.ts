@@ -212,6 +212,10 @@ describe('group proposals (moderator mode)', () => {
       expect((await patch(admin, first, 'reject', { reason: 'late' })).json()).toMatchObject({ ok: false, reason: 'INVALID_STATE' });
 
       const second = await propose();
+      const queue = await moderated.inject({ method: 'GET', url: '/v0/admin/markets?status=proposed', headers: bearer(admin) });
+      expect(queue.json().result).toMatchObject({ total: 1, markets: [{ rowKey: `group:${String(second)}`, isMarketGroup: true, childMarkets: [{}, {}, {}] }] });
+      const all = await moderated.inject({ method: 'GET', url: '/v0/admin/markets?status=all&limit=1&offset=1', headers: bearer(admin) });
+      expect(all.json().result).toMatchObject({ total: 2, markets: [{ rowKey: `group:${String(first)}` }] });
       const before = moderated.ports.database.accountBalances().get('user:mod') ?? 0;
       const rejected = await patch(admin, second, 'reject', { reason: 'Duplicate' });
       expect(rejected.json().result).toMatchObject({ lifecycleStatus: 'rejected', rejectionReason: 'Duplicate', proposalCost: 10 });

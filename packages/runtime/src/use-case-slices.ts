@@ -11,6 +11,7 @@ import type {
   GetMarketDetails,
   GetMarketLeaderboard,
   GetMarketGroup,
+  ListReviewQueue,
   ListGroupAnswerAdditions,
   GetPortfolio,
   GetUser,
@@ -140,4 +141,6 @@ export interface MarketGroupReviewUseCases {
   rejectMarketGroup: AuditedUseCases['rejectMarketGroup'];
   reassignGroupSteward: AuditedUseCases['reassignGroupSteward'];
   setMarketGroupTags: AuditedUseCases['setMarketGroupTags'];
+  /** the review page: markets and groups in one list (GET /v0/admin/markets) */
+  listReviewQueue: ListReviewQueue;
 }

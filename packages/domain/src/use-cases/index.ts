@@ -82,3 +82,4 @@ export * from './approve-market-group/approve-market-group.use-case.ts';
 export * from './reject-market-group/reject-market-group.use-case.ts';
 export * from './reassign-group-steward/reassign-group-steward.use-case.ts';
 export * from './set-market-group-tags/set-market-group-tags.use-case.ts';
+export * from './list-review-queue/list-review-queue.use-case.ts';
