@@ -28,6 +28,7 @@ import { adminRoutes } from './routes/admin.route.ts';
 import { answerAdditionRoutes } from './routes/answer-additions.route.ts';
 import { descriptionAmendmentRoutes } from './routes/description-amendments.route.ts';
 import { marketGroupRoutes } from './routes/market-groups.route.ts';
+import { marketGroupReviewRoutes } from './routes/market-group-review.route.ts';
 import { authRoutes } from './routes/auth.route.ts';
 import { contentRoutes } from './routes/content.route.ts';
 import { contentAdminRoutes } from './routes/content-admin.route.ts';
@@ -129,5 +130,6 @@ export function buildApp(deps: AppDeps): FastifyPluginAsync {
       await uploads.register(shareImageRoutes, { useCases, bootTime: clock.now() });
     });
     await app.register(sharePageRoutes, { useCases, publicBaseUrl: config.api.publicBaseUrl });
+    await app.register(marketGroupReviewRoutes, { useCases, clock });
   });
 }

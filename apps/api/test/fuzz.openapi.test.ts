@@ -51,6 +51,11 @@ const ADMIN_ONLY = new Set([
   'GET /v0/admin/market-description-amendments',
   'PATCH /v0/admin/market-description-amendments/grouped-review',
   'PATCH /v0/admin/market-description-amendments/{id}',
+  'PATCH /v0/admin/market-group-answer-additions/{id}',
+  'PATCH /v0/admin/market-groups/{id}/approve',
+  'PATCH /v0/admin/market-groups/{id}/reject',
+  'PATCH /v0/admin/market-groups/{id}/steward',
+  'PATCH /v0/admin/market-groups/{id}/tags',
 ]);
 /** Statuses docs/api.md#reason-codes allows on every body route though the operations do not list them. */
 const BODY_STATUSES = [413, 415];

@@ -184,3 +184,46 @@ describe('answer additions', () => {
     expect(added.json()).toMatchObject({ status: 'approved', reviewedBy: 'auto-approval' });
   });
 });
+
+describe('group proposals (moderator mode)', () => {
+  it('keeps approve, reject, steward and tags to administrators and answers group review rows', async () => {
+    const moderated = await createTestApp({ GAME_MODE: 'moderator' });
+    try {
+      const mod = await moderated.user('mod', { role: 'MODERATOR' });
+      await moderated.user('deputy', { role: 'MODERATOR' });
+      const admin = await moderated.user('boss', { role: 'ADMIN' });
+      const others = [await moderated.user('joe'), mod, await moderated.user('sus', { role: 'MODERATOR', suspended: true })];
+      const propose = async () => {
+        const created = await moderated.inject({ method: 'POST', url: '/v0/market-groups', headers: bearer(mod), payload: { ...createBody(), resolutionDateTime: new Date(moderated.ports.clock.now() + 7 * DAY).toISOString() } });
+        expect(created.statusCode).toBe(201);
+        return created.json().group.id as number;
+      };
+      const first = await propose();
+      const patch = (token: string | undefined, id: number, action: string, payload: object) =>
+        moderated.inject({ method: 'PATCH', url: `/v0/admin/market-groups/${String(id)}/${action}`, headers: token === undefined ? {} : bearer(token), payload });
+      expect((await patch(undefined, first, 'approve', { confirm: true })).statusCode).toBe(401);
+      for (const token of others) expect((await patch(token, first, 'approve', { confirm: true })).statusCode).toBe(403);
+
+      const moved = await patch(admin, first, 'steward', { stewardUsername: 'deputy', reason: 'mod away' });
+      expect(moved.statusCode, moved.body).toBe(200);
+      expect(moved.json().result).toMatchObject({ rowKey: `group:${String(first)}`, isMarketGroup: true, stewardUsername: 'deputy', stewardshipAudits: [{ toStewardUsername: 'deputy' }, {}, {}] });
+      const approved = await patch(admin, first, 'approve', { confirm: true });
+      expect(approved.json().result).toMatchObject({ lifecycleStatus: 'published', status: 'active', approvedBy: 'boss', childMarkets: [{ status: 'active' }, {}, {}] });
+      expect((await patch(admin, first, 'reject', { reason: 'late' })).json()).toMatchObject({ ok: false, reason: 'INVALID_STATE' });
+
+      const second = await propose();
+      const queue = await moderated.inject({ method: 'GET', url: '/v0/admin/markets?status=proposed', headers: bearer(admin) });
+      expect(queue.json().result).toMatchObject({ total: 1, markets: [{ rowKey: `group:${String(second)}`, isMarketGroup: true, childMarkets: [{}, {}, {}] }] });
+      const all = await moderated.inject({ method: 'GET', url: '/v0/admin/markets?status=all&limit=1&offset=1', headers: bearer(admin) });
+      expect(all.json().result).toMatchObject({ total: 2, markets: [{ rowKey: `group:${String(first)}` }] });
+      const before = moderated.ports.database.accountBalances().get('user:mod') ?? 0;
+      const rejected = await patch(admin, second, 'reject', { reason: 'Duplicate' });
+      expect(rejected.json().result).toMatchObject({ lifecycleStatus: 'rejected', rejectionReason: 'Duplicate', proposalCost: 10 });
+      expect(moderated.ports.database.accountBalances().get('user:mod')).toBe(before + 10);
+      expect((await patch(admin, second, 'tags', { tagSlugs: ['nope'] })).statusCode).toBe(400);
+      expect((await patch(admin, 999, 'approve', { confirm: true })).json()).toMatchObject({ ok: false, reason: 'MARKET_NOT_FOUND' });
+    } finally {
+      await moderated.close();
+    }
+  });
+});

@@ -42,6 +42,7 @@ export type {
   SettingsUseCases,
   AmendmentUseCases,
   MarketGroupUseCases,
+  MarketGroupReviewUseCases,
   TradingUseCases,
   UserUseCases,
 } from './use-case-slices.ts';

@@ -15,6 +15,7 @@ import type {
   GetMarketDetails,
   GetMarketLeaderboard,
   GetMarketGroup,
+  ListReviewQueue,
   ListGroupAnswerAdditions,
   GetPortfolio,
   GetUser,
@@ -151,4 +152,13 @@ export interface ContentUseCases {
   uploadShareImage: AuditedUseCases['uploadShareImage'];
   listMarkets: ListMarkets;
   getMarketDetails: GetMarketDetails;
+}
+
+export interface MarketGroupReviewUseCases {
+  approveMarketGroup: AuditedUseCases['approveMarketGroup'];
+  rejectMarketGroup: AuditedUseCases['rejectMarketGroup'];
+  reassignGroupSteward: AuditedUseCases['reassignGroupSteward'];
+  setMarketGroupTags: AuditedUseCases['setMarketGroupTags'];
+  /** the review page: markets and groups in one list (GET /v0/admin/markets) */
+  listReviewQueue: ListReviewQueue;
 }

@@ -12,6 +12,7 @@ import type {
   GovernanceUseCases,
   MarketTagUseCases,
   MarketGroupUseCases,
+  MarketGroupReviewUseCases,
   MarketUseCases,
   PositionUseCases,
   ProjectionUseCases,
@@ -36,7 +37,8 @@ export type AppUseCases = { authenticate: Authenticate } & AdminUseCases &
   MarketTagUseCases &
   AmendmentUseCases &
   MarketGroupUseCases &
-  ContentUseCases;
+  ContentUseCases &
+  MarketGroupReviewUseCases;
 
 export function withSnapshotReaders(useCases: AuditedUseCases, readModels: Pick<GlobalReadModels, 'read'>): AppUseCases {
   // The snapshot store throws driver errors; as a Result they reach the HTTP mapping like any other read's.

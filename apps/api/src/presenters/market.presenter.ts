@@ -32,7 +32,7 @@ export function toCreator(creator: CreatorSummary): Static<typeof Creator> {
 type ReviewDecision = Partial<Record<'approvedBy' | 'rejectedBy' | 'rejectionReason' | 'approvedAt' | 'rejectedAt', string>>;
 
 /** Who approved or rejected a market, when and why; each field only once it is set (docs/api.md#proposal-review). */
-export function reviewDecision(market: MarketRecord): ReviewDecision {
+export function reviewDecision(market: Pick<MarketRecord, 'approvedBy' | 'approvedAt' | 'rejectedBy' | 'rejectedAt' | 'rejectionReason'>): ReviewDecision {
   const text = (key: 'approvedBy' | 'rejectedBy' | 'rejectionReason', value: string | null) => (value === null ? {} : { [key]: value });
   const time = (key: 'approvedAt' | 'rejectedAt', value: number | null) => (value === null ? {} : { [key]: isoTime(value) });
   return {

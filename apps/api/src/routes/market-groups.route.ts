@@ -66,7 +66,8 @@ const CreateBody = Type.Object({
 const ResolveBody = Type.Object({
   mode: Type.String({ maxLength: 20, description: 'exclusive_yes, manual or na' }),
   winningMarketId: Type.Optional(IdParam),
-  resolutions: Type.Optional(Type.Array(Type.Object({ marketId: IdParam, resolution: Type.String({ maxLength: 10 }) }), { maxItems: 200 })),
+  // The count is the domain's rule (each answer market exactly once), so an overlong list is VALIDATION_FAILED there.
+  resolutions: Type.Optional(Type.Array(Type.Object({ marketId: IdParam, resolution: Type.String({ maxLength: 10 }) }))),
 });
 
 /** An answer label as every text field: plain single-line text, tags removed (docs/api.md#validation). */

@@ -3,7 +3,7 @@
 // its steward changes. Paging is strict: a limit outside 1–100 or a bad offset is 400 VALIDATION_FAILED.
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import { publicMarketStatus, REVIEW_STATUSES, type ReviewedMarket } from '@socialpredict/domain';
-import type { ReviewUseCases } from '@socialpredict/runtime';
+import type { MarketGroupReviewUseCases, ReviewUseCases } from '@socialpredict/runtime';
 import { HttpProblem } from '../http-problem.ts';
 import { reviewDecision } from '../presenters/market.presenter.ts';
 import { unwrap } from '../http-error.mapper.ts';
@@ -14,6 +14,7 @@ import { errorResponses } from '../schemas/error.schema.ts';
 import { CREATED_AT, TRADED_AT } from '../schemas/examples.ts';
 import { ReviewRow } from '../schemas/review.schema.ts';
 import { routeWrite } from '../write-call.ts';
+import { toGroupReviewRow } from './market-group-review.route.ts';
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 100;
@@ -76,7 +77,7 @@ function strictInteger(value: string | undefined, name: string, fallback: number
 const Reason = Type.String({ minLength: 1, maxLength: 500 });
 const security = [{ bearer: [] }];
 
-export const marketReviewRoutes: FastifyPluginAsyncTypebox<{ useCases: ReviewUseCases; clock: { now(): number } }> = async (app, { useCases, clock }) => {
+export const marketReviewRoutes: FastifyPluginAsyncTypebox<{ useCases: ReviewUseCases & Pick<MarketGroupReviewUseCases, 'listReviewQueue'>; clock: { now(): number } }> = async (app, { useCases, clock }) => {
   const answer = (reviewed: ReviewedMarket) => ({ status: 200, body: ok(toReviewRow(reviewed, clock.now())) });
 
   app.get(
@@ -88,7 +89,8 @@ export const marketReviewRoutes: FastifyPluginAsyncTypebox<{ useCases: ReviewUse
         summary: 'Markets for review',
         description:
           'Markets by review status (default `proposed`), optionally matching `query`, newest first, with their steward ' +
-          'changes; `total` counts every match. Strict paging: 400 outside 1–100.',
+          'changes; `total` counts every match. A market group is one row (`rowKey` "group:<id>", `isMarketGroup`, ' +
+          '`childMarkets`). Strict paging: 400 outside 1–100.',
         security,
         querystring: Type.Object({
           status: Type.Optional(Type.Union(REVIEW_STATUSES.map((status) => Type.Literal(status)))),
@@ -109,7 +111,7 @@ export const marketReviewRoutes: FastifyPluginAsyncTypebox<{ useCases: ReviewUse
       const limit = strictInteger(request.query.limit, 'limit', DEFAULT_LIMIT, 1, MAX_LIMIT);
       const offset = strictInteger(request.query.offset, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
       const page = await unwrap(
-        useCases.listReviewMarkets({
+        useCases.listReviewQueue({
           actor: actorOf(request),
           status: request.query.status ?? 'proposed',
           ...(request.query.query === undefined ? {} : { query: request.query.query }),
@@ -118,7 +120,9 @@ export const marketReviewRoutes: FastifyPluginAsyncTypebox<{ useCases: ReviewUse
         }),
       );
       const now = clock.now();
-      return ok({ markets: page.markets.map((row) => toReviewRow(row, now)), total: page.total, limit, offset });
+      // docs/api.md#market-groups: a group is one row (`rowKey` "group:<id>"), its answer markets are not listed apart.
+      const markets = page.rows.map((row) => (row.kind === 'group' ? toGroupReviewRow(row.reviewed, now) : toReviewRow(row.reviewed, now)));
+      return ok({ markets, total: page.total, limit, offset });
     },
   );
 

@@ -1,8 +1,9 @@
 // The row of the proposal-review page (docs/api.md#proposal-review): a market as administrators review it, with its
 // steward changes. Registered once (`$id`) and referenced by every review route.
 import { Type } from '@sinclair/typebox';
-import { Int } from './common.schema.ts';
-import { LifecycleStatus, PublicStatus } from './market.schema.ts';
+import { Int, ref } from './common.schema.ts';
+import { LifecycleStatus, MarketResponse, PublicStatus } from './market.schema.ts';
+import { Tag } from './tag.schema.ts';
 
 const StewardshipAuditRow = Type.Object({
   id: Int,
@@ -17,6 +18,8 @@ const StewardshipAuditRow = Type.Object({
 export const ReviewRow = Type.Object(
   {
     rowKey: Type.String(),
+    /** a market group's row (docs/api.md#market-groups): `rowKey` "group:<id>", `id` the group's */
+    isMarketGroup: Type.Optional(Type.Boolean()),
     id: Int,
     questionTitle: Type.String(),
     description: Type.String(),
@@ -33,6 +36,8 @@ export const ReviewRow = Type.Object(
     rejectionReason: Type.Optional(Type.String()),
     proposalCost: Type.Optional(Int),
     stewardshipAudits: Type.Optional(Type.Array(StewardshipAuditRow)),
+    tags: Type.Optional(Type.Array(ref(Tag))),
+    childMarkets: Type.Optional(Type.Array(ref(MarketResponse))),
     createdAt: Type.String(),
     updatedAt: Type.String(),
     resolutionDateTime: Type.String(),

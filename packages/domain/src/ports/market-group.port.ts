@@ -55,6 +55,8 @@ export interface MarketGroupRepository {
   listAnswers(groupId: number): ResultAsync<readonly GroupAnswer[], InfrastructureError>;
   /** The answer rows of the given markets (those in a group), in market id order. */
   answersForMarkets(marketIds: readonly number[]): ResultAsync<readonly GroupAnswer[], InfrastructureError>;
+  /** Every market that is an answer of a group, ascending: the review queue lists them under their group. */
+  answerMarketIds(): ResultAsync<readonly number[], InfrastructureError>;
   /** The group row must be locked by the caller, so that two answers cannot take the same display order. */
   insertAnswer(answer: NewGroupAnswer): ResultAsync<GroupAnswer, InfrastructureError>;
   listAdditions(query: AnswerAdditionQuery): ResultAsync<AnswerAdditionPage, InfrastructureError>;

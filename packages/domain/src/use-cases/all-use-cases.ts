@@ -53,6 +53,7 @@ import { makeProposeGroupAnswer } from './propose-group-answer/propose-group-ans
 import { makeReviewGroupAnswer } from './review-group-answer/review-group-answer.use-case.ts';
 import { makeListGroupAnswerAdditions } from './list-group-answer-additions/list-group-answer-additions.use-case.ts';
 import { makeUpdateGroupAnswerSettings } from './update-group-answer-settings/update-group-answer-settings.use-case.ts';
+import { makeListReviewQueue } from './list-review-queue/list-review-queue.use-case.ts';
 import { makeApproveMarketGroup } from './approve-market-group/approve-market-group.use-case.ts';
 import { makeRejectMarketGroup } from './reject-market-group/reject-market-group.use-case.ts';
 import { makeReassignGroupSteward } from './reassign-group-steward/reassign-group-steward.use-case.ts';
@@ -122,6 +123,7 @@ export function makeUseCases(deps: UseCaseDeps) {
     listGroupAnswerAdditions: makeListGroupAnswerAdditions(deps),
     updateGroupAnswerSettings: makeUpdateGroupAnswerSettings(deps),
     approveMarketGroup: makeApproveMarketGroup(deps),
+    listReviewQueue: makeListReviewQueue(deps),
     rejectMarketGroup: makeRejectMarketGroup(deps),
     reassignGroupSteward: makeReassignGroupSteward(deps),
     setMarketGroupTags: makeSetMarketGroupTags(deps),

@@ -89,3 +89,4 @@ export * from './set-discovery-pins/set-discovery-pins.use-case.ts';
 export * from './update-share-settings/update-share-settings.use-case.ts';
 export * from './upload-share-image/upload-share-image.use-case.ts';
 export { imageTypeOf } from './upload-share-image/image-signature.ts';
+export * from './list-review-queue/list-review-queue.use-case.ts';

@@ -166,6 +166,7 @@ export const WRITE_AUDIT = {
     target: (input) => `group:${String(input.groupId)}`,
     inputs: (input) => ({ autoApproveAnswerAdditions: input.autoApproveAnswerAdditions }),
   },
+  listReviewQueue: null,
   approveMarketGroup: { target: (input) => `group:${String(input.groupId)}`, inputs: NONE },
   rejectMarketGroup: { target: (input) => `group:${String(input.groupId)}`, inputs: (input) => ({ reason: input.reason }) },
   reassignGroupSteward: {

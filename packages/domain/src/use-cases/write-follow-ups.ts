@@ -95,6 +95,7 @@ export const WRITE_FOLLOW_UPS: { readonly [K in UseCaseName]: FollowUps<UseCaseO
   listGroupAnswerAdditions: NO_FOLLOW_UPS,
   updateGroupAnswerSettings: NO_FOLLOW_UPS,
   approveMarketGroup: NO_FOLLOW_UPS,
+  listReviewQueue: NO_FOLLOW_UPS,
   // The refund of the proposal cost moves money.
   rejectMarketGroup: MONEY_MOVED,
   reassignGroupSteward: NO_FOLLOW_UPS,

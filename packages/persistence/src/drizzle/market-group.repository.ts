@@ -129,6 +129,13 @@ export class DrizzleMarketGroupRepository implements MarketGroupRepository {
     });
   }
 
+  answerMarketIds(): ResultAsync<readonly number[], InfrastructureError> {
+    return dbOperation(this.#scope, 'marketGroups.answerMarketIds', async () => {
+      const rows = await this.#db.select({ marketId: marketGroupAnswers.marketId }).from(marketGroupAnswers).orderBy(asc(marketGroupAnswers.marketId));
+      return rows.map((row) => row.marketId);
+    });
+  }
+
   insertAnswer(answer: NewGroupAnswer): ResultAsync<GroupAnswer, InfrastructureError> {
     return dbOperation(this.#scope, 'marketGroups.insertAnswer', async () =>
       firstRow(await this.#db.insert(marketGroupAnswers).values(answer).returning()),

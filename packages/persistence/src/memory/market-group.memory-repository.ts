@@ -90,6 +90,12 @@ export class MemoryMarketGroupRepository implements MarketGroupRepository {
     });
   }
 
+  answerMarketIds(): ResultAsync<readonly number[], InfrastructureError> {
+    return readOperation(this.#context, 'marketGroups.answerMarketIds', (tables) =>
+      [...tables.groupAnswers.values()].map((answer) => answer.marketId).sort((a, b) => a - b),
+    );
+  }
+
   insertAnswer(answer: NewGroupAnswer): ResultAsync<GroupAnswer, InfrastructureError> {
     return writeOperation(this.#context, 'marketGroups.insertAnswer', (tables) => {
       // As the table's unique (market_id) and (group_id, display_order).

@@ -94,6 +94,7 @@ export function describeMarketGroupsContract({ ports, seed }: MarketGroupFixture
       expect((await ports().marketGroups.listAnswers(cup.id))._unsafeUnwrap()).toEqual([first, second]);
       expect((await ports().marketGroups.answersForMarkets([m3.id, m2.id, m1.id]))._unsafeUnwrap()).toEqual([first, second]);
       expect((await ports().marketGroups.answersForMarkets([]))._unsafeUnwrap()).toEqual([]);
+      expect((await ports().marketGroups.answerMarketIds())._unsafeUnwrap()).toEqual([m1.id, m2.id]);
     });
 
     it('stores answer additions and lists them by status, group and steward, newest first', async () => {

@@ -28,7 +28,7 @@ export interface ReviewMarketPage {
 export type ListReviewMarkets = (input: ListReviewMarketsInput) => ResultAsync<ReviewMarketPage, AuthorizationDenied | InfrastructureError>;
 
 /** `closed` is the public status (closed, or published past its resolution time); the others are stored lifecycles. */
-function statusFilter(status: ReviewStatus): Pick<MarketQuery, 'status' | 'lifecycleIn'> {
+export function statusFilter(status: ReviewStatus): Pick<MarketQuery, 'status' | 'lifecycleIn'> {
   switch (status) {
     case 'all':
       return {};
