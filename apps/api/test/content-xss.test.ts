@@ -145,10 +145,13 @@ describe('the shared market page', () => {
     )._unsafeUnwrap();
     const page = await t.inject({ method: 'GET', url: `/markets/${String(market.id)}` });
     expect(page.statusCode).toBe(200);
-    // The only tags are the page's own; every attribute value stays inside its quotes.
-    expect(page.body).not.toMatch(/<script|<img|onmouseover='|onerror=alert|"><|<\/title><script/i);
+    // The only tags are the page's own (hostile text survives only as escaped characters); every attribute value
+    // stays inside its quotes.
+    expect(page.body).not.toMatch(/<script|<img|onmouseover='|"><|<\/title><script/i);
     expect(page.body).toContain('<meta property="og:title" content="&#34;&#62;&#60;script&#62;alert(1)&#60;/script&#62;">');
     expect(page.body).toContain('content="Site&#39; onmouseover=&#39;alert(1)"');
-    for (const tag of page.body.match(/<meta [^>]*>/g) ?? []) expect(tag, tag).toMatch(/^<meta (property|name)="[a-z:_]+" content="[^"<>]*">$/);
+    const tags = page.body.match(/<meta (property|name)[^>]*>/g) ?? [];
+    expect(tags.length).toBeGreaterThan(10);
+    for (const tag of tags) expect(tag, tag).toMatch(/^<meta (property|name)="[a-z:_]+" content="[^"<>]*">$/);
   });
 });

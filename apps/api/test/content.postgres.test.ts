@@ -23,7 +23,7 @@ describe('site content on PostgreSQL', () => {
   it('saves home, discovery, pins, share card and image, and serves them publicly', async () => {
     const home = await s.request('PUT', '/v0/admin/content/home', {
       as: 'admin',
-      body: { title: 'Welcome', format: 'markdown', markdown: '# Hello\n\n<script>alert(1)</script>Trade **now**.', version: 1 },
+      body: { title: 'Welcome', format: 'markdown', markdown: '# Hello\n\n<script>alert(1)</script>\n\nTrade **now**.', version: 1 },
     });
     expect(home.statusCode, home.body).toBe(200);
     const publicHome = (await s.request('GET', '/v0/content/home')).json().result;

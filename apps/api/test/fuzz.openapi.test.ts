@@ -56,6 +56,11 @@ const ADMIN_ONLY = new Set([
   'PATCH /v0/admin/market-groups/{id}/reject',
   'PATCH /v0/admin/market-groups/{id}/steward',
   'PATCH /v0/admin/market-groups/{id}/tags',
+  'PUT /v0/admin/content/home',
+  'PUT /v0/admin/content/market-discovery/{slug}',
+  'PUT /v0/admin/content/market-discovery/{slug}/pins',
+  'PUT /v0/admin/content/social-share',
+  'POST /v0/admin/content/social-share/image',
 ]);
 /** Statuses docs/api.md#reason-codes allows on every body route though the operations do not list them. */
 const BODY_STATUSES = [413, 415];
@@ -418,7 +423,12 @@ function schemaViolations(body: JsonSchema, name: string, property: JsonSchema, 
     add('pattern', cleanText(20, 0).filter((text) => !pattern.test(text)).map((text) => refuse('pattern', text)));
   }
   if (property.enum !== undefined) add('enum', fc.constantFrom('MULTIPLE_CHOICE', 'binary', '').map((value) => refuse('enum', value)));
-  if (property.maxItems !== undefined) add('items', fc.constant(refuse('too many items', Array.from({ length: property.maxItems + 1 }, (_, i) => `tag${i}`))));
+  if (property.maxItems !== undefined) {
+    // Items of the right JSON type, so the only refusals are schema rules (400 VALIDATION_FAILED): an empty object
+    // where objects are listed (pins), a string otherwise.
+    const item = (i: number) => (property.items?.type === 'object' ? {} : `tag${i}`);
+    add('items', fc.constant(refuse('too many items', Array.from({ length: property.maxItems + 1 }, (_, i) => item(i)))));
+  }
   if (property.uniqueItems === true) add('unique items', fc.constant(refuse('repeated items', ['same', 'same'])));
 }
 

@@ -30,5 +30,17 @@ export function storedTexts(database: MemoryDatabase): StoredText[] {
     { where: `market ${market.id} noLabel`, text: market.noLabel, singleLine: true },
     { where: `market ${market.id} description`, text: market.description, singleLine: false },
   ]);
-  return [...users, ...markets];
+  // Site content shown as text (docs/api.md#site-content); the home page's html is allow-listed markup, not text.
+  const home = [...tables.homeContent.values()].map((page) => ({ where: 'home title', text: page.title, singleLine: true }));
+  const pages = [...tables.discoveryPages.values()].flatMap((page) => [
+    { where: `discovery ${page.slug} title`, text: page.title, singleLine: true },
+    { where: `discovery ${page.slug} description`, text: page.description, singleLine: false },
+    ...page.pins.map((pin, index) => ({ where: `discovery ${page.slug} pin ${String(index)} label`, text: pin.label, singleLine: true })),
+  ]);
+  const share = [...tables.shareSettings.values()].flatMap((card) => [
+    { where: 'share siteName', text: card.siteName, singleLine: true },
+    { where: 'share defaultDescription', text: card.defaultDescription, singleLine: false },
+    { where: 'share imageAlt', text: card.imageAlt, singleLine: true },
+  ]);
+  return [...users, ...markets, ...home, ...pages, ...share];
 }
