@@ -40,6 +40,7 @@ import {
   type DatabaseObserver,
 } from '@socialpredict/persistence';
 import { createArgon2PasswordHasher, createJoseTokenIssuer, cryptoRandom, systemClock } from '@socialpredict/adapters';
+import { createAccountCache } from './adapters/account-cache.adapter.ts';
 import { createDatabaseObserver, registerPoolMetrics } from './adapters/database-observer.adapter.ts';
 import { dataDirectoryOf, keptSigningKey } from './data-directory.ts';
 import type { OpsProbe } from './ops-probe.ts';
@@ -95,6 +96,7 @@ export async function openRuntime(config: AppConfig, logger: Logger, metricsRegi
     economics: config.setup.economics,
     game: config.setup.game,
     probabilityPointsMax: config.api.probabilityPointsMax,
+    accountCache: createAccountCache(),
   };
   const snapshots = new DrizzleReadModelSnapshotRepository(database.db, database.scope);
   const readModels = globalReadModelsOn(snapshots, deps, config.process, logger);
@@ -153,7 +155,10 @@ export function composeUseCases(
     labelNames: ['use_case'],
     registers: [metricsRegistry],
   });
-  const followed = withWriteFollowUps(makeUseCases(deps), effects, ({ useCase, step, error }) => {
+  // An account changed by a write is forgotten by this process's account cache (docs/security.md#account-cache).
+  const { accountCache } = deps;
+  const withCache: WriteFollowUpEffects = accountCache === undefined ? effects : { ...effects, forgetAccount: (username) => accountCache.forget(username) };
+  const followed = withWriteFollowUps(makeUseCases(deps), withCache, ({ useCase, step, error }) => {
     failures.inc({ use_case: useCase, step });
     logger.warn({ event: 'write.follow_up_failed', useCase, step, err: error }, 'a follow-up of a committed write failed');
   });

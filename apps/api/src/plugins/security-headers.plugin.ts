@@ -1,8 +1,8 @@
 // Security headers of docs/api.md#security-headers on every response, errors and 404s included (SEC-6). Helmet emits most of
-// them; the onSend hook adds the two helmet does not emit as specified and relaxes the CSP for the docs UI only, and
-// only while the docs are served. Responses written before Fastify has a reply (Node's HTTP parser errors, see
+// them, and `securityHeaders` adds the two helmet does not emit as specified; an onSend hook relaxes the CSP for the
+// docs UI only, and only while the docs are served. Responses written before Fastify has a reply (Node's HTTP parser errors, see
 // server.ts) get the same set from `securityHeaders`, which runs the same helmet options.
-import helmetPlugin, { type FastifyHelmetOptions } from '@fastify/helmet';
+import type { FastifyHelmetOptions } from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 import type { SecurityConfig } from '@socialpredict/config';
@@ -71,8 +71,10 @@ export function securityHeaders(config: SecurityConfig): Readonly<Record<string,
 export const securityHeadersPlugin = nonEncapsulated(
   'security-headers',
   async (app: FastifyInstance, opts: { config: SecurityConfig; docsEnabled: boolean }) => {
-    await app.register(helmetPlugin, helmetOptions(opts.config));
-
+    // Computed once: @fastify/helmet rebuilt helmet's middleware (and re-parsed the CSP) on every request
+    // (docs/performance.md#request-path-profile). Set on the raw response in onRequest, as helmet did, so errors and
+    // 404s carry them too.
+    const headers = Object.entries(securityHeaders(opts.config));
     const docsPolicy = [
       "default-src 'self'",
       "script-src 'self' 'unsafe-inline'",
@@ -83,14 +85,16 @@ export const securityHeadersPlugin = nonEncapsulated(
       `frame-ancestors ${opts.config.frameAncestors}`,
     ].join('; ');
 
-    app.addHook('onSend', async (request, reply, payload) => {
-      reply.header('x-xss-protection', XSS_PROTECTION);
-      reply.header('permissions-policy', PERMISSIONS_POLICY);
-      const path = request.url.split('?')[0] ?? '';
-      if (opts.docsEnabled && (path === DOCS_PREFIX || path.startsWith(`${DOCS_PREFIX}/`))) {
-        reply.header('content-security-policy', docsPolicy);
-      }
-      return payload;
+    app.addHook('onRequest', (request, reply, done) => {
+      for (const [name, value] of headers) reply.raw.setHeader(name, value);
+      done();
     });
+    if (opts.docsEnabled) {
+      app.addHook('onSend', async (request, reply, payload) => {
+        const path = request.url.split('?')[0] ?? '';
+        if (path === DOCS_PREFIX || path.startsWith(`${DOCS_PREFIX}/`)) reply.header('content-security-policy', docsPolicy);
+        return payload;
+      });
+    }
   },
 );

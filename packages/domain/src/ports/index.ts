@@ -20,3 +20,4 @@ export type * from './site-settings.port.ts';
 export type * from './description-amendment.port.ts';
 export type * from './stewardship-audit.port.ts';
 export type * from './market-tag.port.ts';
+export type * from './account-cache.port.ts';

@@ -1,5 +1,6 @@
 // Everything a use case may depend on. Each factory takes only the slice it needs (`Pick<UseCaseDeps, …>`), so the
 // composition root can hand one object to all of them.
+import type { AccountCache } from '../ports/account-cache.port.ts';
 import type { Clock } from '../ports/clock.port.ts';
 import type { EconomicsConfig, GameConfig } from '../model/economics.model.ts';
 import type { PasswordHasher } from '../ports/password-hasher.port.ts';
@@ -17,4 +18,6 @@ export interface UseCaseDeps extends Repositories {
   readonly game: GameConfig;
   /** PROBABILITY_POINTS_MAX: the most probability-path points a market detail sends (docs/api.md#t1-25), ≥ 2 */
   readonly probabilityPointsMax: number;
+  /** authentication's account cache (docs/security.md#account-cache); without one every request reads the row */
+  readonly accountCache?: AccountCache;
 }
