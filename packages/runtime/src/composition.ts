@@ -41,6 +41,7 @@ import {
 } from '@socialpredict/persistence';
 import { createArgon2PasswordHasher, createJoseTokenIssuer, cryptoRandom, systemClock } from '@socialpredict/adapters';
 import { createAccountCache } from './adapters/account-cache.adapter.ts';
+import { createMarketHistoryCache } from './adapters/market-history-cache.adapter.ts';
 import { createDatabaseObserver, registerPoolMetrics } from './adapters/database-observer.adapter.ts';
 import { dataDirectoryOf, keptSigningKey } from './data-directory.ts';
 import type { OpsProbe } from './ops-probe.ts';
@@ -97,6 +98,7 @@ export async function openRuntime(config: AppConfig, logger: Logger, metricsRegi
     game: config.setup.game,
     probabilityPointsMax: config.api.probabilityPointsMax,
     accountCache: createAccountCache(),
+    marketHistoryCache: createMarketHistoryCache(),
   };
   const snapshots = new DrizzleReadModelSnapshotRepository(database.db, database.scope);
   const readModels = globalReadModelsOn(snapshots, deps, config.process, logger);

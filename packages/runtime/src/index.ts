@@ -4,6 +4,7 @@
 // @socialpredict/adapters.
 export { createDatabaseObserver, registerPoolMetrics } from './adapters/database-observer.adapter.ts';
 export { ACCOUNT_CACHE_TTL_MS, createAccountCache, type AccountCacheOptions } from './adapters/account-cache.adapter.ts';
+export { createMarketHistoryCache, type MarketHistoryCacheOptions } from './adapters/market-history-cache.adapter.ts';
 export { promMetricFactory, startBackgroundJobs } from './background-jobs.ts';
 export {
   composeUseCases,

@@ -3,7 +3,7 @@
 // of packages/persistence: TEST_DATABASE_URL, Testcontainers, or the embedded PGlite).
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { AppConfig, Env } from '@socialpredict/config';
-import type { AccountCache, UseCaseDeps } from '@socialpredict/domain';
+import type { AccountCache, MarketHistoryCache, UseCaseDeps } from '@socialpredict/domain';
 import {
   checkLedgerIntegrity,
   drizzleJobRepositories,
@@ -45,6 +45,8 @@ export interface PostgresApp {
 export interface InstanceOptions {
   /** authentication's account cache (docs/security.md#account-cache); none by default */
   accountCache?: AccountCache;
+  /** display reads' market history cache (docs/performance.md#request-path-profile); none by default */
+  marketHistoryCache?: MarketHistoryCache;
 }
 
 export async function createPostgresApp(env: Env = {}, options: InstanceOptions = {}): Promise<PostgresApp> {
@@ -94,6 +96,7 @@ async function instanceOn(database: Database, config: AppConfig, options: Instan
     game: config.setup.game,
     probabilityPointsMax: config.api.probabilityPointsMax,
     ...(options.accountCache === undefined ? {} : { accountCache: options.accountCache }),
+    ...(options.marketHistoryCache === undefined ? {} : { marketHistoryCache: options.marketHistoryCache }),
   };
 
   const { snapshots, idempotency } = drizzleJobRepositories(database);

@@ -21,3 +21,4 @@ export type * from './description-amendment.port.ts';
 export type * from './stewardship-audit.port.ts';
 export type * from './market-tag.port.ts';
 export type * from './account-cache.port.ts';
+export type * from './market-history-cache.port.ts';
