@@ -5,9 +5,10 @@
 // Settings: PROFILE_SERVER_URL (default postgres://postgres@127.0.0.1:5432), PROFILE_REQUESTS (2000 per phase),
 // PROFILE_CLIENTS (16), PROFILE_BIG_ROWS (100000 rows inserted by SQL into a second market; 0 skips it),
 // PROFILE_CPU_PROF_DIR (set: the API runs with `node --cpu-prof` and writes its profile there on exit),
-// PROFILE_ONLY (comma-separated phase name prefixes, e.g. `bet` to profile the bet path alone).
+// PROFILE_ONLY (comma-separated phase name prefixes, e.g. `bet` to profile the bet path alone), PROFILE_API_LOG (a file
+// for the API's log lines; discarded otherwise).
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -18,6 +19,7 @@ const REQUESTS = Number(process.env.PROFILE_REQUESTS ?? '2000');
 const CLIENTS = Number(process.env.PROFILE_CLIENTS ?? '16');
 const BIG_ROWS = Number(process.env.PROFILE_BIG_ROWS ?? '100000');
 const CPU_PROF_DIR = process.env.PROFILE_CPU_PROF_DIR;
+const API_LOG = process.env.PROFILE_API_LOG;
 const ONLY = process.env.PROFILE_ONLY?.split(',').map((prefix) => prefix.trim());
 const USERS = 40;
 const ADMIN_PASSWORD = 'Profile1AdminPassword';
@@ -159,7 +161,8 @@ async function main(): Promise<void> {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
-  child.stdout.resume();
+  if (API_LOG === undefined) child.stdout.resume();
+  else child.stdout.pipe(createWriteStream(API_LOG));
   const exited = new Promise((resolve) => child.on('exit', resolve));
   const baseUrl = `http://127.0.0.1:${port}`;
   const call = client(baseUrl);

@@ -91,6 +91,9 @@ describe('market history cache', () => {
       countUsersByMarket: (ids) => real.countUsersByMarket(ids),
     };
     const cached = makeUseCases({ ...h.deps, bets, marketHistoryCache: cache });
+    // Concurrent readers of a cold market share one load.
+    await Promise.all([1, 2, 3].map(() => cached.getMarketLeaderboard({ marketId: market.id, limit: 10, offset: 0 })));
+    expect(listed).toBe(1);
     await readAll(cached, market.id);
     await readAll(cached, market.id);
     expect(listed).toBe(1);
@@ -100,5 +103,6 @@ describe('market history cache', () => {
     expect(positions.positions.map((position) => position.username)).toEqual(['ann', 'ben']);
     expect(listed).toBe(1);
     expect(cache.writes).toBe(2);
+    expect(positions.total).toBe(2);
   });
 });

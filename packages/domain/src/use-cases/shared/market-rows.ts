@@ -2,7 +2,7 @@
 // (docs/performance.md#request-path-profile) a repeat read costs one market row: the cached rows are checked against
 // the row count on the market row just read, extended with the rows after the last cached id when the market grew,
 // and figures derived from them are computed once per history and resolution.
-import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
+import { err, ok, okAsync, safeTry, type ResultAsync } from 'neverthrow';
 import type { StoredBetRow } from '../../model/bet.model.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import type { MarketRecord } from '../../model/market.model.ts';
@@ -53,12 +53,44 @@ export function loadMarketWithRows(deps: MarketRowsDeps, marketId: number): Resu
   });
 }
 
+/** Loads under way per cache and market: concurrent readers of a cold or grown market share one. */
+const loading = new WeakMap<MarketHistoryCache, Map<number, ResultAsync<CachedMarketHistory, InfrastructureError>>>();
+
 /**
- * The cached history when it holds every row the market row counts; otherwise the cached rows plus those after the
- * last cached id. Rows of one market are appended under its row lock with `placedAt` never going back (DB-6), so the
- * new rows sort after the cached ones; if they do not, or the count still falls short, the whole history is read.
+ * The cached history when it holds every row the market row counts; otherwise the one load under way for the market
+ * when it turns out long enough, or a new load.
  */
 function currentHistory(
+  deps: Pick<Repositories, 'bets'>,
+  cache: MarketHistoryCache,
+  market: MarketRecord,
+): ResultAsync<CachedMarketHistory, InfrastructureError> {
+  const cached = cache.get(market.id);
+  if (cached !== undefined && cached.rows.length >= market.totals.rowCount) return okAsync(cached);
+  let loads = loading.get(cache);
+  if (loads === undefined) {
+    loads = new Map();
+    loading.set(cache, loads);
+  }
+  const underWay = loads.get(market.id);
+  if (underWay !== undefined) {
+    return underWay.andThen((history) => (history.rows.length >= market.totals.rowCount ? okAsync(history) : loadHistory(deps, cache, market)));
+  }
+  const load = loadHistory(deps, cache, market);
+  const started = loads;
+  started.set(market.id, load);
+  void load.then(() => {
+    if (started.get(market.id) === load) started.delete(market.id);
+  });
+  return load;
+}
+
+/**
+ * The cached rows plus those after the last cached id. Rows of one market are appended under its row lock with
+ * `placedAt` never going back (DB-6), so the new rows sort after the cached ones; if they do not, or the count still
+ * falls short of the market row's, the whole history is read.
+ */
+function loadHistory(
   deps: Pick<Repositories, 'bets'>,
   cache: MarketHistoryCache,
   market: MarketRecord,
