@@ -15,8 +15,8 @@ import { thinProbabilityPath, type ProbabilityPoint } from './probability-path.t
 export interface MarketDetails {
   readonly market: MarketRecord;
   readonly creator: CreatorSummary;
-  /** thinned to at most `probabilityPointsMax` points */
-  readonly probabilityChanges: ProbabilityPoint[];
+  /** thinned to at most `probabilityPointsMax` points; shared by the reads of one cached history, never mutated */
+  readonly probabilityChanges: readonly ProbabilityPoint[];
   readonly probabilityChangesTruncated: boolean;
   readonly numUsers: number;
   readonly totalVolume: number;
@@ -67,7 +67,7 @@ export function makeGetMarketDetails(
       return ok({
         market,
         creator: toCreatorSummary(market.creatorUsername, creator ?? undefined),
-        probabilityChanges: [...figures.thinned.points],
+        probabilityChanges: figures.thinned.points,
         probabilityChangesTruncated: figures.thinned.truncated,
         numUsers: figures.numUsers,
         totalVolume: figures.totalVolume,
