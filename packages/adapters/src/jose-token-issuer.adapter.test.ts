@@ -31,6 +31,26 @@ describe('HS256 token issuer (SEC-2)', () => {
     expect((await issuer(NOW + 86_400_000 + 6000).verify(token))._unsafeUnwrapErr().reason).toBe('expired');
   });
 
+  it('checks the expiry of a remembered token on every call, with the same leeway', async () => {
+    let now = NOW;
+    const remembering = createJoseTokenIssuer({ signingKey: KEY, ttlSeconds: 60, now: () => now });
+    const token = (await remembering.issue({ userId: 7, username: 'alice', passwordVersion: 0 }))._unsafeUnwrap();
+    expect((await remembering.verify(token))._unsafeUnwrap()).toEqual({ userId: 7, username: 'alice', passwordVersion: 0 });
+    now += 60_000 + 4000;
+    expect((await remembering.verify(token))._unsafeUnwrap().username).toBe('alice');
+    now += 2000;
+    expect((await remembering.verify(token))._unsafeUnwrapErr().reason).toBe('expired');
+  });
+
+  it('remembers only tokens whose signature verified', async () => {
+    const remembering = issuer();
+    const token = (await remembering.issue({ userId: 7, username: 'alice', passwordVersion: 0 }))._unsafeUnwrap();
+    const forged = `${token.slice(0, token.lastIndexOf('.'))}.${'A'.repeat(43)}`;
+    expect((await remembering.verify(forged))._unsafeUnwrapErr().reason).toBe('bad signature');
+    expect((await remembering.verify(token)).isOk()).toBe(true);
+    expect((await remembering.verify(forged))._unsafeUnwrapErr().reason).toBe('bad signature');
+  });
+
   it('rejects tokens issued more than 5 s in the future', async () => {
     const token = await sign({ username: 'alice', uid: 7, pwv: 0 }, 'HS256', KEY, NOW / 1000 + 60);
     expect((await issuer().verify(token))._unsafeUnwrapErr().reason).toBe('issued in the future');

@@ -40,6 +40,8 @@ import {
   type DatabaseObserver,
 } from '@socialpredict/persistence';
 import { createArgon2PasswordHasher, createJoseTokenIssuer, cryptoRandom, systemClock } from '@socialpredict/adapters';
+import { createAccountCache } from './adapters/account-cache.adapter.ts';
+import { createMarketHistoryCache } from './adapters/market-history-cache.adapter.ts';
 import { createDatabaseObserver, registerPoolMetrics } from './adapters/database-observer.adapter.ts';
 import { dataDirectoryOf, keptSigningKey } from './data-directory.ts';
 import type { OpsProbe } from './ops-probe.ts';
@@ -96,6 +98,8 @@ export async function openRuntime(config: AppConfig, logger: Logger, metricsRegi
     game: config.setup.game,
     probabilityPointsMax: config.api.probabilityPointsMax,
     shareSiteName: config.api.shareSiteName,
+    accountCache: createAccountCache(),
+    marketHistoryCache: createMarketHistoryCache(),
   };
   const snapshots = new DrizzleReadModelSnapshotRepository(database.db, database.scope);
   const readModels = globalReadModelsOn(snapshots, deps, config.process, logger);
@@ -154,7 +158,10 @@ export function composeUseCases(
     labelNames: ['use_case'],
     registers: [metricsRegistry],
   });
-  const followed = withWriteFollowUps(makeUseCases(deps), effects, ({ useCase, step, error }) => {
+  // An account changed by a write is forgotten by this process's account cache (docs/security.md#account-cache).
+  const { accountCache } = deps;
+  const withCache: WriteFollowUpEffects = accountCache === undefined ? effects : { ...effects, forgetAccount: (username) => accountCache.forget(username) };
+  const followed = withWriteFollowUps(makeUseCases(deps), withCache, ({ useCase, step, error }) => {
     failures.inc({ use_case: useCase, step });
     logger.warn({ event: 'write.follow_up_failed', useCase, step, err: error }, 'a follow-up of a committed write failed');
   });

@@ -3,6 +3,8 @@
 // same jobs; the routes take their use-case and probe types from here. The port adapters it wires are
 // @socialpredict/adapters.
 export { createDatabaseObserver, registerPoolMetrics } from './adapters/database-observer.adapter.ts';
+export { ACCOUNT_CACHE_TTL_MS, createAccountCache, type AccountCacheOptions } from './adapters/account-cache.adapter.ts';
+export { createMarketHistoryCache, type MarketHistoryCacheOptions } from './adapters/market-history-cache.adapter.ts';
 export { promMetricFactory, startBackgroundJobs } from './background-jobs.ts';
 export {
   composeUseCases,

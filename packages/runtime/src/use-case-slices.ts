@@ -46,6 +46,7 @@ export interface AuthUseCases {
   login: Login;
   changePassword: AuditedUseCases['changePassword'];
   updateProfile: AuditedUseCases['updateProfile'];
+  getUser: GetUser;
 }
 
 export interface MarketUseCases {

@@ -71,11 +71,24 @@ export const metricsPlugin = nonEncapsulated('metrics', async (app: FastifyInsta
     rateLimited: counter('socialpredict_rate_limited_requests_total', 'Requests refused by a rate limiter', ['limiter']),
   });
 
+  // The labelled children are looked up once per method, route and status, not hashed from a label object on every
+  // response (docs/performance.md#request-path-profile); the set is bounded by the route table.
+  const requestSeries = new Map<string, { count: Counter.Internal; time: Histogram.Internal<string> }>();
+  const seriesOf = (method: string, route: string, status: number) => {
+    const key = `${method} ${status} ${route}`;
+    let series = requestSeries.get(key);
+    if (series === undefined) {
+      series = { count: requests.labels(method, route, String(status)), time: duration.labels(method, route) };
+      requestSeries.set(key, series);
+    }
+    return series;
+  };
+
   app.addHook('onResponse', async (request, reply) => {
-    const route = request.routeOptions.url ?? 'unmatched';
     const status = reply.statusCode;
-    requests.inc({ method: request.method, route, status_code: status });
-    duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    const series = seriesOf(request.method, request.routeOptions.url ?? 'unmatched', status);
+    series.count.inc();
+    series.time.observe(reply.elapsedTime / 1000);
     if (status >= 500 && request.routeOptions.config.ops !== 'probe') {
       failureCount += 1;
       failures.inc();

@@ -102,14 +102,27 @@ export function toMarketOverview(overview: MarketOverviewView, now: number): Sta
   };
 }
 
+type PresentedPath = Static<typeof MarketDetails>['probabilityChanges'];
+/**
+ * The wire form of a probability path, kept per path: the use case hands the same path to every read of one cached
+ * market history, and formatting its timestamps was the largest cost of a market read (docs/performance.md#request-path-profile).
+ */
+const presentedPaths = new WeakMap<MarketDetailsView['probabilityChanges'], PresentedPath>();
+
+export function presentedPath(path: MarketDetailsView['probabilityChanges']): PresentedPath {
+  let presented = presentedPaths.get(path);
+  if (presented === undefined) {
+    presented = path.map((point) => ({ probability: point.probability, timestamp: isoTime(point.timestamp) }));
+    presentedPaths.set(path, presented);
+  }
+  return presented;
+}
+
 export function toMarketDetails(details: MarketDetailsView, now: number): Static<typeof MarketDetails> {
   return {
     market: toPublicMarket(details.market, now, details.tags),
     creator: toCreator(details.creator),
-    probabilityChanges: details.probabilityChanges.map((point) => ({
-      probability: point.probability,
-      timestamp: isoTime(point.timestamp),
-    })),
+    probabilityChanges: presentedPath(details.probabilityChanges),
     probabilityChangesTruncated: details.probabilityChangesTruncated,
     numUsers: details.numUsers,
     totalVolume: details.totalVolume,

@@ -126,8 +126,9 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRouteOptions> = async (ap
         response: profileRoute.response,
       },
     },
-    // The authentication use case has just re-read the caller's row; that is the profile.
-    async (request) => ok(toPrivateUser(principalOf(request), initialAccountBalance)),
+    // Read afresh: authentication may answer from its account cache, whose balance is not kept current
+    // (docs/security.md#account-cache).
+    async (request) => ok(toPrivateUser(await unwrap(useCases.getUser({ username: principalOf(request).username })), initialAccountBalance)),
   );
 
   const change = <B extends Parameters<typeof Type.Object>[0]>(

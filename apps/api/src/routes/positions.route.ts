@@ -4,9 +4,9 @@ import type { Clock } from '@socialpredict/domain';
 import type { PositionUseCases } from '@socialpredict/runtime';
 import { unwrap } from '../http-error.mapper.ts';
 import { liveFreshness } from '../presenters/freshness.presenter.ts';
-import { toCreator, toPosition, toPublicMarket } from '../presenters/market.presenter.ts';
+import { presentedPath, toCreator, toPosition, toPublicMarket } from '../presenters/market.presenter.ts';
 import { principalOf } from '../principal.ts';
-import { documented, IdParam, Int, isoTime, PageQuery, pageOf, ref, UsernameParam } from '../schemas/common.schema.ts';
+import { documented, IdParam, Int, PageQuery, pageOf, ref, UsernameParam } from '../schemas/common.schema.ts';
 import { Envelope, ok } from '../schemas/envelope.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
 import { exampleMarketHeader, examplePosition, liveFreshnessExample } from '../schemas/examples.ts';
@@ -203,7 +203,7 @@ export const positionRoutes: FastifyPluginAsyncTypebox<{ useCases: PositionUseCa
       return ok({
         market: toPublicMarket(details.market, now),
         creator: toCreator(details.creator),
-        probabilityChanges: details.probabilityChanges.map((point) => ({ probability: point.probability, timestamp: isoTime(point.timestamp) })),
+        probabilityChanges: presentedPath(details.probabilityChanges),
         probabilityChangesTruncated: details.probabilityChangesTruncated,
         numUsers: details.numUsers,
         totalVolume: details.totalVolume,

@@ -3,7 +3,7 @@
 // of packages/persistence: TEST_DATABASE_URL, Testcontainers, or the embedded PGlite).
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { AppConfig, Env } from '@socialpredict/config';
-import type { UseCaseDeps } from '@socialpredict/domain';
+import type { AccountCache, MarketHistoryCache, UseCaseDeps } from '@socialpredict/domain';
 import {
   checkLedgerIntegrity,
   drizzleJobRepositories,
@@ -42,13 +42,49 @@ export interface PostgresApp {
   close(): Promise<void>;
 }
 
-export async function createPostgresApp(env: Env = {}): Promise<PostgresApp> {
+export interface InstanceOptions {
+  /** authentication's account cache (docs/security.md#account-cache); none by default */
+  accountCache?: AccountCache;
+  /** display reads' market history cache (docs/performance.md#request-path-profile); none by default */
+  marketHistoryCache?: MarketHistoryCache;
+}
+
+export async function createPostgresApp(env: Env = {}, options: InstanceOptions = {}): Promise<PostgresApp> {
   const empty = await createEmptyDatabase();
   const config = testConfig({ DATABASE_URL: empty.url, DB_POOL_MAX: '10', ...env });
   const database = await openDatabase(config.database);
   const migrated = await migrate(database);
   if (migrated.isErr()) throw new Error(migrated.error.message);
+  const { deps, server } = await instanceOn(database, config, options);
+  const seeded = await seedAdmin(deps, ADMIN_BOOT_PASSWORD);
+  if (seeded.isErr()) throw seeded.error;
 
+  return {
+    server,
+    config,
+    deps,
+    database,
+    inject: (options) => server.inject(options),
+    integrity: async () => {
+      const report = await checkLedgerIntegrity(database, { maximumDebtAllowed: config.setup.economics.user.maximumDebtAllowed });
+      if (report.isErr()) throw new Error(report.error.message);
+      return report.value;
+    },
+    close: async () => {
+      await server.close();
+      await database.close();
+      await empty.drop();
+    },
+  };
+}
+
+/** Another API instance on the same database and configuration (as a second pod behind the load balancer). */
+export async function secondInstance(app: PostgresApp, options: InstanceOptions = {}): Promise<Pick<PostgresApp, 'inject'> & { close(): Promise<void> }> {
+  const { server } = await instanceOn(app.database, app.config, options);
+  return { inject: (injected) => server.inject(injected), close: () => server.close() };
+}
+
+async function instanceOn(database: Database, config: AppConfig, options: InstanceOptions): Promise<{ deps: UseCaseDeps; server: FastifyInstance }> {
   const deps: UseCaseDeps = {
     ...drizzleRepositories(database),
     unitOfWork: new DrizzleUnitOfWork(database),
@@ -60,9 +96,9 @@ export async function createPostgresApp(env: Env = {}): Promise<PostgresApp> {
     game: config.setup.game,
     probabilityPointsMax: config.api.probabilityPointsMax,
     shareSiteName: config.api.shareSiteName,
+    ...(options.accountCache === undefined ? {} : { accountCache: options.accountCache }),
+    ...(options.marketHistoryCache === undefined ? {} : { marketHistoryCache: options.marketHistoryCache }),
   };
-  const seeded = await seedAdmin(deps, ADMIN_BOOT_PASSWORD);
-  if (seeded.isErr()) throw seeded.error;
 
   const { snapshots, idempotency } = drizzleJobRepositories(database);
   const logger = createLogger('silent');
@@ -85,22 +121,5 @@ export async function createPostgresApp(env: Env = {}): Promise<PostgresApp> {
     },
     false,
   );
-
-  return {
-    server,
-    config,
-    deps,
-    database,
-    inject: (options) => server.inject(options),
-    integrity: async () => {
-      const report = await checkLedgerIntegrity(database, { maximumDebtAllowed: config.setup.economics.user.maximumDebtAllowed });
-      if (report.isErr()) throw new Error(report.error.message);
-      return report.value;
-    },
-    close: async () => {
-      await server.close();
-      await database.close();
-      await empty.drop();
-    },
-  };
+  return { deps, server };
 }

@@ -6,6 +6,8 @@ export interface BetRepository {
   insert(row: NewBetRow): ResultAsync<StoredBetRow, InfrastructureError>;
   /** The market's rows in canonical order: `placedAt`, then `id` (docs/market-model.md#canonical-order). */
   listByMarket(marketId: number): ResultAsync<readonly StoredBetRow[], InfrastructureError>;
+  /** The market's rows with an id above `afterId`, in canonical order: what extends a cached history (docs/performance.md#request-path-profile). */
+  listByMarketAfter(marketId: number, afterId: number): ResultAsync<readonly StoredBetRow[], InfrastructureError>;
   /** The rows of several markets in one query; a market without rows has no key. */
   listByMarkets(
     marketIds: readonly number[],

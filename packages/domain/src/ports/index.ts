@@ -22,3 +22,5 @@ export type * from './stewardship-audit.port.ts';
 export type * from './market-tag.port.ts';
 export type * from './market-group.port.ts';
 export type * from './site-content.port.ts';
+export type * from './account-cache.port.ts';
+export type * from './market-history-cache.port.ts';

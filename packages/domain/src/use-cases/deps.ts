@@ -1,6 +1,8 @@
 // Everything a use case may depend on. Each factory takes only the slice it needs (`Pick<UseCaseDeps, …>`), so the
 // composition root can hand one object to all of them.
+import type { AccountCache } from '../ports/account-cache.port.ts';
 import type { Clock } from '../ports/clock.port.ts';
+import type { MarketHistoryCache } from '../ports/market-history-cache.port.ts';
 import type { EconomicsConfig, GameConfig } from '../model/economics.model.ts';
 import type { PasswordHasher } from '../ports/password-hasher.port.ts';
 import type { RandomSource } from '../ports/random-source.port.ts';
@@ -19,4 +21,8 @@ export interface UseCaseDeps extends Repositories {
   readonly probabilityPointsMax: number;
   /** SHARE_SITE_NAME: the share card's site name until an administrator saves one (docs/api.md#social-sharing) */
   readonly shareSiteName?: string;
+  /** authentication's account cache (docs/security.md#account-cache); without one every request reads the row */
+  readonly accountCache?: AccountCache;
+  /** display reads' market histories (docs/performance.md#request-path-profile); without one each read replays from the database */
+  readonly marketHistoryCache?: MarketHistoryCache;
 }

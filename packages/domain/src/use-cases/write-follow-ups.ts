@@ -13,16 +13,23 @@ export type WriteNotificationKind = 'market_resolved';
 
 export type UseCaseName = keyof UseCases;
 type UseCaseOutput<K extends UseCaseName> = UseCases[K] extends (...args: never[]) => ResultAsync<infer O, unknown> ? O : never;
+type UseCaseInput<K extends UseCaseName> = Parameters<UseCases[K]>[0];
 
 interface FollowUpsShape {
   readonly markStale: readonly GlobalReadModelKind[];
   readonly requestRefresh: boolean;
   readonly notify: readonly WriteNotificationKind[];
+  readonly forgetsAccount?: (input: never) => string;
 }
 
 /** A notification is only allowed where the output names the market it is about. */
-export type FollowUps<Output> = Omit<FollowUpsShape, 'notify'> & {
+export type FollowUps<Output, Input = unknown> = Omit<FollowUpsShape, 'notify'> & {
   readonly notify: Output extends { readonly marketId: number } ? readonly WriteNotificationKind[] : readonly [];
+  /**
+   * The account whose authentication state (password version, role, moderator status, must-change flag, profile) the
+   * write changed: forgotten at once by this process's account cache (docs/security.md#account-cache).
+   */
+  readonly forgetsAccount?: (input: Input) => string;
 };
 
 export const NO_FOLLOW_UPS = { markStale: [], requestRefresh: false, notify: [] } as const;
@@ -32,17 +39,20 @@ const MONEY_MOVED = { markStale: GLOBAL_READ_MODEL_KINDS, requestRefresh: true, 
 /** A new account or a grant changes the money created (system metrics), not the leaderboard. */
 const MONEY_CREATED = { markStale: ['system_metrics'], requestRefresh: true, notify: [] } as const;
 
-export const WRITE_FOLLOW_UPS: { readonly [K in UseCaseName]: FollowUps<UseCaseOutput<K>> } = {
+/** A write that changes the account named by its input. */
+const ACCOUNT_CHANGED = { ...NO_FOLLOW_UPS, forgetsAccount: (input: { readonly username: string }) => input.username } as const;
+
+export const WRITE_FOLLOW_UPS: { readonly [K in UseCaseName]: FollowUps<UseCaseOutput<K>, UseCaseInput<K>> } = {
   authenticate: NO_FOLLOW_UPS,
   login: NO_FOLLOW_UPS,
-  changePassword: NO_FOLLOW_UPS,
-  updateProfile: NO_FOLLOW_UPS,
+  changePassword: ACCOUNT_CHANGED,
+  updateProfile: ACCOUNT_CHANGED,
   getUser: NO_FOLLOW_UPS,
   getUserCredit: NO_FOLLOW_UPS,
   registerUser: MONEY_CREATED,
   provisionAccount: MONEY_CREATED,
-  resetPassword: NO_FOLLOW_UPS,
-  setRole: NO_FOLLOW_UPS,
+  resetPassword: ACCOUNT_CHANGED,
+  setRole: ACCOUNT_CHANGED,
   grantCredits: MONEY_CREATED,
   getPortfolio: NO_FOLLOW_UPS,
   getUserFinancials: NO_FOLLOW_UPS,
@@ -117,6 +127,8 @@ export interface WriteFollowUpEffects {
   markStale(kinds: readonly GlobalReadModelKind[]): ResultAsync<void, InfrastructureError>;
   requestRefresh(): ResultAsync<void, InfrastructureError>;
   notifyMarketResolved(marketId: number): ResultAsync<void, InfrastructureError>;
+  /** Drops the account from this process's account cache; in memory, it cannot fail. */
+  forgetAccount?(username: string): void;
 }
 
 export type FollowUpStep = 'mark_stale' | 'request_refresh' | 'notify';
@@ -143,7 +155,10 @@ export function withWriteFollowUps(
       return ok(undefined);
     });
 
-  const runFollowUps = (useCase: UseCaseName, followUps: FollowUpsShape, output: unknown) => {
+  const runFollowUps = (useCase: UseCaseName, followUps: FollowUpsShape, input: unknown, output: unknown) => {
+    // First, so the writer's next request on this instance already authenticates against the new state.
+    // The table's type ties each extractor to its own use case's input.
+    if (followUps.forgetsAccount !== undefined) effects.forgetAccount?.(followUps.forgetsAccount(input as never));
     const marked = followUps.markStale.length === 0 ? okAsync(undefined) : reported(useCase, 'mark_stale', effects.markStale(followUps.markStale));
     return marked.map(() => {
       if (followUps.requestRefresh) void reported(useCase, 'request_refresh', effects.requestRefresh());
@@ -158,11 +173,11 @@ export function withWriteFollowUps(
   const decorated: Record<string, unknown> = { ...useCases };
   for (const name of Object.keys(WRITE_FOLLOW_UPS) as UseCaseName[]) {
     const followUps: FollowUpsShape = WRITE_FOLLOW_UPS[name];
-    if (followUps.markStale.length === 0 && !followUps.requestRefresh && followUps.notify.length === 0) continue;
+    if (followUps.markStale.length === 0 && !followUps.requestRefresh && followUps.notify.length === 0 && followUps.forgetsAccount === undefined) continue;
     const useCase = useCases[name] as (input: unknown, commit?: unknown) => ResultAsync<unknown, unknown>;
     // The second argument (the commit hook of write-audit.ts) passes through untouched.
     decorated[name] = (input: unknown, commit?: unknown) =>
-      useCase(input, commit).andThen((output) => runFollowUps(name, followUps, output).map(() => output));
+      useCase(input, commit).andThen((output) => runFollowUps(name, followUps, input, output).map(() => output));
   }
   return decorated as UseCases;
 }

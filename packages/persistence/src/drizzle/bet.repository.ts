@@ -1,7 +1,7 @@
 // BetRepository on Drizzle: append-only trade rows, read back in canonical order (docs/market-model.md#canonical-order) through the
 // (market_id, placed_at, id) index; the first-bet check of `lockTrade` uses (market_id, username) (DB-8, PERF-3).
 import type { ResultAsync } from 'neverthrow';
-import { asc, countDistinct, eq, inArray } from 'drizzle-orm';
+import { and, asc, countDistinct, eq, gt, inArray } from 'drizzle-orm';
 import type { BetRepository, InfrastructureError, NewBetRow, StoredBetRow } from '@socialpredict/domain';
 import type { Executor } from './database.factory.ts';
 import { dbOperation } from './drizzle-operation.ts';
@@ -43,6 +43,16 @@ export class DrizzleBetRepository implements BetRepository {
   listByMarket(marketId: number): ResultAsync<readonly StoredBetRow[], InfrastructureError> {
     return dbOperation(this.#scope, 'bets.listByMarket', () =>
       this.#db.select(betColumns).from(bets).where(eq(bets.marketId, marketId)).orderBy(asc(bets.placedAt), asc(bets.id)),
+    );
+  }
+
+  listByMarketAfter(marketId: number, afterId: number): ResultAsync<readonly StoredBetRow[], InfrastructureError> {
+    return dbOperation(this.#scope, 'bets.listByMarketAfter', () =>
+      this.#db
+        .select(betColumns)
+        .from(bets)
+        .where(and(eq(bets.marketId, marketId), gt(bets.id, afterId)))
+        .orderBy(asc(bets.placedAt), asc(bets.id)),
     );
   }
 

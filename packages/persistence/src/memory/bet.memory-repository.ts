@@ -18,6 +18,10 @@ export class MemoryBetRepository implements BetRepository {
     return readOperation(this.#context, 'bets.listByMarket', (tables) => [...rowsOf(tables, marketId)]);
   }
 
+  listByMarketAfter(marketId: number, afterId: number): ResultAsync<readonly StoredBetRow[], InfrastructureError> {
+    return readOperation(this.#context, 'bets.listByMarketAfter', (tables) => rowsOf(tables, marketId).filter((row) => row.id > afterId));
+  }
+
   listByMarkets(
     marketIds: readonly number[],
   ): ResultAsync<ReadonlyMap<number, readonly StoredBetRow[]>, InfrastructureError> {

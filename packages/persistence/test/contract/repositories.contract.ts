@@ -288,6 +288,10 @@ export function describeRepositoryContract(target: ContractTarget): void {
         const rows = (await ports.bets.listByMarket(market.id))._unsafeUnwrap();
         expect(rows).toEqual([early, late, tie]);
         expect((await ports.bets.listByMarket(other.id))._unsafeUnwrap()).toEqual([]);
+        // The rows after an id, still in canonical order: what extends a cached history.
+        expect((await ports.bets.listByMarketAfter(market.id, late.id))._unsafeUnwrap()).toEqual([early, tie]);
+        expect((await ports.bets.listByMarketAfter(market.id, tie.id))._unsafeUnwrap()).toEqual([]);
+        expect((await ports.bets.listByMarketAfter(other.id, 0))._unsafeUnwrap()).toEqual([]);
       });
 
       it('answers the per-user and per-market questions of the use cases', async () => {

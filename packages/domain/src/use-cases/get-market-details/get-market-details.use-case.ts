@@ -15,8 +15,8 @@ import { thinProbabilityPath, type ProbabilityPoint } from './probability-path.t
 export interface MarketDetails {
   readonly market: MarketRecord;
   readonly creator: CreatorSummary;
-  /** thinned to at most `probabilityPointsMax` points */
-  readonly probabilityChanges: ProbabilityPoint[];
+  /** thinned to at most `probabilityPointsMax` points; shared by the reads of one cached history, never mutated */
+  readonly probabilityChanges: readonly ProbabilityPoint[];
   readonly probabilityChangesTruncated: boolean;
   readonly numUsers: number;
   readonly totalVolume: number;
@@ -36,31 +36,43 @@ export type GetMarketDetails = (input: {
 }) => ResultAsync<MarketDetails, GetMarketDetailsError>;
 
 export function makeGetMarketDetails(
-  deps: Pick<UseCaseDeps, 'markets' | 'bets' | 'users' | 'marketTags' | 'amendments' | 'probabilityPointsMax'>,
+  deps: Pick<UseCaseDeps, 'markets' | 'bets' | 'users' | 'marketTags' | 'amendments' | 'probabilityPointsMax' | 'marketHistoryCache'>,
 ): GetMarketDetails {
   return (input) =>
     safeTry(async function* () {
-      const { market, rows } = yield* loadMarketWithRows(deps, input.marketId);
-      const series = yield* callMath(() => probabilitySeries(rows, market.seeds), CORRUPT_DATA_CODES);
-      // series[i + 1] is the probability right after the i-th row in canonical order (docs/market-model.md#wpam-probability).
-      const path: ProbabilityPoint[] = [
-        { probability: market.seeds.initialProbability, timestamp: market.createdAt },
-        ...orderRows(rows).map((row, i) => ({ probability: series[i + 1] as number, timestamp: row.placedAt })),
-      ];
-      const { points, truncated } = thinProbabilityPath(path, deps.probabilityPointsMax);
+      const { market, rows, derive } = yield* loadMarketWithRows(deps, input.marketId);
+      const figures = yield* callMath(
+        () =>
+          derive('details', () => {
+            const series = probabilitySeries(rows, market.seeds);
+            // series[i + 1] is the probability right after the i-th row in canonical order (docs/market-model.md#wpam-probability).
+            const path: ProbabilityPoint[] = [
+              { probability: market.seeds.initialProbability, timestamp: market.createdAt },
+              ...orderRows(rows).map((row, i) => ({ probability: series[i + 1] as number, timestamp: row.placedAt })),
+            ];
+            const dust = marketDust(rows);
+            return {
+              thinned: thinProbabilityPath(path, deps.probabilityPointsMax),
+              numUsers: new Set(rows.map((row) => row.username)).size,
+              totalVolume: marketVolume(rows) + dust,
+              dust,
+              lastProbability: series[series.length - 1] as number,
+            };
+          }),
+        CORRUPT_DATA_CODES,
+      );
       const creator = yield* deps.users.findByUsername(market.creatorUsername);
       const tags = (yield* deps.marketTags.tagsOfMarkets([market.id])).get(market.id) ?? [];
-      const dust = marketDust(rows);
       const amendments = yield* deps.amendments.listByMarket(market.id);
       return ok({
         market,
         creator: toCreatorSummary(market.creatorUsername, creator ?? undefined),
-        probabilityChanges: points,
-        probabilityChangesTruncated: truncated,
-        numUsers: new Set(rows.map((row) => row.username)).size,
-        totalVolume: marketVolume(rows) + dust,
-        marketDust: dust,
-        lastProbability: series[series.length - 1] as number,
+        probabilityChanges: figures.thinned.points,
+        probabilityChangesTruncated: figures.thinned.truncated,
+        numUsers: figures.numUsers,
+        totalVolume: figures.totalVolume,
+        marketDust: figures.dust,
+        lastProbability: figures.lastProbability,
         tags,
         descriptionAmendments: amendments.filter((amendment) => amendment.status === 'approved'),
       });

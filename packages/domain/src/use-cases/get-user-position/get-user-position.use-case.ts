@@ -37,14 +37,14 @@ export type GetUserPosition = (input: {
 
 const NOTHING_SELLABLE: SellableFigures = { shares: 0, value: 0 };
 
-export function makeGetUserPosition(deps: Pick<UseCaseDeps, 'markets' | 'bets' | 'users'>): GetUserPosition {
+export function makeGetUserPosition(deps: Pick<UseCaseDeps, 'markets' | 'bets' | 'users' | 'marketHistoryCache'>): GetUserPosition {
   return (input) =>
     safeTry(async function* () {
-      const { market, rows } = yield* loadMarketWithRows(deps, input.marketId);
+      const { market, rows, derive } = yield* loadMarketWithRows(deps, input.marketId);
       if ((yield* deps.users.findByUsername(input.username)) === null) return err(userNotFound(input.username));
       const { username } = input;
       const resolution = resolutionOf(market);
-      const positions = yield* callMath(() => valuePositions(rows, market.seeds, resolution), CORRUPT_DATA_CODES);
+      const positions = yield* callMath(() => derive('valued-positions', () => valuePositions(rows, market.seeds, resolution)), CORRUPT_DATA_CODES);
       const own = positions.find((position) => position.username === username) ?? emptyPosition(username);
       const sellable = (outcome: 'YES' | 'NO'): SellableFigures => {
         if (resolution !== null) return NOTHING_SELLABLE;

@@ -23,12 +23,18 @@ export type ListBetsError = MarketNotFound | CorruptData | InfrastructureError;
 
 export type ListBets = (input: ListBetsInput) => ResultAsync<BetView[], ListBetsError>;
 
-export function makeListBets(deps: Pick<UseCaseDeps, 'markets' | 'bets'>): ListBets {
+export function makeListBets(deps: Pick<UseCaseDeps, 'markets' | 'bets' | 'marketHistoryCache'>): ListBets {
   return (input) =>
     safeTry(async function* () {
-      const { market, rows } = yield* loadMarketWithRows(deps, input.marketId);
-      const series = yield* callMath(() => probabilitySeries(rows, market.seeds), CORRUPT_DATA_CODES);
-      const views = orderRows(rows).map((row, i) => ({ ...row, probability: series[i + 1] as number }));
-      return ok(input.page === undefined ? views : pageOf(views.reverse(), input.page));
+      const { market, rows, derive } = yield* loadMarketWithRows(deps, input.marketId);
+      const views = yield* callMath(
+        () =>
+          derive('bet-views', () => {
+            const series = probabilitySeries(rows, market.seeds);
+            return orderRows(rows).map((row, i) => ({ ...row, probability: series[i + 1] as number }));
+          }),
+        CORRUPT_DATA_CODES,
+      );
+      return ok(input.page === undefined ? [...views] : pageOf(derive('bet-views-newest-first', () => [...views].reverse()), input.page));
     });
 }

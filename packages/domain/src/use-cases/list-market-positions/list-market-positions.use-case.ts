@@ -30,20 +30,19 @@ export type ListMarketPositions = (
   input: ListMarketPositionsInput,
 ) => ResultAsync<MarketPositions, ListMarketPositionsError>;
 
-export function makeListMarketPositions(deps: Pick<UseCaseDeps, 'markets' | 'bets'>): ListMarketPositions {
+export function makeListMarketPositions(deps: Pick<UseCaseDeps, 'markets' | 'bets' | 'marketHistoryCache'>): ListMarketPositions {
   return (input) =>
     safeTry(async function* () {
-      const { market, rows } = yield* loadMarketWithRows(deps, input.marketId);
-      const positions = yield* callMath(
-        () => valuePositions(rows, market.seeds, resolutionOf(market)),
+      const { market, rows, derive } = yield* loadMarketWithRows(deps, input.marketId);
+      const views = yield* callMath(
+        () => derive('positions', () => valuePositions(rows, market.seeds, resolutionOf(market)).map((position) => toMarketPosition(market, position))),
         CORRUPT_DATA_CODES,
       );
-      const views = positions.map((position) => toMarketPosition(market, position));
-      if (input.page === undefined) return ok({ positions: views, total: views.length });
+      if (input.page === undefined) return ok({ positions: [...views], total: views.length });
       // valuePositions lists users by username and the sort is stable, so equal totals stay in username order.
-      const holders = views
-        .filter((view) => view.yesShares + view.noShares > 0)
-        .sort((a, b) => b.yesShares + b.noShares - (a.yesShares + a.noShares));
+      const holders = derive('holders', () =>
+        views.filter((view) => view.yesShares + view.noShares > 0).sort((a, b) => b.yesShares + b.noShares - (a.yesShares + a.noShares)),
+      );
       return ok({ positions: pageOf(holders, input.page), total: holders.length });
     });
 }

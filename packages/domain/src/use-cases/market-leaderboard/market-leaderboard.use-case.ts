@@ -22,12 +22,12 @@ export type GetMarketLeaderboard = (
   input: { readonly marketId: number } & Page,
 ) => ResultAsync<MarketLeaderboardOutput, MarketLeaderboardError>;
 
-export function makeGetMarketLeaderboard(deps: Pick<UseCaseDeps, 'markets' | 'bets'>): GetMarketLeaderboard {
+export function makeGetMarketLeaderboard(deps: Pick<UseCaseDeps, 'markets' | 'bets' | 'marketHistoryCache'>): GetMarketLeaderboard {
   return (input) =>
     safeTry(async function* () {
-      const { market, rows } = yield* loadMarketWithRows(deps, input.marketId);
+      const { market, rows, derive } = yield* loadMarketWithRows(deps, input.marketId);
       const board = yield* callMath(
-        () => marketLeaderboard(rows, market.seeds, resolutionOf(market)),
+        () => derive('leaderboard', () => marketLeaderboard(rows, market.seeds, resolutionOf(market))),
         CORRUPT_DATA_CODES,
       );
       return ok({ marketId: market.id, leaderboard: pageOf(board, input), total: board.length });

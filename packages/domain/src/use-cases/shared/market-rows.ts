@@ -1,8 +1,12 @@
-// A market and its history, read outside a transaction for the display use cases.
-import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
+// A market and its history, read outside a transaction for the display use cases. With a market history cache
+// (docs/performance.md#request-path-profile) a repeat read costs one market row: the cached rows are checked against
+// the row count on the market row just read, extended with the rows after the last cached id when the market grew,
+// and figures derived from them are computed once per history and resolution.
+import { err, ok, okAsync, safeTry, type ResultAsync } from 'neverthrow';
 import type { StoredBetRow } from '../../model/bet.model.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import type { MarketRecord } from '../../model/market.model.ts';
+import type { CachedMarketHistory, MarketHistoryCache } from '../../ports/market-history-cache.port.ts';
 import type { Repositories } from '../../ports/unit-of-work.port.ts';
 import { marketNotFound, type MarketNotFound } from '../../errors/use-case.errors.ts';
 
@@ -12,14 +16,104 @@ export interface MarketWithRows {
   readonly rows: readonly StoredBetRow[];
 }
 
-export function loadMarketWithRows(
-  deps: Pick<Repositories, 'markets' | 'bets'>,
-  marketId: number,
-): ResultAsync<MarketWithRows, MarketNotFound | InfrastructureError> {
+/** A market with its rows as the display reads load it, with the memo of figures derived from them. */
+export interface MarketHistoryView extends MarketWithRows {
+  /**
+   * `compute()` over exactly these rows and this market's resolution, remembered with the cached history so the next
+   * read of the same history reuses it. The value is shared between requests: callers must not mutate it.
+   */
+  derive<T>(name: string, compute: () => T): T;
+}
+
+export type MarketRowsDeps = Pick<Repositories, 'markets' | 'bets'> & { readonly marketHistoryCache?: MarketHistoryCache };
+
+export function loadMarketWithRows(deps: MarketRowsDeps, marketId: number): ResultAsync<MarketHistoryView, MarketNotFound | InfrastructureError> {
   return safeTry(async function* () {
     const market = yield* deps.markets.findById(marketId);
     if (market === null) return err(marketNotFound(marketId));
-    const rows = yield* deps.bets.listByMarket(market.id);
-    return ok({ market, rows });
+    const cache = deps.marketHistoryCache;
+    if (cache === undefined) {
+      const rows = yield* deps.bets.listByMarket(market.id);
+      return ok({ market, rows, derive: <T>(_name: string, compute: () => T) => compute() });
+    }
+    const history = yield* currentHistory(deps, cache, market);
+    // Derived figures depend on the rows (fixed per entry) and on the resolution; the seeds never change.
+    const resolution = `${market.lifecycleStatus}|${market.resolutionResult ?? ''}`;
+    return ok({
+      market,
+      rows: history.rows,
+      derive: <T>(name: string, compute: () => T): T => {
+        const key = `${name}|${resolution}`;
+        if (history.derived.has(key)) return history.derived.get(key) as T;
+        const value = compute();
+        history.derived.set(key, value);
+        return value;
+      },
+    });
   });
+}
+
+/** Loads under way per cache and market: concurrent readers of a cold or grown market share one. */
+const loading = new WeakMap<MarketHistoryCache, Map<number, ResultAsync<CachedMarketHistory, InfrastructureError>>>();
+
+/**
+ * The cached history when it holds every row the market row counts; otherwise the one load under way for the market
+ * when it turns out long enough, or a new load.
+ */
+function currentHistory(
+  deps: Pick<Repositories, 'bets'>,
+  cache: MarketHistoryCache,
+  market: MarketRecord,
+): ResultAsync<CachedMarketHistory, InfrastructureError> {
+  const cached = cache.get(market.id);
+  if (cached !== undefined && cached.rows.length >= market.totals.rowCount) return okAsync(cached);
+  let loads = loading.get(cache);
+  if (loads === undefined) {
+    loads = new Map();
+    loading.set(cache, loads);
+  }
+  const underWay = loads.get(market.id);
+  if (underWay !== undefined) {
+    return underWay.andThen((history) => (history.rows.length >= market.totals.rowCount ? okAsync(history) : loadHistory(deps, cache, market)));
+  }
+  const load = loadHistory(deps, cache, market);
+  const started = loads;
+  started.set(market.id, load);
+  void load.then(() => {
+    if (started.get(market.id) === load) started.delete(market.id);
+  });
+  return load;
+}
+
+/**
+ * The cached rows plus those after the last cached id. Rows of one market are appended under its row lock with
+ * `placedAt` never going back (DB-6), so the new rows sort after the cached ones; if they do not, or the count still
+ * falls short of the market row's, the whole history is read.
+ */
+function loadHistory(
+  deps: Pick<Repositories, 'bets'>,
+  cache: MarketHistoryCache,
+  market: MarketRecord,
+): ResultAsync<CachedMarketHistory, InfrastructureError> {
+  return safeTry(async function* () {
+    const cached = cache.get(market.id);
+    if (cached !== undefined && cached.rows.length >= market.totals.rowCount) return ok(cached);
+    let rows: readonly StoredBetRow[] = [];
+    if (cached !== undefined) {
+      const added = yield* deps.bets.listByMarketAfter(market.id, cached.lastId);
+      const last = cached.rows.at(-1);
+      const first = added[0];
+      if (last === undefined || first === undefined || first.placedAt >= last.placedAt) rows = [...cached.rows, ...added];
+    }
+    if (rows.length < market.totals.rowCount) rows = yield* deps.bets.listByMarket(market.id);
+    const history: CachedMarketHistory = { rows, lastId: maxId(rows), derived: new Map() };
+    cache.set(market.id, history);
+    return ok(history);
+  });
+}
+
+function maxId(rows: readonly StoredBetRow[]): number {
+  let max = 0;
+  for (const row of rows) if (row.id > max) max = row.id;
+  return max;
 }
