@@ -23,6 +23,8 @@ export interface AuthConfig {
   /** true when no JWT_SIGNING_KEY was given (development/test): tokens die with the process. */
   jwtSigningKeyEphemeral: boolean;
   jwtTtlSeconds: number;
+  /** 0: no account cache, every request reads the user row (docs/security.md#account-cache) */
+  accountCacheTtlMs: number;
   adminPassword: string | undefined;
 }
 

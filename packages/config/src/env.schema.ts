@@ -53,6 +53,10 @@ const core = {
     optionalText({ secret: true }),
   ),
   JWT_TTL_SECONDS: about('Lifetime of a session token.', int(86_400, 300, 604_800)),
+  AUTH_ACCOUNT_CACHE_TTL_MS: about(
+    'How long an instance may answer authentication from its account cache: the bound on how late a password, role or suspension change made on another instance takes effect here (its own changes act at once). `0` reads the account on every request.',
+    int(5_000, 0, 60_000),
+  ),
   ADMIN_PASSWORD: about(
     'Password of the seeded `admin`. Required in staging and production when the writer must create it; in development and test generated, printed once on stderr in a framed block and, on PGlite in a directory, kept in `<PGLITE_DATA_DIR>/initial-admin-password` (0600).',
     optionalText({ secret: true }),

@@ -110,6 +110,12 @@ describe('loadConfig: fail fast with every bad key (CFG-2)', () => {
     expect(message).toContain('"eighty"');
   });
 
+  it('bounds the account cache: 5 s by default, 0 turns it off, over a minute is refused', () => {
+    expect(ok({}).auth.accountCacheTtlMs).toBe(5_000);
+    expect(ok({ AUTH_ACCOUNT_CACHE_TTL_MS: '0' }).auth.accountCacheTtlMs).toBe(0);
+    expect(issues({ AUTH_ACCOUNT_CACHE_TTL_MS: '60001' })[0]?.key).toBe('AUTH_ACCOUNT_CACHE_TTL_MS');
+  });
+
   it('rejects unparseable numbers and booleans instead of defaulting them', () => {
     expect(issues({ DB_POOL_MAX: '25.5' })[0]?.key).toBe('DB_POOL_MAX');
     expect(issues({ CORS_ENABLED: 'yes please' })[0]?.key).toBe('CORS_ENABLED');

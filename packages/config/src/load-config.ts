@@ -63,6 +63,7 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): LoadConfi
       jwtSigningKey: settings.JWT_SIGNING_KEY ?? randomBytes(32).toString('base64url'),
       jwtSigningKeyEphemeral: settings.JWT_SIGNING_KEY === undefined,
       jwtTtlSeconds: settings.JWT_TTL_SECONDS,
+      accountCacheTtlMs: settings.AUTH_ACCOUNT_CACHE_TTL_MS,
       adminPassword: settings.ADMIN_PASSWORD,
     },
     database: {

@@ -98,7 +98,7 @@ export async function openRuntime(config: AppConfig, logger: Logger, metricsRegi
     game: config.setup.game,
     probabilityPointsMax: config.api.probabilityPointsMax,
     shareSiteName: config.api.shareSiteName,
-    accountCache: createAccountCache(),
+    ...(config.auth.accountCacheTtlMs === 0 ? {} : { accountCache: createAccountCache({ ttlMs: config.auth.accountCacheTtlMs }) }),
     marketHistoryCache: createMarketHistoryCache(),
   };
   const snapshots = new DrizzleReadModelSnapshotRepository(database.db, database.scope);
