@@ -2,7 +2,7 @@
 // (home page, market discovery, social sharing) against this backend in a headless chromium
 // (docs/operations.md#browser-tests).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, settle, startBrowserHarness, type BrowserHarness, type Trouble } from './harness.ts';
+import { browserSkipReason, settle, startBrowserHarness, tab, type BrowserHarness, type Trouble } from './harness.ts';
 
 const skipReason = browserSkipReason();
 if (skipReason !== undefined) console.info(skipReason);
@@ -105,5 +105,38 @@ describe.skipIf(skipReason !== undefined)('web app market groups and CMS pages i
     for (const label of ANSWERS) await page.getByText(label, { exact: true }).first().waitFor();
     await settle(page);
     clean(trouble);
+  });
+
+  it('saving the home page on /admin/cms publishes it on / with its HTML sanitised', async () => {
+    const { page, trouble } = await h.page('admin');
+    await settle(page);
+    await page.goto('/admin/cms');
+    await tab(page, 'Home Page').click();
+    const title = page.getByPlaceholder('Homepage title');
+    await title.waitFor();
+    await settle(page);
+    await title.fill('Browser cup news');
+    await page
+      .getByPlaceholder('Enter HTML content...')
+      .fill('<h2>Colours compete</h2><p>Pick a side.</p><img src="/HomePageLogo.png" onerror="window.__hacked = true"><script>window.__hacked = true</script>');
+    const saved = page.waitForResponse(pathIs('/v0/admin/content/home', 'PUT'));
+    await page.getByRole('button', { name: 'Save Changes' }).first().click();
+    const response = await saved;
+    expect(response.status()).toBe(200);
+    expect(response.request().postDataJSON()).toMatchObject({ title: 'Browser cup news', format: 'html' });
+    await page.getByText('Content saved successfully!').waitFor();
+    clean(trouble);
+
+    const stored = await h.api<{ result: { title: string; html: string } }>('GET', '/v0/content/home');
+    expect(stored.body.result.title).toBe('Browser cup news');
+    expect(stored.body.result.html).toContain('<h2>Colours compete</h2>');
+    expect(stored.body.result.html).not.toMatch(/<script|onerror/i);
+
+    const visitor = await h.page();
+    await visitor.page.goto('/');
+    await visitor.page.getByText('Colours compete', { exact: true }).waitFor();
+    await settle(visitor.page);
+    expect(await visitor.page.evaluate(() => (window as { __hacked?: boolean }).__hacked)).toBeUndefined();
+    clean(visitor.trouble);
   });
 });
