@@ -136,7 +136,7 @@ describe.skipIf(skipReason !== undefined)('web app market groups and CMS pages i
     await visitor.page.goto('/');
     await visitor.page.getByText('Colours compete', { exact: true }).waitFor();
     await settle(visitor.page);
-    expect(await visitor.page.evaluate(() => (window as { __hacked?: boolean }).__hacked)).toBeUndefined();
+    expect(await visitor.page.evaluate(() => (globalThis as { __hacked?: boolean }).__hacked)).toBeUndefined();
     clean(visitor.trouble);
   });
 });
