@@ -139,4 +139,25 @@ describe.skipIf(skipReason !== undefined)('web app market groups and CMS pages i
     expect(await visitor.page.evaluate(() => (globalThis as { __hacked?: boolean }).__hacked)).toBeUndefined();
     clean(visitor.trouble);
   });
+
+  it('saving the social-share settings on /admin/cms is what the public read returns', async () => {
+    const { page, trouble } = await h.page('admin');
+    await settle(page);
+    await page.goto('/admin/cms');
+    await tab(page, 'Social Share').click();
+    const siteName = page.getByPlaceholder('SocialPredict', { exact: true });
+    await siteName.waitFor();
+    await settle(page);
+    await siteName.fill('Browser Cup Markets');
+    await page.getByPlaceholder('Prediction markets for the social web').fill('Bet on the colours.');
+    await page.getByPlaceholder('SocialPredict share card').fill('The browser cup card');
+    const saved = page.waitForResponse(pathIs('/v0/admin/content/social-share', 'PUT'));
+    await page.getByRole('button', { name: /^Save/ }).first().click();
+    expect((await saved).status()).toBe(200);
+    await page.getByText('Social share settings saved successfully.').waitFor();
+    clean(trouble);
+
+    const read = await h.api<{ result: Record<string, unknown> }>('GET', '/v0/content/social-share');
+    expect(read.body.result).toMatchObject({ siteName: 'Browser Cup Markets', defaultDescription: 'Bet on the colours.', imageAlt: 'The browser cup card' });
+  });
 });
