@@ -308,3 +308,12 @@ export function sanitizeFields<T extends Record<string, Checked<unknown>>>(check
   }
   return values as CleanValues<T>;
 }
+
+const LATEST_RESOLUTION = Date.UTC(2100, 0, 1);
+
+/** A market's or group's resolution time: RFC 3339 with offset, before 2100 (docs/api.md#validation). */
+export function resolutionTime(raw: string): Checked<number> {
+  const time = rfc3339Time(raw);
+  if (time.ok && time.value >= LATEST_RESOLUTION) return fail('must be before 2100-01-01T00:00:00Z');
+  return time;
+}

@@ -67,6 +67,27 @@ describe('POST /v0/market-groups and GET /v0/market-groups/{id}', () => {
   });
 });
 
+describe('GET /v0/markets/{id} of an answer market', () => {
+  // The web app's market page shows the whole group only when the market carries `marketGroup` (regression: it was absent).
+  it('names the group, the answer and the answer count; a lone market has no marketGroup', async () => {
+    const created = await createGroup();
+    const blues = created.answers[1];
+    const read = await t.inject({ method: 'GET', url: `/v0/markets/${String(blues?.marketId)}` });
+    expect(read.statusCode).toBe(200);
+    expect(read.json().market.marketGroup).toEqual({ id: created.group.id, questionTitle: 'Who wins the cup?', answerLabel: 'Blues', displayOrder: 2, answerCount: 3 });
+
+    const lone = await t.inject({
+      method: 'POST',
+      url: '/v0/markets',
+      headers: bearer(tokens.regular),
+      payload: { questionTitle: 'Alone?', description: '', outcomeType: 'BINARY', resolutionDateTime: createBody().resolutionDateTime },
+    });
+    expect(lone.statusCode, lone.body).toBe(201);
+    const loneRead = await t.inject({ method: 'GET', url: `/v0/markets/${String(lone.json().id)}` });
+    expect(loneRead.json().market).not.toHaveProperty('marketGroup');
+  });
+});
+
 describe('POST /v0/market-groups/{id}/resolve', () => {
   it('answers 401 anonymous and 403 to a user, a moderator and a suspended moderator; the steward resolves', async () => {
     const { group, answers } = await createGroup();

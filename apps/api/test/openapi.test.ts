@@ -10,8 +10,8 @@ import { COMPONENT_SCHEMAS } from '../src/schemas/components.schema.ts';
 import { REASONS } from '../src/schemas/error.schema.ts';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
 
-/** Measured 135 758 bytes once the shapes were shared (407 246 before), 178 861 with the description amendment routes about 200 000 with the user-governance, proposal-review and tag routes and 237 050 with the eleven market-group routes; the bound catches a shape inlined instead of shared, not growth route by route. */
-const MAX_DOCUMENT_BYTES = 260_000;
+/** Measured 135 758 bytes once the shapes were shared (407 246 before), 178 861 with the description amendment routes about 200 000 with the user-governance, proposal-review and tag routes 237 050 with the eleven market-group routes and 264 974 with the site content and sharing routes; the bound catches a shape inlined instead of shared, not growth route by route. */
+const MAX_DOCUMENT_BYTES = 290_000;
 
 interface Media {
   schema?: { $ref?: string };

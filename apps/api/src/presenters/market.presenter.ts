@@ -120,7 +120,20 @@ export function presentedPath(path: MarketDetailsView['probabilityChanges']): Pr
 
 export function toMarketDetails(details: MarketDetailsView, now: number): Static<typeof MarketDetails> {
   return {
-    market: toPublicMarket(details.market, now, details.tags),
+    market: {
+      ...toPublicMarket(details.market, now, details.tags),
+      ...(details.marketGroup === undefined
+        ? {}
+        : {
+            marketGroup: {
+              id: details.marketGroup.group.id,
+              questionTitle: details.marketGroup.group.questionTitle,
+              answerLabel: details.marketGroup.answerLabel,
+              displayOrder: details.marketGroup.displayOrder,
+              answerCount: details.marketGroup.answerCount,
+            },
+          }),
+    },
     creator: toCreator(details.creator),
     probabilityChanges: presentedPath(details.probabilityChanges),
     probabilityChangesTruncated: details.probabilityChangesTruncated,

@@ -3,48 +3,18 @@
 // `rowKey` "group:<id>", `isMarketGroup` and the answer markets in `childMarkets`.
 import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox';
 import type { ResultAsync } from 'neverthrow';
-import { publicMarketStatus, type Clock, type ReviewedMarketGroup, type UseCaseError } from '@socialpredict/domain';
+import type { Clock, ReviewedMarketGroup, UseCaseError } from '@socialpredict/domain';
 import type { MarketGroupReviewUseCases } from '@socialpredict/runtime';
 import { unwrap } from '../http-error.mapper.ts';
-import { reviewDecision, toMarketResponse } from '../presenters/market.presenter.ts';
-import { tagsKey } from '../presenters/market-tag.presenter.ts';
+import { toGroupReviewRow } from '../presenters/market-group.presenter.ts';
 import { actorOf } from '../principal.ts';
-import { documented, IdParam, isoTime, ref } from '../schemas/common.schema.ts';
+import { documented, IdParam, ref } from '../schemas/common.schema.ts';
 import { Envelope, ok } from '../schemas/envelope.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
 import { ReviewRow } from '../schemas/review.schema.ts';
 import { routeWrite } from '../write-call.ts';
 
 type ReviewRowShape = Static<typeof ReviewRow>;
-
-/** A group as a review row: the group's own fields, its answers' tags and steward changes, and the answer markets. */
-export function toGroupReviewRow({ details, stewardshipAudits }: ReviewedMarketGroup, now: number): ReviewRowShape {
-  const { group } = details;
-  const children = details.answers.flatMap(({ market }) => (market === null ? [] : [market]));
-  return {
-    rowKey: `group:${String(group.id)}`,
-    isMarketGroup: true,
-    id: group.id,
-    questionTitle: group.questionTitle,
-    description: group.description,
-    creatorUsername: group.creatorUsername,
-    stewardUsername: group.stewardUsername,
-    yesLabel: 'YES',
-    noLabel: 'NO',
-    status: publicMarketStatus(group, now),
-    lifecycleStatus: group.lifecycleStatus,
-    ...reviewDecision(group),
-    proposalCost: group.proposalCost,
-    ...(stewardshipAudits.length === 0
-      ? {}
-      : { stewardshipAudits: stewardshipAudits.map((audit) => ({ ...audit, createdAt: isoTime(audit.createdAt) })) }),
-    ...tagsKey(children[0]?.tags ?? []),
-    childMarkets: children.map((child) => toMarketResponse(child.market, now, child.tags)),
-    createdAt: isoTime(group.createdAt),
-    updatedAt: isoTime(group.updatedAt),
-    resolutionDateTime: isoTime(group.resolutionDateTime),
-  };
-}
 
 const exampleGroupRow: ReviewRowShape = {
   rowKey: 'group:3',

@@ -24,7 +24,6 @@ import {
 } from '../schemas/market-group.schema.ts';
 import { strictNumber } from '../schemas/strict-paging.ts';
 import { routeWrite } from '../write-call.ts';
-import { resolutionTime } from './markets.route.ts';
 
 export interface MarketGroupRouteOptions {
   useCases: MarketGroupUseCases;
@@ -122,7 +121,7 @@ export const marketGroupRoutes: FastifyPluginAsyncTypebox<MarketGroupRouteOption
       const clean = sanitize.sanitizeFields({
         questionTitle: sanitize.questionTitle(body.questionTitle),
         description: sanitize.marketDescription(body.description),
-        resolutionDateTime: resolutionTime(body.resolutionDateTime),
+        resolutionDateTime: sanitize.resolutionTime(body.resolutionDateTime),
       });
       const answerLabels = body.answerLabels.map((label, index) => answerLabelOf(label, `answerLabels[${String(index)}]`));
       const write = routeWrite(request, reply, (details: MarketGroupDetails) => ({ status: 201, body: toMarketGroupBody(details, clock.now()) }));

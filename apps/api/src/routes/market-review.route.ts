@@ -14,7 +14,7 @@ import { errorResponses } from '../schemas/error.schema.ts';
 import { CREATED_AT, TRADED_AT } from '../schemas/examples.ts';
 import { ReviewRow } from '../schemas/review.schema.ts';
 import { routeWrite } from '../write-call.ts';
-import { toGroupReviewRow } from './market-group-review.route.ts';
+import { toGroupReviewRow } from '../presenters/market-group.presenter.ts';
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 100;

@@ -67,14 +67,6 @@ const CreateMarketBody = Type.Object({
   utcOffset: Type.Optional(Type.Integer({ minimum: -1440, maximum: 1440 })),
 });
 
-const LATEST_RESOLUTION = Date.UTC(2100, 0, 1);
-
-export function resolutionTime(raw: string): sanitize.Checked<number> {
-  const time = sanitize.rfc3339Time(raw);
-  if (time.ok && time.value >= LATEST_RESOLUTION) return { ok: false, problem: 'must be before 2100-01-01T00:00:00Z' };
-  return time;
-}
-
 const publicList = { config: { limit: 'general' } } as const;
 
 /** `tagSlug` of the list routes: empty means no filter; a slug no tag has matches nothing (docs/api.md#market-tags). */
@@ -331,7 +323,7 @@ export const marketRoutes: FastifyPluginAsyncTypebox<MarketRouteOptions> = async
       const clean = sanitize.sanitizeFields({
         questionTitle: sanitize.questionTitle(body.questionTitle),
         description: sanitize.marketDescription(body.description),
-        resolutionDateTime: resolutionTime(body.resolutionDateTime),
+        resolutionDateTime: sanitize.resolutionTime(body.resolutionDateTime),
         yesLabel: sanitize.outcomeLabel(body.yesLabel, 'YES'),
         noLabel: sanitize.outcomeLabel(body.noLabel, 'NO'),
       });

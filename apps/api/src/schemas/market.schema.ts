@@ -67,6 +67,10 @@ export const PublicMarket = Type.Object(
     status: PublicStatus,
     lifecycleStatus: LifecycleStatus,
     tags: Type.Optional(Type.Array(ref(Tag))),
+    /** Set on a group's answer market by GET /v0/markets/{id}: the web app's market page then shows the whole group (docs/api.md#market-groups). */
+    marketGroup: Type.Optional(
+      Type.Object({ id: Int, questionTitle: Type.String(), answerLabel: Type.String(), displayOrder: Int, answerCount: Int }),
+    ),
   },
   { $id: 'PublicMarket', title: 'PublicMarket' },
 );

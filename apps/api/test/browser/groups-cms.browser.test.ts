@@ -2,7 +2,7 @@
 // (home page, market discovery, social sharing) against this backend in a headless chromium
 // (docs/operations.md#browser-tests).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, settle, startBrowserHarness, type BrowserHarness, type Trouble } from './harness.ts';
+import { browserSkipReason, settle, startBrowserHarness, tab, type BrowserHarness, type Trouble } from './harness.ts';
 
 const skipReason = browserSkipReason();
 if (skipReason !== undefined) console.info(skipReason);
@@ -63,20 +63,28 @@ describe.skipIf(skipReason !== undefined)('web app market groups and CMS pages i
     created = read.body;
   });
 
-  it('a YES bet placed on an answer market page takes effect', async () => {
+  it('a YES bet placed on an answer through the group trade modal takes effect', async () => {
     const answer = created?.answers[1];
     if (answer === undefined) throw new Error('the group from the first test is missing');
     const balance = async () => (await h.api<{ accountBalance: number }>('GET', '/v0/userinfo/bob')).body.accountBalance;
     const before = await balance();
     const { page, trouble } = await h.page('bob');
+    // Let the login's own calls finish: leaving the page mid-call aborts them, which is no API failure.
+    await settle(page);
     await page.goto(`/markets/${String(answer.marketId)}`);
-    await page.getByText(`${QUESTION} - ${answer.answerLabel}`).first().waitFor();
-    await page.getByRole('button', { name: 'TRADE' }).first().click();
-    await page.getByRole('button', { name: 'YES', exact: true }).click();
-    await page.locator('input[type=number]').fill('30');
+    // An answer market opens as its whole group: the trade modal lists the answers, then the binary trade form.
+    await page.getByText(QUESTION, { exact: true }).first().waitFor();
+    await page.getByRole('button', { name: 'TRADE', exact: true }).first().click();
+    const modal = page.locator('.bet-modal');
+    await modal.getByRole('button', { name: new RegExp(`^${answer.answerLabel}`) }).click();
+    await modal.getByText(answer.answerLabel, { exact: true }).last().waitFor();
+    await modal.getByRole('button', { name: 'YES', exact: true }).click();
+    await modal.locator('input[type=number]').fill('30');
     const placed = page.waitForResponse(pathIs('/v0/bet', 'POST'));
-    await page.getByRole('button', { name: 'CONFIRM PURCHASE' }).click();
-    expect((await placed).status()).toBe(201);
+    await modal.getByRole('button', { name: 'CONFIRM PURCHASE' }).click();
+    const response = await placed;
+    expect(response.status()).toBe(201);
+    expect(response.request().postDataJSON()).toMatchObject({ marketId: answer.marketId, outcome: 'YES', amount: 30 });
     await settle(page);
     clean(trouble);
 
@@ -86,5 +94,70 @@ describe.skipIf(skipReason !== undefined)('web app market groups and CMS pages i
     expect(await balance()).toBe(before - 30 - h.app.config.setup.economics.betting.betFees.initialBetFee);
     const groupBets = await h.api<{ result: { bets: unknown[] } }>('GET', `/v0/market-groups/${String(created?.group.id)}/bets`);
     expect(groupBets.body.result.bets).toEqual([expect.objectContaining({ username: 'bob', outcome: 'YES', amount: 30, answerLabel: answer.answerLabel })]);
+  });
+  it('the group page opens its first answer market, which shows the question and every answer, with no failed call', async () => {
+    if (created === undefined) throw new Error('the group from the first test is missing');
+    const { page, trouble } = await h.page();
+    await page.goto(`/markets/group/${String(created.group.id)}`);
+    // The unmodified web app redirects a group with answers to its first answer market, shown as the whole group.
+    await page.waitForURL(`**/markets/${String(created.answers[0]?.marketId)}`);
+    await page.getByText(QUESTION, { exact: true }).first().waitFor();
+    for (const label of ANSWERS) await page.getByText(label, { exact: true }).first().waitFor();
+    await settle(page);
+    clean(trouble);
+  });
+
+  it('saving the home page on /admin/cms publishes it on / with its HTML sanitised', async () => {
+    const { page, trouble } = await h.page('admin');
+    await settle(page);
+    await page.goto('/admin/cms');
+    await tab(page, 'Home Page').click();
+    const title = page.getByPlaceholder('Homepage title');
+    await title.waitFor();
+    await settle(page);
+    await title.fill('Browser cup news');
+    await page
+      .getByPlaceholder('Enter HTML content...')
+      .fill('<h2>Colours compete</h2><p>Pick a side.</p><img src="/HomePageLogo.png" onerror="window.__hacked = true"><script>window.__hacked = true</script>');
+    const saved = page.waitForResponse(pathIs('/v0/admin/content/home', 'PUT'));
+    await page.getByRole('button', { name: 'Save Changes' }).first().click();
+    const response = await saved;
+    expect(response.status()).toBe(200);
+    expect(response.request().postDataJSON()).toMatchObject({ title: 'Browser cup news', format: 'html' });
+    await page.getByText('Content saved successfully!').waitFor();
+    clean(trouble);
+
+    const stored = await h.api<{ result: { title: string; html: string } }>('GET', '/v0/content/home');
+    expect(stored.body.result.title).toBe('Browser cup news');
+    expect(stored.body.result.html).toContain('<h2>Colours compete</h2>');
+    expect(stored.body.result.html).not.toMatch(/<script|onerror/i);
+
+    const visitor = await h.page();
+    await visitor.page.goto('/');
+    await visitor.page.getByText('Colours compete', { exact: true }).waitFor();
+    await settle(visitor.page);
+    expect(await visitor.page.evaluate(() => (globalThis as { __hacked?: boolean }).__hacked)).toBeUndefined();
+    clean(visitor.trouble);
+  });
+
+  it('saving the social-share settings on /admin/cms is what the public read returns', async () => {
+    const { page, trouble } = await h.page('admin');
+    await settle(page);
+    await page.goto('/admin/cms');
+    await tab(page, 'Social Share').click();
+    const siteName = page.getByPlaceholder('SocialPredict', { exact: true });
+    await siteName.waitFor();
+    await settle(page);
+    await siteName.fill('Browser Cup Markets');
+    await page.getByPlaceholder('Prediction markets for the social web').fill('Bet on the colours.');
+    await page.getByPlaceholder('SocialPredict share card').fill('The browser cup card');
+    const saved = page.waitForResponse(pathIs('/v0/admin/content/social-share', 'PUT'));
+    await page.getByRole('button', { name: /^Save/ }).first().click();
+    expect((await saved).status()).toBe(200);
+    await page.getByText('Social share settings saved successfully.').waitFor();
+    clean(trouble);
+
+    const read = await h.api<{ result: Record<string, unknown> }>('GET', '/v0/content/social-share');
+    expect(read.body.result).toMatchObject({ siteName: 'Browser Cup Markets', defaultDescription: 'Bet on the colours.', imageAlt: 'The browser cup card' });
   });
 });
