@@ -89,12 +89,12 @@ describe('GET /v0/markets/{id} of an answer market', () => {
 });
 
 describe('POST /v0/market-groups/{id}/resolve', () => {
-  it('answers 401 anonymous and 403 to a user, a moderator and a suspended moderator; the steward resolves', async () => {
+  it('answers 401 anonymous and 403 to a user, a moderator, a suspended moderator and an admin; the steward resolves', async () => {
     const { group, answers } = await createGroup();
     const url = `/v0/market-groups/${String(group.id)}/resolve`;
     const payload = { mode: 'exclusive_yes', winningMarketId: answers[1]!.marketId };
     expect((await t.inject({ method: 'POST', url, payload })).statusCode).toBe(401);
-    for (const token of [tokens.regular, tokens.moderator, tokens.suspended]) {
+    for (const token of [tokens.regular, tokens.moderator, tokens.suspended, tokens.admin]) {
       const denied = await t.inject({ method: 'POST', url, headers: bearer(token), payload });
       expect(denied.statusCode).toBe(403);
       expect(denied.json()).toMatchObject({ ok: false, reason: 'AUTHORIZATION_DENIED' });
@@ -103,18 +103,18 @@ describe('POST /v0/market-groups/{id}/resolve', () => {
     const resolved = await t.inject({ method: 'POST', url, headers: bearer(tokens.steward), payload });
     expect(resolved.statusCode).toBe(200);
     expect(resolved.json()).toMatchObject({ id: group.id, lifecycleStatus: 'resolved', status: 'resolved', answerCount: 3 });
-    const again = await t.inject({ method: 'POST', url, headers: bearer(tokens.admin), payload: { mode: 'na' } });
+    const again = await t.inject({ method: 'POST', url, headers: bearer(tokens.steward), payload: { mode: 'na' } });
     expect(again.json()).toMatchObject({ ok: false, reason: 'MARKET_CLOSED' });
   });
 
-  it('lets an administrator resolve and pays like resolving each answer alone', async () => {
+  it('pays a manual resolution like resolving each answer alone', async () => {
     const { group, answers } = await createGroup();
     expect((await bet(tokens.regular, answers[0]!.marketId, 'YES', 20)).statusCode).toBe(201);
     expect((await bet(tokens.moderator, answers[0]!.marketId, 'NO', 10)).statusCode).toBe(201);
     const resolved = await t.inject({
       method: 'POST',
       url: `/v0/market-groups/${String(group.id)}/resolve`,
-      headers: bearer(tokens.admin),
+      headers: bearer(tokens.steward),
       payload: { mode: 'manual', resolutions: answers.map((answer, index) => ({ marketId: answer.marketId, resolution: index === 0 ? 'yes' : 'N/A' })) },
     });
     expect(resolved.statusCode).toBe(200);
@@ -128,11 +128,10 @@ describe('POST /v0/market-groups/{id}/resolve', () => {
     const moderated = await createTestApp({ GAME_MODE: 'moderator' });
     try {
       const mod = await moderated.user('mod', { role: 'MODERATOR' });
-      const admin = await moderated.user('boss', { role: 'ADMIN' });
       const created = await moderated.inject({ method: 'POST', url: '/v0/market-groups', headers: bearer(mod), payload: { ...createBody(), resolutionDateTime: new Date(moderated.ports.clock.now() + 7 * DAY).toISOString() } });
       const { group, answers } = created.json() as { group: { id: number; lifecycleStatus: string }; answers: { marketId: number; answerLabel: string }[] };
       expect(group.lifecycleStatus).toBe('proposed');
-      const refused = await moderated.inject({ method: 'POST', url: `/v0/market-groups/${String(group.id)}/resolve`, headers: bearer(admin), payload: { mode: 'na' } });
+      const refused = await moderated.inject({ method: 'POST', url: `/v0/market-groups/${String(group.id)}/resolve`, headers: bearer(mod), payload: { mode: 'na' } });
       expect(refused.statusCode).toBe(409);
       expect(refused.json()).toMatchObject({
         ok: false,

@@ -306,7 +306,7 @@ export const marketGroupRoutes: FastifyPluginAsyncTypebox<MarketGroupRouteOption
         description:
           'Settles every answer market in one transaction, each exactly as resolving it alone: `exclusive_yes` (the ' +
           '`winningMarketId` YES, all others NO), `manual` (`resolutions` names every answer market once) or `na` (all ' +
-          'N/A, refunds). The steward or an administrator only (403). 409 `MARKET_GROUP_CHILD_UNPUBLISHED` lists the ' +
+          'N/A, refunds). The steward only, as for a single market (403). 409 `MARKET_GROUP_CHILD_UNPUBLISHED` lists the ' +
           'answer markets that are not published in `details.children`; 409 `MARKET_CLOSED` once resolved. Raw body.',
         security: [{ bearer: [] }],
         params: GroupPath,

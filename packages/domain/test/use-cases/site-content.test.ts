@@ -6,6 +6,7 @@ import {
   DEFAULT_HOME_CONTENT,
   defaultDiscoveryPage,
   imageTypeOf,
+  isShareImageUrl,
   OPERATOR,
   SHARE_IMAGE_MAX_BYTES,
   SHARE_IMAGE_PATH,
@@ -124,6 +125,13 @@ describe('social sharing', () => {
     for (const change of cases) expect(await codeOf(h.updateShareSettings({ actor: ADMIN, ...share, ...change, version: 1 }))).toBe('VALIDATION_FAILED');
     for (const actor of NON_ADMINS) expect(await codeOf(h.updateShareSettings({ actor, ...share, version: 1 }))).toBe('AUTHORIZATION_DENIED');
     expect((await h.getShareSettings())._unsafeUnwrap().version).toBe(1);
+  });
+
+  it('accepts a share image URL only as a local path or an absolute http(s) URL without user info', () => {
+    for (const url of ['', '/api/v0/content/social-share/image', 'https://cdn.example/card.png?v=2', 'HTTP://a.example']) expect(isShareImageUrl(url), url).toBe(true);
+    for (const url of ['javascript:alert(1)', 'data:image/png;base64,AA', '//evil.example/x.png', 'https://user:pw@a.example/x.png', 'https://a.example/x y.png', 'https://', '/a\\b', 'ftp://a.example/x']) {
+      expect(isShareImageUrl(url), url).toBe(false);
+    }
   });
 
   it('judges an image by its first bytes', () => {

@@ -24,19 +24,17 @@ export interface UpdateShareSettingsInput {
 export type UpdateShareSettingsError = AuthorizationDenied | ValidationFailed | InvalidState | InfrastructureError;
 export type UpdateShareSettings = (input: UpdateShareSettingsInput, commit?: CommitHook<ShareSettings>) => ResultAsync<ShareSettings, UpdateShareSettingsError>;
 
+/** http(s), a host without user info, then an optional path, query or fragment; no spaces or backslashes anywhere. */
+const ABSOLUTE_HTTP_URL = /^https?:\/\/[^\s/?#@\\]+(?:[/?#][^\s\\]*)?$/i;
+
 /**
  * The image a card names is fetched by other sites' crawlers: a path on this site or an absolute http(s) URL, never
  * another scheme.
  */
 export function isShareImageUrl(url: string): boolean {
   if (url === '') return true;
-  if (url.startsWith('/')) return !url.startsWith('//') && !url.includes('\\');
-  try {
-    const parsed = new URL(url);
-    return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.username === '' && parsed.password === '';
-  } catch {
-    return false;
-  }
+  if (url.startsWith('/')) return !url.startsWith('//') && !url.includes('\\') && !/\s/.test(url);
+  return ABSOLUTE_HTTP_URL.test(url);
 }
 
 export const SHARE_LIMITS = { siteName: 80, defaultDescription: 220, defaultImageUrl: 500, imageAlt: 160 } as const;
