@@ -4,12 +4,10 @@
 // through the ledger (MARKET_CREATION, docs/market-model.md#creation-fees) with the same debt rule as a single market
 // and recorded as the group's `proposalCost`, which a rejected proposal refunds.
 import { err, safeTry, type ResultAsync } from 'neverthrow';
-import { withinDebtLimit } from '../../math/index.ts';
 import { marketCreationPostings } from '../../ledger/postings.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import type { CommitHook } from '../../ports/write-records.port.ts';
 import {
-  domainFailure,
   validationFailed,
   type DomainFailure,
   type UserNotApproved,
@@ -17,8 +15,7 @@ import {
   type ValidationFailed,
 } from '../../errors/use-case.errors.ts';
 import type { UseCaseDeps } from '../deps.ts';
-import { AUTO_APPROVAL, initialLifecycle } from '../create-market/create-market.use-case.ts';
-import { lockExistingUser } from '../shared/locked-user.ts';
+import { admitCreation, AUTO_APPROVAL } from '../shared/creation-admission.ts';
 import { resolveMarketTags } from '../shared/market-tag-rules.ts';
 import {
   answerCap,
@@ -55,35 +52,22 @@ export type CreateMarketGroup = (
   commit?: CommitHook<MarketGroupDetails>,
 ) => ResultAsync<MarketGroupDetails, CreateMarketGroupError>;
 
-const HOUR_MS = 3_600_000;
-
 export function makeCreateMarketGroup(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock' | 'economics' | 'game'>): CreateMarketGroup {
-  const { minimumFutureHours } = deps.economics.marketcreation;
   const { createMarketCost } = deps.economics.marketincentives;
-  const { maximumDebtAllowed } = deps.economics.user;
 
   return (input, commit) =>
     deps.unitOfWork.run((tx) =>
       safeTry(async function* () {
-        // The creator's row is locked before the debt check and the posting (DB-6).
-        const creator = yield* lockExistingUser(tx, input.username);
-        const requested = yield* initialLifecycle(creator, deps.game);
-        const autoApproved =
-          requested === 'proposed' && (yield* tx.settings.get('governance')).value.autoApproveMarketProposals;
-        const lifecycleStatus = autoApproved ? 'published' : requested;
-
+        const { creator, lifecycleStatus, autoApproved, now } = yield* admitCreation(tx, deps, {
+          username: input.username,
+          resolutionDateTime: input.resolutionDateTime,
+          what: 'market group',
+        });
         const cap = answerCap(deps.economics);
         if (input.answerLabels.length < MIN_ANSWERS || input.answerLabels.length > cap) {
           return err(validationFailed({ answerLabels: [`must name ${String(MIN_ANSWERS)} to ${String(cap)} answers`] }));
         }
         const labels = yield* checkAnswerLabels(input.questionTitle, input.answerLabels);
-        const now = deps.clock.now();
-        if (!(input.resolutionDateTime > now + minimumFutureHours * HOUR_MS)) {
-          return err(validationFailed({ resolutionDateTime: [`must be more than ${String(minimumFutureHours)} hour(s) in the future`] }));
-        }
-        if (!withinDebtLimit(creator.accountBalance, createMarketCost, maximumDebtAllowed)) {
-          return err(domainFailure('INSUFFICIENT_BALANCE', 'Creating the market group would exceed the allowed debt.'));
-        }
         const tags = yield* resolveMarketTags(tx.marketTags, input.tagSlugs ?? []);
 
         const group = yield* tx.marketGroups.insert({

@@ -1,26 +1,12 @@
 // Market creation (docs/market-model.md#creation-fees; docs/api.md#game-modes, T1-33): game-mode rules, resolution time in the future, debt rule,
 // MARKET_CREATION posting, and the seeds and cost in force recorded on the market. A proposal is published at once when
 // the governance setting auto-approves proposals (docs/api.md#proposal-review); the setting is read in the transaction.
-import { err, ok, safeTry, type Result, type ResultAsync } from 'neverthrow';
-import { withinDebtLimit } from '../../math/index.ts';
+import { ok, safeTry, type ResultAsync } from 'neverthrow';
 import { marketCreationPostings } from '../../ledger/postings.ts';
-import type { GameConfig } from '../../model/economics.model.ts';
-import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import type { CommitHook } from '../../ports/write-records.port.ts';
-import type { LifecycleStatus } from '../../model/market.model.ts';
 import type { MarketWithTags } from '../../model/market-tag.model.ts';
-import type { UserRecord } from '../../model/user.model.ts';
-import {
-  domainFailure,
-  userNotApproved,
-  validationFailed,
-  type DomainFailure,
-  type UserNotApproved,
-  type UserNotFound,
-  type ValidationFailed,
-} from '../../errors/use-case.errors.ts';
 import type { UseCaseDeps } from '../deps.ts';
-import { lockExistingUser } from '../shared/locked-user.ts';
+import { admitCreation, AUTO_APPROVAL, type CreationAdmissionError } from '../shared/creation-admission.ts';
 import { resolveMarketTags } from '../shared/market-tag-rules.ts';
 import { NO_ROWS } from '../shared/market-totals.ts';
 
@@ -39,46 +25,22 @@ export interface CreateMarketInput {
   readonly tagSlugs?: readonly string[];
 }
 
-export type CreateMarketError =
-  | UserNotFound
-  | UserNotApproved
-  | ValidationFailed
-  | DomainFailure<'INSUFFICIENT_BALANCE'>
-  | InfrastructureError;
+export type CreateMarketError = CreationAdmissionError;
 
 export type CreateMarket = (input: CreateMarketInput, commit?: CommitHook<MarketWithTags>) => ResultAsync<MarketWithTags, CreateMarketError>;
-
-const HOUR_MS = 3_600_000;
-
-/** `approvedBy` of a proposal the governance setting published (docs/api.md#game-modes). */
-export const AUTO_APPROVAL = 'auto-approval';
 
 export function makeCreateMarket(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock' | 'economics' | 'game'>): CreateMarket {
   const { marketcreation } = deps.economics;
   const { createMarketCost } = deps.economics.marketincentives;
-  const { maximumDebtAllowed } = deps.economics.user;
 
   return (input, commit) =>
     deps.unitOfWork.run((tx) =>
       safeTry(async function* () {
-        // The creator's row is locked before the debt check and the posting (DB-6).
-        const creator = yield* lockExistingUser(tx, input.username);
-        const requested = yield* initialLifecycle(creator, deps.game);
-        const autoApproved =
-          requested === 'proposed' && (yield* tx.settings.get('governance')).value.autoApproveMarketProposals;
-        const lifecycleStatus = autoApproved ? 'published' : requested;
-
-        const now = deps.clock.now();
-        if (!(input.resolutionDateTime > now + marketcreation.minimumFutureHours * HOUR_MS)) {
-          return err(
-            validationFailed({
-              resolutionDateTime: [`must be more than ${marketcreation.minimumFutureHours} hour(s) in the future`],
-            }),
-          );
-        }
-        if (!withinDebtLimit(creator.accountBalance, createMarketCost, maximumDebtAllowed)) {
-          return err(domainFailure('INSUFFICIENT_BALANCE', 'Creating the market would exceed the allowed debt.'));
-        }
+        const { creator, lifecycleStatus, autoApproved, now } = yield* admitCreation(tx, deps, {
+          username: input.username,
+          resolutionDateTime: input.resolutionDateTime,
+          what: 'market',
+        });
         const tags = yield* resolveMarketTags(tx.marketTags, input.tagSlugs ?? []);
 
         const market = yield* tx.markets.insert({
@@ -119,20 +81,4 @@ export function makeCreateMarket(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock' 
       }),
       commit,
     );
-}
-
-/** Who may create markets and in which state they start (docs/api.md#game-modes). */
-export function initialLifecycle(
-  creator: Pick<UserRecord, 'role' | 'moderatorStatus'>,
-  game: GameConfig,
-): Result<LifecycleStatus, UserNotApproved> {
-  const activeModerator = creator.role === 'MODERATOR' && creator.moderatorStatus === 'active';
-  if (game.mode === 'moderator') {
-    if (!activeModerator) return err(userNotApproved('Only active moderators may create markets.'));
-    return ok(game.moderation.marketApprovalRequired ? 'proposed' : 'published');
-  }
-  if (creator.moderatorStatus === 'suspended') {
-    return err(userNotApproved('A suspended moderator may not create markets.'));
-  }
-  return ok('published');
 }

@@ -21,7 +21,7 @@ import {
   type ValidationFailed,
 } from '../../errors/use-case.errors.ts';
 import type { UseCaseDeps } from '../deps.ts';
-import { AUTO_APPROVAL } from '../create-market/create-market.use-case.ts';
+import { AUTO_APPROVAL } from '../shared/creation-admission.ts';
 import { hasAdminRights, type Actor } from '../shared/actor.ts';
 import { lockExistingUser } from '../shared/locked-user.ts';
 import { addAnswer, answerCap, checkAnswerLabels, groupNotFound } from '../shared/market-group-rules.ts';
