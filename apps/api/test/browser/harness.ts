@@ -7,8 +7,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { createTestApp, STRONG_PASSWORD, type TestApp } from '../helpers/test-app.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** The built web app sits beside the repository (see /work/shared/webapp/README.md). */
-export const WEB_APP_DIR = fileURLToPath(new URL('../../../../../shared/webapp/build', import.meta.url));
+/** The built web app sits beside the repository, as docs/operations.md#browser-tests describes; `WEB_APP_BUILD_DIR` overrides. */
+export const WEB_APP_DIR = process.env.WEB_APP_BUILD_DIR ?? fileURLToPath(new URL('../../../../../shared/webapp/build', import.meta.url));
 
 /** Why the browser tests cannot run here, or undefined when they can. */
 export function browserSkipReason(): string | undefined {
