@@ -18,7 +18,7 @@ function recordingJobs(failing = false) {
   return {
     sent,
     jobs: {
-      requestReadModelRefresh: async () => void (await attempt('readmodel.refresh')),
+      requestReadModelRefresh: async () => (await attempt('readmodel.refresh')) !== null,
       enqueue: (queue: string, data: Record<string, unknown> = {}) => attempt(`${queue} ${JSON.stringify(data)}`),
     },
   };

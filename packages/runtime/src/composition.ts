@@ -12,6 +12,8 @@ import {
   type AuditedUseCases,
   type Clock,
   type IdempotencyStore,
+  type GlobalReadModelKind,
+  type InfrastructureError,
   type ReadModelSnapshotRepository,
   type UseCaseDeps,
   type WriteFollowUpEffects,
@@ -20,6 +22,7 @@ import {
   createGlobalReadModels,
   globalReadModelBuilds,
   QUEUES,
+  READ_MODEL_REFRESH_DEBOUNCE_SECONDS,
   type GlobalReadModels,
   type GlobalReadModelsDeps,
   type JobLogger,
@@ -44,6 +47,7 @@ import { createAccountCache } from './adapters/account-cache.adapter.ts';
 import { createMarketHistoryCache } from './adapters/market-history-cache.adapter.ts';
 import { createDatabaseObserver, registerPoolMetrics } from './adapters/database-observer.adapter.ts';
 import { dataDirectoryOf, keptSigningKey } from './data-directory.ts';
+import { coalescing, debouncedRefreshRequests } from './follow-up-coalescing.ts';
 import type { OpsProbe } from './ops-probe.ts';
 
 /** Where the JWT signing key came from: JWT_SIGNING_KEY, the data directory (CFG-5), or this process alone. */
@@ -122,14 +126,31 @@ async function signingKeyFor(config: AppConfig): Promise<{ key: string; source: 
 /** What the follow-ups send to the job queue (a consuming runner, or a producer-only one). */
 export type FollowUpJobs = Pick<JobRunner, 'requestReadModelRefresh' | 'enqueue'>;
 
-/** JOB-3 follow-ups on adapters: stale marks in the snapshot table, the refresh and notification jobs on the queue. */
+/**
+ * JOB-3 follow-ups on adapters: stale marks in the snapshot table, the refresh and notification jobs on the queue.
+ * Concurrent writes share their stale marks and refresh requests (docs/performance.md#follow-up-coalescing).
+ */
 export function followUpEffects(snapshots: Pick<ReadModelSnapshotRepository, 'markStale'>, clock: Clock, jobs: FollowUpJobs): WriteFollowUpEffects {
-  const attempt = (operation: string, send: () => Promise<unknown>) =>
-    ResultAsync.fromPromise(send(), (error) => toInfrastructureError(error, operation)).map(() => undefined);
+  const attempt = <T>(operation: string, send: () => Promise<T>) => ResultAsync.fromPromise(send(), (error) => toInfrastructureError(error, operation));
+  // The mark's time is taken when it is sent, so it is never earlier than the commits of the writes it stands for.
+  const marks = new Map<string, () => ResultAsync<void, InfrastructureError>>();
+  const markStale = (kinds: readonly GlobalReadModelKind[]) => {
+    const key = [...kinds].sort().join(',');
+    let mark = marks.get(key);
+    if (mark === undefined) {
+      mark = coalescing(() => snapshots.markStale(kinds, clock.now()));
+      marks.set(key, mark);
+    }
+    return mark();
+  };
   return {
-    markStale: (kinds) => snapshots.markStale(kinds, clock.now()),
-    requestRefresh: () => attempt('jobs.requestReadModelRefresh', () => jobs.requestReadModelRefresh()),
-    notifyMarketResolved: (marketId) => attempt('jobs.marketNotify', () => jobs.enqueue(QUEUES.marketNotify, { marketId })),
+    markStale,
+    requestRefresh: debouncedRefreshRequests(
+      () => attempt('jobs.requestReadModelRefresh', () => jobs.requestReadModelRefresh()),
+      () => clock.now(),
+      READ_MODEL_REFRESH_DEBOUNCE_SECONDS,
+    ),
+    notifyMarketResolved: (marketId) => attempt('jobs.marketNotify', () => jobs.enqueue(QUEUES.marketNotify, { marketId })).map(() => undefined),
   };
 }
 

@@ -21,4 +21,4 @@ export function stubProbe(overrides: Partial<OpsProbe> = {}): OpsProbe {
 }
 
 /** A job queue that takes every follow-up and runs none, for apps without background jobs. */
-export const idleJobs: FollowUpJobs = { requestReadModelRefresh: async () => undefined, enqueue: async () => null };
+export const idleJobs: FollowUpJobs = { requestReadModelRefresh: async () => false, enqueue: async () => null };

@@ -33,7 +33,7 @@ export function recordingJobs(failing = false): JobProducer & { sent: string[] }
   };
   return {
     sent,
-    requestReadModelRefresh: async () => void (await send('readmodel.refresh')),
+    requestReadModelRefresh: async () => (await send('readmodel.refresh')) !== null,
     enqueue: (queue, data = {}) => send(`${queue} ${JSON.stringify(data)}`),
     close: async () => undefined,
   };

@@ -81,8 +81,11 @@ export interface JobRunner {
   /** JOB-5: lets active jobs finish for up to `timeoutMs`, then releases them for retry. */
   stop(timeoutMs: number): Promise<void>;
   enqueue(queue: QueueName, data?: Record<string, unknown>, options?: EnqueueOptions): Promise<string | null>;
-  /** The debounced refresh after a write marked a global read model stale (JOB-3). */
-  requestReadModelRefresh(): Promise<void>;
+  /**
+   * The debounced refresh after a write marked a global read model stale (JOB-3): true when this call queued a new
+   * job, false when one was already waiting.
+   */
+  requestReadModelRefresh(): Promise<boolean>;
   /** Latest figures, kept by the stats timer; cheap enough for every /ops/status call. */
   status(): JobsStatus;
   refreshStats(): Promise<JobsStatus>;
@@ -229,10 +232,11 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       }),
     requestReadModelRefresh: async () => {
       // Shares the hourly schedule's key: a refresh already queued covers this write too.
-      await boss.send(QUEUES.readModelRefresh, {}, {
+      const id = await boss.send(QUEUES.readModelRefresh, {}, {
         singletonKey: 'global',
         startAfter: READ_MODEL_REFRESH_DEBOUNCE_SECONDS,
       });
+      return id !== null;
     },
     status: () => latest,
     refreshStats,

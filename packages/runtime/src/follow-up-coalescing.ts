@@ -1,0 +1,64 @@
+// Follow-ups of concurrent writes share their round trips (docs/performance.md#follow-up-coalescing). Every trade
+// marks the same two global snapshot rows stale and asks for the same debounced refresh job; sent once per trade,
+// those statements queued on the rows' locks and cost more database time than the trade itself.
+import { ResultAsync, okAsync } from 'neverthrow';
+import type { InfrastructureError } from '@socialpredict/domain';
+
+type Send = () => ResultAsync<void, InfrastructureError>;
+
+/**
+ * `send` shared by its concurrent callers without weakening what each caller is promised: the effect they get starts
+ * after they called. A caller arriving while a send is under way does not join it (that send may have begun before
+ * the caller's write committed); it waits for the next one, which starts when the current one ends and answers every
+ * caller queued for it. So at most one send runs and one waits, whatever the rate of callers.
+ */
+export function coalescing(send: Send): Send {
+  let running: Promise<unknown> | undefined;
+  let queued: ResultAsync<void, InfrastructureError> | undefined;
+
+  const start = (): ResultAsync<void, InfrastructureError> => {
+    const sent = send();
+    const settled: Promise<unknown> = Promise.resolve(sent).then(() => {
+      if (running === settled) running = undefined;
+    });
+    running = settled;
+    return sent;
+  };
+
+  return () => {
+    if (running === undefined) return start();
+    if (queued === undefined) {
+      const next = new ResultAsync(
+        running.then(() => {
+          queued = undefined;
+          return start();
+        }),
+      );
+      queued = next;
+    }
+    return queued;
+  };
+}
+
+/**
+ * The debounced refresh request (JOB-3) sent only when no job already queued by this process is sure to cover the
+ * caller's write. `request` answers whether it queued a new job; pg-boss starts that job `debounceSeconds` after it
+ * was queued, and the refresh reads the database when it starts, so every write committed before then is in it. A
+ * request refused because a job was already waiting proves nothing about that job's start, so it covers nothing.
+ * `marginMs` keeps the window clear of clock skew between this process and the database and of the rebuild's start.
+ */
+export function debouncedRefreshRequests(
+  request: () => ResultAsync<boolean, InfrastructureError>,
+  now: () => number,
+  debounceSeconds: number,
+  marginMs = 500,
+): Send {
+  let coveredUntil = Number.NEGATIVE_INFINITY;
+  const send = coalescing(() => {
+    const sentAt = now();
+    return request().map((queuedNewJob) => {
+      if (queuedNewJob) coveredUntil = Math.max(coveredUntil, sentAt + debounceSeconds * 1000 - marginMs);
+    });
+  });
+  return () => (now() < coveredUntil ? okAsync(undefined) : send());
+}

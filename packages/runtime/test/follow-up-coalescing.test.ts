@@ -1,0 +1,149 @@
+// Follow-ups of concurrent writes sharing their round trips (docs/performance.md#follow-up-coalescing): never joined
+// to a send that began before the caller, at most one send waiting, failures reach every caller they stand for.
+import { err, ok, okAsync, ResultAsync } from 'neverthrow';
+import { describe, expect, it } from 'vitest';
+import { infrastructureError, type GlobalReadModelKind, type InfrastructureError } from '@socialpredict/domain';
+import { followUpEffects } from '../src/index.ts';
+import { coalescing, debouncedRefreshRequests } from '../src/follow-up-coalescing.ts';
+
+/** A send whose completions the test releases one at a time. */
+function controlledSend() {
+  const started: number[] = [];
+  const releases: Array<(failure?: InfrastructureError) => void> = [];
+  let clock = 0;
+  const send = () => {
+    started.push((clock += 1));
+    return new ResultAsync<void, InfrastructureError>(
+      new Promise((resolve) => releases.push((failure) => resolve(failure === undefined ? ok(undefined) : err(failure)))),
+    );
+  };
+  const releaseNext = async (failure?: InfrastructureError) => {
+    releases.shift()?.(failure);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  };
+  return { send, started, releaseNext, pending: () => releases.length };
+}
+
+const outage = infrastructureError('UNAVAILABLE', 'connection lost');
+
+describe('coalescing', () => {
+  it('runs one send for a lone caller', async () => {
+    const control = controlledSend();
+    const shared = coalescing(control.send);
+    const answer = shared();
+    expect(control.started).toHaveLength(1);
+    await control.releaseNext();
+    expect((await answer).isOk()).toBe(true);
+  });
+
+  it('queues the callers arriving during a send for one later send, never the running one', async () => {
+    const control = controlledSend();
+    const shared = coalescing(control.send);
+    const first = shared();
+    let laterSettled = 0;
+    const later = Array.from({ length: 50 }, () => shared().map(() => void (laterSettled += 1)));
+    expect(control.started).toHaveLength(1);
+
+    await control.releaseNext();
+    expect((await first).isOk()).toBe(true);
+    // The running send ended: the fifty waited for it, and their own send starts only now.
+    expect(laterSettled).toBe(0);
+    expect(control.started).toHaveLength(2);
+
+    await control.releaseNext();
+    for (const answer of later) expect((await answer).isOk()).toBe(true);
+    expect(laterSettled).toBe(50);
+    expect(control.pending()).toBe(0);
+  });
+
+  it('gives a failure to exactly the callers of the failed send', async () => {
+    const control = controlledSend();
+    const shared = coalescing(control.send);
+    const first = shared();
+    const second = shared();
+    const third = shared();
+    await control.releaseNext();
+    await control.releaseNext(outage);
+    expect((await first).isOk()).toBe(true);
+    expect((await second)._unsafeUnwrapErr()).toBe(outage);
+    expect((await third)._unsafeUnwrapErr()).toBe(outage);
+    // The next caller gets a fresh send, not the failed one.
+    const fourth = shared();
+    expect(control.started).toHaveLength(3);
+    await control.releaseNext();
+    expect((await fourth).isOk()).toBe(true);
+  });
+});
+
+describe('debounced refresh requests', () => {
+  const DEBOUNCE_SECONDS = 2;
+
+  function requests(answers: boolean[]) {
+    let now = 0;
+    const sentAt: number[] = [];
+    const request = () => {
+      sentAt.push(now);
+      return okAsync<boolean, InfrastructureError>(answers.shift() ?? false);
+    };
+    const send = debouncedRefreshRequests(request, () => now, DEBOUNCE_SECONDS, 500);
+    return { send, sentAt, advanceTo: (ms: number) => void (now = ms) };
+  }
+
+  it('lets a newly queued job cover the writes until shortly before it starts', async () => {
+    const { send, sentAt, advanceTo } = requests([true, true]);
+    await send();
+    advanceTo(1_499);
+    await send();
+    expect(sentAt).toEqual([0]);
+    // 2 s debounce less the 0.5 s margin: from here the job may already be reading.
+    advanceTo(1_500);
+    await send();
+    expect(sentAt).toEqual([0, 1_500]);
+  });
+
+  it('takes a refused request (a job was already waiting) as covering nothing', async () => {
+    const { send, sentAt, advanceTo } = requests([false, false]);
+    await send();
+    advanceTo(10);
+    await send();
+    expect(sentAt).toEqual([0, 10]);
+  });
+});
+
+describe('follow-up effects on adapters', () => {
+  it('stands many concurrent stale marks for one kind set with two updates, each timed after its callers', async () => {
+    const marks: Array<{ kinds: readonly GlobalReadModelKind[]; at: number; release: () => void }> = [];
+    let now = 1_000;
+    const snapshots = {
+      markStale: (kinds: readonly GlobalReadModelKind[], at: number) =>
+        new ResultAsync<void, InfrastructureError>(new Promise((resolve) => marks.push({ kinds, at, release: () => resolve(ok(undefined)) }))),
+    };
+    const jobs = { requestReadModelRefresh: async () => false, enqueue: async () => null };
+    const effects = followUpEffects(snapshots, { now: () => now }, jobs);
+
+    const first = effects.markStale(['global_leaderboard', 'system_metrics']);
+    now = 2_000;
+    const rest = Array.from({ length: 20 }, () => effects.markStale(['system_metrics', 'global_leaderboard']));
+    // Another kind set is a mark of its own, sent at once.
+    const metricsOnly = effects.markStale(['system_metrics']);
+    expect(marks.map((mark) => [mark.kinds.length, mark.at])).toEqual([
+      [2, 1_000],
+      [1, 2_000],
+    ]);
+
+    marks[0]?.release();
+    marks[1]?.release();
+    expect((await first).isOk()).toBe(true);
+    expect((await metricsOnly).isOk()).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // One more update for the twenty, its time taken after every one of them called.
+    expect(marks.map((mark) => [mark.kinds.length, mark.at])).toEqual([
+      [2, 1_000],
+      [1, 2_000],
+      [2, 2_000],
+    ]);
+    marks[2]?.release();
+    for (const answer of rest) expect((await answer).isOk()).toBe(true);
+    expect(marks).toHaveLength(3);
+  });
+});
