@@ -11,6 +11,7 @@ import type {
 } from '@socialpredict/domain';
 import type { Executor } from './database.factory.ts';
 import { dbOperation } from './drizzle-operation.ts';
+import { preparedQuery } from './prepared-query.ts';
 import type { OperationScope } from './operation.monitor.ts';
 import { descriptionAmendments, markets } from './schema.ts';
 
@@ -65,9 +66,15 @@ export class DrizzleDescriptionAmendmentRepository implements DescriptionAmendme
   }
 
   listByMarket(marketId: number): ResultAsync<readonly DescriptionAmendment[], InfrastructureError> {
-    return dbOperation(this.#scope, 'amendments.listByMarket', () =>
-      this.#db.select().from(descriptionAmendments).where(eq(descriptionAmendments.marketId, marketId)).orderBy(asc(descriptionAmendments.version)),
+    const byMarket = preparedQuery(this.#db, 'amendments.listByMarket', (db) =>
+      db
+        .select()
+        .from(descriptionAmendments)
+        .where(eq(descriptionAmendments.marketId, sql.placeholder('marketId')))
+        .orderBy(asc(descriptionAmendments.version))
+        .prepare('amendments_list_by_market'),
     );
+    return dbOperation(this.#scope, 'amendments.listByMarket', () => byMarket.execute({ marketId }));
   }
 
   lockByIds(ids: readonly number[]): ResultAsync<readonly DescriptionAmendment[], InfrastructureError> {

@@ -19,6 +19,7 @@ import type {
 } from '@socialpredict/domain';
 import type { Executor } from './database.factory.ts';
 import { dbOperation } from './drizzle-operation.ts';
+import { anyOf, preparedQuery } from './prepared-query.ts';
 import type { OperationScope } from './operation.monitor.ts';
 import { marketGroupAnswerAdditions, marketGroupAnswers, marketGroups } from './schema.ts';
 
@@ -121,11 +122,15 @@ export class DrizzleMarketGroupRepository implements MarketGroupRepository {
   answersForMarkets(marketIds: readonly number[]): ResultAsync<readonly GroupAnswer[], InfrastructureError> {
     return dbOperation(this.#scope, 'marketGroups.answersForMarkets', async () => {
       if (marketIds.length === 0) return [];
-      return this.#db
-        .select()
-        .from(marketGroupAnswers)
-        .where(inArray(marketGroupAnswers.marketId, [...new Set(marketIds)]))
-        .orderBy(asc(marketGroupAnswers.marketId));
+      const ofMarkets = preparedQuery(this.#db, 'marketGroups.answersForMarkets', (db) =>
+        db
+          .select()
+          .from(marketGroupAnswers)
+          .where(anyOf(marketGroupAnswers.marketId, 'marketIds'))
+          .orderBy(asc(marketGroupAnswers.marketId))
+          .prepare('market_group_answers_for_markets'),
+      );
+      return ofMarkets.execute({ marketIds: [...new Set(marketIds)] });
     });
   }
 

@@ -5,6 +5,7 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { InfrastructureError, MarketTag, MarketTagChanges, MarketTagRepository, NewMarketTag } from '@socialpredict/domain';
 import type { Executor } from './database.factory.ts';
 import { dbOperation } from './drizzle-operation.ts';
+import { anyOf, preparedQuery } from './prepared-query.ts';
 import type { OperationScope } from './operation.monitor.ts';
 import { marketTagLinks, marketTags } from './schema.ts';
 
@@ -74,12 +75,16 @@ export class DrizzleMarketTagRepository implements MarketTagRepository {
     return dbOperation(this.#scope, 'marketTags.tagsOfMarkets', async () => {
       const result = new Map<number, MarketTag[]>();
       if (marketIds.length === 0) return result;
-      const rows = await this.#db
-        .select({ marketId: marketTagLinks.marketId, tag: marketTags })
-        .from(marketTagLinks)
-        .innerJoin(marketTags, eq(marketTags.id, marketTagLinks.tagId))
-        .where(inArray(marketTagLinks.marketId, [...new Set(marketIds)]))
-        .orderBy(...PUBLIC_ORDER);
+      const ofMarkets = preparedQuery(this.#db, 'marketTags.tagsOfMarkets', (db) =>
+        db
+          .select({ marketId: marketTagLinks.marketId, tag: marketTags })
+          .from(marketTagLinks)
+          .innerJoin(marketTags, eq(marketTags.id, marketTagLinks.tagId))
+          .where(anyOf(marketTagLinks.marketId, 'marketIds'))
+          .orderBy(...PUBLIC_ORDER)
+          .prepare('market_tags_of_markets'),
+      );
+      const rows = await ofMarkets.execute({ marketIds: [...new Set(marketIds)] });
       for (const { marketId, tag } of rows) result.set(marketId, [...(result.get(marketId) ?? []), tag]);
       return result;
     });

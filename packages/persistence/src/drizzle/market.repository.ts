@@ -16,6 +16,7 @@ import {
 } from '@socialpredict/domain';
 import type { Executor } from './database.factory.ts';
 import { dbOperation } from './drizzle-operation.ts';
+import { preparedQuery } from './prepared-query.ts';
 import type { OperationScope } from './operation.monitor.ts';
 import { ledgerAccounts, marketTagLinks, marketTags, markets } from './schema.ts';
 
@@ -133,7 +134,10 @@ export class DrizzleMarketRepository implements MarketRepository {
 
   findById(id: number): ResultAsync<MarketRecord | null, InfrastructureError> {
     return dbOperation(this.#scope, 'markets.findById', async () => {
-      const [row] = await this.#db.select().from(markets).where(eq(markets.id, id)).limit(1);
+      const byId = preparedQuery(this.#db, 'markets.findById', (db) =>
+        db.select().from(markets).where(eq(markets.id, sql.placeholder('id'))).limit(1).prepare('markets_find_by_id'),
+      );
+      const [row] = await byId.execute({ id });
       return row === undefined ? null : toMarketRecord(row);
     });
   }

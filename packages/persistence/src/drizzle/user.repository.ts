@@ -5,6 +5,7 @@ import { and, count, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { userAccount, type InfrastructureError, type NewUser, type UserListQuery, type UserPage, type UserPatch, type UserRecord, type UserRepository, type UserRole } from '@socialpredict/domain';
 import type { Executor } from './database.factory.ts';
 import { dbOperation } from './drizzle-operation.ts';
+import { preparedQuery } from './prepared-query.ts';
 import type { OperationScope } from './operation.monitor.ts';
 import { ledgerAccounts, users } from './schema.ts';
 
@@ -22,7 +23,10 @@ export class DrizzleUserRepository implements UserRepository {
 
   findByUsername(username: string): ResultAsync<UserRecord | null, InfrastructureError> {
     return dbOperation(this.#scope, 'users.findByUsername', async () => {
-      const [row] = await this.#db.select().from(users).where(eq(users.username, username)).limit(1);
+      const byUsername = preparedQuery(this.#db, 'users.findByUsername', (db) =>
+        db.select().from(users).where(eq(users.username, sql.placeholder('username'))).limit(1).prepare('users_find_by_username'),
+      );
+      const [row] = await byUsername.execute({ username });
       return row ?? null;
     });
   }
