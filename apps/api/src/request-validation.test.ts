@@ -21,6 +21,7 @@ async function echoApp() {
         outcome: OutcomeInput,
         note: Type.Optional(Type.String({ maxLength: 5 })),
         kind: Type.Optional(Type.Literal('BINARY')),
+        ref: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
       }),
     },
   }, async (request) => ({ params: request.params, query: request.query, body: request.body }));
@@ -47,6 +48,7 @@ describe('request validation (docs/api.md#validation, VAL-1)', () => {
     ['an unsafe integer', '/loose/1', { amount: 2 ** 60, outcome: 'YES' }],
     ['a number for a string literal', '/loose/1', { amount: 1, outcome: 'YES', kind: 1 }],
     ['null for a string literal', '/loose/1', { amount: 1, outcome: 'YES', kind: null }],
+    ['a string for a nullable integer', '/loose/1', { amount: 1, outcome: 'YES', ref: '' }],
     ['a non-object body', '/loose/1', [1, 2]],
     ['a non-numeric id', '/loose/abc', { amount: 1, outcome: 'YES' }],
     ['a zero id', '/loose/0', { amount: 1, outcome: 'YES' }],
@@ -66,6 +68,7 @@ describe('request validation (docs/api.md#validation, VAL-1)', () => {
     ['a bad outcome', { amount: 1, outcome: 'MAYBE' }, 'outcome'],
     ['a too long note', { amount: 1, outcome: 'NO', note: 'toolong' }, 'note'],
     ['another string for a literal', { amount: 1, outcome: 'NO', kind: 'MULTIPLE' }, 'kind'],
+    ['a nullable integer out of range', { amount: 1, outcome: 'NO', ref: 0 }, 'ref'],
   ])('answers %s with 400 VALIDATION_FAILED and details.fields', async (_label, payload, field) => {
     const { status, body } = await post('/loose/1', payload);
     expect(status).toBe(400);

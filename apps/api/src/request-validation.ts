@@ -112,6 +112,8 @@ function isMalformed(part: Part, error: ValueError): boolean {
   if (error.type === ValueErrorType.Literal && typeof error.value !== typeof error.schema.const) return true;
   // Likewise for a choice among literals (`status: 1` where `approved` or `rejected` is expected).
   if (error.type === ValueErrorType.Union && literalChoices(error.schema)?.every((choice) => typeof choice !== typeof error.value) === true) return true;
+  // And for a nullable value (`marketId: ""` where an integer or null is expected): no option takes its JSON type.
+  if (error.type === ValueErrorType.Union && optionJsonTypes(error.schema)?.includes(jsonType(error.value)) === false) return true;
   // An integer beyond 2^53 cannot be represented exactly: a malformed number, not a range problem (docs/api.md#validation).
   if (error.type === ValueErrorType.IntegerMaximum && error.schema.maximum === Number.MAX_SAFE_INTEGER) return true;
   // Path and query values are text the router hands over: any failure there is a malformed request (docs/api.md#router-behaviour); rules
@@ -123,6 +125,19 @@ function isMalformed(part: Part, error: ValueError): boolean {
 function literalChoices(schema: TSchema): unknown[] | undefined {
   const options = ((schema as { anyOf?: unknown[] }).anyOf ?? []) as { const?: unknown }[];
   return options.every((option) => 'const' in option) ? options.map((option) => option.const) : undefined;
+}
+
+/** The JSON types a union's options accept (`integer` counted as `number`); undefined when an option names none. */
+function optionJsonTypes(schema: TSchema): string[] | undefined {
+  const options = ((schema as { anyOf?: unknown[] }).anyOf ?? []) as { type?: unknown }[];
+  if (options.length === 0 || !options.every((option) => typeof option.type === 'string')) return undefined;
+  return options.map((option) => (option.type === 'integer' ? 'number' : String(option.type)));
+}
+
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
 }
 
 function fieldName(part: Part, error: ValueError): string {

@@ -2,7 +2,10 @@
 // queue: sent after a committed write only, a notification fan-out after a resolution, and a queue failure that
 // costs a warning instead of the response.
 import type { Logger } from 'pino';
+import { okAsync } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
+import type { Actor, Notification } from '@socialpredict/domain';
+import { marketNotifyJob } from '@socialpredict/jobs';
 import { createLogger, type FollowUpJobs } from '@socialpredict/runtime';
 import { createTestApp, TEST_NOW } from './helpers/test-app.ts';
 
@@ -90,6 +93,68 @@ describe('write follow-ups on the job queue', () => {
     expect(created.isOk()).toBe(true);
     await settled();
     expect(events).toEqual(['write.follow_up_failed']);
+    await app.close();
+  });
+
+  // JOB-3: a group settles every answer as if it were resolved alone (shared/market-settlement.ts); its holders hear of
+  // it the same way, because both writes declare the same follow-ups (write-follow-ups.ts, MARKETS_RESOLVED).
+  it('notifies the holders of every answer of a resolved group exactly as resolving each market alone does', async () => {
+    const { sent, jobs } = recordingJobs();
+    const app = await setting(jobs);
+    const { useCases } = app;
+    const alice: Actor = { kind: 'user', username: 'alice', role: 'REGULAR' };
+    // The same trades on each side: [answer index, trader, outcome]; nobody trades the third answer.
+    const trades = [
+      [0, 'bob', 'YES'],
+      [0, 'carol', 'NO'],
+      [1, 'carol', 'YES'],
+    ] as const;
+    const answers = ['Reds', 'Blues', 'Greens'];
+
+    const group = (
+      await useCases.createMarketGroup({ username: 'alice', questionTitle: 'Who wins?', description: '', resolutionDateTime: TEST_NOW + WEEK_MS, answerLabels: answers }, BY_TEST)
+    )._unsafeUnwrap();
+    const children = group.answers.map(({ answer }) => answer.marketId);
+    const lone: number[] = [];
+    for (const label of answers) {
+      lone.push((await useCases.createMarket({ username: 'alice', questionTitle: `Do the ${label} win?`, description: '', resolutionDateTime: TEST_NOW + WEEK_MS }, BY_TEST))._unsafeUnwrap().id);
+    }
+    for (const [index, username, outcome] of trades) {
+      for (const marketId of [children[index], lone[index]]) (await useCases.placeBet({ username, marketId: Number(marketId), amount: 5, outcome }, BY_TEST))._unsafeUnwrap();
+    }
+    await settled();
+    sent.length = 0;
+
+    (await useCases.resolveMarketGroup({ actor: alice, groupId: group.group.id, mode: 'exclusive_yes', winningMarketId: Number(children[1]) }, BY_TEST))._unsafeUnwrap();
+    await settled();
+    const byGroup = sent.splice(0);
+    for (const [index, marketId] of lone.entries()) {
+      (await useCases.resolveMarket({ actor: alice, marketId, resolution: index === 1 ? 'YES' : 'NO' }, BY_TEST))._unsafeUnwrap();
+    }
+    await settled();
+    const alone = sent.splice(0);
+
+    const notifyJobs = (jobsSent: string[]) => jobsSent.filter((job) => job.startsWith('market.notify '));
+    expect(notifyJobs(byGroup)).toEqual(children.map((marketId) => `market.notify {"marketId":${String(marketId)}}`));
+    expect(notifyJobs(alone)).toEqual(lone.map((marketId) => `market.notify {"marketId":${String(marketId)}}`));
+    // One refresh for the group's one transaction, one per lone resolution.
+    expect(byGroup.filter((job) => job === 'readmodel.refresh')).toHaveLength(1);
+
+    // The queued jobs then record the same notices per answer as per lone market.
+    const recorded: Notification[] = [];
+    const handler = marketNotifyJob({
+      bets: app.ports.bets,
+      notifications: { record: (notices) => okAsync(recorded.push(...notices)) },
+      clock: app.ports.clock,
+    });
+    const signal = new AbortController().signal;
+    for (const job of [...notifyJobs(byGroup), ...notifyJobs(alone)]) {
+      await handler({ data: JSON.parse(job.slice('market.notify '.length)) as Record<string, unknown>, attempt: 1, signal });
+    }
+    const recipients = (marketIds: number[]) =>
+      marketIds.map((marketId) => recorded.filter((notice) => notice.marketId === marketId).map(({ kind, recipient }) => `${kind} ${recipient}`));
+    expect(recipients(children)).toEqual([['market_resolved bob', 'market_resolved carol'], ['market_resolved carol'], []]);
+    expect(recipients(children)).toEqual(recipients(lone));
     await app.close();
   });
 });

@@ -154,6 +154,40 @@ describe('discovery pages and pins', () => {
     expect(topic.topicNav).toEqual(stored);
   });
 
+  it('accepts pins as the web app sends them: a page pin with marketId 0, a market pin with targetPageSlug ""', async () => {
+    const market = await createMarket();
+    const PINS = '/v0/admin/content/market-discovery/markets/pins';
+    // The body of the web app's "Save Pins" after adding one topic pin and one market pin (docs/api.md#site-content).
+    const saved = await t.inject({
+      method: 'PUT',
+      url: PINS,
+      headers: bearer(admin),
+      payload: {
+        pins: [
+          { pinType: 'discovery_page', marketId: 0, targetPageSlug: 'sports', label: 'Sports', sortOrder: 1 },
+          { pinType: 'market', marketId: market.id, targetPageSlug: '', label: '', sortOrder: 2 },
+        ],
+      },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    // Stored as "none": the public page shows neither zero value.
+    expect((await t.inject({ method: 'GET', url: '/v0/content/market-discovery/markets' })).json().result.pins).toEqual([
+      { id: expect.any(Number), pinType: 'discovery_page', targetPageSlug: 'sports', label: 'Sports', sortOrder: 1 },
+      { id: expect.any(Number), pinType: 'market', marketId: market.id, label: '', sortOrder: 2 },
+    ]);
+    // Zero values do not stand in for the field a pin needs; a market pin not yet given its market is malformed.
+    const refused = [
+      [{ pinType: 'market', marketId: 0, targetPageSlug: '' }, 'VALIDATION_FAILED'],
+      [{ pinType: 'discovery_page', marketId: 0, targetPageSlug: '' }, 'VALIDATION_FAILED'],
+      [{ pinType: 'market', marketId: '', targetPageSlug: '' }, 'INVALID_REQUEST'],
+      [{ pinType: 'market', marketId: -1 }, 'VALIDATION_FAILED'],
+    ] as const;
+    for (const [pin, reason] of refused) {
+      const response = await t.inject({ method: 'PUT', url: PINS, headers: bearer(admin), payload: { pins: [pin] } });
+      expect([response.statusCode, response.json().reason], JSON.stringify(pin)).toEqual([400, reason]);
+    }
+  });
+
   it('answers the documented errors: 400 for a bad slug or body, 404 for an unknown market, 409 for a stale version', async () => {
     const badSlug = await t.inject({ method: 'PUT', url: '/v0/admin/content/market-discovery/Not_A_Slug', headers: bearer(admin), payload: { version: 0 } });
     expect([badSlug.statusCode, badSlug.json().reason]).toEqual([400, 'INVALID_REQUEST']);

@@ -67,24 +67,68 @@ describe('POST /v0/market-groups and GET /v0/market-groups/{id}', () => {
   });
 });
 
-describe('GET /v0/markets/{id} of an answer market', () => {
-  // The web app's market page shows the whole group only when the market carries `marketGroup` (regression: it was absent).
-  it('names the group, the answer and the answer count; a lone market has no marketGroup', async () => {
-    const created = await createGroup();
-    const blues = created.answers[1];
-    const read = await t.inject({ method: 'GET', url: `/v0/markets/${String(blues?.marketId)}` });
-    expect(read.statusCode).toBe(200);
-    expect(read.json().market.marketGroup).toEqual({ id: created.group.id, questionTitle: 'Who wins the cup?', answerLabel: 'Blues', displayOrder: 2, answerCount: 3 });
-
+describe('market reads of an answer market name its group (GroupLink)', () => {
+  const createLone = async () => {
     const lone = await t.inject({
       method: 'POST',
       url: '/v0/markets',
       headers: bearer(tokens.regular),
-      payload: { questionTitle: 'Alone?', description: '', outcomeType: 'BINARY', resolutionDateTime: createBody().resolutionDateTime },
+      payload: { questionTitle: 'Who wins alone?', description: '', outcomeType: 'BINARY', resolutionDateTime: createBody().resolutionDateTime },
     });
     expect(lone.statusCode, lone.body).toBe(201);
-    const loneRead = await t.inject({ method: 'GET', url: `/v0/markets/${String(lone.json().id)}` });
+    return lone.json() as { id: number };
+  };
+  const linkOf = (groupId: number, answerLabel: string, displayOrder: number) => ({
+    id: groupId,
+    questionTitle: 'Who wins the cup?',
+    description: 'Final on Sunday',
+    groupType: 'MULTIPLE_CHOICE_BINARY',
+    lifecycleStatus: 'published',
+    status: 'active',
+    answerLabel,
+    displayOrder,
+    answerCount: 3,
+    creatorUsername: 'stew',
+    stewardUsername: 'stew',
+    resolutionDateTime: createBody().resolutionDateTime,
+    createdAt: expect.any(String),
+    updatedAt: expect.any(String),
+  });
+
+  // The web app's market page shows the whole group only when the market carries `marketGroup` (regression: it was absent).
+  it('GET /v0/markets/{id} names the group, the answer and the answer count; a lone market has no marketGroup', async () => {
+    const created = await createGroup();
+    const blues = created.answers[1];
+    const read = await t.inject({ method: 'GET', url: `/v0/markets/${String(blues?.marketId)}` });
+    expect(read.statusCode).toBe(200);
+    expect(read.json().market.marketGroup).toEqual(linkOf(created.group.id, 'Blues', 2));
+    const lone = await createLone();
+    const loneRead = await t.inject({ method: 'GET', url: `/v0/markets/${String(lone.id)}` });
     expect(loneRead.json().market).not.toHaveProperty('marketGroup');
+  });
+
+  // http-api §1.5: MarketResponse, in every MarketOverview, carries it too; the web app's pin picker names the group by it.
+  it('every market list, the search and the discovery read carry it on answer markets only', async () => {
+    const created = await createGroup();
+    const lone = await createLone();
+    const expected = new Map<number, unknown>(created.answers.map((answer, index) => [answer.marketId, linkOf(created.group.id, answer.answerLabel, index + 1)]));
+    expected.set(lone.id, undefined);
+    type Overview = { market: { id: number; marketGroup?: unknown } };
+    const linksIn = (overviews: Overview[]) => new Map(overviews.map((overview) => [overview.market.id, overview.market.marketGroup]));
+    const read = async (url: string) => {
+      const response = await t.inject({ method: 'GET', url });
+      expect(response.statusCode, `${url}: ${response.body}`).toBe(200);
+      return response.json();
+    };
+    for (const url of ['/v0/markets', '/v0/markets/active', '/v0/markets?status=active', '/v0/markets/status', '/v0/markets/status/active']) {
+      expect(linksIn((await read(url)).markets), url).toEqual(expected);
+    }
+    expect(linksIn((await read('/v0/markets/search?query=wins')).primaryResults)).toEqual(expected);
+    expect(linksIn((await read('/v0/read/market-discovery/markets')).result.markets)).toEqual(expected);
+    const group = await read(`/v0/market-groups/${String(created.group.id)}`);
+    expect(group.answers.map((answer: { market: Overview }) => answer.market.market.marketGroup)).toEqual([...expected.values()].slice(0, 3));
+    // Nothing in the closed or resolved lists yet: the key is not invented for an empty page.
+    expect((await read('/v0/markets/resolved')).markets).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@ import type { Static } from '@sinclair/typebox';
 import {
   publicMarketStatus,
   type CreatorSummary,
+  type MarketAnswerOf,
   type MarketDetails as MarketDetailsView,
   type MarketOverview as MarketOverviewView,
   type MarketPosition,
@@ -13,7 +14,7 @@ import {
 } from '@socialpredict/domain';
 import { tagsKey } from './market-tag.presenter.ts';
 import { isoTime } from '../schemas/common.schema.ts';
-import type { Creator, MarketDetails, MarketOverview, MarketResponse, Position, PublicMarket } from '../schemas/market.schema.ts';
+import type { Creator, GroupLink, MarketDetails, MarketOverview, MarketResponse, Position, PublicMarket } from '../schemas/market.schema.ts';
 
 /** Kept for parity: upstream's zero time until the market is resolved (docs/api.md). */
 const UNRESOLVED_FINAL_TIME = '0001-01-01T00:00:00Z';
@@ -43,6 +44,31 @@ export function reviewDecision(market: Pick<MarketRecord, 'approvedBy' | 'approv
     ...text('rejectionReason', market.rejectionReason),
   };
 }
+
+/** Where an answer market sits in its group (docs/api.md#shapes GroupLink); texts and decisions only once set. */
+export function toGroupLink({ group, answerLabel, displayOrder, answerCount }: MarketAnswerOf, now: number): Static<typeof GroupLink> {
+  return {
+    id: group.id,
+    questionTitle: group.questionTitle,
+    ...(group.description === '' ? {} : { description: group.description }),
+    groupType: 'MULTIPLE_CHOICE_BINARY',
+    lifecycleStatus: group.lifecycleStatus,
+    status: publicMarketStatus(group, now),
+    answerLabel,
+    displayOrder,
+    answerCount,
+    ...(group.lifecycleStatus === 'proposed' ? { proposalCost: group.proposalCost } : {}),
+    creatorUsername: group.creatorUsername,
+    stewardUsername: group.stewardUsername,
+    ...reviewDecision(group),
+    resolutionDateTime: isoTime(group.resolutionDateTime),
+    createdAt: isoTime(group.createdAt),
+    updatedAt: isoTime(group.updatedAt),
+  };
+}
+
+/** The `marketGroup` key of a market read: present only for a group's answer market. */
+const groupKey = (link: MarketAnswerOf | undefined, now: number) => (link === undefined ? {} : { marketGroup: toGroupLink(link, now) });
 
 export function toMarketResponse(market: MarketRecord, now: number, tags: readonly MarketTag[] = []): Static<typeof MarketResponse> {
   return {
@@ -93,7 +119,7 @@ export function toPublicMarket(market: MarketRecord, now: number, tags: readonly
 
 export function toMarketOverview(overview: MarketOverviewView, now: number): Static<typeof MarketOverview> {
   return {
-    market: toMarketResponse(overview.market, now, overview.tags),
+    market: { ...toMarketResponse(overview.market, now, overview.tags), ...groupKey(overview.marketGroup, now) },
     creator: toCreator(overview.creator),
     lastProbability: overview.lastProbability,
     numUsers: overview.numUsers,
@@ -120,20 +146,7 @@ export function presentedPath(path: MarketDetailsView['probabilityChanges']): Pr
 
 export function toMarketDetails(details: MarketDetailsView, now: number): Static<typeof MarketDetails> {
   return {
-    market: {
-      ...toPublicMarket(details.market, now, details.tags),
-      ...(details.marketGroup === undefined
-        ? {}
-        : {
-            marketGroup: {
-              id: details.marketGroup.group.id,
-              questionTitle: details.marketGroup.group.questionTitle,
-              answerLabel: details.marketGroup.answerLabel,
-              displayOrder: details.marketGroup.displayOrder,
-              answerCount: details.marketGroup.answerCount,
-            },
-          }),
-    },
+    market: { ...toPublicMarket(details.market, now, details.tags), ...groupKey(details.marketGroup, now) },
     creator: toCreator(details.creator),
     probabilityChanges: presentedPath(details.probabilityChanges),
     probabilityChangesTruncated: details.probabilityChangesTruncated,

@@ -45,10 +45,12 @@ const PageChange = Type.Object({
   version: Version,
 });
 
+// The web app sends every field on every pin, the unused one as its zero value (docs/api.md#site-content): a page
+// pin with `marketId: 0`, a market pin with `targetPageSlug: ""`. Both mean "none", as null or an absent field do.
 const PinChange = Type.Object({
   pinType: Type.Union([Type.Literal('market'), Type.Literal('discovery_page')]),
-  marketId: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }), Type.Null()])),
-  targetPageSlug: Type.Optional(Type.Union([Type.String({ pattern: SLUG, maxLength: 96 }), Type.Null()])),
+  marketId: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: '0 = none' }), Type.Null()])),
+  targetPageSlug: Type.Optional(Type.Union([Type.String({ pattern: `^$|${SLUG}`, maxLength: 96, description: '"" = none' }), Type.Null()])),
   label: Type.Optional(Type.String({ maxLength: 120 })),
   sortOrder: Type.Optional(Type.Integer({ minimum: -1_000_000, maximum: 1_000_000 })),
 });
@@ -152,8 +154,9 @@ export const contentAdminRoutes: FastifyPluginAsyncTypebox<ContentAdminRouteOpti
         summary: 'Replace a discovery page’s pins',
         description:
           'The list sent becomes the page’s pins (at most 50): `market` pins name a public market (404 ' +
-          '`MARKET_NOT_FOUND` otherwise), `discovery_page` pins a page slug. Labels are stored as plain text. The ' +
-          'layout’s version is left unchanged.',
+          '`MARKET_NOT_FOUND` otherwise), `discovery_page` pins a page slug; the field a pin does not use may be absent, ' +
+          'null, `0` (`marketId`) or `""` (`targetPageSlug`), as the web app sends it. Labels are stored as plain text. ' +
+          'The layout’s version is left unchanged.',
         security: [{ bearer: [] }],
         params: SlugPath,
         body: documented(PinsChange, 'The pins.', { pins: [{ pinType: 'market', marketId: 1, label: 'Editor’s pick', sortOrder: 0 }] }),
@@ -169,8 +172,8 @@ export const contentAdminRoutes: FastifyPluginAsyncTypebox<ContentAdminRouteOpti
       );
       const pins = request.body.pins.map((pin, index) => ({
         pinType: pin.pinType,
-        marketId: pin.marketId ?? null,
-        targetPageSlug: pin.targetPageSlug ?? null,
+        marketId: pin.marketId === 0 ? null : (pin.marketId ?? null),
+        targetPageSlug: pin.targetPageSlug === '' ? null : (pin.targetPageSlug ?? null),
         label: labels[`pins.${String(index)}.label`] ?? '',
         sortOrder: pin.sortOrder ?? index,
       }));

@@ -19,6 +19,36 @@ export const Creator = Type.Object(
   { $id: 'Creator', title: 'Creator' },
 );
 
+/**
+ * Ties an answer market to its group (docs/api.md#shapes): the web app shows a market whose `marketGroup.id` is set
+ * with the grouped layout, and its pickers name the group rather than the answer.
+ */
+export const GroupLink = Type.Object(
+  {
+    id: Int,
+    questionTitle: Type.String(),
+    description: Type.Optional(Type.String()),
+    groupType: Type.Literal('MULTIPLE_CHOICE_BINARY'),
+    lifecycleStatus: LifecycleStatus,
+    status: PublicStatus,
+    answerLabel: Type.Optional(Type.String()),
+    displayOrder: Type.Optional(Int),
+    answerCount: Int,
+    proposalCost: Type.Optional(Int),
+    creatorUsername: Type.Optional(Type.String()),
+    stewardUsername: Type.Optional(Type.String()),
+    approvedBy: Type.Optional(Type.String()),
+    approvedAt: Type.Optional(Type.String()),
+    rejectedBy: Type.Optional(Type.String()),
+    rejectedAt: Type.Optional(Type.String()),
+    rejectionReason: Type.Optional(Type.String()),
+    resolutionDateTime: Type.String(),
+    createdAt: Type.String(),
+    updatedAt: Type.String(),
+  },
+  { $id: 'GroupLink', title: 'GroupLink' },
+);
+
 export const MarketResponse = Type.Object(
   {
     id: Int,
@@ -43,6 +73,8 @@ export const MarketResponse = Type.Object(
     createdAt: Type.String(),
     updatedAt: Type.String(),
     tags: Type.Optional(Type.Array(ref(Tag))),
+    /** set on a group's answer market */
+    marketGroup: Type.Optional(ref(GroupLink)),
   },
   { $id: 'MarketResponse', title: 'MarketResponse' },
 );
@@ -67,10 +99,8 @@ export const PublicMarket = Type.Object(
     status: PublicStatus,
     lifecycleStatus: LifecycleStatus,
     tags: Type.Optional(Type.Array(ref(Tag))),
-    /** Set on a group's answer market by GET /v0/markets/{id}: the web app's market page then shows the whole group (docs/api.md#market-groups). */
-    marketGroup: Type.Optional(
-      Type.Object({ id: Int, questionTitle: Type.String(), answerLabel: Type.String(), displayOrder: Int, answerCount: Int }),
-    ),
+    /** set on a group's answer market: the web app's market page then shows the whole group (docs/api.md#market-groups) */
+    marketGroup: Type.Optional(ref(GroupLink)),
   },
   { $id: 'PublicMarket', title: 'PublicMarket' },
 );

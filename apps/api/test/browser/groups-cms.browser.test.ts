@@ -1,14 +1,34 @@
 // The unmodified web app's market groups (create on /create, trade an answer, the group page) and its admin CMS
 // (home page, market discovery, social sharing) against this backend in a headless chromium
 // (docs/operations.md#browser-tests).
+import { deflateSync, crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserSkipReason, settle, startBrowserHarness, tab, type BrowserHarness, type Trouble } from './harness.ts';
+import { browserSkipReason, OPEN_UNTIL, settle, startBrowserHarness, tab, type BrowserHarness, type Trouble } from './harness.ts';
 
 const skipReason = browserSkipReason();
 if (skipReason !== undefined) console.info(skipReason);
 
 const QUESTION = 'Which colour wins the browser cup?';
 const ANSWERS = ['Reds', 'Blues', 'Greens'];
+
+/** A real 2×2 PNG (signature, IHDR, IDAT, IEND), so the browser can decode the preview it shows after the upload. */
+function tinyPng(): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(2, 0);
+  header.writeUInt32BE(2, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit truecolour, no interlace
+  // Each scanline: filter byte 0, then two RGB pixels.
+  const pixels = Buffer.from([0, 255, 0, 0, 0, 0, 255, 0, 0, 255, 0, 255, 255, 255]);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(pixels)), chunk('IEND', Buffer.alloc(0))]);
+}
 
 interface GroupBody {
   group: { id: number; questionTitle: string };
@@ -159,5 +179,128 @@ describe.skipIf(skipReason !== undefined)('web app market groups and CMS pages i
 
     const read = await h.api<{ result: Record<string, unknown> }>('GET', '/v0/content/social-share');
     expect(read.body.result).toMatchObject({ siteName: 'Browser Cup Markets', defaultDescription: 'Bet on the colours.', imageAlt: 'The browser cup card' });
+  });
+
+  it('saving the /markets layout and its pins on /admin/cms, a new topic and market pin included, shows them on /markets', async () => {
+    const tag = await h.api('POST', '/v0/admin/market-tags', h.tokens.admin, { slug: 'colours', displayName: 'Colours' });
+    expect(tag.status).toBe(201);
+    const pinned = await h.api<{ id: number }>('POST', '/v0/markets', h.tokens.alice, {
+      questionTitle: 'Will the pinned colour stay on top?',
+      description: 'Pinned on /markets by the browser test.',
+      outcomeType: 'BINARY',
+      resolutionDateTime: OPEN_UNTIL,
+    });
+    expect(pinned.status).toBe(201);
+
+    const { page, trouble } = await h.page('admin');
+    await settle(page);
+    await page.goto('/admin/cms');
+    // The discovery editor is the CMS's first tab.
+    const title = page.getByLabel('Page Title');
+    await title.waitFor();
+    await settle(page);
+
+    // A pin added and not yet chosen travels inside the whole page object the layout save sends.
+    await page.getByRole('button', { name: 'Market Pins', exact: true }).click();
+    await page.getByRole('button', { name: 'Add Market Pin' }).click();
+    await page.getByRole('button', { name: 'Market page layout (TOP)', exact: true }).click();
+    await title.fill('Colour markets');
+    await page.getByLabel('Page Description').fill('Every colour, one list.');
+    await page.getByRole('checkbox', { name: /^Topic Pins/ }).check();
+    await page.getByRole('checkbox', { name: /^Market Pins/ }).check();
+    const layoutSaved = page.waitForResponse(pathIs('/v0/admin/content/market-discovery/markets', 'PUT'));
+    await page.getByRole('button', { name: 'Save Layout' }).click();
+    const layout = await layoutSaved;
+    expect(layout.status()).toBe(200);
+    expect(layout.request().postDataJSON()).toMatchObject({
+      title: 'Colour markets',
+      featuredTopicsEnabled: true,
+      featuredMarketsEnabled: true,
+      pins: [{ pinType: 'market', marketId: '', targetPageSlug: '' }],
+    });
+    await page.getByText('Market page layout (TOP) saved.').waitFor();
+
+    // Then a topic pin and a market pin, both new, saved together (a top page saves all its pins at once).
+    await page.getByRole('button', { name: 'Topic Pins', exact: true }).click();
+    await page.getByRole('button', { name: 'Add Topic Pin' }).click();
+    await page.getByLabel('Nav Label').fill('Colour topics');
+    await page.getByRole('button', { name: 'Market Pins', exact: true }).click();
+    await page.getByRole('button', { name: 'Add Market Pin' }).click();
+    await page.getByLabel('Search Active Markets').fill('pinned colour');
+    await page.getByRole('button', { name: /Will the pinned colour stay on top\?/ }).click();
+    const pinsSaved = page.waitForResponse(pathIs('/v0/admin/content/market-discovery/markets/pins', 'PUT'));
+    await page.getByRole('button', { name: 'Save Pins' }).click();
+    const pins = await pinsSaved;
+    expect(pins.status()).toBe(200);
+    // What the unmodified app sends for new pins: a topic pin's marketId is 0, a market pin's targetPageSlug "".
+    expect(pins.request().postDataJSON()).toEqual({
+      pins: [
+        { pinType: 'discovery_page', marketId: 0, targetPageSlug: 'colours', label: 'Colour topics', sortOrder: 1 },
+        { pinType: 'market', marketId: pinned.body.id, targetPageSlug: '', label: '', sortOrder: 2 },
+      ],
+    });
+    await page.getByText('Market page layout (TOP) pins saved.').waitFor();
+    await settle(page);
+    clean(trouble);
+
+    const stored = await h.api<{ result: Record<string, unknown> }>('GET', '/v0/content/market-discovery/markets');
+    expect(stored.body.result).toMatchObject({
+      title: 'Colour markets',
+      description: 'Every colour, one list.',
+      featuredTopicsEnabled: true,
+      featuredMarketsEnabled: true,
+      version: 2,
+      pins: [
+        { pinType: 'discovery_page', targetPageSlug: 'colours', label: 'Colour topics', sortOrder: 1 },
+        { pinType: 'market', marketId: pinned.body.id, label: '', sortOrder: 2 },
+      ],
+    });
+    const read = await h.api<{ result: { layout: unknown; pinnedMarkets: Array<{ details: { market: { id: number } } }> } }>(
+      'GET',
+      '/v0/read/market-discovery/markets?limit=1&offset=0',
+    );
+    expect(read.body.result.layout).toEqual(stored.body.result);
+    expect(read.body.result.pinnedMarkets.map((entry) => entry.details.market.id)).toEqual([pinned.body.id]);
+
+    const visitor = await h.page();
+    await visitor.page.goto('/markets');
+    await visitor.page.getByText('Colour markets', { exact: true }).first().waitFor();
+    await visitor.page.getByText('Colour topics', { exact: true }).first().waitFor();
+    await visitor.page.getByText('Will the pinned colour stay on top?', { exact: true }).first().waitFor();
+    await settle(visitor.page);
+    clean(visitor.trouble);
+  });
+
+  it('an image uploaded through the social-share file input is served by the public image read', async () => {
+    const png = tinyPng();
+    const { page, trouble } = await h.page('admin');
+    await settle(page);
+    await page.goto('/admin/cms');
+    await tab(page, 'Social Share').click();
+    const input = page.locator('input[type=file]');
+    await input.waitFor();
+    await settle(page);
+    const uploaded = page.waitForResponse(pathIs('/v0/admin/content/social-share/image', 'POST'));
+    await input.setInputFiles({ name: 'card.png', mimeType: 'image/png', buffer: png });
+    const response = await uploaded;
+    expect(response.status()).toBe(200);
+    expect(((await response.json()) as { result: Record<string, unknown> }).result).toMatchObject({
+      defaultImageUrl: '/api/v0/content/social-share/image',
+      imageEnabled: true,
+    });
+    await page.getByText('Social share image uploaded successfully.').waitFor();
+    // The editor previews the card with the uploaded picture, which the browser decodes.
+    const preview = page.locator('img[src*="/api/v0/content/social-share/image"]').first();
+    await preview.waitFor();
+    await expect.poll(() => preview.evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth)).toBe(2);
+    await settle(page);
+    clean(trouble);
+
+    for (const path of ['/v0/content/social-share/image', '/api/v0/content/social-share/image']) {
+      const served = await fetch(`${h.baseUrl}${path}`);
+      expect(served.status, path).toBe(200);
+      expect(served.headers.get('content-type'), path).toBe('image/png');
+      expect(Buffer.from(await served.arrayBuffer()).equals(png), path).toBe(true);
+    }
   });
 });

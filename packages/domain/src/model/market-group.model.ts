@@ -57,6 +57,15 @@ export interface GroupAnswer {
 
 export type NewGroupAnswer = Omit<GroupAnswer, 'id'>;
 
+/** Where an answer market sits in its group: what a market read names as its `marketGroup` (docs/api.md#market-groups). */
+export interface MarketAnswerOf {
+  readonly group: MarketGroup;
+  readonly answerLabel: string;
+  readonly displayOrder: number;
+  /** the group's answers, this one included */
+  readonly answerCount: number;
+}
+
 /** An answer proposed for an existing group; approval creates its child market (docs/api.md#market-groups). */
 export interface AnswerAddition {
   readonly id: number;

@@ -4,6 +4,7 @@ import type {
   AnswerAddition,
   GroupAnswer,
   GroupAnswerAdditionStatus,
+  MarketAnswerOf,
   MarketGroup,
   MarketGroupPatch,
   NewAnswerAddition,
@@ -55,6 +56,11 @@ export interface MarketGroupRepository {
   listAnswers(groupId: number): ResultAsync<readonly GroupAnswer[], InfrastructureError>;
   /** The answer rows of the given markets (those in a group), in market id order. */
   answersForMarkets(marketIds: readonly number[]): ResultAsync<readonly GroupAnswer[], InfrastructureError>;
+  /**
+   * Where each given market sits in its group, keyed by market id (markets in no group are absent), in one query for a
+   * whole page of markets: the answer row, its group and the group's answer count.
+   */
+  answerLinksOfMarkets(marketIds: readonly number[]): ResultAsync<ReadonlyMap<number, MarketAnswerOf>, InfrastructureError>;
   /** Every market that is an answer of a group, ascending: the review queue lists them under their group. */
   answerMarketIds(): ResultAsync<readonly number[], InfrastructureError>;
   /** The group row must be locked by the caller, so that two answers cannot take the same display order. */

@@ -8,8 +8,19 @@ import { GLOBAL_READ_MODEL_KINDS, type GlobalReadModelKind } from '../model/read
 import type { InfrastructureError } from '../ports/infrastructure.error.ts';
 import type { UseCases } from './all-use-cases.ts';
 
-/** `market_resolved`: the holders of the resolved market hear of it (needs a `marketId` in the output). */
+/** `market_resolved`: the holders of each resolved market hear of it (needs the output to name the markets). */
 export type WriteNotificationKind = 'market_resolved';
+
+/**
+ * An output that names the markets a notification is about: one market (`marketId`), or the answer markets a group
+ * resolution settled together (`children`), each notified exactly as if it had been resolved alone.
+ */
+type NamesMarkets = { readonly marketId: number } | { readonly children: readonly { readonly marketId: number }[] };
+
+/** The markets an output names, in its own order. */
+function namedMarkets(output: NamesMarkets): readonly number[] {
+  return 'children' in output ? output.children.map((child) => child.marketId) : [output.marketId];
+}
 
 export type UseCaseName = keyof UseCases;
 type UseCaseOutput<K extends UseCaseName> = UseCases[K] extends (...args: never[]) => ResultAsync<infer O, unknown> ? O : never;
@@ -22,9 +33,9 @@ interface FollowUpsShape {
   readonly forgetsAccount?: (input: never) => string;
 }
 
-/** A notification is only allowed where the output names the market it is about. */
+/** A notification is only allowed where the output names the markets it is about. */
 export type FollowUps<Output, Input = unknown> = Omit<FollowUpsShape, 'notify'> & {
-  readonly notify: Output extends { readonly marketId: number } ? readonly WriteNotificationKind[] : readonly [];
+  readonly notify: Output extends NamesMarkets ? readonly WriteNotificationKind[] : readonly [];
   /**
    * The account whose authentication state (password version, role, moderator status, must-change flag, profile) the
    * write changed: forgotten at once by this process's account cache (docs/security.md#account-cache).
@@ -36,6 +47,8 @@ export const NO_FOLLOW_UPS = { markStale: [], requestRefresh: false, notify: [] 
 
 /** Every global read model changes with a trade, a new market or a settlement. */
 const MONEY_MOVED = { markStale: GLOBAL_READ_MODEL_KINDS, requestRefresh: true, notify: [] } as const;
+/** A settlement moves money, and the holders of every market it resolved hear of it (JOB-3 `market.notify`). */
+const MARKETS_RESOLVED = { ...MONEY_MOVED, notify: ['market_resolved'] } as const;
 /** A new account or a grant changes the money created (system metrics), not the leaderboard. */
 const MONEY_CREATED = { markStale: ['system_metrics'], requestRefresh: true, notify: [] } as const;
 
@@ -69,7 +82,7 @@ export const WRITE_FOLLOW_UPS: { readonly [K in UseCaseName]: FollowUps<UseCaseO
   projectBet: NO_FOLLOW_UPS,
   quoteSale: NO_FOLLOW_UPS,
   sell: MONEY_MOVED,
-  resolveMarket: { ...MONEY_MOVED, notify: ['market_resolved'] },
+  resolveMarket: MARKETS_RESOLVED,
   getFinancialStats: NO_FOLLOW_UPS,
   getSystemMetrics: NO_FOLLOW_UPS,
   getGlobalLeaderboard: NO_FOLLOW_UPS,
@@ -96,8 +109,8 @@ export const WRITE_FOLLOW_UPS: { readonly [K in UseCaseName]: FollowUps<UseCaseO
   listAmendments: NO_FOLLOW_UPS,
   listOwnAmendments: NO_FOLLOW_UPS,
   createMarketGroup: MONEY_MOVED,
-  // The settlement of every answer market moves money; holders are not notified per answer yet.
-  resolveMarketGroup: MONEY_MOVED,
+  // Every answer market settles as if resolved alone, so its holders hear of it as they would then.
+  resolveMarketGroup: MARKETS_RESOLVED,
   getMarketGroup: NO_FOLLOW_UPS,
   // The fee (and a rejection's refund) moves money: metrics and leaderboard change.
   proposeGroupAnswer: MONEY_MOVED,
@@ -162,10 +175,9 @@ export function withWriteFollowUps(
     const marked = followUps.markStale.length === 0 ? okAsync(undefined) : reported(useCase, 'mark_stale', effects.markStale(followUps.markStale));
     return marked.map(() => {
       if (followUps.requestRefresh) void reported(useCase, 'request_refresh', effects.requestRefresh());
-      // `market_resolved` is the only kind, and the table's type admits it only where the output has a marketId.
+      // `market_resolved` is the only kind, and the table's type admits it only where the output names its markets.
       if (followUps.notify.includes('market_resolved')) {
-        const { marketId } = output as { readonly marketId: number };
-        void reported(useCase, 'notify', effects.notifyMarketResolved(marketId));
+        for (const marketId of namedMarkets(output as NamesMarkets)) void reported(useCase, 'notify', effects.notifyMarketResolved(marketId));
       }
     });
   };

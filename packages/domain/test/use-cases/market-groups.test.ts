@@ -1,7 +1,7 @@
 // Market groups (docs/api.md#market-groups): creation with its single MARKET_CREATION charge and answer rules, game
 // modes, and the group resolution that settles every answer market in one transaction exactly as resolving each alone.
 import { describe, expect, it } from 'vitest';
-import { OPERATOR, type Actor, type CreateMarketGroupInput } from '@socialpredict/domain';
+import { makeUseCases, OPERATOR, type Actor, type CreateMarketGroupInput, type MarketGroupRepository } from '@socialpredict/domain';
 import { codeOf, createHarness, DAY, expectBooksBalanced, type Harness } from './support/use-case-harness.ts';
 
 const DAVE: Actor = { kind: 'user', username: 'dave', role: 'REGULAR' };
@@ -104,6 +104,46 @@ describe('create market group', () => {
     expect(details.answers.every(({ market }) => market?.market.lifecycleStatus === 'proposed')).toBe(true);
     const child = details.answers[0]!.answer.marketId;
     expect(await codeOf(h.placeBet({ username: 'alice', marketId: child, outcome: 'YES', amount: 5 }))).toBe('MARKET_CLOSED');
+  });
+});
+
+describe('market reads name the group of an answer market', () => {
+  it('lists, searches and details answer markets with their group, looked up once per page; other markets have none', async () => {
+    const h = await seeded();
+    const solo = await h.seedMarket('alice', { title: 'Who wins the solo race?' });
+    const { group, answers } = (await h.createMarketGroup(groupInput(h)))._unsafeUnwrap();
+    // Counts the lookups, so that a page costs one whatever its size (docs/performance.md#perf-3).
+    const lookups: number[][] = [];
+    const repository = h.deps.marketGroups;
+    const marketGroups: MarketGroupRepository = new Proxy(repository, {
+      get(target, property) {
+        if (property === 'answerLinksOfMarkets') {
+          return (ids: readonly number[]) => {
+            lookups.push([...ids]);
+            return target.answerLinksOfMarkets(ids);
+          };
+        }
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const reads = makeUseCases({ ...h.deps, marketGroups });
+    const linkOf = (answer: (typeof answers)[number]['answer']) => ({ group, answerLabel: answer.answerLabel, displayOrder: answer.displayOrder, answerCount: 3 });
+
+    const page = (await reads.listMarkets({ status: 'all', limit: 10, offset: 0 }))._unsafeUnwrap();
+    expect(lookups).toHaveLength(1);
+    const listed = new Map(page.markets.map((overview) => [overview.market.id, overview]));
+    expect(listed.size).toBe(4);
+    expect(listed.get(solo.id)).not.toHaveProperty('marketGroup');
+    for (const { answer } of answers) expect(listed.get(answer.marketId)?.marketGroup).toEqual(linkOf(answer));
+
+    const found = (await reads.searchMarkets({ query: 'wins the', status: 'all', limit: 10, offset: 0 }))._unsafeUnwrap();
+    expect(found.primaryResults.map((overview) => overview.marketGroup?.answerLabel ?? null).sort()).toEqual(['Blues', 'Greens', 'Reds', null]);
+
+    const [second] = answers.slice(1);
+    if (second === undefined) throw new Error('the group has three answers');
+    expect((await reads.getMarketDetails({ marketId: second.answer.marketId }))._unsafeUnwrap().marketGroup).toEqual(linkOf(second.answer));
+    expect((await reads.getMarketDetails({ marketId: solo.id }))._unsafeUnwrap()).not.toHaveProperty('marketGroup');
   });
 });
 

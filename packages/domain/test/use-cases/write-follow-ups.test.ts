@@ -46,6 +46,17 @@ describe('withWriteFollowUps', () => {
     expect(failures).toEqual([]);
   });
 
+  it('notifies each answer market of a resolved group, in ascending id, after one stale mark and refresh', async () => {
+    const { h, useCases, done } = followed();
+    await h.seedUser('dave');
+    const resolutionDateTime = h.ports.clock.now() + 7 * 24 * 3_600_000;
+    const created = (await useCases.createMarketGroup({ username: 'dave', questionTitle: 'Who wins?', description: '', resolutionDateTime, answerLabels: ['A', 'B'] }))._unsafeUnwrap();
+    done.length = 0;
+    (await useCases.resolveMarketGroup({ actor: OPERATOR, groupId: created.group.id, mode: 'na' }))._unsafeUnwrap();
+    const ids = created.answers.map(({ answer }) => answer.marketId).sort((a, b) => a - b);
+    expect(done).toEqual(['stale global_leaderboard,system_metrics', 'refresh', ...ids.map((id) => `notify ${String(id)}`)]);
+  });
+
   it('marks only the system metrics after a grant, and nothing after a read or a refused write', async () => {
     const { h, useCases, done } = followed();
     await h.seedUser('alice');

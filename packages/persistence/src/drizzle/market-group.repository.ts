@@ -8,6 +8,7 @@ import type {
   AnswerAdditionQuery,
   GroupAnswer,
   InfrastructureError,
+  MarketAnswerOf,
   MarketGroup,
   MarketGroupPage,
   MarketGroupPatch,
@@ -131,6 +132,31 @@ export class DrizzleMarketGroupRepository implements MarketGroupRepository {
           .prepare('market_group_answers_for_markets'),
       );
       return ofMarkets.execute({ marketIds: [...new Set(marketIds)] });
+    });
+  }
+
+  answerLinksOfMarkets(marketIds: readonly number[]): ResultAsync<ReadonlyMap<number, MarketAnswerOf>, InfrastructureError> {
+    return dbOperation(this.#scope, 'marketGroups.answerLinksOfMarkets', async () => {
+      if (marketIds.length === 0) return new Map<number, MarketAnswerOf>();
+      // One statement for a page of markets: each answer row with its group and, by index on group_id, its group's size.
+      // The subquery's table is aliased, so the unqualified table name in it still means the outer row.
+      const siblingCount = sql<number>`(SELECT count(*)::int FROM ${marketGroupAnswers} AS siblings
+        WHERE siblings.${sql.identifier(marketGroupAnswers.groupId.name)} = ${marketGroupAnswers.groupId})`;
+      const rows = await this.#db
+        .select({
+          answer: marketGroupAnswers,
+          group: marketGroups,
+          answerCount: siblingCount,
+        })
+        .from(marketGroupAnswers)
+        .innerJoin(marketGroups, eq(marketGroups.id, marketGroupAnswers.groupId))
+        .where(inArray(marketGroupAnswers.marketId, [...new Set(marketIds)]));
+      return new Map<number, MarketAnswerOf>(
+        rows.map(({ answer, group, answerCount }) => [
+          answer.marketId,
+          { group, answerLabel: answer.answerLabel, displayOrder: answer.displayOrder, answerCount: Number(answerCount) },
+        ]),
+      );
     });
   }
 

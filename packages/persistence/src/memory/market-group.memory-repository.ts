@@ -6,6 +6,7 @@ import {
   type AnswerAdditionQuery,
   type GroupAnswer,
   type InfrastructureError,
+  type MarketAnswerOf,
   type MarketGroup,
   type MarketGroupPage,
   type MarketGroupPatch,
@@ -87,6 +88,21 @@ export class MemoryMarketGroupRepository implements MarketGroupRepository {
     return readOperation(this.#context, 'marketGroups.answersForMarkets', (tables) => {
       const wanted = new Set(marketIds);
       return [...tables.groupAnswers.values()].filter((answer) => wanted.has(answer.marketId)).sort((a, b) => a.marketId - b.marketId);
+    });
+  }
+
+  answerLinksOfMarkets(marketIds: readonly number[]): ResultAsync<ReadonlyMap<number, MarketAnswerOf>, InfrastructureError> {
+    return readOperation(this.#context, 'marketGroups.answerLinksOfMarkets', (tables) => {
+      const wanted = new Set(marketIds);
+      const answers = [...tables.groupAnswers.values()];
+      const links = new Map<number, MarketAnswerOf>();
+      for (const answer of answers) {
+        const group = tables.marketGroups.get(answer.groupId);
+        if (!wanted.has(answer.marketId) || group === undefined) continue;
+        const answerCount = answers.filter((other) => other.groupId === answer.groupId).length;
+        links.set(answer.marketId, { group, answerLabel: answer.answerLabel, displayOrder: answer.displayOrder, answerCount });
+      }
+      return links;
     });
   }
 

@@ -97,6 +97,23 @@ export function describeMarketGroupsContract({ ports, seed }: MarketGroupFixture
       expect((await ports().marketGroups.answerMarketIds())._unsafeUnwrap()).toEqual([m1.id, m2.id]);
     });
 
+    it('links a page of markets to their groups in one call: group, answer label, display order and answer count', async () => {
+      const [m1, m2, m3] = await seed();
+      const cup = await insertGroup(group({ questionTitle: 'Which cup?' }));
+      const solo = await insertGroup(group({ questionTitle: 'Which solo?' }));
+      const tie = (marketId: number, groupId: number, displayOrder: number) =>
+        ports().unitOfWork.run((tx) => tx.marketGroups.insertAnswer({ groupId, marketId, answerLabel: `A${String(displayOrder)}`, displayOrder }));
+      (await tie(m1.id, cup.id, 1))._unsafeUnwrap();
+      (await tie(m2.id, cup.id, 2))._unsafeUnwrap();
+      (await tie(m3.id, solo.id, 1))._unsafeUnwrap();
+      const links = (await ports().marketGroups.answerLinksOfMarkets([m2.id, m3.id, m2.id, m3.id + 99]))._unsafeUnwrap();
+      expect([...links.entries()].sort(([a], [b]) => a - b)).toEqual([
+        [m2.id, { group: cup, answerLabel: 'A2', displayOrder: 2, answerCount: 2 }],
+        [m3.id, { group: solo, answerLabel: 'A1', displayOrder: 1, answerCount: 1 }],
+      ]);
+      expect((await ports().marketGroups.answerLinksOfMarkets([]))._unsafeUnwrap().size).toBe(0);
+    });
+
     it('stores answer additions and lists them by status, group and steward, newest first', async () => {
       const [m1] = await seed();
       const cup = await insertGroup(group());

@@ -5,7 +5,7 @@ import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import type { DescriptionAmendment } from '../../model/description-amendment.model.ts';
 import type { MarketRecord } from '../../model/market.model.ts';
 import type { MarketTag } from '../../model/market-tag.model.ts';
-import type { MarketGroup } from '../../model/market-group.model.ts';
+import type { MarketAnswerOf } from '../../model/market-group.model.ts';
 import { CORRUPT_DATA_CODES, type CorruptData, type MarketNotFound } from '../../errors/use-case.errors.ts';
 import type { UseCaseDeps } from '../deps.ts';
 import { callMath } from '../shared/math-call.ts';
@@ -30,14 +30,6 @@ export interface MarketDetails {
   readonly descriptionAmendments: readonly DescriptionAmendment[];
   /** the group this market answers, if any: the market page shows the whole group then (docs/api.md#market-groups) */
   readonly marketGroup?: MarketAnswerOf;
-}
-
-/** Where an answer market sits in its group. */
-export interface MarketAnswerOf {
-  readonly group: MarketGroup;
-  readonly answerLabel: string;
-  readonly displayOrder: number;
-  readonly answerCount: number;
 }
 
 export type GetMarketDetailsError = MarketNotFound | CorruptData | InfrastructureError;
@@ -75,17 +67,7 @@ export function makeGetMarketDetails(
       const creator = yield* deps.users.findByUsername(market.creatorUsername);
       const tags = (yield* deps.marketTags.tagsOfMarkets([market.id])).get(market.id) ?? [];
       const amendments = yield* deps.amendments.listByMarket(market.id);
-      const [answer] = yield* deps.marketGroups.answersForMarkets([market.id]);
-      const group = answer === undefined ? null : yield* deps.marketGroups.findById(answer.groupId);
-      const marketGroup =
-        answer === undefined || group === null
-          ? undefined
-          : {
-              group,
-              answerLabel: answer.answerLabel,
-              displayOrder: answer.displayOrder,
-              answerCount: (yield* deps.marketGroups.listAnswers(group.id)).length,
-            };
+      const marketGroup = (yield* deps.marketGroups.answerLinksOfMarkets([market.id])).get(market.id);
       return ok({
         market,
         creator: toCreatorSummary(market.creatorUsername, creator ?? undefined),

@@ -23,7 +23,7 @@ export interface MarketOverviewPage {
 
 export type ListMarkets = (input: ListMarketsInput) => ResultAsync<MarketOverviewPage, InfrastructureError>;
 
-export function makeListMarkets(deps: Pick<UseCaseDeps, 'markets' | 'bets' | 'users' | 'marketTags' | 'clock'>): ListMarkets {
+export function makeListMarkets(deps: Pick<UseCaseDeps, 'markets' | 'bets' | 'users' | 'marketTags' | 'marketGroups' | 'clock'>): ListMarkets {
   return (input) =>
     safeTry(async function* () {
       const page = yield* deps.markets.list({

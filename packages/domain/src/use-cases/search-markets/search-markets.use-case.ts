@@ -33,7 +33,7 @@ export type SearchMarkets = (input: SearchMarketsInput) => ResultAsync<SearchMar
 /** A specific status with at most this many hits triggers the fallback search. */
 const FALLBACK_THRESHOLD = 5;
 
-export function makeSearchMarkets(deps: Pick<UseCaseDeps, 'markets' | 'bets' | 'users' | 'marketTags' | 'clock'>): SearchMarkets {
+export function makeSearchMarkets(deps: Pick<UseCaseDeps, 'markets' | 'bets' | 'users' | 'marketTags' | 'marketGroups' | 'clock'>): SearchMarkets {
   return (input) =>
     safeTry(async function* () {
       const base: MarketQuery = {

@@ -1,9 +1,10 @@
 // Market list entries (docs/api.md#shapes MarketOverview): figures from the running totals and one query per page for
-// creators, trader counts and tags, never a history replay (PERF-3 (docs/performance.md#perf-3)).
+// creators, trader counts, tags and group links, never a history replay (PERF-3 (docs/performance.md#perf-3)).
 import { ok, safeTry, type ResultAsync } from 'neverthrow';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import type { MarketRecord } from '../../model/market.model.ts';
 import type { MarketTag } from '../../model/market-tag.model.ts';
+import type { MarketAnswerOf } from '../../model/market-group.model.ts';
 import type { Repositories } from '../../ports/unit-of-work.port.ts';
 import { probabilityFromTotals } from './market-totals.ts';
 import { toCreatorSummary, type CreatorSummary } from './views.ts';
@@ -18,27 +19,34 @@ export interface MarketOverview {
   readonly marketDust: number;
   /** the tags the market carries, active or not (docs/api.md#market-tags) */
   readonly tags: readonly MarketTag[];
+  /** the group this market answers, if any (docs/api.md#market-groups) */
+  readonly marketGroup?: MarketAnswerOf;
 }
 
 export function marketOverviews(
-  deps: Pick<Repositories, 'users' | 'bets' | 'marketTags'>,
+  deps: Pick<Repositories, 'users' | 'bets' | 'marketTags' | 'marketGroups'>,
   markets: readonly MarketRecord[],
 ): ResultAsync<MarketOverview[], InfrastructureError> {
   return safeTry(async function* () {
     const creators = yield* deps.users.findByUsernames([...new Set(markets.map((market) => market.creatorUsername))]);
     const traders = yield* deps.bets.countUsersByMarket(markets.map((market) => market.id));
     const tags = yield* deps.marketTags.tagsOfMarkets(markets.map((market) => market.id));
+    const groups = yield* deps.marketGroups.answerLinksOfMarkets(markets.map((market) => market.id));
     const creatorByName = new Map(creators.map((user) => [user.username, user]));
     return ok(
-      markets.map((market) => ({
-        market,
-        creator: toCreatorSummary(market.creatorUsername, creatorByName.get(market.creatorUsername)),
-        lastProbability: probabilityFromTotals(market.seeds, market.totals),
-        numUsers: traders.get(market.id) ?? 0,
-        totalVolume: market.totals.volume + market.totals.dust,
-        marketDust: market.totals.dust,
-        tags: tags.get(market.id) ?? [],
-      })),
+      markets.map((market) => {
+        const marketGroup = groups.get(market.id);
+        return {
+          market,
+          creator: toCreatorSummary(market.creatorUsername, creatorByName.get(market.creatorUsername)),
+          lastProbability: probabilityFromTotals(market.seeds, market.totals),
+          numUsers: traders.get(market.id) ?? 0,
+          totalVolume: market.totals.volume + market.totals.dust,
+          marketDust: market.totals.dust,
+          tags: tags.get(market.id) ?? [],
+          ...(marketGroup === undefined ? {} : { marketGroup }),
+        };
+      }),
     );
   });
 }
