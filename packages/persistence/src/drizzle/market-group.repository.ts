@@ -140,17 +140,21 @@ export class DrizzleMarketGroupRepository implements MarketGroupRepository {
       if (marketIds.length === 0) return new Map<number, MarketAnswerOf>();
       // One statement for a page of markets: each answer row with its group and, by index on group_id, its group's size.
       // The subquery's table is aliased, so the unqualified table name in it still means the outer row.
-      const siblingCount = sql<number>`(SELECT count(*)::int FROM ${marketGroupAnswers} AS siblings
-        WHERE siblings.${sql.identifier(marketGroupAnswers.groupId.name)} = ${marketGroupAnswers.groupId})`;
-      const rows = await this.#db
-        .select({
-          answer: marketGroupAnswers,
-          group: marketGroups,
-          answerCount: siblingCount,
-        })
-        .from(marketGroupAnswers)
-        .innerJoin(marketGroups, eq(marketGroups.id, marketGroupAnswers.groupId))
-        .where(inArray(marketGroupAnswers.marketId, [...new Set(marketIds)]));
+      const linksOf = preparedQuery(this.#db, 'marketGroups.answerLinksOfMarkets', (db) => {
+        const siblingCount = sql<number>`(SELECT count(*)::int FROM ${marketGroupAnswers} AS siblings
+          WHERE siblings.${sql.identifier(marketGroupAnswers.groupId.name)} = ${marketGroupAnswers.groupId})`;
+        return db
+          .select({
+            answer: marketGroupAnswers,
+            group: marketGroups,
+            answerCount: siblingCount,
+          })
+          .from(marketGroupAnswers)
+          .innerJoin(marketGroups, eq(marketGroups.id, marketGroupAnswers.groupId))
+          .where(anyOf(marketGroupAnswers.marketId, 'marketIds'))
+          .prepare('market_group_answer_links_of_markets');
+      });
+      const rows = await linksOf.execute({ marketIds: [...new Set(marketIds)] });
       return new Map<number, MarketAnswerOf>(
         rows.map(({ answer, group, answerCount }) => [
           answer.marketId,
