@@ -18,24 +18,23 @@ export function coalescing(send: Send): Send {
 
   const start = (): ResultAsync<void, InfrastructureError> => {
     const sent = send();
-    const settled: Promise<unknown> = Promise.resolve(sent).then(() => {
+    // Settles whichever way the send ends, even by a rejection, so no send can hold its followers forever.
+    const ended = () => {
       if (running === settled) running = undefined;
-    });
+    };
+    const settled: Promise<unknown> = Promise.resolve(sent).then(ended, ended);
     running = settled;
     return sent;
   };
 
   return () => {
     if (running === undefined) return start();
-    if (queued === undefined) {
-      const next = new ResultAsync(
-        running.then(() => {
-          queued = undefined;
-          return start();
-        }),
-      );
-      queued = next;
-    }
+    queued ??= new ResultAsync(
+      running.then(() => {
+        queued = undefined;
+        return start();
+      }),
+    );
     return queued;
   };
 }

@@ -73,6 +73,20 @@ describe('coalescing', () => {
     await control.releaseNext();
     expect((await fourth).isOk()).toBe(true);
   });
+
+  it('frees its followers when a send rejects instead of answering an error', async () => {
+    let calls = 0;
+    const shared = coalescing(() => {
+      calls += 1;
+      return new ResultAsync<void, InfrastructureError>(calls === 1 ? Promise.reject(new Error('driver threw')) : Promise.resolve(ok(undefined)));
+    });
+    const first = shared();
+    const follower = shared();
+    await expect(first).rejects.toThrow('driver threw');
+    expect((await follower).isOk()).toBe(true);
+    expect((await shared()).isOk()).toBe(true);
+    expect(calls).toBe(3);
+  });
 });
 
 describe('debounced refresh requests', () => {
