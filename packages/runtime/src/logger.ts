@@ -22,15 +22,6 @@ const REDACTED_PATHS = [
   'token',
 ];
 
-/**
- * Standard output through pino's asynchronous writer: lines written while one write is under way go out together in
- * the next, off the event loop, instead of one blocking write per line (docs/performance.md#async-logging). pino
- * flushes it synchronously when the process exits.
- */
-function asynchronousStdout(): DestinationStream {
-  return pino.destination({ dest: 1, sync: false });
-}
-
 export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
   return pino(
     {
@@ -43,6 +34,6 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       serializers: { err: pino.stdSerializers.err },
     },
-    destination === process.stdout ? asynchronousStdout() : destination,
+    destination,
   );
 }
