@@ -76,7 +76,13 @@ export async function startBrowserHarness(env: Record<string, string> = {}): Pro
           trouble.failedCalls.push(`${response.request().method()} ${url.pathname}${url.search} → ${response.status()}`);
         }
       });
-      page.on('requestfailed', (request) => trouble.failedCalls.push(`${request.method()} ${request.url()} failed: ${request.failure()?.errorText}`));
+      page.on('requestfailed', (request) => {
+        const reason = request.failure()?.errorText;
+        // A read the page itself cancelled (the admin sidebar's polls when an action reloads the page) is no failure
+        // of the backend; a write cut short, or any other network error, still is.
+        if (request.method() === 'GET' && reason === 'net::ERR_ABORTED') return;
+        trouble.failedCalls.push(`${request.method()} ${request.url()} failed: ${reason}`);
+      });
       page.on('console', (message) => {
         if (message.type() === 'error') trouble.consoleErrors.push(message.text());
       });
