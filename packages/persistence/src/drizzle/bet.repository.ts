@@ -5,6 +5,7 @@ import { and, asc, countDistinct, eq, gt, inArray } from 'drizzle-orm';
 import type { BetRepository, InfrastructureError, NewBetRow, StoredBetRow } from '@socialpredict/domain';
 import type { Executor } from './database.factory.ts';
 import { dbOperation } from './drizzle-operation.ts';
+import { anyOf, preparedQuery } from './prepared-query.ts';
 import type { OperationScope } from './operation.monitor.ts';
 import { bets } from './schema.ts';
 
@@ -95,11 +96,15 @@ export class DrizzleBetRepository implements BetRepository {
   countUsersByMarket(marketIds: readonly number[]): ResultAsync<ReadonlyMap<number, number>, InfrastructureError> {
     return dbOperation(this.#scope, 'bets.countUsersByMarket', async () => {
       if (marketIds.length === 0) return new Map<number, number>();
-      const rows = await this.#db
-        .select({ marketId: bets.marketId, users: countDistinct(bets.username) })
-        .from(bets)
-        .where(inArray(bets.marketId, [...marketIds]))
-        .groupBy(bets.marketId);
+      const usersOf = preparedQuery(this.#db, 'bets.countUsersByMarket', (db) =>
+        db
+          .select({ marketId: bets.marketId, users: countDistinct(bets.username) })
+          .from(bets)
+          .where(anyOf(bets.marketId, 'marketIds'))
+          .groupBy(bets.marketId)
+          .prepare('bets_count_users_by_market'),
+      );
+      const rows = await usersOf.execute({ marketIds: [...marketIds] });
       return new Map(rows.map((row) => [row.marketId, row.users]));
     });
   }

@@ -2,7 +2,7 @@
 // its image, and a row per edited discovery page with its pins. The lock methods insert the defaults first
 // (ON CONFLICT DO NOTHING), so two first-time savers queue on one row lock instead of both seeing "nothing stored".
 import type { ResultAsync } from 'neverthrow';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type {
   DiscoveryPage,
   DiscoveryPin,
@@ -14,6 +14,7 @@ import type {
 } from '@socialpredict/domain';
 import type { Executor } from './database.factory.ts';
 import { dbOperation } from './drizzle-operation.ts';
+import { preparedQuery } from './prepared-query.ts';
 import type { OperationScope } from './operation.monitor.ts';
 import { discoveryPages, discoveryPins, homeContent, shareImage, shareSettings } from './schema.ts';
 
@@ -69,7 +70,10 @@ export class DrizzleSiteContentRepository implements SiteContentRepository {
 
   getDiscoveryPage(slug: string): ResultAsync<DiscoveryPage | null, InfrastructureError> {
     return dbOperation(this.#scope, 'siteContent.getDiscoveryPage', async () => {
-      const [row] = await this.#db.select().from(discoveryPages).where(eq(discoveryPages.slug, slug));
+      const bySlug = preparedQuery(this.#db, 'siteContent.getDiscoveryPage', (db) =>
+        db.select().from(discoveryPages).where(eq(discoveryPages.slug, sql.placeholder('slug'))).prepare('discovery_page_by_slug'),
+      );
+      const [row] = await bySlug.execute({ slug });
       return row === undefined ? null : { ...row, pins: await this.#pins(slug) };
     });
   }
@@ -133,11 +137,15 @@ export class DrizzleSiteContentRepository implements SiteContentRepository {
   }
 
   async #pins(slug: string): Promise<DiscoveryPin[]> {
-    const rows = await this.#db
-      .select()
-      .from(discoveryPins)
-      .where(eq(discoveryPins.pageSlug, slug))
-      .orderBy(asc(discoveryPins.sortOrder), asc(discoveryPins.id));
+    const pinsOf = preparedQuery(this.#db, 'siteContent.pins', (db) =>
+      db
+        .select()
+        .from(discoveryPins)
+        .where(eq(discoveryPins.pageSlug, sql.placeholder('slug')))
+        .orderBy(asc(discoveryPins.sortOrder), asc(discoveryPins.id))
+        .prepare('discovery_pins_of_page'),
+    );
+    const rows = await pinsOf.execute({ slug });
     return rows.map(toPin);
   }
 }

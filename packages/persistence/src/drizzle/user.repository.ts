@@ -1,11 +1,11 @@
 // UserRepository on Drizzle. A user's ledger account is created with the user row, so that postings to it satisfy the
 // ledger's foreign keys from the first one on.
 import type { ResultAsync } from 'neverthrow';
-import { and, count, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, count, eq, ne, or, sql } from 'drizzle-orm';
 import { userAccount, type InfrastructureError, type NewUser, type UserListQuery, type UserPage, type UserPatch, type UserRecord, type UserRepository, type UserRole } from '@socialpredict/domain';
 import type { Executor } from './database.factory.ts';
 import { dbOperation } from './drizzle-operation.ts';
-import { preparedQuery } from './prepared-query.ts';
+import { anyOf, preparedQuery } from './prepared-query.ts';
 import type { OperationScope } from './operation.monitor.ts';
 import { ledgerAccounts, users } from './schema.ts';
 
@@ -35,7 +35,9 @@ export class DrizzleUserRepository implements UserRepository {
     return dbOperation(this.#scope, 'users.findByUsernames', async () =>
       usernames.length === 0
         ? []
-        : this.#db.select().from(users).where(inArray(users.username, [...usernames])).orderBy(usernameOrder),
+        : preparedQuery(this.#db, 'users.findByUsernames', (db) =>
+            db.select().from(users).where(anyOf(users.username, 'usernames')).orderBy(usernameOrder).prepare('users_find_by_usernames'),
+          ).execute({ usernames: [...usernames] }),
     );
   }
 
