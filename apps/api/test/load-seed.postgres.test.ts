@@ -24,6 +24,7 @@ interface MarketRow extends Record<string, unknown> {
   volume: string;
   dust_total: string;
   row_count: string;
+  trader_count: string;
   last_placed_at: string | null;
 }
 
@@ -106,6 +107,7 @@ describeOnFullServer('load-seed pre-grows a database the API keeps trading on', 
       volume: Number(market.volume),
       dust: Number(market.dust_total),
       rowCount: Number(market.row_count),
+      traderCount: Number(market.trader_count),
       lastPlacedAt: market.last_placed_at === null ? null : Number(market.last_placed_at),
     };
 
@@ -116,7 +118,7 @@ describeOnFullServer('load-seed pre-grows a database the API keeps trading on', 
     });
     expect(bet.status, await bet.clone().text()).toBe(201);
     const placedAt = Date.parse(((await bet.json()) as { result: { placedAt: string } }).result.placedAt);
-    const expected = probabilityFromTotals(seeds, totalsAfter(totals, { outcome: 'YES', amount: 7, placedAt }));
+    const expected = probabilityFromTotals(seeds, totalsAfter(totals, { outcome: 'YES', amount: 7, placedAt }, false));
     const details = await fetch(`${api.baseUrl}/v0/markets/${marketId}`);
     expect(details.status).toBe(200);
     expect(JSON.stringify(await details.json())).toContain(`"lastProbability":${JSON.stringify(expected)}`);

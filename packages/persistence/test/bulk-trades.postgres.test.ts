@@ -35,7 +35,7 @@ function decide(market: MarketRecord, traders: readonly string[], balances: Map<
     if (balance - cost.totalCost < -maximumDebtAllowed || guardAppend(market.seeds, totals, { outcome, amount }).isErr()) continue;
     const now = clock.now();
     const row = { marketId: market.id, username, outcome, amount, shares: null, dust: null, placedAt: nextPlacedAt(totals, now) } as const;
-    totals = totalsAfter(totals, row);
+    totals = totalsAfter(totals, row, !traded.has(username));
     trades.push({ row, entries: betPostings(market.id, username, cost), totals, at: now });
     balances.set(username, balance - cost.totalCost);
     traded.add(username);

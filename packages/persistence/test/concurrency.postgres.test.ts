@@ -65,7 +65,7 @@ function replay(markets: readonly MarketRecord[], rowsByMarket: ReadonlyMap<numb
     result.house += createMarketCost;
     const history: BetRow[] = [];
     const traded = new Set<string>();
-    let totals: MarketTotals = { yes: 0, no: 0, volume: 0, dust: 0, rowCount: 0, lastPlacedAt: null };
+    let totals: MarketTotals = { yes: 0, no: 0, volume: 0, dust: 0, rowCount: 0, traderCount: 0, lastPlacedAt: null };
     for (const row of rowsByMarket.get(market.id) ?? []) {
       if (row.amount > 0) {
         checkAppend(history, market.seeds, row);
@@ -83,15 +83,17 @@ function replay(markets: readonly MarketRecord[], rowsByMarket: ReadonlyMap<numb
         result.house += plan.toHouse;
         result.sales += 1;
       }
+      const firstRowOfTrader = !traded.has(row.username);
       traded.add(row.username);
       history.push(row);
-      const { yes, no, volume, dust, rowCount } = totals;
+      const { yes, no, volume, dust, rowCount, traderCount } = totals;
       totals = {
         yes: yes + (row.outcome === 'YES' ? row.amount : 0),
         no: no + (row.outcome === 'NO' ? row.amount : 0),
         volume: volume + row.amount,
         dust: dust + (row.dust ?? 0),
         rowCount: rowCount + 1,
+        traderCount: traderCount + (firstRowOfTrader ? 1 : 0),
         lastPlacedAt: row.placedAt,
       };
     }

@@ -1,5 +1,7 @@
 // VAL-4 on a database: the integrity query passes on books written by the use cases, and one corrupted row of each
 // kind is reported as exactly its violation(s). Runs on PGlite and on PostgreSQL.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HOUSE, MINT, transfer, userAccount, type MarketRecord } from '@socialpredict/domain';
 import { checkLedgerIntegrity, type IntegrityFinding } from '../src/drizzle/ledger-integrity.query.ts';
@@ -8,6 +10,14 @@ import { pgliteTarget, postgresTarget, type ContractPorts, type ContractTarget }
 import { moneyUseCases, seedMarket, seedUser } from './support/money-use-cases.ts';
 
 const T0 = Date.UTC(2026, 0, 1);
+
+/** The backfill statement of the migration that added markets.trader_count (docs/performance.md#trader-count). */
+const BACKFILL = (() => {
+  const migration = readFileSync(fileURLToPath(new URL('../../../drizzle/0012_market_trader_count.sql', import.meta.url)), 'utf8');
+  const statement = migration.split('--> statement-breakpoint').find((part) => part.includes('UPDATE "markets"'));
+  if (statement === undefined) throw new Error('migration 0012 has no backfill');
+  return statement;
+})();
 
 function describeIntegrity(target: ContractTarget) {
   describe(`ledger integrity query: ${target.name}`, () => {
@@ -65,6 +75,21 @@ function describeIntegrity(target: ContractTarget) {
       await corrupt('UPDATE markets SET yes_total = yes_total + 2, volume = volume + 2 WHERE id = $1', [open.id]);
       const [finding] = await findings();
       expect(finding).toMatchObject({ kind: 'MARKET_TOTALS_MISMATCH', marketId: open.id, stored: { yes: 12, no: 36, volume: 48 }, replayed: { yes: 10, no: 36, volume: 46 } });
+    });
+
+    it('a trader count that drifted from the distinct traders of the rows', async () => {
+      await corrupt('UPDATE markets SET trader_count = trader_count - 1 WHERE id = $1', [open.id]);
+      const [finding] = await findings();
+      expect(finding).toMatchObject({ kind: 'MARKET_TOTALS_MISMATCH', marketId: open.id });
+      const { stored, replayed } = finding as { stored: { traderCount: number }; replayed: { traderCount: number } };
+      expect(stored.traderCount).toBe(replayed.traderCount - 1);
+    });
+
+    it('counts the traders of markets traded before trader_count existed as migration 0012 does', async () => {
+      await corrupt('UPDATE markets SET trader_count = 0');
+      expect(await kinds()).toEqual(['MARKET_TOTALS_MISMATCH', 'MARKET_TOTALS_MISMATCH']);
+      await corrupt(BACKFILL);
+      expect(await findings()).toEqual([]);
     });
 
     it('a trade row whose amount changed', async () => {

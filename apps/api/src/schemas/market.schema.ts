@@ -19,6 +19,15 @@ export const Creator = Type.Object(
   { $id: 'Creator', title: 'Creator' },
 );
 
+/** Who reviewed a proposal and when, on markets and groups alike (docs/api.md#proposal-review). */
+const reviewFields = {
+  approvedBy: Type.Optional(Type.String()),
+  approvedAt: Type.Optional(Type.String()),
+  rejectedBy: Type.Optional(Type.String()),
+  rejectedAt: Type.Optional(Type.String()),
+  rejectionReason: Type.Optional(Type.String()),
+};
+
 /**
  * Ties an answer market to its group (docs/api.md#shapes): the web app shows a market whose `marketGroup.id` is set
  * with the grouped layout, and its pickers name the group rather than the answer.
@@ -37,11 +46,7 @@ export const GroupLink = Type.Object(
     proposalCost: Type.Optional(Int),
     creatorUsername: Type.Optional(Type.String()),
     stewardUsername: Type.Optional(Type.String()),
-    approvedBy: Type.Optional(Type.String()),
-    approvedAt: Type.Optional(Type.String()),
-    rejectedBy: Type.Optional(Type.String()),
-    rejectedAt: Type.Optional(Type.String()),
-    rejectionReason: Type.Optional(Type.String()),
+    ...reviewFields,
     resolutionDateTime: Type.String(),
     createdAt: Type.String(),
     updatedAt: Type.String(),
@@ -62,11 +67,7 @@ export const MarketResponse = Type.Object(
     noLabel: Type.String(),
     status: PublicStatus,
     lifecycleStatus: Type.Optional(LifecycleStatus),
-    approvedBy: Type.Optional(Type.String()),
-    approvedAt: Type.Optional(Type.String()),
-    rejectedBy: Type.Optional(Type.String()),
-    rejectedAt: Type.Optional(Type.String()),
-    rejectionReason: Type.Optional(Type.String()),
+    ...reviewFields,
     proposalCost: Type.Optional(Int),
     isResolved: Type.Boolean(),
     resolutionResult: ResolutionResult,

@@ -20,6 +20,8 @@ export interface MarketTotals {
   readonly dust: number;
   /** number of rows; with none, the current probability is P0 (docs/market-model.md#wpam-probability) */
   readonly rowCount: number;
+  /** distinct users with a row; a trade adds one when it is its trader's first row in the market */
+  readonly traderCount: number;
   /** placedAt of the newest row; a new row gets max(now, this) so it never sorts before an older one (DB-6) */
   readonly lastPlacedAt: number | null;
 }

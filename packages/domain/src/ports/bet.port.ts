@@ -16,6 +16,4 @@ export interface BetRepository {
   marketIdsByUser(username: string): ResultAsync<readonly number[], InfrastructureError>;
   /** Ids of the markets with at least one row, ascending. */
   marketIdsWithRows(): ResultAsync<readonly number[], InfrastructureError>;
-  /** Distinct traders per market; a market without rows has no key. */
-  countUsersByMarket(marketIds: readonly number[]): ResultAsync<ReadonlyMap<number, number>, InfrastructureError>;
 }

@@ -30,7 +30,7 @@ describe('create market (docs/market-model.md#creation-fees, docs/api.md#game-mo
       utcOffset: -60,
       creationCost: 10,
       seeds: { initialProbability: 0.5, initialSubsidization: 10, initialYes: 0, initialNo: 0 },
-      totals: { yes: 0, no: 0, volume: 0, dust: 0, rowCount: 0, lastPlacedAt: null },
+      totals: { yes: 0, no: 0, volume: 0, dust: 0, rowCount: 0, traderCount: 0, lastPlacedAt: null },
       resolutionResult: null,
       finalResolutionDateTime: null,
     });

@@ -45,15 +45,27 @@ function rowsAndTotals(buys: readonly { outcome: 'YES' | 'NO'; amount: number }[
   rows: BetRow[]; totals: MarketTotals,
 } {
   let totals = NO_ROWS;
+  const traders = new Set<string>();
   const rows = buys.map((buy, i) => {
     const row: BetRow = { id: i + 1, username: `u${i % 3}`, ...buy, placedAt: i + 1 };
-    totals = totalsAfter(totals, row);
+    totals = totalsAfter(totals, row, !traders.has(row.username));
+    traders.add(row.username);
     return row;
   });
   return { rows, totals };
 }
 
 describe('WPAM from running totals (PERF-3 (docs/performance.md#perf-3))', () => {
+  it('counts each trader once, as the distinct users of the rows', () => {
+    fc.assert(
+      fc.property(buysArbitrary, (buys) => {
+        const { rows, totals } = rowsAndTotals(buys);
+        expect(totals.traderCount).toBe(new Set(rows.map((row) => row.username)).size);
+        expect(totals.rowCount).toBe(rows.length);
+      }),
+    );
+  });
+
   it('is bit-identical to a replay of the rows', () => {
     fc.assert(
       fc.property(seedsArbitrary, buysArbitrary, (seeds, buys) => {
@@ -94,13 +106,13 @@ describe('WPAM from running totals (PERF-3 (docs/performance.md#perf-3))', () =>
   });
 
   it('keeps the newest placedAt and never stamps a row before it', () => {
-    const totals = totalsAfter(totalsAfter(NO_ROWS, { outcome: 'YES', amount: 5, placedAt: 10 }), {
+    const totals = totalsAfter(totalsAfter(NO_ROWS, { outcome: 'YES', amount: 5, placedAt: 10 }, true), {
       outcome: 'NO',
       amount: -3,
       dust: 1,
       placedAt: 7,
-    });
-    expect(totals).toEqual({ yes: 5, no: -3, volume: 2, dust: 1, rowCount: 2, lastPlacedAt: 10 });
+    }, false);
+    expect(totals).toEqual({ yes: 5, no: -3, volume: 2, dust: 1, rowCount: 2, traderCount: 1, lastPlacedAt: 10 });
     expect(nextPlacedAt(NO_ROWS, 4)).toBe(4);
     expect(nextPlacedAt(totals, 4)).toBe(10);
     expect(nextPlacedAt(totals, 12)).toBe(12);

@@ -88,7 +88,6 @@ describe('market history cache', () => {
       listByMarkets: (ids) => real.listByMarkets(ids),
       marketIdsByUser: (username) => real.marketIdsByUser(username),
       marketIdsWithRows: () => real.marketIdsWithRows(),
-      countUsersByMarket: (ids) => real.countUsersByMarket(ids),
     };
     const cached = makeUseCases({ ...h.deps, bets, marketHistoryCache: cache });
     // Concurrent readers of a cold market share one load.

@@ -41,6 +41,7 @@ describe('place bet (docs/market-model.md#buying)', () => {
       volume: 10,
       dust: 0,
       rowCount: 1,
+      traderCount: 1,
       lastPlacedAt: result.bet.placedAt,
     });
     await expectBooksBalanced(h.ports);
@@ -66,6 +67,8 @@ describe('place bet (docs/market-model.md#buying)', () => {
     expect(first.cost.totalCost).toBe(8);
     expect(second.cost).toEqual({ amount: 5, initialFee: 0, transactionFee: 2, totalCost: 7 });
     expect(h.ports.database.ledgerEntries().at(-1)).toMatchObject({ kind: 'BUY_FEE', amount: 2 });
+    // The trader count follows the same first-row rule (docs/performance.md#trader-count).
+    expect((await h.ports.markets.findById(market.id))._unsafeUnwrap()?.totals).toMatchObject({ rowCount: 2, traderCount: 1 });
     await expectBooksBalanced(h.ports);
   });
 

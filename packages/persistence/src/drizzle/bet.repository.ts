@@ -1,11 +1,10 @@
 // BetRepository on Drizzle: append-only trade rows, read back in canonical order (docs/market-model.md#canonical-order) through the
 // (market_id, placed_at, id) index; the first-bet check of `lockTrade` uses (market_id, username) (DB-8, PERF-3).
 import type { ResultAsync } from 'neverthrow';
-import { and, asc, countDistinct, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { BetRepository, InfrastructureError, NewBetRow, StoredBetRow } from '@socialpredict/domain';
 import type { Executor } from './database.factory.ts';
 import { dbOperation } from './drizzle-operation.ts';
-import { anyOf, preparedQuery } from './prepared-query.ts';
 import type { OperationScope } from './operation.monitor.ts';
 import { bets } from './schema.ts';
 
@@ -90,22 +89,6 @@ export class DrizzleBetRepository implements BetRepository {
     return dbOperation(this.#scope, 'bets.marketIdsWithRows', async () => {
       const rows = await this.#db.selectDistinct({ marketId: bets.marketId }).from(bets).orderBy(asc(bets.marketId));
       return rows.map((row) => row.marketId);
-    });
-  }
-
-  countUsersByMarket(marketIds: readonly number[]): ResultAsync<ReadonlyMap<number, number>, InfrastructureError> {
-    return dbOperation(this.#scope, 'bets.countUsersByMarket', async () => {
-      if (marketIds.length === 0) return new Map<number, number>();
-      const usersOf = preparedQuery(this.#db, 'bets.countUsersByMarket', (db) =>
-        db
-          .select({ marketId: bets.marketId, users: countDistinct(bets.username) })
-          .from(bets)
-          .where(anyOf(bets.marketId, 'marketIds'))
-          .groupBy(bets.marketId)
-          .prepare('bets_count_users_by_market'),
-      );
-      const rows = await usersOf.execute({ marketIds: [...marketIds] });
-      return new Map(rows.map((row) => [row.marketId, row.users]));
     });
   }
 }

@@ -26,9 +26,9 @@ const INSERT_ENTRIES = `INSERT INTO ledger_entries (transaction_id, kind, from_a
 // The totals are absolute values: the batch fails unless each market still has the row count the caller decided on,
 // so a trade that slipped in meanwhile cannot be overwritten.
 const SET_TOTALS = `UPDATE markets AS m SET yes_total = t.yes, no_total = t.no, volume = t.volume, dust_total = t.dust,
-    row_count = t.row_count, last_placed_at = t.last_placed_at, updated_at = t.at
+    row_count = t.row_count, trader_count = t.trader_count, last_placed_at = t.last_placed_at, updated_at = t.at
   FROM json_to_recordset($1::json)
-    AS t(id bigint, yes bigint, no bigint, volume bigint, dust bigint, row_count bigint, last_placed_at timestamptz, at timestamptz, before bigint)
+    AS t(id bigint, yes bigint, no bigint, volume bigint, dust bigint, row_count bigint, trader_count bigint, last_placed_at timestamptz, at timestamptz, before bigint)
   WHERE m.id = t.id AND m.row_count = t.before
   RETURNING m.id`;
 
@@ -92,6 +92,7 @@ async function writeBatch(tx: SqlRunner, trades: readonly TradeAppend[]): Promis
     volume: trade.totals.volume,
     dust: trade.totals.dust,
     row_count: trade.totals.rowCount,
+    trader_count: trade.totals.traderCount,
     last_placed_at: trade.totals.lastPlacedAt === null ? null : markets.lastPlacedAt.mapToDriverValue(trade.totals.lastPlacedAt),
     at: markets.updatedAt.mapToDriverValue(trade.at),
     before,

@@ -2,7 +2,7 @@
 // transaction) loaded from SQL and handed to the domain's pure `checkIntegrity`, plus the one check that belongs to
 // this adapter: the running totals it caches on each market row (PERF-3) equal an SQL aggregate over the market's rows.
 import type { ResultAsync } from 'neverthrow';
-import { asc, count, eq, max, sql } from 'drizzle-orm';
+import { asc, count, countDistinct, eq, max, sql } from 'drizzle-orm';
 import {
   checkIntegrity,
   journalLines,
@@ -96,6 +96,7 @@ async function totalsMismatches(tx: Executor): Promise<MarketTotalsMismatch[]> {
       volume: sql<number>`coalesce(sum(${bets.amount}), 0)`.mapWith(toSafeInteger),
       dust: sql<number>`coalesce(sum(${bets.dust}), 0)`.mapWith(toSafeInteger),
       rowCount: count(bets.id),
+      traderCount: countDistinct(bets.username),
       lastPlacedAt: max(bets.placedAt),
     })
     .from(markets)
@@ -109,6 +110,7 @@ async function totalsMismatches(tx: Executor): Promise<MarketTotalsMismatch[]> {
       volume: market.volume,
       dust: market.dustTotal,
       rowCount: market.rowCount,
+      traderCount: market.traderCount,
       lastPlacedAt: market.lastPlacedAt,
     };
     const same = (Object.keys(stored) as (keyof MarketTotals)[]).every((key) => stored[key] === replayed[key]);

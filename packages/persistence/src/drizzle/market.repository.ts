@@ -25,7 +25,7 @@ type MarketColumns = typeof markets.$inferInsert;
 
 export function toMarketRecord(row: MarketRow): MarketRecord {
   const { initialProbability, initialSubsidization, initialYes, initialNo } = row;
-  const { yesTotal, noTotal, volume, dustTotal, rowCount, lastPlacedAt } = row;
+  const { yesTotal, noTotal, volume, dustTotal, rowCount, traderCount, lastPlacedAt } = row;
   return {
     id: row.id,
     questionTitle: row.questionTitle,
@@ -42,7 +42,7 @@ export function toMarketRecord(row: MarketRow): MarketRecord {
     utcOffset: row.utcOffset,
     seeds: { initialProbability, initialSubsidization, initialYes, initialNo },
     creationCost: row.creationCost,
-    totals: { yes: yesTotal, no: noTotal, volume, dust: dustTotal, rowCount, lastPlacedAt },
+    totals: { yes: yesTotal, no: noTotal, volume, dust: dustTotal, rowCount, traderCount, lastPlacedAt },
     approvedBy: row.approvedBy,
     approvedAt: row.approvedAt,
     rejectedBy: row.rejectedBy,
@@ -60,6 +60,7 @@ export function totalsColumns(totals: MarketTotals) {
     volume: totals.volume,
     dustTotal: totals.dust,
     rowCount: totals.rowCount,
+    traderCount: totals.traderCount,
     lastPlacedAt: totals.lastPlacedAt,
   };
 }

@@ -163,6 +163,8 @@ export const markets = pgTable(
     volume: safeBigint('volume').notNull().default(0),
     dustTotal: safeBigint('dust_total').notNull().default(0),
     rowCount: safeBigint('row_count').notNull().default(0),
+    /** distinct users with a row in the market: the market lists' trader count without a scan of the history */
+    traderCount: safeBigint('trader_count').notNull().default(0),
     /** placedAt of the newest row; a new row gets max(now, this) so rows never sort before older ones (DB-6). */
     lastPlacedAt: epochMillis('last_placed_at'),
     approvedBy: text('approved_by'),
@@ -196,7 +198,7 @@ export const markets = pgTable(
     check(
       'markets_totals_check',
       sql`${t.volume} = ${t.yesTotal} + ${t.noTotal} AND ${t.volume} >= 0 AND ${t.dustTotal} >= 0
-        AND ${t.rowCount} >= 0 AND ${t.creationCost} >= 0`,
+        AND ${t.rowCount} >= 0 AND ${t.creationCost} >= 0 AND ${t.traderCount} >= 0 AND ${t.traderCount} <= ${t.rowCount}`,
     ),
   ],
 );

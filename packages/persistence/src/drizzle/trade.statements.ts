@@ -85,18 +85,19 @@ function appendText(entryCount: number, moverCount: number): string {
   const shape = `${String(entryCount)}:${String(moverCount)}`;
   const cached = appendTexts.get(shape);
   if (cached !== undefined) return cached;
-  // $1–$7 the row, $8–$14 the totals and time, $15 the transaction id; then 4 per entry and 2 per mover.
+  // $1–$7 the row, $8–$14 the totals and time, $15 the transaction id, $16 the trader count; then 4 per entry and 2
+  // per mover.
   const entryValues = Array.from({ length: entryCount }, (_, i) => {
-    const at = 16 + 4 * i;
+    const at = 17 + 4 * i;
     return `($15, $${String(at)}, $${String(at + 1)}, $${String(at + 2)}, $${String(at + 3)}, $1, $14)`;
   });
-  const moverStart = 16 + 4 * entryCount;
+  const moverStart = 17 + 4 * entryCount;
   const movers = Array.from({ length: moverCount }, (_, i) => [moverStart + 2 * i, moverStart + 2 * i + 1] as const);
   const ctes = [
     `inserted AS (INSERT INTO bets (market_id, username, outcome, amount, shares, dust, placed_at)
       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *)`,
     `totalled AS (UPDATE markets SET yes_total = $8, no_total = $9, volume = $10, dust_total = $11, row_count = $12,
-      last_placed_at = $13, updated_at = $14 WHERE id = $1)`,
+      trader_count = $16, last_placed_at = $13, updated_at = $14 WHERE id = $1)`,
   ];
   if (entryCount > 0) {
     ctes.push(`posted AS (INSERT INTO ledger_entries
@@ -131,6 +132,7 @@ function appendParams(row: NewBetRow, totals: MarketTotals, at: number, entries:
     totals.lastPlacedAt === null ? null : markets.lastPlacedAt.mapToDriverValue(totals.lastPlacedAt),
     markets.updatedAt.mapToDriverValue(at),
     randomUUID(),
+    markets.traderCount.mapToDriverValue(totals.traderCount),
     ...entries.flatMap((entry) => [entry.kind, entry.from, entry.to, ledgerEntries.amount.mapToDriverValue(entry.amount)]),
     ...movers.flat(),
   ];

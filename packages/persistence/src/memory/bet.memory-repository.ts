@@ -40,13 +40,6 @@ export class MemoryBetRepository implements BetRepository {
   marketIdsWithRows(): ResultAsync<readonly number[], InfrastructureError> {
     return readOperation(this.#context, 'bets.marketIdsWithRows', marketIds);
   }
-
-  countUsersByMarket(ids: readonly number[]): ResultAsync<ReadonlyMap<number, number>, InfrastructureError> {
-    return readOperation(this.#context, 'bets.countUsersByMarket', (tables) => {
-      const found = ids.filter((id) => tables.betsByMarket.has(id));
-      return new Map(found.map((id) => [id, new Set(rowsOf(tables, id).map((row) => row.username)).size]));
-    });
-  }
 }
 
 export function insertBet(tables: MemoryTables, row: NewBetRow): StoredBetRow {

@@ -48,7 +48,7 @@ function newMarket(creator: string, overrides: Partial<NewMarket> = {}): NewMark
     // 0.1 + 0.2 has no short decimal form: the double must survive the round trip bit for bit.
     seeds: { initialProbability: 0.1 + 0.2, initialSubsidization: 10, initialYes: 0, initialNo: 0 },
     creationCost: 10,
-    totals: { yes: 0, no: 0, volume: 0, dust: 0, rowCount: 0, lastPlacedAt: null },
+    totals: { yes: 0, no: 0, volume: 0, dust: 0, rowCount: 0, traderCount: 0, lastPlacedAt: null },
     approvedBy: null,
     approvedAt: null,
     rejectedBy: null,
@@ -200,7 +200,7 @@ export function describeRepositoryContract(target: ContractTarget): void {
 
       it('applies a patch, totals included, and reports an unknown market as null', async () => {
         const market = await insertMarket(newMarket('alice'));
-        const totals = { yes: 30, no: -5, volume: 25, dust: 1, rowCount: 3, lastPlacedAt: T0 + 999 };
+        const totals = { yes: 30, no: -5, volume: 25, dust: 1, rowCount: 3, traderCount: 2, lastPlacedAt: T0 + 999 };
         const patch = { lifecycleStatus: 'resolved', resolutionResult: 'N/A', finalResolutionDateTime: T0 + 1_000, totals, stewardUsername: 'bob', updatedAt: T0 + 1_000 } as const;
         const updated = (await ports.markets.update(market.id, patch))._unsafeUnwrap();
         expect(updated).toEqual({ ...market, ...patch });
@@ -305,12 +305,6 @@ export function describeRepositoryContract(target: ContractTarget): void {
         expect((await ports.bets.marketIdsByUser('bob'))._unsafeUnwrap()).toEqual([market.id, third.id]);
         expect((await ports.bets.marketIdsByUser('carol'))._unsafeUnwrap()).toEqual([]);
         expect((await ports.bets.marketIdsWithRows())._unsafeUnwrap()).toEqual([market.id, third.id]);
-        expect((await ports.bets.countUsersByMarket([market.id, empty.id, third.id]))._unsafeUnwrap()).toEqual(
-          new Map([
-            [market.id, 2],
-            [third.id, 1],
-          ]),
-        );
         const byMarket = (await ports.bets.listByMarkets([third.id, empty.id, market.id]))._unsafeUnwrap();
         expect([...byMarket.keys()].sort((a, b) => a - b)).toEqual([market.id, third.id]);
         expect(byMarket.get(third.id)).toEqual([last]);
@@ -417,7 +411,7 @@ export function describeRepositoryContract(target: ContractTarget): void {
         totals,
         at: T0 + 5,
       });
-      const afterBuy = { yes: 40, no: 0, volume: 40, dust: 0, rowCount: 1, lastPlacedAt: T0 + 5 };
+      const afterBuy = { yes: 40, no: 0, volume: 40, dust: 0, rowCount: 1, traderCount: 1, lastPlacedAt: T0 + 5 };
 
       it('locks and reads the market, the user and whether the user already traded in the market', async () => {
         const other = await insertMarket(newMarket('bob'));
@@ -664,7 +658,7 @@ export function describeRepositoryContract(target: ContractTarget): void {
         const trade: TradeAppend = {
           row: { marketId: market.id, username: 'alice', outcome: 'YES', amount: 7, shares: null, dust: null, placedAt: T0 + 5 },
           entries: betPostings(market.id, 'alice', { amount: 7, initialFee: 1, transactionFee: 0 }),
-          totals: { yes: 7, no: 0, volume: 7, dust: 0, rowCount: 1, lastPlacedAt: T0 + 5 },
+          totals: { yes: 7, no: 0, volume: 7, dust: 0, rowCount: 1, traderCount: 1, lastPlacedAt: T0 + 5 },
           at: T0 + 5,
         };
         const bet = await ports.unitOfWork.trade(market.id, 'alice', (_locked, tx) =>

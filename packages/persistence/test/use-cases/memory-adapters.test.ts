@@ -26,7 +26,7 @@ function newMarket(overrides: Partial<NewMarket> = {}): NewMarket {
     utcOffset: 0,
     seeds: { initialProbability: 0.5, initialSubsidization: 10, initialYes: 0, initialNo: 0 },
     creationCost: 10,
-    totals: { yes: 0, no: 0, volume: 0, dust: 0, rowCount: 0, lastPlacedAt: null },
+    totals: { yes: 0, no: 0, volume: 0, dust: 0, rowCount: 0, traderCount: 0, lastPlacedAt: null },
     approvedBy: null,
     approvedAt: null,
     rejectedBy: null,
@@ -227,10 +227,6 @@ describe('memory bet repository', () => {
     expect([...byMarket.keys()]).toEqual([1, 3]);
     expect((await ports.bets.marketIdsByUser('carol'))._unsafeUnwrap()).toEqual([3]);
     expect((await ports.bets.marketIdsWithRows())._unsafeUnwrap()).toEqual([1, 3]);
-    expect([...(await ports.bets.countUsersByMarket([1, 2, 3]))._unsafeUnwrap()]).toEqual([
-      [1, 2],
-      [3, 1],
-    ]);
   });
 });
 

@@ -175,7 +175,7 @@ export async function loadSeed(
     const guarded = guardAppend(market.record.seeds, market.totals, { outcome, amount });
     if (guarded.isErr()) throw useCaseFailure(guarded.error);
     const row = { marketId: market.id, username, outcome, amount, shares: null, dust: null, placedAt: nextPlacedAt(market.totals, now) } as const;
-    market.totals = totalsAfter(market.totals, row);
+    market.totals = totalsAfter(market.totals, row, !traded.has(key));
     batch.push({ row, entries: betPostings(market.id, username, cost), totals: market.totals, at: now });
     balances.set(username, balance - cost.totalCost);
     traded.add(key);

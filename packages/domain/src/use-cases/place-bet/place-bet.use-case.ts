@@ -73,7 +73,7 @@ export function makePlaceBet(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock' | 'e
           };
           const entries = betPostings(market.id, user.username, cost);
           const bet = yield* tx.appendTrade(
-            { row, entries, totals: totalsAfter(market.totals, row), at: now },
+            { row, entries, totals: totalsAfter(market.totals, row, !hasPriorRow), at: now },
             commitVia(commit, (stored) => ({ bet: stored, cost })),
           );
           return ok({ bet, cost });

@@ -41,7 +41,8 @@ export function makeProjectBet(deps: Pick<UseCaseDeps, 'markets' | 'clock'>): Pr
       const now = deps.clock.now();
       yield* checkTradable(market, now);
 
-      const hypothetical = totalsAfter(market.totals, { outcome, amount: input.amount, placedAt: now });
+      // Only the probability is read from these totals; whose row it would be does not matter to it.
+      const hypothetical = totalsAfter(market.totals, { outcome, amount: input.amount, placedAt: now }, false);
       return ok({
         marketId: market.id,
         currentProbability: probabilityFromTotals(market.seeds, market.totals),

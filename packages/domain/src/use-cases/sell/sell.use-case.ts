@@ -66,7 +66,7 @@ export function makeSell(deps: Pick<UseCaseDeps, 'unitOfWork' | 'clock' | 'econo
           const placedAt = nextPlacedAt(market.totals, now);
           const bet = yield* tx.bets.insert({ marketId: market.id, ...plan.row, placedAt });
           yield* tx.ledger.post(salePostings(market.id, user.username, plan), { occurredAt: now, marketId: market.id });
-          yield* tx.markets.update(market.id, { totals: totalsAfter(market.totals, bet), updatedAt: now });
+          yield* tx.markets.update(market.id, { totals: totalsAfter(market.totals, bet, false), updatedAt: now });
           return ok({
             username: user.username,
             marketId: market.id,

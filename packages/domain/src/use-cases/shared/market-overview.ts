@@ -1,5 +1,6 @@
-// Market list entries (docs/api.md#shapes MarketOverview): figures from the running totals and one query per page for
-// creators, trader counts, tags and group links, never a history replay (PERF-3 (docs/performance.md#perf-3)).
+// Market list entries (docs/api.md#shapes MarketOverview): figures (trader count included) from the running totals and
+// one query per page for creators, tags and group links, never a history replay or scan (PERF-3
+// (docs/performance.md#perf-3), docs/performance.md#trader-count).
 import { ok, safeTry, type ResultAsync } from 'neverthrow';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import type { MarketRecord } from '../../model/market.model.ts';
@@ -24,12 +25,11 @@ export interface MarketOverview {
 }
 
 export function marketOverviews(
-  deps: Pick<Repositories, 'users' | 'bets' | 'marketTags' | 'marketGroups'>,
+  deps: Pick<Repositories, 'users' | 'marketTags' | 'marketGroups'>,
   markets: readonly MarketRecord[],
 ): ResultAsync<MarketOverview[], InfrastructureError> {
   return safeTry(async function* () {
     const creators = yield* deps.users.findByUsernames([...new Set(markets.map((market) => market.creatorUsername))]);
-    const traders = yield* deps.bets.countUsersByMarket(markets.map((market) => market.id));
     const tags = yield* deps.marketTags.tagsOfMarkets(markets.map((market) => market.id));
     const groups = yield* deps.marketGroups.answerLinksOfMarkets(markets.map((market) => market.id));
     const creatorByName = new Map(creators.map((user) => [user.username, user]));
@@ -40,7 +40,7 @@ export function marketOverviews(
           market,
           creator: toCreatorSummary(market.creatorUsername, creatorByName.get(market.creatorUsername)),
           lastProbability: probabilityFromTotals(market.seeds, market.totals),
-          numUsers: traders.get(market.id) ?? 0,
+          numUsers: market.totals.traderCount,
           totalVolume: market.totals.volume + market.totals.dust,
           marketDust: market.totals.dust,
           tags: tags.get(market.id) ?? [],

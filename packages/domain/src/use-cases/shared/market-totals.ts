@@ -6,7 +6,7 @@ import type { Outcome, Seeds } from '../../math/types.ts';
 import type { MarketTotals } from '../../model/market.model.ts';
 import { domainFailure, type DomainFailure } from '../../errors/use-case.errors.ts';
 
-export const NO_ROWS: MarketTotals = { yes: 0, no: 0, volume: 0, dust: 0, rowCount: 0, lastPlacedAt: null };
+export const NO_ROWS: MarketTotals = { yes: 0, no: 0, volume: 0, dust: 0, rowCount: 0, traderCount: 0, lastPlacedAt: null };
 
 interface AppendedRow {
   readonly outcome: Outcome;
@@ -39,14 +39,15 @@ export function guardAppend(
   return ok(undefined);
 }
 
-/** The totals once `row` is appended. */
-export function totalsAfter(totals: MarketTotals, row: AppendedRow): MarketTotals {
+/** The totals once `row` is appended; `firstRowOfTrader` when its user had no row in the market before. */
+export function totalsAfter(totals: MarketTotals, row: AppendedRow, firstRowOfTrader: boolean): MarketTotals {
   return {
     yes: totals.yes + (row.outcome === 'YES' ? row.amount : 0),
     no: totals.no + (row.outcome === 'NO' ? row.amount : 0),
     volume: totals.volume + row.amount,
     dust: totals.dust + (row.dust ?? 0),
     rowCount: totals.rowCount + 1,
+    traderCount: totals.traderCount + (firstRowOfTrader ? 1 : 0),
     lastPlacedAt: totals.lastPlacedAt === null ? row.placedAt : Math.max(totals.lastPlacedAt, row.placedAt),
   };
 }
