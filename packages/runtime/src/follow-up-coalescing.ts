@@ -10,19 +10,31 @@ type Send = () => ResultAsync<void, InfrastructureError>;
  * `send` shared by its concurrent callers without weakening what each caller is promised: the effect they get starts
  * after they called. A caller arriving while a send is under way does not join it (that send may have begun before
  * the caller's write committed); it waits for the next one, which starts when the current one ends and answers every
- * caller queued for it. So at most one send runs and one waits, whatever the rate of callers.
+ * caller queued for it. So at most one send runs and one waits, whatever the rate of callers — except that a send
+ * still unanswered after `maxWaitMs` (a connection hanging through a database outage) no longer holds the next one
+ * back: without that bound one stuck send stalled every later trade after the database returned.
  */
-export function coalescing(send: Send): Send {
+export function coalescing(send: Send, maxWaitMs = 250): Send {
   let running: Promise<unknown> | undefined;
   let queued: ResultAsync<void, InfrastructureError> | undefined;
 
   const start = (): ResultAsync<void, InfrastructureError> => {
     const sent = send();
-    // Settles whichever way the send ends, even by a rejection, so no send can hold its followers forever.
-    const ended = () => {
+    let timer: NodeJS.Timeout | undefined;
+    // Settles whichever way the send ends, even by a rejection, or when it has taken too long.
+    const settled: Promise<unknown> = Promise.race([
+      Promise.resolve(sent).then(
+        () => undefined,
+        () => undefined,
+      ),
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, maxWaitMs);
+        timer.unref();
+      }),
+    ]).then(() => {
+      clearTimeout(timer);
       if (running === settled) running = undefined;
-    };
-    const settled: Promise<unknown> = Promise.resolve(sent).then(ended, ended);
+    });
     running = settled;
     return sent;
   };

@@ -74,6 +74,20 @@ describe('coalescing', () => {
     expect((await fourth).isOk()).toBe(true);
   });
 
+  it('stops holding the next send back once the running one has hung past its bound', async () => {
+    const control = controlledSend();
+    const shared = coalescing(control.send, 20);
+    void shared();
+    const follower = shared();
+    expect(control.started).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    // The first send never answered; the follower's own send started anyway, after it called.
+    expect(control.started).toHaveLength(2);
+    await control.releaseNext();
+    await control.releaseNext();
+    expect((await follower).isOk()).toBe(true);
+  });
+
   it('frees its followers when a send rejects instead of answering an error', async () => {
     let calls = 0;
     const shared = coalescing(() => {
