@@ -12,8 +12,6 @@ import {
   type AuditedUseCases,
   type Clock,
   type IdempotencyStore,
-  type GlobalReadModelKind,
-  type InfrastructureError,
   type ReadModelSnapshotRepository,
   type UseCaseDeps,
   type WriteFollowUpEffects,
@@ -47,7 +45,7 @@ import { createAccountCache } from './adapters/account-cache.adapter.ts';
 import { createMarketHistoryCache } from './adapters/market-history-cache.adapter.ts';
 import { createDatabaseObserver, registerPoolMetrics } from './adapters/database-observer.adapter.ts';
 import { dataDirectoryOf, keptSigningKey } from './data-directory.ts';
-import { coalescing, debouncedRefreshRequests } from './follow-up-coalescing.ts';
+import { debouncedRefreshRequests } from './follow-up-coalescing.ts';
 import type { OpsProbe } from './ops-probe.ts';
 
 /** Where the JWT signing key came from: JWT_SIGNING_KEY, the data directory (CFG-5), or this process alone. */
@@ -128,23 +126,14 @@ export type FollowUpJobs = Pick<JobRunner, 'requestReadModelRefresh' | 'enqueue'
 
 /**
  * JOB-3 follow-ups on adapters: stale marks in the snapshot table, the refresh and notification jobs on the queue.
- * Concurrent writes share their stale marks and refresh requests (docs/performance.md#follow-up-coalescing).
+ * Concurrent writes share their refresh requests (docs/performance.md#follow-up-coalescing).
  */
 export function followUpEffects(snapshots: Pick<ReadModelSnapshotRepository, 'markStale'>, clock: Clock, jobs: FollowUpJobs): WriteFollowUpEffects {
   const attempt = <T>(operation: string, send: () => Promise<T>) => ResultAsync.fromPromise(send(), (error) => toInfrastructureError(error, operation));
-  // The mark's time is taken when it is sent, so it is never earlier than the commits of the writes it stands for.
-  const marks = new Map<string, () => ResultAsync<void, InfrastructureError>>();
-  const markStale = (kinds: readonly GlobalReadModelKind[]) => {
-    const key = [...kinds].sort().join(',');
-    let mark = marks.get(key);
-    if (mark === undefined) {
-      mark = coalescing(() => snapshots.markStale(kinds, clock.now()));
-      marks.set(key, mark);
-    }
-    return mark();
-  };
+  // Stale marks are not shared between writes: shared, one mark hanging through a database outage held every later
+  // trade back after the database returned (docs/performance.md#follow-up-coalescing).
   return {
-    markStale,
+    markStale: (kinds) => snapshots.markStale(kinds, clock.now()),
     requestRefresh: debouncedRefreshRequests(
       () => attempt('jobs.requestReadModelRefresh', () => jobs.requestReadModelRefresh()),
       () => clock.now(),

@@ -2,8 +2,7 @@
 // to a send that began before the caller, at most one send waiting, failures reach every caller they stand for.
 import { err, ok, okAsync, ResultAsync } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
-import { infrastructureError, type GlobalReadModelKind, type InfrastructureError } from '@socialpredict/domain';
-import { followUpEffects } from '../src/index.ts';
+import { infrastructureError, type InfrastructureError } from '@socialpredict/domain';
 import { coalescing, debouncedRefreshRequests } from '../src/follow-up-coalescing.ts';
 
 /** A send whose completions the test releases one at a time. */
@@ -135,43 +134,5 @@ describe('debounced refresh requests', () => {
     advanceTo(10);
     await send();
     expect(sentAt).toEqual([0, 10]);
-  });
-});
-
-describe('follow-up effects on adapters', () => {
-  it('stands many concurrent stale marks for one kind set with two updates, each timed after its callers', async () => {
-    const marks: Array<{ kinds: readonly GlobalReadModelKind[]; at: number; release: () => void }> = [];
-    let now = 1_000;
-    const snapshots = {
-      markStale: (kinds: readonly GlobalReadModelKind[], at: number) =>
-        new ResultAsync<void, InfrastructureError>(new Promise((resolve) => marks.push({ kinds, at, release: () => resolve(ok(undefined)) }))),
-    };
-    const jobs = { requestReadModelRefresh: async () => false, enqueue: async () => null };
-    const effects = followUpEffects(snapshots, { now: () => now }, jobs);
-
-    const first = effects.markStale(['global_leaderboard', 'system_metrics']);
-    now = 2_000;
-    const rest = Array.from({ length: 20 }, () => effects.markStale(['system_metrics', 'global_leaderboard']));
-    // Another kind set is a mark of its own, sent at once.
-    const metricsOnly = effects.markStale(['system_metrics']);
-    expect(marks.map((mark) => [mark.kinds.length, mark.at])).toEqual([
-      [2, 1_000],
-      [1, 2_000],
-    ]);
-
-    marks[0]?.release();
-    marks[1]?.release();
-    expect((await first).isOk()).toBe(true);
-    expect((await metricsOnly).isOk()).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    // One more update for the twenty, its time taken after every one of them called.
-    expect(marks.map((mark) => [mark.kinds.length, mark.at])).toEqual([
-      [2, 1_000],
-      [1, 2_000],
-      [2, 2_000],
-    ]);
-    marks[2]?.release();
-    for (const answer of rest) expect((await answer).isOk()).toBe(true);
-    expect(marks).toHaveLength(3);
   });
 });
