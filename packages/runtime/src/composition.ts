@@ -7,11 +7,13 @@ import { Counter, Registry } from 'prom-client';
 import type { AppConfig, ProcessConfig } from '@socialpredict/config';
 import {
   makeUseCases,
+  STALE_MARK_WINDOW_MS,
   withAudit,
   withWriteFollowUps,
   type AuditedUseCases,
   type Clock,
   type IdempotencyStore,
+  type InfrastructureError,
   type ReadModelSnapshotRepository,
   type UseCaseDeps,
   type WriteFollowUpEffects,
@@ -45,7 +47,7 @@ import { createAccountCache } from './adapters/account-cache.adapter.ts';
 import { createMarketHistoryCache } from './adapters/market-history-cache.adapter.ts';
 import { createDatabaseObserver, registerPoolMetrics } from './adapters/database-observer.adapter.ts';
 import { dataDirectoryOf, keptSigningKey } from './data-directory.ts';
-import { debouncedRefreshRequests } from './follow-up-coalescing.ts';
+import { debouncedRefreshRequests, REFRESH_MARGIN_MS, windowedStaleMarks } from './follow-up-coalescing.ts';
 import type { OpsProbe } from './ops-probe.ts';
 
 /** Where the JWT signing key came from: JWT_SIGNING_KEY, the data directory (CFG-5), or this process alone. */
@@ -126,18 +128,31 @@ export type FollowUpJobs = Pick<JobRunner, 'requestReadModelRefresh' | 'enqueue'
 
 /**
  * JOB-3 follow-ups on adapters: stale marks in the snapshot table, the refresh and notification jobs on the queue.
- * Concurrent writes share their refresh requests (docs/performance.md#follow-up-coalescing).
+ * Concurrent writes share their refresh requests (docs/performance.md#follow-up-coalescing), and the writes of one
+ * window share a stale mark (docs/performance.md#stale-mark-window).
  */
 export function followUpEffects(snapshots: Pick<ReadModelSnapshotRepository, 'markStale'>, clock: Clock, jobs: FollowUpJobs): WriteFollowUpEffects {
   const attempt = <T>(operation: string, send: () => Promise<T>) => ResultAsync.fromPromise(send(), (error) => toInfrastructureError(error, operation));
-  // Stale marks are not shared between writes: shared, one mark hanging through a database outage held every later
-  // trade back after the database returned (docs/performance.md#follow-up-coalescing).
+  // One window per set of kinds: a write is covered only by a mark of at least the kinds it marks.
+  const marks = new Map<string, () => ResultAsync<void, InfrastructureError>>();
+  const now = () => clock.now();
   return {
-    markStale: (kinds) => snapshots.markStale(kinds, clock.now()),
+    markStale: (kinds) => {
+      const key = kinds.join();
+      let send = marks.get(key);
+      if (send === undefined) {
+        send = windowedStaleMarks((at) => snapshots.markStale(kinds, at), now, STALE_MARK_WINDOW_MS);
+        marks.set(key, send);
+      }
+      return send();
+    },
     requestRefresh: debouncedRefreshRequests(
       () => attempt('jobs.requestReadModelRefresh', () => jobs.requestReadModelRefresh()),
-      () => clock.now(),
+      now,
       READ_MODEL_REFRESH_DEBOUNCE_SECONDS,
+      // Besides the usual margin, a job must start a whole mark window after the write, or its save keeps the mark
+      // that stands for the write and the snapshot stays marked stale with nothing left to refresh it.
+      REFRESH_MARGIN_MS + STALE_MARK_WINDOW_MS,
     ),
     notifyMarketResolved: (marketId) => attempt('jobs.marketNotify', () => jobs.enqueue(QUEUES.marketNotify, { marketId })).map(() => undefined),
   };

@@ -1,10 +1,38 @@
 // Follow-ups of concurrent writes share their round trips (docs/performance.md#follow-up-coalescing). Every trade
 // marks the same two global snapshot rows stale and asks for the same debounced refresh job; sent once per trade,
 // those statements queued on the rows' locks and cost more database time than the trade itself.
-import { ResultAsync, okAsync } from 'neverthrow';
+import { ResultAsync, okAsync, type Result } from 'neverthrow';
 import type { InfrastructureError } from '@socialpredict/domain';
 
 type Send = () => ResultAsync<void, InfrastructureError>;
+
+/**
+ * Stale marks shared within a window (docs/performance.md#stale-mark-window). A write whose follow-up starts at most
+ * `windowMs` after a mark was stamped is covered by that mark once it has landed: a rebuild keeps every mark stamped
+ * within `windowMs` before its start, so the mark outlives any rebuild that may have missed the write. Such a write
+ * waits for the mark still in flight, or not at all; the first write after the window sends the next mark. A failed
+ * mark covers nothing, and a mark in flight stops being joined once the window has passed, so one hanging through a
+ * database outage holds back only the writes of its window.
+ */
+export function windowedStaleMarks(mark: (at: number) => ResultAsync<void, InfrastructureError>, now: () => number, windowMs: number): Send {
+  let latest: { readonly at: number; readonly landed: Promise<Result<void, InfrastructureError>> } | undefined;
+  return () => {
+    const at = now();
+    if (latest !== undefined && latest.at >= at - windowMs) return new ResultAsync(latest.landed);
+    const landed = Promise.resolve(mark(at));
+    const current = { at, landed };
+    latest = current;
+    void landed.then(
+      (outcome) => {
+        if (outcome.isErr() && latest === current) latest = undefined;
+      },
+      () => {
+        if (latest === current) latest = undefined;
+      },
+    );
+    return new ResultAsync(landed);
+  };
+}
 
 /**
  * `send` shared by its concurrent callers without weakening what each caller is promised: the effect they get starts
@@ -51,6 +79,9 @@ export function coalescing(send: Send, maxWaitMs = 250): Send {
   };
 }
 
+/** Keeps a refresh request's coverage clear of clock skew between processes and of the rebuild's own start. */
+export const REFRESH_MARGIN_MS = 500;
+
 /**
  * The debounced refresh request (JOB-3) sent only when no job already queued by this process is sure to cover the
  * caller's write. `request` answers whether it queued a new job; pg-boss starts that job `debounceSeconds` after it
@@ -62,7 +93,7 @@ export function debouncedRefreshRequests(
   request: () => ResultAsync<boolean, InfrastructureError>,
   now: () => number,
   debounceSeconds: number,
-  marginMs = 500,
+  marginMs = REFRESH_MARGIN_MS,
 ): Send {
   let coveredUntil = Number.NEGATIVE_INFINITY;
   const send = coalescing(() => {

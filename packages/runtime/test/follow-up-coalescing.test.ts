@@ -1,9 +1,11 @@
-// Follow-ups of concurrent writes sharing their round trips (docs/performance.md#follow-up-coalescing): never joined
-// to a send that began before the caller, at most one send waiting, failures reach every caller they stand for.
+// Follow-ups of concurrent writes sharing their round trips (docs/performance.md#follow-up-coalescing): refresh
+// requests never joined to a send that began before the caller, stale marks shared only within their window
+// (docs/performance.md#stale-mark-window), failures reaching every caller they stand for.
 import { err, ok, okAsync, ResultAsync } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
-import { infrastructureError, type InfrastructureError } from '@socialpredict/domain';
-import { coalescing, debouncedRefreshRequests } from '../src/follow-up-coalescing.ts';
+import { infrastructureError, STALE_MARK_WINDOW_MS, type InfrastructureError } from '@socialpredict/domain';
+import { memoryJobRepositories, MemoryDatabase } from '@socialpredict/persistence/memory';
+import { coalescing, debouncedRefreshRequests, windowedStaleMarks } from '../src/follow-up-coalescing.ts';
 
 /** A send whose completions the test releases one at a time. */
 function controlledSend() {
@@ -134,5 +136,98 @@ describe('debounced refresh requests', () => {
     advanceTo(10);
     await send();
     expect(sentAt).toEqual([0, 10]);
+  });
+});
+
+describe('stale marks shared within their window', () => {
+  const WINDOW_MS = 500;
+
+  /** Marks whose landing the test releases one at a time, stamped by a clock the test moves. */
+  function marks() {
+    let now = 0;
+    const stamps: number[] = [];
+    const releases: Array<(failure?: InfrastructureError) => void> = [];
+    const mark = (at: number) => {
+      stamps.push(at);
+      return new ResultAsync<void, InfrastructureError>(
+        new Promise((resolve) => releases.push((failure) => resolve(failure === undefined ? ok(undefined) : err(failure)))),
+      );
+    };
+    const send = windowedStaleMarks(mark, () => now, WINDOW_MS);
+    const land = async (failure?: InfrastructureError) => {
+      releases.shift()?.(failure);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    };
+    return { send, stamps, land, advanceTo: (ms: number) => void (now = ms), inFlight: () => releases.length };
+  }
+
+  it('sends one mark for the writes of its window: those during its flight wait for it, later ones not at all', async () => {
+    const { send, stamps, land, advanceTo } = marks();
+    const first = send();
+    advanceTo(100);
+    let joinedSettled = false;
+    const joined = send().map(() => void (joinedSettled = true));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // The joined write answers only once the mark it relies on has landed.
+    expect(joinedSettled).toBe(false);
+    await land();
+    expect((await first).isOk()).toBe(true);
+    expect((await joined).isOk()).toBe(true);
+    advanceTo(WINDOW_MS);
+    expect((await send()).isOk()).toBe(true);
+    expect(stamps).toEqual([0]);
+  });
+
+  it('stamps the next mark with the time of the first write after the window', async () => {
+    const { send, stamps, land, advanceTo, inFlight } = marks();
+    void send();
+    await land();
+    advanceTo(WINDOW_MS + 1);
+    const next = send();
+    expect(inFlight()).toBe(1);
+    await land();
+    expect((await next).isOk()).toBe(true);
+    expect(stamps).toEqual([0, WINDOW_MS + 1]);
+  });
+
+  it('gives a failed mark to the writes that joined it, and lets the next write send its own', async () => {
+    const { send, stamps, land, advanceTo } = marks();
+    const first = send();
+    advanceTo(10);
+    const joined = send();
+    await land(outage);
+    expect((await first)._unsafeUnwrapErr()).toBe(outage);
+    expect((await joined)._unsafeUnwrapErr()).toBe(outage);
+    advanceTo(20);
+    const retried = send();
+    await land();
+    expect((await retried).isOk()).toBe(true);
+    expect(stamps).toEqual([0, 20]);
+  });
+
+  it('stops joining a mark that hangs once its window has passed', async () => {
+    const { send, stamps, advanceTo, inFlight } = marks();
+    void send();
+    advanceTo(WINDOW_MS + 1);
+    void send();
+    expect(inFlight()).toBe(2);
+    expect(stamps).toEqual([0, WINDOW_MS + 1]);
+  });
+
+  it('with the snapshot store: a rebuild that missed a write relying on an earlier mark keeps the snapshot marked', async () => {
+    const { snapshots } = memoryJobRepositories(new MemoryDatabase());
+    let now = 0;
+    const send = windowedStaleMarks((at) => snapshots.markStale(['global_leaderboard'], at), () => now, STALE_MARK_WINDOW_MS);
+    (await snapshots.save('global_leaderboard', ['before'], -10_000))._unsafeUnwrap();
+    // Write A commits and marks at 0; write B commits at 300 and relies on A's mark.
+    (await send())._unsafeUnwrap();
+    now = 300;
+    (await send())._unsafeUnwrap();
+    // A rebuild that started reading at 200 saw A but not B: the mark must survive its save.
+    (await snapshots.save('global_leaderboard', ['with A'], 200))._unsafeUnwrap();
+    expect((await snapshots.load('global_leaderboard'))._unsafeUnwrap()?.staleSince).toBe(0);
+    // One that started after both writes and a whole window after the mark clears it.
+    (await snapshots.save('global_leaderboard', ['with A and B'], STALE_MARK_WINDOW_MS + 1))._unsafeUnwrap();
+    expect((await snapshots.load('global_leaderboard'))._unsafeUnwrap()?.staleSince).toBeNull();
   });
 });

@@ -21,8 +21,9 @@ export interface ReadModelSnapshotRepository {
   /** null until the first rebuild saved one */
   load(kind: GlobalReadModelKind): ResultAsync<ReadModelSnapshot | null, InfrastructureError>;
   /**
-   * Stores a snapshot computed from data as of `builtFrom`. A stale mark made after `builtFrom` survives, so a write
-   * that raced the rebuild is not hidden (docs/api.md#read-model-freshness).
+   * Stores a snapshot computed from data as of `builtFrom`. A stale mark made at or after `builtFrom` less
+   * STALE_MARK_WINDOW_MS survives, so a write that raced the rebuild is not hidden, even one that relied on an earlier
+   * mark of the window (docs/api.md#read-model-freshness).
    */
   save(kind: GlobalReadModelKind, payload: unknown, builtFrom: number): ResultAsync<void, InfrastructureError>;
   /**

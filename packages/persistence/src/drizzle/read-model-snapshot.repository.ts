@@ -2,12 +2,13 @@
 // empty key (the key column is there for scoped read models, which none are yet).
 import type { ResultAsync } from 'neverthrow';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type {
-  GlobalReadModelKind,
-  InfrastructureError,
-  ReadModelAge,
-  ReadModelSnapshot,
-  ReadModelSnapshotRepository,
+import {
+  STALE_MARK_WINDOW_MS,
+  type GlobalReadModelKind,
+  type InfrastructureError,
+  type ReadModelAge,
+  type ReadModelSnapshot,
+  type ReadModelSnapshotRepository,
 } from '@socialpredict/domain';
 import type { Executor } from './database.factory.ts';
 import { dbOperation } from './drizzle-operation.ts';
@@ -49,8 +50,8 @@ export class DrizzleReadModelSnapshotRepository implements ReadModelSnapshotRepo
           set: {
             payload: sql`excluded.payload`,
             generatedAt: sql`excluded.generated_at`,
-            // A mark at or after the rebuild's start belongs to a write the payload may not include.
-            staleSince: sql`CASE WHEN ${readModelSnapshots.staleSince} >= excluded.generated_at THEN ${readModelSnapshots.staleSince} END`,
+            // A mark this close to the rebuild's start may stand for a write the payload does not include.
+            staleSince: sql`CASE WHEN ${readModelSnapshots.staleSince} >= excluded.generated_at - ${sql.raw(`interval '${String(STALE_MARK_WINDOW_MS)} milliseconds'`)} THEN ${readModelSnapshots.staleSince} END`,
           },
         });
     });

@@ -1,10 +1,11 @@
 import { ok, type ResultAsync } from 'neverthrow';
-import type {
-  GlobalReadModelKind,
-  InfrastructureError,
-  ReadModelAge,
-  ReadModelSnapshot,
-  ReadModelSnapshotRepository,
+import {
+  STALE_MARK_WINDOW_MS,
+  type GlobalReadModelKind,
+  type InfrastructureError,
+  type ReadModelAge,
+  type ReadModelSnapshot,
+  type ReadModelSnapshotRepository,
 } from '@socialpredict/domain';
 import { readOperation, writeOperation, type MemoryContext } from './memory-operation.ts';
 
@@ -26,8 +27,8 @@ export class MemoryReadModelSnapshotRepository implements ReadModelSnapshotRepos
       tables.snapshots.set(kind, {
         payload: structuredClone(payload),
         generatedAt: builtFrom,
-        // A mark at or after the rebuild's start belongs to a write the payload may not include.
-        staleSince: marked !== null && marked >= builtFrom ? marked : null,
+        // A mark this close to the rebuild's start may stand for a write the payload does not include.
+        staleSince: marked !== null && marked >= builtFrom - STALE_MARK_WINDOW_MS ? marked : null,
       });
       return ok(undefined);
     });
