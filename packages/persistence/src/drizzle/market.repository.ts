@@ -1,7 +1,7 @@
 // MarketRepository on Drizzle. The record's nested seeds and totals are flat columns; a market's pool account is
 // created with the market row.
 import type { ResultAsync } from 'neverthrow';
-import { and, count, desc, eq, exists, gt, inArray, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, exists, gt, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import {
   poolAccount,
   type InfrastructureError,
@@ -16,11 +16,14 @@ import {
 } from '@socialpredict/domain';
 import type { Executor } from './database.factory.ts';
 import { dbOperation } from './drizzle-operation.ts';
-import { preparedQuery } from './prepared-query.ts';
+import { anyOf, preparedQuery } from './prepared-query.ts';
 import type { OperationScope } from './operation.monitor.ts';
 import { ledgerAccounts, marketTagLinks, marketTags, markets } from './schema.ts';
 
 type MarketRow = typeof markets.$inferSelect;
+
+/** A short number per list shape for the prepared statements' names (the shape itself is too long for one). */
+const listShapeIds = new Map<string, number>();
 type MarketColumns = typeof markets.$inferInsert;
 
 export function toMarketRecord(row: MarketRow): MarketRecord {
@@ -76,7 +79,7 @@ function patchColumns(patch: MarketPatch): Partial<MarketColumns> {
 }
 
 /** The derived public status of docs/api.md#market-state as a condition on the stored columns at time `now`. */
-function statusCondition(status: PublicMarketStatus, now: number): SQL | undefined {
+function statusCondition(status: PublicMarketStatus, now: SQL): SQL | undefined {
   switch (status) {
     case 'active':
       return and(eq(markets.lifecycleStatus, 'published'), gt(markets.resolutionDateTime, now));
@@ -91,7 +94,7 @@ function statusCondition(status: PublicMarketStatus, now: number): SQL | undefin
 }
 
 /** Literal, case-insensitive substring match: strpos has no wildcards to escape. */
-function containsText(text: string): SQL | undefined {
+function containsText(text: SQL): SQL | undefined {
   const needle = sql`lower(${text})`;
   return or(
     sql`strpos(lower(${markets.questionTitle}), ${needle}) > 0`,
@@ -100,7 +103,7 @@ function containsText(text: string): SQL | undefined {
 }
 
 /** The market carries the tag with this slug (through the links' tag index). */
-function carriesTag(db: Executor, slug: string): SQL {
+function carriesTag(db: Executor, slug: SQL): SQL {
   return exists(
     db
       .select({ one: sql`1` })
@@ -110,18 +113,49 @@ function carriesTag(db: Executor, slug: string): SQL {
   );
 }
 
-function queryCondition(db: Executor, query: MarketQuery): SQL | undefined {
+const hasExclusions = (query: MarketQuery) => query.excludeIds !== undefined && query.excludeIds.length > 0;
+
+/**
+ * The filters a query uses, which decide its statement's text: each shape is prepared once, its values go as
+ * parameters (docs/performance.md#prepared-reads).
+ */
+function listShape(query: MarketQuery): string {
+  const present = (name: string, value: unknown) => (value === undefined ? '' : name);
+  return [
+    query.status ?? '',
+    present('lifecycle', query.lifecycleIn),
+    present('creator', query.createdBy),
+    present('steward', query.stewardedBy),
+    present('text', query.text),
+    present('tag', query.tagSlug),
+    hasExclusions(query) ? 'exclude' : '',
+  ].join('|');
+}
+
+function listCondition(db: Executor, query: MarketQuery): SQL | undefined {
   return and(
-    query.status === undefined ? undefined : statusCondition(query.status, query.now),
-    query.lifecycleIn === undefined ? undefined : inArray(markets.lifecycleStatus, [...query.lifecycleIn]),
-    query.createdBy === undefined ? undefined : eq(markets.creatorUsername, query.createdBy),
-    query.stewardedBy === undefined ? undefined : eq(markets.stewardUsername, query.stewardedBy),
-    query.text === undefined ? undefined : containsText(query.text),
-    query.tagSlug === undefined ? undefined : carriesTag(db, query.tagSlug),
-    query.excludeIds === undefined || query.excludeIds.length === 0
-      ? undefined
-      : notInArray(markets.id, [...query.excludeIds]),
+    query.status === undefined ? undefined : statusCondition(query.status, sql`${sql.placeholder('now')}::timestamptz`),
+    query.lifecycleIn === undefined ? undefined : anyOf(markets.lifecycleStatus, 'lifecycleIn'),
+    query.createdBy === undefined ? undefined : eq(markets.creatorUsername, sql.placeholder('createdBy')),
+    query.stewardedBy === undefined ? undefined : eq(markets.stewardUsername, sql.placeholder('stewardedBy')),
+    query.text === undefined ? undefined : containsText(sql`${sql.placeholder('text')}::text`),
+    query.tagSlug === undefined ? undefined : carriesTag(db, sql`${sql.placeholder('tagSlug')}::text`),
+    hasExclusions(query) ? sql`NOT (${anyOf(markets.id, 'excludeIds')})` : undefined,
   );
+}
+
+function listParameters(query: MarketQuery): Record<string, unknown> {
+  return {
+    now: new Date(query.now).toISOString(),
+    lifecycleIn: query.lifecycleIn === undefined ? undefined : [...query.lifecycleIn],
+    createdBy: query.createdBy,
+    stewardedBy: query.stewardedBy,
+    text: query.text,
+    tagSlug: query.tagSlug,
+    excludeIds: query.excludeIds === undefined ? undefined : [...query.excludeIds],
+    limit: query.limit,
+    offset: query.offset,
+  };
 }
 
 export class DrizzleMarketRepository implements MarketRepository {
@@ -164,15 +198,25 @@ export class DrizzleMarketRepository implements MarketRepository {
 
   list(query: MarketQuery): ResultAsync<MarketPage, InfrastructureError> {
     return dbOperation(this.#scope, 'markets.list', async () => {
-      const condition = queryCondition(this.#db, query);
-      const rows = await this.#db
-        .select()
-        .from(markets)
-        .where(condition)
-        .orderBy(desc(markets.createdAt), desc(markets.id))
-        .limit(query.limit)
-        .offset(query.offset);
-      const [counted] = await this.#db.select({ total: count() }).from(markets).where(condition);
+      const shape = listShape(query);
+      const statements = preparedQuery(this.#db, `markets.list|${shape}`, (db) => {
+        const condition = listCondition(db, query);
+        const shapeId = listShapeIds.get(shape) ?? listShapeIds.size;
+        listShapeIds.set(shape, shapeId);
+        return {
+          page: db
+            .select()
+            .from(markets)
+            .where(condition)
+            .orderBy(desc(markets.createdAt), desc(markets.id))
+            .limit(sql.placeholder('limit'))
+            .offset(sql.placeholder('offset'))
+            .prepare(`markets_list_${String(shapeId)}`),
+          total: db.select({ total: count() }).from(markets).where(condition).prepare(`markets_count_${String(shapeId)}`),
+        };
+      });
+      const parameters = listParameters(query);
+      const [rows, [counted]] = await Promise.all([statements.page.execute(parameters), statements.total.execute(parameters)]);
       return { markets: rows.map(toMarketRecord), total: counted?.total ?? 0 };
     });
   }
