@@ -1,5 +1,5 @@
 // Market page (docs/api.md#t1-25; docs/market-model.md#market-figures): the probability path with timestamps and the market's figures.
-import { ok, safeTry, type ResultAsync } from 'neverthrow';
+import { ok, ResultAsync, safeTry } from 'neverthrow';
 import { marketDust, marketVolume, orderRows, probabilitySeries } from '../../math/index.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import type { DescriptionAmendment } from '../../model/description-amendment.model.ts';
@@ -64,10 +64,15 @@ export function makeGetMarketDetails(
           }),
         CORRUPT_DATA_CODES,
       );
-      const creator = yield* deps.users.findByUsername(market.creatorUsername);
-      const tags = (yield* deps.marketTags.tagsOfMarkets([market.id])).get(market.id) ?? [];
-      const amendments = yield* deps.amendments.listByMarket(market.id);
-      const marketGroup = (yield* deps.marketGroups.answerLinksOfMarkets([market.id])).get(market.id);
+      // Independent of each other: sent together, so the page waits for one round trip instead of four.
+      const [creator, tagsByMarket, amendments, groupLinks] = yield* ResultAsync.combine([
+        deps.users.findByUsername(market.creatorUsername),
+        deps.marketTags.tagsOfMarkets([market.id]),
+        deps.amendments.listByMarket(market.id),
+        deps.marketGroups.answerLinksOfMarkets([market.id]),
+      ] as const);
+      const tags = tagsByMarket.get(market.id) ?? [];
+      const marketGroup = groupLinks.get(market.id);
       return ok({
         market,
         creator: toCreatorSummary(market.creatorUsername, creator ?? undefined),
