@@ -1,11 +1,15 @@
 // Request ids (docs/api.md#request-ids): a well-formed incoming X-Request-Id is kept, anything else replaced by 32 hex chars.
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 const ACCEPTED = /^[A-Za-z0-9._-]{1,128}$/;
 
+/**
+ * A random UUID without its dashes: Node draws UUIDs from a buffered entropy pool, where `randomBytes(16)` cost a
+ * call into the random source per request (1.8 % of the bet path's CPU profile, docs/performance.md#request-path-profile).
+ */
 export function newRequestId(): string {
-  return randomBytes(16).toString('hex');
+  return randomUUID().replaceAll('-', '');
 }
 
 export function requestId(request: IncomingMessage): string {

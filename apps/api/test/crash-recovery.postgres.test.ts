@@ -2,7 +2,7 @@
 // acknowledged with 201 is stored after the restart, and the ledger integrity check (VAL-4) is clean.
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { runCli, startApiProcess, type ApiProcess } from './helpers/api-process.ts';
-import { prepareBettors, startLoad, storedBets, tally, type Bet } from './helpers/bet-load.ts';
+import { loadEnv, prepareBettors, startLoad, storedBets, tally, type Bet } from './helpers/bet-load.ts';
 import { createEmptyDatabase, describeOnFullServer, type EmptyDatabase } from './helpers/postgres-app.ts';
 
 const key = (bet: Bet) => `${bet.username} ${bet.outcome} ${bet.amount} ${bet.placedAt}`;
@@ -32,7 +32,7 @@ describeOnFullServer('SIGKILL under load', 'real server processes killed with SI
   });
 
   it('keeps every acknowledged bet and a clean ledger after the process is killed mid-load and restarted', { timeout: 120_000 }, async () => {
-    const env = { DATABASE_URL: target.url, DB_POOL_MAX: '4' };
+    const env = { DATABASE_URL: target.url, DB_POOL_MAX: '4', ...loadEnv() };
     const first = await startApiProcess(env);
     running.push(first);
     const bettors = await prepareBettors(first, target.url);
@@ -57,7 +57,7 @@ describeOnFullServer('SIGKILL under load', 'real server processes killed with SI
     expect(report.acknowledged.length).toBeGreaterThan(300);
     expect(missing(report.acknowledged, stored)).toEqual([]);
     // Bets in flight at the kill are either committed or absent, never half-written: the books balance.
-    const integrity = await runCli(['integrity-check'], { DATABASE_URL: target.url });
+    const integrity = await runCli(['integrity-check'], env);
     expect(integrity.code, integrity.output).toBe(0);
   });
 });

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startApiProcess, status, untilStatus, type ApiProcess } from './helpers/api-process.ts';
-import { prepareBettors, startLoad, tally, type Load } from './helpers/bet-load.ts';
+import { loadEnv, prepareBettors, startLoad, tally, type Load } from './helpers/bet-load.ts';
 
 const run = promisify(execFile);
 const SCRIPT = fileURLToPath(new URL('../../../scripts/drill-cluster.sh', import.meta.url));
@@ -88,7 +88,7 @@ describe('database outage drill (DB-10)', () => {
     try {
       const url = await cluster('url');
       // A pool smaller than the load, so every pooled connection is busy with bets, as in the field report.
-      api = await startApiProcess({ DATABASE_URL: url, DB_POOL_MAX: '4', BACKEND_READINESS_DRAIN_SECONDS: '0' });
+      api = await startApiProcess({ DATABASE_URL: url, DB_POOL_MAX: '4', BACKEND_READINESS_DRAIN_SECONDS: '0', ...loadEnv() });
       load = startLoad(api, await prepareBettors(api, url), { connections: 16, pauseMs: 20, readEvery: 4 });
       const flowing = load;
       await vi.waitFor(() => expect(flowing.answers().filter((answer) => answer.outcome === 201).length).toBeGreaterThan(50), { timeout: 20_000 });

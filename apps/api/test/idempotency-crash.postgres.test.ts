@@ -1,8 +1,10 @@
 // docs/api.md#idempotency on real processes and PostgreSQL: the API is SIGKILLed after a bet committed and before its
 // answer left, and the retry, served by another process, replays the answer instead of betting again. The window is
 // made wide by the test itself: it holds an exclusive lock on `read_model_snapshots`, which only the write's
-// follow-up (the stale mark awaited before the answer) touches, so the committed bet waits there for the kill.
+// follow-up (the stale mark awaited before the answer, sent by the first write of its window) touches, so the
+// committed bet waits there for the kill.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { STALE_MARK_WINDOW_MS } from '@socialpredict/domain';
 import { openDatabase, type Database } from '@socialpredict/persistence';
 import { startApiProcess, type ApiProcess } from './helpers/api-process.ts';
 import { createEmptyDatabase, describeOnFullServer, type EmptyDatabase } from './helpers/postgres-app.ts';
@@ -59,6 +61,9 @@ describeOnFullServer('Idempotency-Key across a SIGKILL between commit and answer
     const { id: marketId } = (await created.json()) as { id: number };
     expect([created.status, typeof marketId]).toEqual([201, 'number']);
 
+    // The market's creation marked the snapshots stale too; a bet within the mark window would rely on that mark and
+    // answer without touching the locked table (docs/performance.md#stale-mark-window).
+    await sleep(STALE_MARK_WINDOW_MS + 100);
     const holder = await database.reserve();
     await holder.query('BEGIN');
     await holder.query('LOCK TABLE read_model_snapshots IN ACCESS EXCLUSIVE MODE');

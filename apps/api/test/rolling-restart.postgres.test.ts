@@ -2,7 +2,7 @@
 // twice with SIGHUP. Draining workers finish what they accepted and hand their clients over, so nothing fails.
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { startApiProcess, type ApiProcess } from './helpers/api-process.ts';
-import { prepareBettors, startLoad, tally, type Load } from './helpers/bet-load.ts';
+import { loadEnv, prepareBettors, startLoad, tally, type Load } from './helpers/bet-load.ts';
 import { createEmptyDatabase, describeOnFullServer, type EmptyDatabase } from './helpers/postgres-app.ts';
 
 describeOnFullServer('rolling restart under load (DEP-3)', 'a cluster of worker processes with their own pools', () => {
@@ -27,6 +27,7 @@ describeOnFullServer('rolling restart under load (DEP-3)', 'a cluster of worker 
         JWT_SIGNING_KEY: 'rolling-restart-test-signing-key-0123456789',
         DB_POOL_MAX: '4',
         BACKEND_READINESS_DRAIN_SECONDS: '1',
+        ...loadEnv(),
       });
       const cluster = api;
       load = startLoad(api, await prepareBettors(api, target.url), { connections: 16, pauseMs: 20, readEvery: 2 });

@@ -85,9 +85,10 @@ describeOnFullServer('postgres.js pool: a connection closing under a reserved ho
       });
     const pids = new Set(await Promise.all([run(), run()]));
     // Six transactions for two connections: four wait for a reserve while both backends end under the first two.
-    const queued = Array.from({ length: 6 }, () => run());
+    // Settled as they go: one may fail while the backends are still being ended.
+    const queued = Promise.allSettled(Array.from({ length: 6 }, () => run()));
     await Promise.all([...pids].map((pid) => terminate(pid)));
-    const outcomes = await within(Promise.allSettled(queued), 'the queued transactions');
+    const outcomes = await within(queued, 'the queued transactions');
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled').length).toBeGreaterThan(0);
     expect(await within(Promise.all([run(), run(), run()]), 'transactions after the outage')).toHaveLength(3);
   });

@@ -1,11 +1,29 @@
 // Load for the process tests of DB-10, DEP-2 and DEP-3: bets and reads from the development accounts over a fixed set
 // of keep-alive connections, the way a load balancer or a busy client holds them, with every answer recorded.
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import { runCli, type ApiProcess } from './api-process.ts';
 
 /** seed-dev's players (testuser01 is the moderator who creates the market). */
 const PLAYERS = ['testuser02', 'testuser03', 'testuser04', 'testuser05', 'testuser06', 'testuser07', 'testuser08', 'testuser09'];
+
+let roomySetupFile: string | undefined;
+
+/**
+ * Environment for an API process under this load: a setup policy whose debt limit the players cannot reach, so that
+ * however fast the API takes their 1-credit bets for the length of a test, every refusal is a failure worth reporting
+ * (at the default limit of 500 a player runs out after about 500 bets).
+ */
+export function loadEnv(): Record<string, string> {
+  if (roomySetupFile === undefined) {
+    roomySetupFile = join(mkdtempSync(join(tmpdir(), 'sp-bet-load-')), 'setup.yaml');
+    writeFileSync(roomySetupFile, 'economics:\n  user:\n    maximumDebtAllowed: 100000000\n');
+  }
+  return { SETUP_FILE: roomySetupFile };
+}
 
 export interface Bettors {
   marketId: number;
@@ -24,6 +42,8 @@ export interface Answer {
   kind: 'bet' | 'read';
   /** the HTTP status, or the socket error's code when no answer came */
   outcome: number | string;
+  /** the reason code of a refusal (4xx), which tells a business answer from a failure */
+  reason?: string;
 }
 
 export interface LoadReport {
@@ -105,6 +125,14 @@ export interface LoadOptions {
   readEvery: number;
 }
 
+function reasonOf(body: string): string {
+  try {
+    return String((JSON.parse(body) as { reason?: unknown }).reason ?? 'none');
+  } catch {
+    return 'unparsable';
+  }
+}
+
 /** Starts the loops: bets of 1 credit on alternating outcomes, each loop as one player (players repeat beyond eight). */
 export function startLoad(api: Pick<ApiProcess, 'baseUrl'>, bettors: Bettors, options: LoadOptions): Load {
   const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
@@ -122,7 +150,7 @@ export function startLoad(api: Pick<ApiProcess, 'baseUrl'>, bettors: Bettors, op
         const reply = read
           ? await send(agent, api, 'GET', `/v0/markets/${bettors.marketId}`)
           : await send(agent, api, 'POST', '/v0/bet', token, { marketId: bettors.marketId, outcome: sent % 2 === 0 ? 'YES' : 'NO', amount: 1 });
-        answers.push({ kind, outcome: reply.status });
+        answers.push({ kind, outcome: reply.status, ...(reply.status >= 400 && reply.status < 500 ? { reason: reasonOf(reply.body) } : {}) });
         if (!read && reply.status === 201) {
           const { result } = JSON.parse(reply.body) as { result: Bet };
           acknowledged.push({ username: result.username, outcome: result.outcome, amount: result.amount, placedAt: result.placedAt });
@@ -154,9 +182,12 @@ export async function storedBets(api: Pick<ApiProcess, 'baseUrl'>, marketId: num
   return result.map(({ username, outcome, amount, placedAt }) => ({ username, outcome, amount, placedAt }));
 }
 
-/** Outcome → how many answers had it. */
+/** Outcome (with the reason of a refusal) → how many answers had it. */
 export function tally(answers: readonly Answer[]): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const { outcome } of answers) counts[String(outcome)] = (counts[String(outcome)] ?? 0) + 1;
+  for (const { outcome, reason } of answers) {
+    const key = reason === undefined ? String(outcome) : `${String(outcome)} ${reason}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
   return counts;
 }
