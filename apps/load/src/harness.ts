@@ -30,6 +30,8 @@ export interface HarnessOptions extends ScenarioSettings {
   bettors: number;
   /** CLUSTER_WORKERS of the API (0: one process) */
   workers: number;
+  /** DB_POOL_MAX of the API; its own default when absent */
+  poolMax?: number;
   /** 0 skips the pgbench baseline */
   pgbenchSeconds: number;
   /** 0 skips the hello-world and market-detail ceilings */
@@ -124,7 +126,8 @@ export async function runHarness(options: HarnessOptions): Promise<LoadReport> {
       baselines.helloWorld = await helloWorldCeiling(options.connections, options.ceilingSeconds);
     }
 
-    api = await startApi(database.url, join(folder, 'api.log'), { CLUSTER_WORKERS: String(options.workers) }, options.cpuProfileDir);
+    const apiSettings = { CLUSTER_WORKERS: String(options.workers), ...(options.poolMax === undefined ? {} : { DB_POOL_MAX: String(options.poolMax) }) };
+    api = await startApi(database.url, join(folder, 'api.log'), apiSettings, options.cpuProfileDir);
     log(`API up (pid ${api.pid}, ${options.workers} workers); logging in ${options.bettors} traders`);
     const tokens = [...(await login(api.baseUrl, fixture.traders.slice(0, options.bettors))).values()];
     const hot = fixture.markets.filter((market) => market.hot).map((market) => market.id);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `pnpm bench:load [--scenario smoke|hot|mix|soak] [--rate N] [--read-rate N] [--duration S] [--connections N]
-// [--pregrown] [--pregrown-bets N] [--workers N] [--pgbench-seconds S] [--ceiling-seconds S] [--cpu-prof DIR] [--json]` (docs/performance.md#bench-load).
+// [--pregrown] [--pregrown-bets N] [--workers N] [--pool-max N] [--pgbench-seconds S] [--ceiling-seconds S] [--cpu-prof DIR] [--json]` (docs/performance.md#bench-load).
 // The server comes from BENCH_DATABASE_URL, then TEST_DATABASE_URL, then the local PostgreSQL.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,6 +22,7 @@ const { values } = parseArgs({
     'pregrown-bets': { type: 'string' },
     users: { type: 'string' },
     workers: { type: 'string', default: '0' },
+    'pool-max': { type: 'string' },
     'pgbench-seconds': { type: 'string', default: '5' },
     'ceiling-seconds': { type: 'string', default: '5' },
     json: { type: 'boolean', default: false },
@@ -54,6 +55,7 @@ const options: HarnessOptions = {
   hotMarkets: 2,
   bettors: 100,
   workers: number('workers', values.workers, 0),
+  ...(values['pool-max'] === undefined ? {} : { poolMax: number('pool-max', values['pool-max'], 0) }),
   pgbenchSeconds: number('pgbench-seconds', values['pgbench-seconds'], 5),
   ceilingSeconds: number('ceiling-seconds', values['ceiling-seconds'], 5),
   ...(values['cpu-prof'] === undefined ? {} : { cpuProfileDir: resolve(values['cpu-prof']) }),

@@ -33,7 +33,7 @@ export function formatReport(report: LoadReport): string {
   const lines: string[] = [];
   const { machine, baselines, cpu } = report;
   lines.push(`bench:load ${report.scenario} — ${machine.cpus} × ${machine.model}, ${machine.memoryGiB} GiB, Node ${machine.node}`);
-  lines.push(`fixture: ${report.fixture.bets} pre-grown bets (loaded in ${report.fixture.loadSeconds.toFixed(1)} s); API workers: ${report.settings.workers}`);
+  lines.push(`fixture: ${report.fixture.bets} pre-grown bets (loaded in ${report.fixture.loadSeconds.toFixed(1)} s); API workers: ${report.settings.workers}${report.settings.poolMax === undefined ? '' : `, DB_POOL_MAX ${report.settings.poolMax}`}`);
   lines.push('');
   lines.push('baselines (same run):');
   if (baselines.pgbenchTps !== undefined) lines.push(`  pgbench TPC-B-like: ${fixed(baselines.pgbenchTps)} TPS (16 clients)`);
