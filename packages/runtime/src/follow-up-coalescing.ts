@@ -40,7 +40,7 @@ export function windowedStaleMarks(mark: (at: number) => ResultAsync<void, Infra
  * the caller's write committed); it waits for the next one, which starts when the current one ends and answers every
  * caller queued for it. So at most one send runs and one waits, whatever the rate of callers — except that a send
  * still unanswered after `maxWaitMs` (a connection hanging through a database outage) no longer holds the next one
- * back: without that bound one stuck send stalled every later trade after the database returned.
+ * back, so one stuck refresh request cannot silence every later one.
  */
 export function coalescing(send: Send, maxWaitMs = 250): Send {
   let running: Promise<unknown> | undefined;
