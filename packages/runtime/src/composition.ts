@@ -138,7 +138,7 @@ export function followUpEffects(snapshots: Pick<ReadModelSnapshotRepository, 'ma
   const now = () => clock.now();
   return {
     markStale: (kinds) => {
-      const key = kinds.join();
+      const key = [...kinds].sort().join(',');
       let send = marks.get(key);
       if (send === undefined) {
         send = windowedStaleMarks((at) => snapshots.markStale(kinds, at), now, STALE_MARK_WINDOW_MS);

@@ -21,10 +21,10 @@ import type { OperationScope } from './operation.monitor.ts';
 import { ledgerAccounts, marketTagLinks, marketTags, markets } from './schema.ts';
 
 type MarketRow = typeof markets.$inferSelect;
+type MarketColumns = typeof markets.$inferInsert;
 
 /** A short number per list shape for the prepared statements' names (the shape itself is too long for one). */
 const listShapeIds = new Map<string, number>();
-type MarketColumns = typeof markets.$inferInsert;
 
 export function toMarketRecord(row: MarketRow): MarketRecord {
   const { initialProbability, initialSubsidization, initialYes, initialNo } = row;
