@@ -19,7 +19,7 @@ export { adjustValues, positionValues, valuePositions } from './valuation.ts';
 export { planSale, quoteSale, sellablePosition } from './selling.ts';
 export { buyCost, withinDebtLimit } from './buying.ts';
 export { resolvePayouts, workIncome } from './resolution.ts';
-export { globalLeaderboard, marketLeaderboard } from './leaderboards.ts';
+export { globalLeaderboard, globalLeaderboardOfPositions, marketLeaderboard } from './leaderboards.ts';
 export { userFinancials } from './financials.ts';
 export { systemMetrics } from './system-metrics.ts';
 export { simulateMarket } from './simulation.ts';

@@ -1,6 +1,6 @@
 // docs/market-model.md leaderboards: per market and across markets, ranked by profit, then first bet, then username.
 import { compareCodeUnits } from './ordering.ts';
-import type { BetRow, GlobalLeaderRow, LeaderRow, MarketRows, PositionType, Resolution, Seeds } from './types.ts';
+import type { BetRow, GlobalLeaderRow, LeaderRow, MarketRows, PositionType, Resolution, Seeds, ValuedMarket } from './types.ts';
 import { valuePositions } from './valuation.ts';
 
 /** NEUTRAL (both sides) cannot come out of netting (docs/market-model.md) but is part of the wire vocabulary. */
@@ -37,26 +37,38 @@ export function marketLeaderboard(rows: readonly BetRow[], seeds: Seeds, resolut
 
 /** Every position of every market counts, zero-share ones included (docs/market-model.md#global-leaderboard); each market uses its own seeds. */
 export function globalLeaderboard(markets: readonly MarketRows[]): GlobalLeaderRow[] {
+  return globalLeaderboardOfPositions(
+    markets.map((market) => ({ positions: valuePositions(market.rows, market.seeds, market.resolution), resolved: market.resolution !== null })),
+  );
+}
+
+/**
+ * The same board from each market's valued positions, so a caller that keeps them per market (the market history
+ * cache, docs/performance.md#global-read-models) values only the markets that changed.
+ */
+export function globalLeaderboardOfPositions(markets: readonly ValuedMarket[]): GlobalLeaderRow[] {
   const byUser = new Map<string, Omit<GlobalLeaderRow, 'rank'>>();
-  for (const market of markets) {
-    const resolved = market.resolution !== null;
-    for (const position of valuePositions(market.rows, market.seeds, market.resolution)) {
-      const row = byUser.get(position.username) ?? {
-        username: position.username,
-        totalProfit: 0,
-        totalCurrentValue: 0,
-        totalSpent: 0,
-        activeMarkets: 0,
-        resolvedMarkets: 0,
-        earliestPlacedAt: position.earliestPlacedAt,
-      };
+  for (const { positions, resolved } of markets) {
+    for (const position of positions) {
+      let row = byUser.get(position.username);
+      if (row === undefined) {
+        row = {
+          username: position.username,
+          totalProfit: 0,
+          totalCurrentValue: 0,
+          totalSpent: 0,
+          activeMarkets: 0,
+          resolvedMarkets: 0,
+          earliestPlacedAt: position.earliestPlacedAt,
+        };
+        byUser.set(position.username, row);
+      }
       row.totalProfit += position.value - position.totalSpent;
       row.totalCurrentValue += position.value;
       row.totalSpent += position.totalSpent;
       if (resolved) row.resolvedMarkets += 1;
       else row.activeMarkets += 1;
       row.earliestPlacedAt = Math.min(row.earliestPlacedAt, position.earliestPlacedAt);
-      byUser.set(position.username, row);
     }
   }
   return [...byUser.values()]

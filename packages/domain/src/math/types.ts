@@ -122,6 +122,9 @@ export interface GlobalLeaderRow {
 /** A market's rows with its recorded seeds (policy 1). */
 export interface MarketRows { rows: BetRow[]; resolution: Resolution | null; seeds: Seeds }
 
+/** One market's valued positions (`valuePositions`) and whether it is resolved: its share of the global leaderboard. */
+export interface ValuedMarket { positions: readonly Position[]; resolved: boolean }
+
 export interface FinancialMarket extends MarketRows {
   steward: string;
   creator: string;

@@ -35,7 +35,10 @@ export function makeListMarketPositions(deps: Pick<UseCaseDeps, 'markets' | 'bet
     safeTry(async function* () {
       const { market, rows, derive } = yield* loadMarketWithRows(deps, input.marketId);
       const views = yield* callMath(
-        () => derive('positions', () => valuePositions(rows, market.seeds, resolutionOf(market)).map((position) => toMarketPosition(market, position))),
+        () =>
+          derive('positions', () =>
+            derive('valued-positions', () => valuePositions(rows, market.seeds, resolutionOf(market))).map((position) => toMarketPosition(market, position)),
+          ),
         CORRUPT_DATA_CODES,
       );
       if (input.page === undefined) return ok({ positions: [...views], total: views.length });

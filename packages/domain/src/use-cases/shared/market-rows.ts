@@ -1,8 +1,8 @@
-// A market and its history, read outside a transaction for the display use cases. With a market history cache
-// (docs/performance.md#request-path-profile) a repeat read costs one market row: the cached rows are checked against
-// the row count on the market row just read, extended with the rows after the last cached id when the market grew,
-// and figures derived from them are computed once per history and resolution.
-import { err, ok, okAsync, safeTry, type ResultAsync } from 'neverthrow';
+// A market and its history, read outside a transaction for the display use cases and the global read models. With a
+// market history cache (docs/performance.md#request-path-profile) a repeat read costs one market row: the cached rows
+// are checked against the row count on the market row just read, extended with the rows after the last cached id
+// when the market grew, and figures derived from them are computed once per history and resolution.
+import { err, ok, okAsync, ResultAsync, safeTry } from 'neverthrow';
 import type { StoredBetRow } from '../../model/bet.model.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import type { MarketRecord } from '../../model/market.model.ts';
@@ -33,24 +33,60 @@ export function loadMarketWithRows(deps: MarketRowsDeps, marketId: number): Resu
     if (market === null) return err(marketNotFound(marketId));
     const cache = deps.marketHistoryCache;
     if (cache === undefined) {
-      const rows = yield* deps.bets.listByMarket(market.id);
-      return ok({ market, rows, derive: <T>(_name: string, compute: () => T) => compute() });
+      return ok(uncachedView(market, yield* deps.bets.listByMarket(market.id)));
     }
-    const history = yield* currentHistory(deps, cache, market);
-    // Derived figures depend on the rows (fixed per entry) and on the resolution; the seeds never change.
-    const resolution = `${market.lifecycleStatus}|${market.resolutionResult ?? ''}`;
-    return ok({
-      market,
-      rows: history.rows,
-      derive: <T>(name: string, compute: () => T): T => {
-        const key = `${name}|${resolution}`;
-        if (history.derived.has(key)) return history.derived.get(key) as T;
-        const value = compute();
-        history.derived.set(key, value);
-        return value;
-      },
-    });
+    return ok(viewOf(market, yield* currentHistory(deps, cache, market)));
   });
+}
+
+/**
+ * The existing markets among `marketIds`, ascending by id, each with its history: from the cache when it has them
+ * (extended by the rows after its last id), with every market it lacks read in one query (PERF-3). The global read
+ * models build from these, so a rebuild reads and values only the markets that changed since the last one.
+ */
+export function loadMarketHistories(deps: MarketRowsDeps, marketIds: readonly number[]): ResultAsync<MarketHistoryView[], InfrastructureError> {
+  return safeTry(async function* () {
+    const markets = yield* deps.markets.findByIds(marketIds);
+    const cache = deps.marketHistoryCache;
+    const missing = cache === undefined ? markets : markets.filter((market) => cache.get(market.id) === undefined);
+    const rowsByMarket = missing.length === 0 ? new Map<number, StoredBetRow[]>() : yield* deps.bets.listByMarkets(missing.map((market) => market.id));
+    if (cache === undefined) return ok(markets.map((market) => uncachedView(market, rowsByMarket.get(market.id) ?? [])));
+    const read = new Map<number, CachedMarketHistory>();
+    for (const market of missing) {
+      const rows = rowsByMarket.get(market.id) ?? [];
+      const history: CachedMarketHistory = { rows, lastId: maxId(rows), derived: new Map() };
+      read.set(market.id, history);
+      cache.set(market.id, history);
+    }
+    // The cached markets that grew since go through the single-flight load of each market.
+    const histories = yield* ResultAsync.combine(
+      markets.map((market) => {
+        const fresh = read.get(market.id);
+        return fresh === undefined ? currentHistory(deps, cache, market) : okAsync(fresh);
+      }),
+    );
+    return ok(markets.map((market, i) => viewOf(market, histories[i]!)));
+  });
+}
+
+function uncachedView(market: MarketRecord, rows: readonly StoredBetRow[]): MarketHistoryView {
+  return { market, rows, derive: <T>(_name: string, compute: () => T) => compute() };
+}
+
+function viewOf(market: MarketRecord, history: CachedMarketHistory): MarketHistoryView {
+  // Derived figures depend on the rows (fixed per entry) and on the resolution; the seeds never change.
+  const resolution = `${market.lifecycleStatus}|${market.resolutionResult ?? ''}`;
+  return {
+    market,
+    rows: history.rows,
+    derive: <T>(name: string, compute: () => T): T => {
+      const key = `${name}|${resolution}`;
+      if (history.derived.has(key)) return history.derived.get(key) as T;
+      const value = compute();
+      history.derived.set(key, value);
+      return value;
+    },
+  };
 }
 
 /** Loads under way per cache and market: concurrent readers of a cold or grown market share one. */
