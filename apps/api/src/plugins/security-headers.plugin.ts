@@ -1,6 +1,6 @@
 // Security headers of docs/api.md#security-headers on every response, errors and 404s included (SEC-6). Helmet emits most of
-// them; the onSend hook adds the two helmet does not emit as specified and relaxes the CSP for the docs UI only, and
-// only while the docs are served. Responses written before Fastify has a reply (Node's HTTP parser errors, see
+// them (its middleware built once: patches/@fastify__helmet@13.2.0.patch); an onRequest hook adds the two helmet does
+// not emit as specified and relaxes the CSP for the docs UI only, and only while the docs are served. Responses written before Fastify has a reply (Node's HTTP parser errors, see
 // server.ts) get the same set from `securityHeaders`, which runs the same helmet options.
 import helmetPlugin, { type FastifyHelmetOptions } from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
@@ -83,14 +83,15 @@ export const securityHeadersPlugin = nonEncapsulated(
       `frame-ancestors ${opts.config.frameAncestors}`,
     ].join('; ');
 
-    app.addHook('onSend', async (request, reply, payload) => {
-      reply.header('x-xss-protection', XSS_PROTECTION);
-      reply.header('permissions-policy', PERMISSIONS_POLICY);
+    // After helmet's own onRequest hooks, and like them on the raw response, so errors and 404s carry the same set.
+    app.addHook('onRequest', (request, reply, done) => {
+      reply.raw.setHeader('x-xss-protection', XSS_PROTECTION);
+      reply.raw.setHeader('permissions-policy', PERMISSIONS_POLICY);
       const path = request.url.split('?')[0] ?? '';
       if (opts.docsEnabled && (path === DOCS_PREFIX || path.startsWith(`${DOCS_PREFIX}/`))) {
-        reply.header('content-security-policy', docsPolicy);
+        reply.raw.setHeader('content-security-policy', docsPolicy);
       }
-      return payload;
+      done();
     });
   },
 );
