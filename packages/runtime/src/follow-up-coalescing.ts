@@ -1,7 +1,7 @@
 // Follow-ups of concurrent writes share their round trips (docs/performance.md#follow-up-coalescing). Every trade
 // marks the same two global snapshot rows stale and asks for the same debounced refresh job; sent once per trade,
 // those statements queued on the rows' locks and cost more database time than the trade itself.
-import { ResultAsync, okAsync, type Result } from 'neverthrow';
+import { ResultAsync, ok, okAsync, type Result } from 'neverthrow';
 import type { InfrastructureError } from '@socialpredict/domain';
 
 type Send = () => ResultAsync<void, InfrastructureError>;
@@ -82,11 +82,17 @@ export function coalescing(send: Send, maxWaitMs = 250): Send {
 /** Keeps a refresh request's coverage clear of clock skew between processes and of the rebuild's own start. */
 export const REFRESH_MARGIN_MS = 500;
 
+/** How long after a refused refresh request (a job was already waiting) the next one is sent. */
+export const REFUSED_REFRESH_RETRY_MS = 250;
+
 /**
  * The debounced refresh request (JOB-3) sent only when no job already queued by this process is sure to cover the
  * caller's write. `request` answers whether it queued a new job; pg-boss starts that job `debounceSeconds` after it
  * was queued, and the refresh reads the database when it starts, so every write committed before then is in it. A
- * request refused because a job was already waiting proves nothing about that job's start, so it covers nothing.
+ * request refused because a job was already waiting proves nothing about that job's start, so it covers nothing: one
+ * request `retryMs` later stands for every write until then, and is retried the same way until a job is queued. The
+ * writes of that interval wait for it instead of each sending its own (they used to, about one per group of trades,
+ * in the second half of every debounce: docs/performance.md#refresh-retry).
  * `marginMs` keeps the window clear of clock skew between this process and the database and of the rebuild's start.
  */
 export function debouncedRefreshRequests(
@@ -94,13 +100,25 @@ export function debouncedRefreshRequests(
   now: () => number,
   debounceSeconds: number,
   marginMs = REFRESH_MARGIN_MS,
+  retryMs = REFUSED_REFRESH_RETRY_MS,
 ): Send {
   let coveredUntil = Number.NEGATIVE_INFINITY;
-  const send = coalescing(() => {
+  let retry: ResultAsync<void, InfrastructureError> | undefined;
+  const send: Send = coalescing(() => {
     const sentAt = now();
     return request().map((queuedNewJob) => {
       if (queuedNewJob) coveredUntil = Math.max(coveredUntil, sentAt + debounceSeconds * 1000 - marginMs);
+      else
+        retry ??= new ResultAsync(delay(retryMs)).andThen(() => {
+          retry = undefined;
+          return send();
+        });
     });
   });
-  return () => (now() < coveredUntil ? okAsync(undefined) : send());
+  return () => (now() < coveredUntil ? okAsync(undefined) : (retry ?? send()));
+}
+
+/** Resolves after `ms` without keeping the process alive for it. */
+function delay(ms: number): Promise<Result<void, never>> {
+  return new Promise((resolve) => setTimeout(() => resolve(ok(undefined)), ms).unref());
 }

@@ -1,7 +1,7 @@
 // Follow-ups of concurrent writes sharing their round trips (docs/performance.md#follow-up-coalescing): refresh
 // requests never joined to a send that began before the caller, stale marks shared only within their window
 // (docs/performance.md#stale-mark-window), failures reaching every caller they stand for.
-import { err, ok, okAsync, ResultAsync } from 'neverthrow';
+import { err, errAsync, ok, okAsync, ResultAsync } from 'neverthrow';
 import { describe, expect, it } from 'vitest';
 import { infrastructureError, STALE_MARK_WINDOW_MS, type InfrastructureError } from '@socialpredict/domain';
 import { memoryJobRepositories, MemoryDatabase } from '@socialpredict/persistence/memory';
@@ -107,6 +107,8 @@ describe('coalescing', () => {
 describe('debounced refresh requests', () => {
   const DEBOUNCE_SECONDS = 2;
 
+  const RETRY_MS = 20;
+
   function requests(answers: boolean[]) {
     let now = 0;
     const sentAt: number[] = [];
@@ -114,7 +116,7 @@ describe('debounced refresh requests', () => {
       sentAt.push(now);
       return okAsync<boolean, InfrastructureError>(answers.shift() ?? false);
     };
-    const send = debouncedRefreshRequests(request, () => now, DEBOUNCE_SECONDS, 500);
+    const send = debouncedRefreshRequests(request, () => now, DEBOUNCE_SECONDS, 500, RETRY_MS);
     return { send, sentAt, advanceTo: (ms: number) => void (now = ms) };
   }
 
@@ -130,12 +132,53 @@ describe('debounced refresh requests', () => {
     expect(sentAt).toEqual([0, 1_500]);
   });
 
-  it('takes a refused request (a job was already waiting) as covering nothing', async () => {
-    const { send, sentAt, advanceTo } = requests([false, false]);
+  it('answers a refused request (a job was already waiting) with one retry that stands for the writes until it is sent', async () => {
+    const { send, sentAt, advanceTo } = requests([false, true]);
     await send();
+    expect(sentAt).toEqual([0]);
+    // The writes after the refusal wait for the retry instead of each asking again.
     advanceTo(10);
+    const waiting = [send(), send(), send()];
+    expect(sentAt).toEqual([0]);
+    advanceTo(30);
+    for (const write of waiting) expect((await write).isOk()).toBe(true);
+    // Sent after all of them, and it queued a job: they are covered, and so are the writes until shortly before it starts.
+    expect(sentAt).toEqual([0, 30]);
+    advanceTo(1_529);
     await send();
-    expect(sentAt).toEqual([0, 10]);
+    expect(sentAt).toEqual([0, 30]);
+  });
+
+  it('retries until a request queues a job', async () => {
+    const { send, sentAt, advanceTo } = requests([false, false, false, true]);
+    await send();
+    advanceTo(5);
+    await send();
+    await new Promise((resolve) => setTimeout(resolve, RETRY_MS * 4));
+    expect(sentAt).toHaveLength(4);
+    advanceTo(6);
+    await send();
+    expect(sentAt).toHaveLength(4);
+  });
+
+  it('gives a failed retry to the writes that waited for it', async () => {
+    let now = 0;
+    const answers: Array<boolean | InfrastructureError> = [false, outage];
+    const send = debouncedRefreshRequests(
+      () => {
+        const answer = answers.shift() ?? true;
+        return typeof answer === 'boolean' ? okAsync<boolean, InfrastructureError>(answer) : errAsync<boolean, InfrastructureError>(answer);
+      },
+      () => now,
+      DEBOUNCE_SECONDS,
+      500,
+      RETRY_MS,
+    );
+    await send();
+    now = 10;
+    expect((await send())._unsafeUnwrapErr()).toBe(outage);
+    // The next write sends its own request.
+    expect((await send()).isOk()).toBe(true);
   });
 });
 
