@@ -11,12 +11,13 @@ import { createTestApp, TEST_NOW } from './helpers/test-app.ts';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 
+/** A queue that queues every job it is sent (a refresh request always starts a new debounced job). */
 function recordingJobs(failing = false) {
   const sent: string[] = [];
   const attempt = async (job: string) => {
     sent.push(job);
     if (failing) throw new Error('queue unavailable');
-    return null;
+    return 'job-id';
   };
   return {
     sent,
@@ -26,6 +27,9 @@ function recordingJobs(failing = false) {
     },
   };
 }
+
+/** Past the debounce of the job the previous refresh request queued: the next write needs one of its own. */
+const REFRESH_COVERAGE_MS = 2_000;
 
 function recordedLogger() {
   const events: string[] = [];
@@ -53,20 +57,26 @@ describe('write follow-ups on the job queue', () => {
     const app = await setting(jobs);
     const { useCases } = app;
 
+    const later = () => app.ports.clock.advance(REFRESH_COVERAGE_MS);
     const market = (
       await useCases.createMarket({ username: 'alice', questionTitle: 'Rain?', description: '', resolutionDateTime: TEST_NOW + WEEK_MS }, BY_TEST)
     )._unsafeUnwrap();
+    later();
     (await useCases.placeBet({ username: 'bob', marketId: market.id, amount: 1, outcome: 'YES' }, BY_TEST))._unsafeUnwrap();
-    // A later order by another user unlocks bob's shares for sale.
+    // Within the coverage of the job just queued: no request of its own.
     (await useCases.placeBet({ username: 'carol', marketId: market.id, amount: 1, outcome: 'YES' }, BY_TEST))._unsafeUnwrap();
+    later();
+    // carol's order unlocked bob's shares for sale.
     (await useCases.sell({ username: 'bob', marketId: market.id, amount: 3, outcome: 'YES' }, BY_TEST))._unsafeUnwrap();
+    later();
     (await useCases.resolveMarket({ actor: { kind: 'user', username: 'alice', role: 'REGULAR' }, marketId: market.id, resolution: 'YES' }, BY_TEST))._unsafeUnwrap();
+    later();
     // A new account changes the system metrics.
     (await useCases.registerUser({ actor: { kind: 'user', username: 'admin', role: 'ADMIN' }, username: 'dave' }, BY_TEST))._unsafeUnwrap();
     await settled();
 
     expect(sent).toEqual([
-      ...Array<string>(5).fill('readmodel.refresh'),
+      ...Array<string>(4).fill('readmodel.refresh'),
       `market.notify {"marketId":${market.id}}`,
       'readmodel.refresh',
     ]);
@@ -125,10 +135,12 @@ describe('write follow-ups on the job queue', () => {
     await settled();
     sent.length = 0;
 
+    app.ports.clock.advance(REFRESH_COVERAGE_MS);
     (await useCases.resolveMarketGroup({ actor: alice, groupId: group.group.id, mode: 'exclusive_yes', winningMarketId: Number(children[1]) }, BY_TEST))._unsafeUnwrap();
     await settled();
     const byGroup = sent.splice(0);
     for (const [index, marketId] of lone.entries()) {
+      app.ports.clock.advance(REFRESH_COVERAGE_MS);
       (await useCases.resolveMarket({ actor: alice, marketId, resolution: index === 1 ? 'YES' : 'NO' }, BY_TEST))._unsafeUnwrap();
     }
     await settled();

@@ -90,9 +90,10 @@ export const REFUSED_REFRESH_RETRY_MS = 250;
  * caller's write. `request` answers whether it queued a new job; pg-boss starts that job `debounceSeconds` after it
  * was queued, and the refresh reads the database when it starts, so every write committed before then is in it. A
  * request refused because a job was already waiting proves nothing about that job's start, so it covers nothing: one
- * request `retryMs` later stands for every write until then, and is retried the same way until a job is queued. The
- * writes of that interval wait for it instead of each sending its own (they used to, about one per group of trades,
- * in the second half of every debounce: docs/performance.md#refresh-retry).
+ * request `retryMs` later stands for every write until then, retried the same way while refused, for as long as the
+ * waiting job may take to start (the debounce and the margin); after that a write sends its own request again. The
+ * writes of a retry interval wait for it instead of each sending its own, as they used to: about one request per
+ * group of trades in the second half of every debounce (docs/performance.md#refresh-retry).
  * `marginMs` keeps the window clear of clock skew between this process and the database and of the rebuild's start.
  */
 export function debouncedRefreshRequests(
@@ -102,17 +103,23 @@ export function debouncedRefreshRequests(
   marginMs = REFRESH_MARGIN_MS,
   retryMs = REFUSED_REFRESH_RETRY_MS,
 ): Send {
+  const maxRetries = Math.ceil((debounceSeconds * 1000 + marginMs) / retryMs);
   let coveredUntil = Number.NEGATIVE_INFINITY;
   let retry: ResultAsync<void, InfrastructureError> | undefined;
+  let retries = 0;
   const send: Send = coalescing(() => {
     const sentAt = now();
     return request().map((queuedNewJob) => {
-      if (queuedNewJob) coveredUntil = Math.max(coveredUntil, sentAt + debounceSeconds * 1000 - marginMs);
-      else
-        retry ??= new ResultAsync(delay(retryMs)).andThen(() => {
+      if (queuedNewJob) {
+        coveredUntil = Math.max(coveredUntil, sentAt + debounceSeconds * 1000 - marginMs);
+        retries = 0;
+      } else if (retries < maxRetries && retry === undefined) {
+        retries += 1;
+        retry = new ResultAsync(delay(retryMs)).andThen(() => {
           retry = undefined;
           return send();
         });
+      } else if (retry === undefined) retries = 0;
     });
   });
   return () => (now() < coveredUntil ? okAsync(undefined) : (retry ?? send()));

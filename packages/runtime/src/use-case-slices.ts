@@ -13,6 +13,7 @@ import type {
   GetShareSettings,
   GetReportingVisibility,
   GetMarketDetails,
+  GetMarketSummary,
   GetMarketLeaderboard,
   GetMarketGroup,
   ListReviewQueue,
@@ -61,7 +62,7 @@ export interface MarketUseCases {
 export interface PositionUseCases {
   getUserPosition: GetUserPosition;
   getMarketLeaderboard: GetMarketLeaderboard;
-  getMarketDetails: GetMarketDetails;
+  getMarketSummary: GetMarketSummary;
 }
 
 export interface ProjectionUseCases {

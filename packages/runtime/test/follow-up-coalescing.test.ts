@@ -161,6 +161,19 @@ describe('debounced refresh requests', () => {
     expect(sentAt).toHaveLength(4);
   });
 
+  it('stops retrying once a waiting job must have started, and lets the next write ask again', async () => {
+    let now = 0;
+    const sentAt: number[] = [];
+    // 100 ms debounce, no margin: at most 100 / 20 = 5 retries after the refusal.
+    const send = debouncedRefreshRequests(() => (sentAt.push(now), okAsync<boolean, InfrastructureError>(false)), () => now, 0.1, 0, RETRY_MS);
+    await send();
+    await new Promise((resolve) => setTimeout(resolve, RETRY_MS * 10));
+    expect(sentAt).toHaveLength(6);
+    now = 1;
+    await send();
+    expect(sentAt).toHaveLength(7);
+  });
+
   it('gives a failed retry to the writes that waited for it', async () => {
     let now = 0;
     const answers: Array<boolean | InfrastructureError> = [false, outage];
