@@ -198,7 +198,7 @@ export const positionRoutes: FastifyPluginAsyncTypebox<{ useCases: PositionUseCa
       },
     },
     async (request) => {
-      const details = await unwrap(useCases.getMarketDetails({ marketId: request.params.id }));
+      const details = await unwrap(useCases.getMarketSummary({ marketId: request.params.id }));
       const now = clock.now();
       return ok({
         market: toPublicMarket(details.market, now),

@@ -8,6 +8,7 @@ import { makeCreateMarket } from './create-market/create-market.use-case.ts';
 import { makeGetFinancialStats } from './financial-stats/financial-stats.use-case.ts';
 import { makeGetFinancialSummary } from './financial-summary/financial-summary.use-case.ts';
 import { makeGetMarketDetails } from './get-market-details/get-market-details.use-case.ts';
+import { makeGetMarketSummary } from './get-market-summary/get-market-summary.use-case.ts';
 import { makeGetUserPosition } from './get-user-position/get-user-position.use-case.ts';
 import { makeGetUser, makeGetUserCredit } from './get-user/get-user.use-case.ts';
 import { makeGrantCredits } from './grant-credits/grant-credits.use-case.ts';
@@ -84,6 +85,7 @@ export function makeUseCases(deps: UseCaseDeps) {
     listMarkets: makeListMarkets(deps),
     searchMarkets: makeSearchMarkets(deps),
     getMarketDetails: makeGetMarketDetails(deps),
+    getMarketSummary: makeGetMarketSummary(deps),
     listBets: makeListBets(deps),
     listMarketPositions: makeListMarketPositions(deps),
     createMarket: makeCreateMarket(deps),

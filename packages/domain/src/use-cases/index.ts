@@ -48,6 +48,7 @@ export * from './sell/sell.use-case.ts';
 export * from './resolve-market/resolve-market.use-case.ts';
 export * from './get-market-details/get-market-details.use-case.ts';
 export * from './get-market-details/probability-path.ts';
+export * from './get-market-summary/get-market-summary.use-case.ts';
 export * from './list-markets/list-markets.use-case.ts';
 export * from './search-markets/search-markets.use-case.ts';
 export * from './list-stewarded-markets/list-stewarded-markets.use-case.ts';

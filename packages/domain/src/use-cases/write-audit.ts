@@ -75,6 +75,7 @@ export const WRITE_AUDIT = {
   listMarkets: null,
   searchMarkets: null,
   getMarketDetails: null,
+  getMarketSummary: null,
   listBets: null,
   listMarketPositions: null,
   createMarket: {

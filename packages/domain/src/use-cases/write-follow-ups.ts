@@ -73,6 +73,7 @@ export const WRITE_FOLLOW_UPS: { readonly [K in UseCaseName]: FollowUps<UseCaseO
   listMarkets: NO_FOLLOW_UPS,
   searchMarkets: NO_FOLLOW_UPS,
   getMarketDetails: NO_FOLLOW_UPS,
+  getMarketSummary: NO_FOLLOW_UPS,
   listBets: NO_FOLLOW_UPS,
   listMarketPositions: NO_FOLLOW_UPS,
   createMarket: MONEY_MOVED,

@@ -37,13 +37,14 @@ function mapCache(): MarketHistoryCache & { clear(): void; writes: number } {
   };
 }
 
-async function readAll(useCases: Pick<Harness, 'listMarketPositions' | 'getMarketLeaderboard' | 'getMarketDetails' | 'listBets' | 'getUserPosition'>, marketId: number) {
+async function readAll(useCases: Pick<Harness, 'listMarketPositions' | 'getMarketLeaderboard' | 'getMarketDetails' | 'getMarketSummary' | 'listBets' | 'getUserPosition'>, marketId: number) {
   const unwrap = async <T>(result: ResultAsync<T, unknown>) => (await result)._unsafeUnwrap();
   return {
     positions: await unwrap(useCases.listMarketPositions({ marketId })),
     holders: await unwrap(useCases.listMarketPositions({ marketId, page: { limit: 2, offset: 1 } })),
     leaderboard: await unwrap(useCases.getMarketLeaderboard({ marketId, limit: 3, offset: 0 })),
     details: await unwrap(useCases.getMarketDetails({ marketId })),
+    summary: await unwrap(useCases.getMarketSummary({ marketId })),
     bets: await unwrap(useCases.listBets({ marketId })),
     newestBets: await unwrap(useCases.listBets({ marketId, page: { limit: 3, offset: 0 } })),
     own: await Promise.all(TRADERS.map((username) => unwrap(useCases.getUserPosition({ marketId, username })))),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makeUseCases } from '@socialpredict/domain';
 import { codeOf, createHarness, DAY, seedWorkedExample, type HarnessOptions } from './support/use-case-harness.ts';
 
 /** Rows 1–4 of the worked example (docs/market-model.md#worked-example), one second apart. */
@@ -60,6 +61,30 @@ describe('market details (docs/api.md#t1-25)', () => {
       placedAt: 0,
     });
     expect(await codeOf(h.getMarketDetails({ marketId: market.id }))).toBe('INVALID_HISTORY');
+  });
+});
+
+describe('market summary (docs/api.md#t1-26)', () => {
+  it('is the market page without its tags, amendments and group link, and reads none of them', async () => {
+    const { h, market } = await workedExample();
+    const details = (await h.getMarketDetails({ marketId: market.id }))._unsafeUnwrap();
+    const looked: string[] = [];
+    const summary = (
+      await makeUseCases({
+        ...h.deps,
+        marketTags: { ...h.ports.marketTags, tagsOfMarkets: (ids) => (looked.push('tags'), h.ports.marketTags.tagsOfMarkets(ids)) },
+        amendments: { ...h.ports.amendments, listByMarket: (id) => (looked.push('amendments'), h.ports.amendments.listByMarket(id)) },
+        marketGroups: { ...h.ports.marketGroups, answerLinksOfMarkets: (ids) => (looked.push('groups'), h.ports.marketGroups.answerLinksOfMarkets(ids)) },
+      }).getMarketSummary({ marketId: market.id })
+    )._unsafeUnwrap();
+    const { tags: _tags, descriptionAmendments: _amendments, ...header } = details;
+    expect(summary).toEqual(header);
+    expect(looked).toEqual([]);
+  });
+
+  it('reports an unknown market', async () => {
+    const { h } = await workedExample();
+    expect(await codeOf(h.getMarketSummary({ marketId: 42 }))).toBe('MARKET_NOT_FOUND');
   });
 });
 
