@@ -3,7 +3,8 @@ export { DomainError, isDomainError } from './errors.ts';
 export type { DomainErrorCode } from './errors.ts';
 export type * from './types.ts';
 export { roundHalfAwayFromZero } from './rounding.ts';
-export { checkAppend, marketDust, marketVolume, orderRows, validateHistory } from './history.ts';
+export { checkAppend, marketDust, marketVolume, orderRows, replayHistory, validateHistory } from './history.ts';
+export type { MarketReplay } from './history.ts';
 export { currentProbability, probabilitySeries, projectProbability } from './wpam.ts';
 export {
   aggregatePositions,
@@ -15,11 +16,11 @@ export {
   poolSplit,
   scaledPayouts,
 } from './dbpm.ts';
-export { adjustValues, positionValues, valuePositions } from './valuation.ts';
+export { adjustValues, positionValues, valuePositions, valueReplay } from './valuation.ts';
 export { planSale, quoteSale, sellablePosition } from './selling.ts';
 export { buyCost, withinDebtLimit } from './buying.ts';
 export { resolvePayouts, workIncome } from './resolution.ts';
-export { globalLeaderboard, globalLeaderboardOfPositions, marketLeaderboard } from './leaderboards.ts';
+export { globalLeaderboard, globalLeaderboardOfPositions, leaderboardOfPositions, marketLeaderboard } from './leaderboards.ts';
 export { userFinancials } from './financials.ts';
 export { systemMetrics } from './system-metrics.ts';
 export { simulateMarket } from './simulation.ts';

@@ -1,6 +1,6 @@
 // docs/market-model.md leaderboards: per market and across markets, ranked by profit, then first bet, then username.
 import { compareCodeUnits } from './ordering.ts';
-import type { BetRow, GlobalLeaderRow, LeaderRow, MarketRows, PositionType, Resolution, Seeds, ValuedMarket } from './types.ts';
+import type { BetRow, GlobalLeaderRow, LeaderRow, MarketRows, Position, PositionType, Resolution, Seeds, ValuedMarket } from './types.ts';
 import { valuePositions } from './valuation.ts';
 
 /** NEUTRAL (both sides) cannot come out of netting (docs/market-model.md) but is part of the wire vocabulary. */
@@ -19,7 +19,12 @@ function byRank(profitA: number, profitB: number, a: Ranked, b: Ranked): number 
 }
 
 export function marketLeaderboard(rows: readonly BetRow[], seeds: Seeds, resolution: Resolution | null): LeaderRow[] {
-  return valuePositions(rows, seeds, resolution)
+  return leaderboardOfPositions(valuePositions(rows, seeds, resolution));
+}
+
+/** The same board from the market's valued positions (`valuePositions`), for callers that keep them. */
+export function leaderboardOfPositions(positions: readonly Position[]): LeaderRow[] {
+  return positions
     .filter((position) => position.yesShares !== 0 || position.noShares !== 0)
     .map((position) => ({
       username: position.username,

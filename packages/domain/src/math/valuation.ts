@@ -144,7 +144,11 @@ export function replayPositions(
 }
 
 export function valuePositions(rows: readonly BetRow[], seeds: Seeds, resolution: Resolution | null): Position[] {
-  const replay = replayHistory(rows, seeds);
+  return valueReplay(replayHistory(rows, seeds), resolution);
+}
+
+/** `valuePositions` of an already validated history, for callers that keep its replay (docs/performance.md#shared-replay). */
+export function valueReplay(replay: MarketReplay, resolution: Resolution | null): Position[] {
   assertResolutionState(resolution);
   return replayPositions(replay, replayPayouts(replay), resolution);
 }

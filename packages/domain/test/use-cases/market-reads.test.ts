@@ -69,12 +69,17 @@ describe('market summary (docs/api.md#t1-26)', () => {
     const { h, market } = await workedExample();
     const details = (await h.getMarketDetails({ marketId: market.id }))._unsafeUnwrap();
     const looked: string[] = [];
+    /** The repository with every call of `method` noted. */
+    const noting = <T extends object>(repository: T, method: keyof T & string): T => {
+      const original = repository[method] as (...args: unknown[]) => unknown;
+      return Object.assign(Object.create(repository) as T, { [method]: (...args: unknown[]) => (looked.push(method), original.apply(repository, args)) });
+    };
     const summary = (
       await makeUseCases({
         ...h.deps,
-        marketTags: { ...h.ports.marketTags, tagsOfMarkets: (ids) => (looked.push('tags'), h.ports.marketTags.tagsOfMarkets(ids)) },
-        amendments: { ...h.ports.amendments, listByMarket: (id) => (looked.push('amendments'), h.ports.amendments.listByMarket(id)) },
-        marketGroups: { ...h.ports.marketGroups, answerLinksOfMarkets: (ids) => (looked.push('groups'), h.ports.marketGroups.answerLinksOfMarkets(ids)) },
+        marketTags: noting(h.ports.marketTags, 'tagsOfMarkets'),
+        amendments: noting(h.ports.amendments, 'listByMarket'),
+        marketGroups: noting(h.ports.marketGroups, 'answerLinksOfMarkets'),
       }).getMarketSummary({ marketId: market.id })
     )._unsafeUnwrap();
     const { tags: _tags, descriptionAmendments: _amendments, ...header } = details;

@@ -2,7 +2,7 @@
 // creator, the probability path and the figures — without the tags, amendments and group link of the full page, so
 // the most frequent market read costs the market row and one lookup (docs/performance.md#market-summary).
 import { ok, safeTry, type Result, type ResultAsync } from 'neverthrow';
-import { marketDust, marketVolume, orderRows, probabilitySeries } from '../../math/index.ts';
+import { marketDust, marketVolume } from '../../math/index.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import type { MarketRecord } from '../../model/market.model.ts';
 import { CORRUPT_DATA_CODES, type CorruptData, type MarketNotFound } from '../../errors/use-case.errors.ts';
@@ -10,6 +10,7 @@ import type { UseCaseDeps } from '../deps.ts';
 import { callMath } from '../shared/math-call.ts';
 import { loadMarketWithRows, type MarketHistoryView } from '../shared/market-rows.ts';
 import { toCreatorSummary, type CreatorSummary } from '../shared/views.ts';
+import { replayOf } from '../shared/history-figures.ts';
 import { thinProbabilityPath, type ProbabilityPoint } from '../get-market-details/probability-path.ts';
 
 /** The figures of a market's history (docs/market-model.md#market-figures). */
@@ -52,11 +53,11 @@ export function marketFigures(view: MarketHistoryView, probabilityPointsMax: num
   return callMath(
     () =>
       derive('figures', () => {
-        const series = probabilitySeries(rows, market.seeds);
+        const { rows: ordered, probabilities: series } = replayOf(view);
         // series[i + 1] is the probability right after the i-th row in canonical order (docs/market-model.md#wpam-probability).
         const path: ProbabilityPoint[] = [
           { probability: market.seeds.initialProbability, timestamp: market.createdAt },
-          ...orderRows(rows).map((row, i) => ({ probability: series[i + 1] as number, timestamp: row.placedAt })),
+          ...ordered.map((row, i) => ({ probability: series[i + 1] as number, timestamp: row.placedAt })),
         ];
         const dust = marketDust(rows);
         const thinned = thinProbabilityPath(path, probabilityPointsMax);

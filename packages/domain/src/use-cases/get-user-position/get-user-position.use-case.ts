@@ -1,7 +1,7 @@
 // One user's position in one market (docs/api.md#t1-31), with the sellable figures of the trade tab (T1-36;
 // docs/market-model.md#sellable-lots). A user without rows gets zeros.
 import { err, ok, safeTry, type ResultAsync } from 'neverthrow';
-import { sellablePosition, valuePositions } from '../../math/index.ts';
+import { sellablePosition } from '../../math/index.ts';
 import type { Position } from '../../math/types.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import {
@@ -14,6 +14,7 @@ import {
 import type { UseCaseDeps } from '../deps.ts';
 import { callMath } from '../shared/math-call.ts';
 import { loadMarketWithRows } from '../shared/market-rows.ts';
+import { valuedPositionsOf } from '../shared/history-figures.ts';
 import { resolutionOf, toMarketPosition, type MarketPosition } from '../shared/views.ts';
 
 export interface SellableFigures {
@@ -40,11 +41,12 @@ const NOTHING_SELLABLE: SellableFigures = { shares: 0, value: 0 };
 export function makeGetUserPosition(deps: Pick<UseCaseDeps, 'markets' | 'bets' | 'users' | 'marketHistoryCache'>): GetUserPosition {
   return (input) =>
     safeTry(async function* () {
-      const { market, rows, derive } = yield* loadMarketWithRows(deps, input.marketId);
+      const view = yield* loadMarketWithRows(deps, input.marketId);
+      const { market, rows } = view;
       if ((yield* deps.users.findByUsername(input.username)) === null) return err(userNotFound(input.username));
       const { username } = input;
       const resolution = resolutionOf(market);
-      const positions = yield* callMath(() => derive('valued-positions', () => valuePositions(rows, market.seeds, resolution)), CORRUPT_DATA_CODES);
+      const positions = yield* callMath(() => valuedPositionsOf(view), CORRUPT_DATA_CODES);
       const own = positions.find((position) => position.username === username) ?? emptyPosition(username);
       const sellable = (outcome: 'YES' | 'NO'): SellableFigures => {
         if (resolution !== null) return NOTHING_SELLABLE;

@@ -1,6 +1,7 @@
 // Global leaderboard (docs/api.md#t1-41; docs/market-model.md#global-leaderboard) over every market with at least one row.
 import { ok, safeTry, type ResultAsync } from 'neverthrow';
-import { globalLeaderboardOfPositions, valuePositions } from '../../math/index.ts';
+import { globalLeaderboardOfPositions } from '../../math/index.ts';
+import { valuedPositionsOf } from '../shared/history-figures.ts';
 import type { GlobalLeaderRow } from '../../math/types.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import { CORRUPT_DATA_CODES, type CorruptData } from '../../errors/use-case.errors.ts';
@@ -27,10 +28,7 @@ export function makeGetGlobalLeaderboard(deps: Pick<UseCaseDeps, 'markets' | 'be
         () =>
           globalLeaderboardOfPositions(
             // Valued once per history and resolution: a rebuild revalues only the markets traded or resolved since.
-            histories.map(({ market, rows, derive }) => {
-              const resolution = resolutionOf(market);
-              return { positions: derive('valued-positions', () => valuePositions(rows, market.seeds, resolution)), resolved: resolution !== null };
-            }),
+            histories.map((view) => ({ positions: valuedPositionsOf(view), resolved: resolutionOf(view.market) !== null })),
           ),
         CORRUPT_DATA_CODES,
       );

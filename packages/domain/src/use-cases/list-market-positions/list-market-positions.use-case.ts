@@ -1,13 +1,13 @@
 // Positions in one market (docs/api.md#t1-30; docs/market-model.md#position-record).
 import { ok, safeTry, type ResultAsync } from 'neverthrow';
-import { valuePositions } from '../../math/index.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import { CORRUPT_DATA_CODES, type CorruptData, type MarketNotFound } from '../../errors/use-case.errors.ts';
 import type { UseCaseDeps } from '../deps.ts';
 import { callMath } from '../shared/math-call.ts';
 import { loadMarketWithRows } from '../shared/market-rows.ts';
 import { pageOf, type Page } from '../shared/paging.ts';
-import { resolutionOf, toMarketPosition, type MarketPosition } from '../shared/views.ts';
+import { toMarketPosition, type MarketPosition } from '../shared/views.ts';
+import { valuedPositionsOf } from '../shared/history-figures.ts';
 
 export interface ListMarketPositionsInput {
   readonly marketId: number;
@@ -33,12 +33,10 @@ export type ListMarketPositions = (
 export function makeListMarketPositions(deps: Pick<UseCaseDeps, 'markets' | 'bets' | 'marketHistoryCache'>): ListMarketPositions {
   return (input) =>
     safeTry(async function* () {
-      const { market, rows, derive } = yield* loadMarketWithRows(deps, input.marketId);
+      const view = yield* loadMarketWithRows(deps, input.marketId);
+      const { market, derive } = view;
       const views = yield* callMath(
-        () =>
-          derive('positions', () =>
-            derive('valued-positions', () => valuePositions(rows, market.seeds, resolutionOf(market))).map((position) => toMarketPosition(market, position)),
-          ),
+        () => derive('positions', () => valuedPositionsOf(view).map((position) => toMarketPosition(market, position))),
         CORRUPT_DATA_CODES,
       );
       if (input.page === undefined) return ok({ positions: [...views], total: views.length });

@@ -1,14 +1,14 @@
 // Per-market leaderboard (docs/api.md#t1-32; docs/market-model.md#market-leaderboard): ranks over the full list, then paged.
 import { ok, safeTry, type ResultAsync } from 'neverthrow';
-import { marketLeaderboard } from '../../math/index.ts';
+import { leaderboardOfPositions } from '../../math/index.ts';
 import type { LeaderRow } from '../../math/types.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import { CORRUPT_DATA_CODES, type CorruptData, type MarketNotFound } from '../../errors/use-case.errors.ts';
 import type { UseCaseDeps } from '../deps.ts';
 import { callMath } from '../shared/math-call.ts';
 import { loadMarketWithRows } from '../shared/market-rows.ts';
+import { valuedPositionsOf } from '../shared/history-figures.ts';
 import { pageOf, type Page } from '../shared/paging.ts';
-import { resolutionOf } from '../shared/views.ts';
 
 export interface MarketLeaderboardOutput {
   readonly marketId: number;
@@ -25,11 +25,9 @@ export type GetMarketLeaderboard = (
 export function makeGetMarketLeaderboard(deps: Pick<UseCaseDeps, 'markets' | 'bets' | 'marketHistoryCache'>): GetMarketLeaderboard {
   return (input) =>
     safeTry(async function* () {
-      const { market, rows, derive } = yield* loadMarketWithRows(deps, input.marketId);
-      const board = yield* callMath(
-        () => derive('leaderboard', () => marketLeaderboard(rows, market.seeds, resolutionOf(market))),
-        CORRUPT_DATA_CODES,
-      );
+      const view = yield* loadMarketWithRows(deps, input.marketId);
+      const { market, derive } = view;
+      const board = yield* callMath(() => derive('leaderboard', () => leaderboardOfPositions(valuedPositionsOf(view))), CORRUPT_DATA_CODES);
       return ok({ marketId: market.id, leaderboard: pageOf(board, input), total: board.length });
     });
 }
