@@ -123,19 +123,19 @@ describe('probability path thinning (docs/api.md#t1-25)', () => {
   const path = Array.from({ length: 11 }, (_, i) => i);
 
   it('sends a short path whole', () => {
-    expect(thinProbabilityPath(path, 11)).toEqual({ points: path, truncated: false });
+    expect(thinProbabilityPath(path.length, 11, (i) => path[i])).toEqual({ points: path, truncated: false });
   });
 
   it('sends the first, the last and evenly spaced points of a long one', () => {
-    expect(thinProbabilityPath(path, 4)).toEqual({ points: [0, 3, 6, 10], truncated: true });
-    expect(thinProbabilityPath(path, 1)).toEqual({ points: [0, 10], truncated: true });
+    expect(thinProbabilityPath(path.length, 4, (i) => path[i])).toEqual({ points: [0, 3, 6, 10], truncated: true });
+    expect(thinProbabilityPath(path.length, 1, (i) => path[i])).toEqual({ points: [0, 10], truncated: true });
   });
 
   it('always keeps the first and last points and at most the cap', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 2, max: 50 }), (length, cap) => {
         const long = Array.from({ length }, (_, i) => i);
-        const { points } = thinProbabilityPath(long, cap);
+        const { points } = thinProbabilityPath(long.length, cap, (i) => long[i]);
         expect(points.length).toBe(Math.min(length, cap));
         expect(points[0]).toBe(0);
         expect(points.at(-1)).toBe(length - 1);

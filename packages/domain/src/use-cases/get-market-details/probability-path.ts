@@ -12,12 +12,15 @@ export interface ThinnedPath<T> {
   readonly truncated: boolean;
 }
 
-/** `path` has one point per row plus the initial point; `maxPoints` below 2 is treated as 2. */
-export function thinProbabilityPath<T>(path: readonly T[], maxPoints: number): ThinnedPath<T> {
+/**
+ * A path of `length` points (one per row plus the initial point), of which only the points sent are built by
+ * `pointAt(index)`: a long history costs the points sent, not one object per row. `maxPoints` below 2 is treated as 2.
+ */
+export function thinProbabilityPath<T>(length: number, maxPoints: number, pointAt: (index: number) => T): ThinnedPath<T> {
   const cap = Math.max(2, Math.floor(maxPoints));
-  if (path.length <= cap) return { points: [...path], truncated: false };
-  const rows = path.length - 1;
+  if (length <= cap) return { points: Array.from({ length }, (_, index) => pointAt(index)), truncated: false };
+  const rows = length - 1;
   // The k-th point sent is path point floor(k × n / (M − 1)); k = M − 1 gives the last point exactly.
-  const points = Array.from({ length: cap }, (_, k) => path[Math.floor((k * rows) / (cap - 1))] as T);
+  const points = Array.from({ length: cap }, (_, k) => pointAt(Math.floor((k * rows) / (cap - 1))));
   return { points, truncated: true };
 }

@@ -2,7 +2,7 @@
 // creator, the probability path and the figures — without the tags, amendments and group link of the full page, so
 // the most frequent market read costs the market row and one lookup (docs/performance.md#market-summary).
 import { ok, safeTry, type Result, type ResultAsync } from 'neverthrow';
-import { marketDust, marketVolume } from '../../math/index.ts';
+import { marketDust } from '../../math/index.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import type { MarketRecord } from '../../model/market.model.ts';
 import { CORRUPT_DATA_CODES, type CorruptData, type MarketNotFound } from '../../errors/use-case.errors.ts';
@@ -53,19 +53,22 @@ export function marketFigures(view: MarketHistoryView, probabilityPointsMax: num
   return callMath(
     () =>
       derive('figures', () => {
-        const { rows: ordered, probabilities: series } = replayOf(view);
-        // series[i + 1] is the probability right after the i-th row in canonical order (docs/market-model.md#wpam-probability).
-        const path: ProbabilityPoint[] = [
-          { probability: market.seeds.initialProbability, timestamp: market.createdAt },
-          ...ordered.map((row, i) => ({ probability: series[i + 1] as number, timestamp: row.placedAt })),
-        ];
+        const { rows: ordered, probabilities: series, volume } = replayOf(view);
+        // Point 0 is the market's start; series[i] is the probability right after the i-th row in canonical order
+        // (docs/market-model.md#wpam-probability).
+        const thinned = thinProbabilityPath(ordered.length + 1, probabilityPointsMax, (i): ProbabilityPoint =>
+          i === 0
+            ? { probability: market.seeds.initialProbability, timestamp: market.createdAt }
+            : { probability: series[i] as number, timestamp: ordered[i - 1]!.placedAt },
+        );
         const dust = marketDust(rows);
-        const thinned = thinProbabilityPath(path, probabilityPointsMax);
+        const traders = new Set<string>();
+        for (const row of rows) traders.add(row.username);
         return {
           probabilityChanges: thinned.points,
           probabilityChangesTruncated: thinned.truncated,
-          numUsers: new Set(rows.map((row) => row.username)).size,
-          totalVolume: marketVolume(rows) + dust,
+          numUsers: traders.size,
+          totalVolume: volume + dust,
           marketDust: dust,
           lastProbability: series[series.length - 1] as number,
         };
