@@ -134,18 +134,24 @@ function loadHistory(
   return safeTry(async function* () {
     const cached = cache.get(market.id);
     if (cached !== undefined && cached.rows.length >= market.totals.rowCount) return ok(cached);
-    let rows: readonly StoredBetRow[] = [];
     if (cached !== undefined) {
       const added = yield* deps.bets.listByMarketAfter(market.id, cached.lastId);
       const last = cached.rows.at(-1);
       const first = added[0];
-      if (last === undefined || first === undefined || first.placedAt >= last.placedAt) rows = [...cached.rows, ...added];
+      const rows = [...cached.rows, ...added];
+      if ((last === undefined || first === undefined || first.placedAt >= last.placedAt) && rows.length >= market.totals.rowCount) {
+        return ok(remember(cache, market.id, rows, Math.max(cached.lastId, maxId(added))));
+      }
     }
-    if (rows.length < market.totals.rowCount) rows = yield* deps.bets.listByMarket(market.id);
-    const history: CachedMarketHistory = { rows, lastId: maxId(rows), derived: new Map() };
-    cache.set(market.id, history);
-    return ok(history);
+    const rows = yield* deps.bets.listByMarket(market.id);
+    return ok(remember(cache, market.id, rows, maxId(rows)));
   });
+}
+
+function remember(cache: MarketHistoryCache, marketId: number, rows: readonly StoredBetRow[], lastId: number): CachedMarketHistory {
+  const history: CachedMarketHistory = { rows, lastId, derived: new Map() };
+  cache.set(marketId, history);
+  return history;
 }
 
 function maxId(rows: readonly StoredBetRow[]): number {
