@@ -233,6 +233,29 @@ describe('market reads (T1-22…T1-32)', () => {
     await fails('GET', '/v0/read/markets/999/summary', 404, 'MARKET_NOT_FOUND');
   });
 
+  it('writes the probability path once per history into the detail and the summary, whatever the title says', async () => {
+    const alice = await t.user('alice');
+    const bob = await t.user('bob');
+    const title = 'Is "probabilityChanges":[] a key?';
+    const id = await createMarket(alice, title);
+    await ok('POST', '/v0/bet', { token: bob, status: 201, body: { marketId: id, amount: 5, outcome: 'YES' } });
+    for (const round of [1, 2]) {
+      const detail = await ok('GET', `/v0/markets/${id}`);
+      const summary = (await ok('GET', `/v0/read/markets/${id}/summary`)).result;
+      for (const body of [detail, summary]) {
+        expect(body.market.questionTitle).toBe(title);
+        expect(body.probabilityChanges).toEqual([
+          { probability: 0.5, timestamp: expect.any(String) },
+          { probability: detail.lastProbability, timestamp: expect.any(String) },
+        ]);
+      }
+      expect(summary.probabilityChanges, `read ${round}`).toEqual(detail.probabilityChanges);
+    }
+    await ok('POST', '/v0/bet', { token: bob, status: 201, body: { marketId: id, amount: 5, outcome: 'NO' } });
+    expect((await ok('GET', `/v0/markets/${id}`)).probabilityChanges).toHaveLength(3);
+    expect((await ok('GET', `/v0/read/markets/${id}/summary`)).result.probabilityChanges).toHaveLength(3);
+  });
+
   it('caps the probability path at PROBABILITY_POINTS_MAX', async () => {
     await t.close();
     t = await createTestApp({ PROBABILITY_POINTS_MAX: '2' });

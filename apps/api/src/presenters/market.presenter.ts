@@ -1,5 +1,6 @@
 // Domain market views to the wire shapes of docs/api.md#shapes. The public status is derived at presentation time
 // from the stored lifecycle and the clock (docs/api.md#market-state).
+import type { FastifyReply } from 'fastify';
 import { toAmendment } from '../schemas/amendment.schema.ts';
 import type { Static } from '@sinclair/typebox';
 import {
@@ -129,13 +130,38 @@ export function toMarketOverview(overview: MarketOverviewView, now: number): Sta
 }
 
 type PresentedPath = Static<typeof MarketDetails>['probabilityChanges'];
-/**
- * The wire form of a probability path, kept per path: the use case hands the same path to every read of one cached
- * market history, and formatting its timestamps was the largest cost of a market read (docs/performance.md#request-path-profile).
- */
-const presentedPaths = new WeakMap<MarketDetailsView['probabilityChanges'], PresentedPath>();
+type PathView = MarketDetailsView['probabilityChanges'];
 
-export function presentedPath(path: MarketDetailsView['probabilityChanges']): PresentedPath {
+/**
+ * A market's probability path is the bulk of a read of a long history (up to PROBABILITY_POINTS_MAX points), and the
+ * use case hands the same path to every read of one cached market history: its JSON is written once per path, and the
+ * route's own serializer writes the rest of the body around an empty path (docs/performance.md#serialized-path).
+ */
+const pathJson = new WeakMap<PathView, string>();
+const EMPTY_PATH = '"probabilityChanges":[]';
+
+/**
+ * Sends `body` (with an empty `probabilityChanges`) as the route's serializer writes it, with `path` in its place.
+ * The route's response schema still shapes every other field.
+ */
+export function sendWithPath(reply: FastifyReply, body: unknown, path: PathView): FastifyReply {
+  let json = pathJson.get(path);
+  if (json === undefined) {
+    json = JSON.stringify(presentedPath(path));
+    pathJson.set(path, json);
+  }
+  // Keys are written unescaped and string values escaped, so the first match is the body's own key.
+  const around = String(reply.serialize(body));
+  const at = around.indexOf(EMPTY_PATH);
+  return reply
+    .type('application/json; charset=utf-8')
+    .send(`${around.slice(0, at)}"probabilityChanges":${json}${around.slice(at + EMPTY_PATH.length)}`);
+}
+
+/** The wire form of a path, kept per path like its JSON: formatting the timestamps was once the largest cost of a market read. */
+const presentedPaths = new WeakMap<PathView, PresentedPath>();
+
+function presentedPath(path: PathView): PresentedPath {
   let presented = presentedPaths.get(path);
   if (presented === undefined) {
     presented = path.map((point) => ({ probability: point.probability, timestamp: isoTime(point.timestamp) }));

@@ -5,7 +5,7 @@ import type { MarketUseCases } from '@socialpredict/runtime';
 import { HttpProblem } from '../http-problem.ts';
 import { unwrap } from '../http-error.mapper.ts';
 import * as sanitize from '../input-sanitizers.ts';
-import { toMarketDetails, toMarketOverview, toMarketResponse, toPosition } from '../presenters/market.presenter.ts';
+import { sendWithPath, toMarketDetails, toMarketOverview, toMarketResponse, toPosition } from '../presenters/market.presenter.ts';
 import { principalOf } from '../principal.ts';
 import { documented, IdParam, Int, isoTime, PageQuery, pageOf, ref } from '../schemas/common.schema.ts';
 import { Envelope, ok } from '../schemas/envelope.schema.ts';
@@ -221,7 +221,10 @@ export const marketRoutes: FastifyPluginAsyncTypebox<MarketRouteOptions> = async
         },
       },
     },
-    async (request) => toMarketDetails(await unwrap(useCases.getMarketDetails({ marketId: request.params.id })), clock.now()),
+    async (request, reply) => {
+      const details = await unwrap(useCases.getMarketDetails({ marketId: request.params.id }));
+      return sendWithPath(reply, { ...toMarketDetails(details, clock.now()), probabilityChanges: [] }, details.probabilityChanges);
+    },
   );
 
   app.get(
