@@ -211,10 +211,15 @@ describe('operator commands on PostgreSQL', () => {
       await makeCreateMarket(deps)({ username: 'ivy', questionTitle: 'Will it notify?', description: '', resolutionDateTime: Date.now() + 48 * 3600_000 })
     )._unsafeUnwrap();
     (await makePlaceBet(deps)({ username: 'jack', marketId: market.id, outcome: 'YES', amount: 20 }))._unsafeUnwrap();
-    cli.jobs.sent.length = 0;
 
-    await run(resolveMarketCommand, { market: String(market.id), result: 'YES' });
-    expect(cli.jobs.sent).toEqual(['readmodel.refresh', `market.notify {"marketId":${market.id}}`]);
+    // A command of its own, as every CLI invocation is: no earlier command's refresh request stands for this write.
+    const resolving = testContext({ DATABASE_URL: target.url, DB_POOL_MAX: '2' });
+    try {
+      expect(await resolveMarketCommand.run(resolving.context, { market: String(market.id), result: 'YES' })).toBe(0);
+      expect(resolving.jobs.sent).toEqual(['readmodel.refresh', `market.notify {"marketId":${market.id}}`]);
+    } finally {
+      await resolving.close();
+    }
   });
 
   it('grant-credits reports a committed grant as done when its follow-ups fail, with a warning', async () => {
