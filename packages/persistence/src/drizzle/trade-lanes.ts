@@ -1,8 +1,8 @@
 // Group commit for trades (issue 3). Every trade on a market waits for the market's row lock, so one market can take
 // no more trades per second than one lock holder can finish. The trades queued on a market in this process therefore
 // share one transaction: the market and all their users are locked once (DB-6 order), each work decides in arrival
-// order on the state the trades before it left (applied here exactly as the append statement applies it), and the
-// appends and the COMMIT go out together. If the shared transaction fails, none of its trades is committed and each
+// order on the state the trades before it left (applied here exactly as the append statement applies it), and then
+// every append, with the market's final totals, goes out as one statement followed by the COMMIT. If the shared transaction fails, none of its trades is committed and each
 // one fails; nothing is retried (ERR-5). Other processes' trades are serialised by the same row lock.
 import { err, errAsync, ResultAsync, type Result } from 'neverthrow';
 import {
@@ -19,7 +19,15 @@ import { userChanges } from './ledger.repository.ts';
 import type { OperationScope } from './operation.monitor.ts';
 import { toInfrastructureError } from './pg-error.mapper.ts';
 import { storeCommitRecords } from './commit-records.statements.ts';
-import { lockGroup, sendAppend, toStoredBet, type LockedGroup } from './trade.statements.ts';
+import {
+  addAppend,
+  emptyGroupAppends,
+  lockGroup,
+  sendGroupAppends,
+  toStoredBet,
+  type GroupAppends,
+  type LockedGroup,
+} from './trade.statements.ts';
 import type { TransactionRunner, TransactionStatements } from './transaction-runner.ts';
 
 interface QueuedTrade {
@@ -29,6 +37,9 @@ interface QueuedTrade {
   /** settles the caller's result when the work never ran */
   fail(error: InfrastructureError): void;
 }
+
+/** How a group's transaction ended: each committed trade's row by its user (one trade per user), or the failure. */
+type GroupOutcome = { readonly stored: Map<string, StoredBetRow> } | { readonly failure: InfrastructureError };
 
 export interface TradeLanesOptions {
   /** most trades in one transaction */
@@ -124,51 +135,61 @@ export class TradeLanes {
   async #runGroup(marketId: number, trades: readonly QueuedTrade[]): Promise<void> {
     this.#options.onGroup?.(trades.length);
     const started = new Set<QueuedTrade>();
-    let settleCommit!: (failure: InfrastructureError | null) => void;
+    let settleCommit!: (outcome: GroupOutcome) => void;
     // Every append of the group resolves through this: its row once the group has committed, or the group's failure.
-    const committed = new Promise<InfrastructureError | null>((resolve) => {
+    const committed = new Promise<GroupOutcome>((resolve) => {
       settleCommit = resolve;
     });
     try {
-      await this.#scope.hold(() =>
+      const stored = await this.#scope.hold(() =>
         this.#transaction(({ statements }) => this.#decideAndCommit(statements, marketId, trades, started, committed)),
       );
-      settleCommit(null);
+      settleCommit({ stored });
     } catch (error) {
       const failure = toInfrastructureError(error, 'trade');
-      settleCommit(failure);
+      settleCommit({ failure });
       for (const trade of trades) if (!started.has(trade)) trade.fail(failure);
     }
   }
 
-  /** Locks the group's rows, lets each work decide in turn, and commits behind the appends. */
+  /** Locks the group's rows, lets each work decide in turn, then sends every append in one statement and commits. */
   async #decideAndCommit(
     statements: TransactionStatements,
     marketId: number,
     trades: readonly QueuedTrade[],
     started: Set<QueuedTrade>,
-    committed: Promise<InfrastructureError | null>,
-  ): Promise<void> {
+    committed: Promise<GroupOutcome>,
+  ): Promise<Map<string, StoredBetRow>> {
     const usernames = trades.map((trade) => trade.username);
     const group = await this.#scope.inTransaction.run('lockTrade', () => lockGroup(statements, marketId, usernames));
-    const appends: Promise<unknown>[] = [];
-    const records: Promise<unknown>[] = [];
+    const appends = emptyGroupAppends();
+    const commits: [string, CommitHook<StoredBetRow>][] = [];
     for (const trade of trades) {
       started.add(trade);
-      await this.#turn(trade, group, statements, { appends, records }, committed);
+      await this.#turn(trade, group, appends, commits, committed);
     }
+    if (appends.last === null) {
+      await statements.commit();
+      return new Map();
+    }
+    const sent = this.#scope.inTransaction.run('appendTrade', () => sendGroupAppends(statements, marketId, appends));
+    const stored = sent.then((rows) => new Map(rows.map((row) => [row.username as string, toStoredBet(row)])));
     // Records need the appended rows (ids, times), so a group with any costs one more round trip before COMMIT.
-    if (records.length > 0) await Promise.all([...appends, ...records]);
-    await Promise.all([statements.commit(), ...appends]);
+    if (commits.length > 0) {
+      const rows = await stored;
+      await Promise.all(commits.map(([username, commit]) => storeCommitRecords(statements, commit(rows.get(username) as StoredBetRow))));
+    }
+    const [, rows] = await Promise.all([statements.commit(), stored]);
+    return rows;
   }
 
-  /** Runs one work until it has sent its append or finished without one; the next work then decides. */
+  /** Runs one work until it has added its append or finished without one; the next work then decides. */
   #turn(
     trade: QueuedTrade,
     group: LockedGroup,
-    statements: TransactionStatements,
-    sent: { readonly appends: Promise<unknown>[]; readonly records: Promise<unknown>[] },
-    committed: Promise<InfrastructureError | null>,
+    appends: GroupAppends,
+    commits: [string, CommitHook<StoredBetRow>][],
+    committed: Promise<GroupOutcome>,
   ): Promise<void> {
     return new Promise<void>((done) => {
       let appended = false;
@@ -176,26 +197,20 @@ export class TradeLanes {
         appendTrade: (append, commit?: CommitHook<StoredBetRow>): ResultAsync<StoredBetRow, InfrastructureError> => {
           if (appended) return errAsync(infrastructureError('UNEXPECTED', 'a trade appends once'));
           appended = true;
-          let rows: Promise<Record<string, unknown>[]>;
           try {
-            const sent = sendAppend(statements, append);
-            rows = this.#scope.inTransaction.run('appendTrade', () => sent);
+            addAppend(appends, append);
           } catch (error) {
             done();
             return errAsync(toInfrastructureError(error, 'appendTrade'));
           }
-          sent.appends.push(rows);
-          if (commit !== undefined) {
-            const stored = rows.then((inserted) => storeCommitRecords(statements, commit(toStoredBet(inserted))));
-            // Awaited before COMMIT; a failure fails the whole group through the transaction, not here.
-            stored.catch(() => undefined);
-            sent.records.push(stored);
-          }
+          if (commit !== undefined) commits.push([trade.username, commit]);
           applyAppend(group, append);
           done();
-          const stored = Promise.all([rows, committed]).then(([inserted, failure]) => {
-            if (failure !== null) throw failure;
-            return toStoredBet(inserted);
+          const stored = committed.then((outcome) => {
+            if ('failure' in outcome) throw outcome.failure;
+            const row = outcome.stored.get(trade.username);
+            if (row === undefined) throw infrastructureError('UNEXPECTED', 'the group statement returned no row for this trade');
+            return row;
           });
           return ResultAsync.fromPromise(stored, (error) => toInfrastructureError(error, 'appendTrade'));
         },

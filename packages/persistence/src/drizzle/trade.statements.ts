@@ -3,15 +3,7 @@
 // so the checked safe integers and epoch milliseconds are the same as everywhere else.
 import { randomUUID } from 'node:crypto';
 import { getTableColumns, type Table } from 'drizzle-orm';
-import type {
-  LedgerEntry,
-  MarketRecord,
-  MarketTotals,
-  NewBetRow,
-  StoredBetRow,
-  TradeAppend,
-  UserRecord,
-} from '@socialpredict/domain';
+import type { MarketRecord, StoredBetRow, TradeAppend, UserRecord } from '@socialpredict/domain';
 import { toMarketRecord } from './market.repository.ts';
 import { userChanges } from './ledger.repository.ts';
 import { bets, ledgerEntries, markets, users } from './schema.ts';
@@ -78,80 +70,107 @@ export async function lockGroup(statements: TransactionStatements, marketId: num
   return { market: market === undefined ? null : toMarketRecord(toMarketRow(market)), users, traded };
 }
 
-/** Statement text per shape (entries, users whose balance moves): a handful of shapes, each prepared once. */
-const appendTexts = new Map<string, string>();
+/**
+ * The appends of a group in one statement: the bet rows, their ledger entries (one transaction id per trade), the
+ * cached balances they move (netted per user over the group) and the market's final totals, so the locked market
+ * row gets one new version per group rather than one per trade (docs/performance.md#one-statement-per-group). Each
+ * section is one JSON parameter, so the text is fixed and prepared once whatever the group's size; rows carry their
+ * position `n` so ids follow arrival order. Data-modifying CTEs run whether or not the query reads them.
+ */
+const APPEND_GROUP = `WITH inserted AS (
+    INSERT INTO bets (market_id, username, outcome, amount, shares, dust, placed_at)
+    SELECT $1, r.username, r.outcome, r.amount, r.shares, r.dust, r.placed_at
+    FROM json_to_recordset($2::json)
+      AS r(username text, outcome text, amount bigint, shares bigint, dust bigint, placed_at timestamptz, n int)
+    ORDER BY r.n
+    RETURNING *),
+  posted AS (
+    INSERT INTO ledger_entries (transaction_id, kind, from_account, to_account, amount, market_id, occurred_at)
+    SELECT e.transaction_id, e.kind, e.from_account, e.to_account, e.amount, $1, e.occurred_at
+    FROM json_to_recordset($3::json)
+      AS e(transaction_id uuid, kind text, from_account text, to_account text, amount bigint, occurred_at timestamptz, n int)
+    ORDER BY e.n),
+  moved AS (
+    UPDATE users AS u SET account_balance = u.account_balance + c.change
+    FROM json_to_recordset($4::json) AS c(username text, change bigint)
+    WHERE u.username = c.username),
+  totalled AS (
+    UPDATE markets SET yes_total = $5, no_total = $6, volume = $7, dust_total = $8, row_count = $9, trader_count = $10,
+      last_placed_at = $11, updated_at = $12
+    WHERE id = $1)
+  SELECT * FROM inserted`;
 
-function appendText(entryCount: number, moverCount: number): string {
-  const shape = `${String(entryCount)}:${String(moverCount)}`;
-  const cached = appendTexts.get(shape);
-  if (cached !== undefined) return cached;
-  // $1–$7 the row, $8–$14 the totals and time, $15 the transaction id, $16 the trader count; then 4 per entry and 2
-  // per mover.
-  const entryValues = Array.from({ length: entryCount }, (_, i) => {
-    const at = 17 + 4 * i;
-    return `($15, $${String(at)}, $${String(at + 1)}, $${String(at + 2)}, $${String(at + 3)}, $1, $14)`;
-  });
-  const moverStart = 17 + 4 * entryCount;
-  const movers = Array.from({ length: moverCount }, (_, i) => [moverStart + 2 * i, moverStart + 2 * i + 1] as const);
-  const ctes = [
-    `inserted AS (INSERT INTO bets (market_id, username, outcome, amount, shares, dust, placed_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *)`,
-    `totalled AS (UPDATE markets SET yes_total = $8, no_total = $9, volume = $10, dust_total = $11, row_count = $12,
-      trader_count = $16, last_placed_at = $13, updated_at = $14 WHERE id = $1)`,
-  ];
-  if (entryCount > 0) {
-    ctes.push(`posted AS (INSERT INTO ledger_entries
-      (transaction_id, kind, from_account, to_account, amount, market_id, occurred_at) VALUES ${entryValues.join(', ')})`);
-  }
-  if (moverCount > 0) {
-    const cases = movers.map(([name, change]) => `WHEN $${String(name)} THEN $${String(change)}::bigint`).join(' ');
-    const names = movers.map(([name]) => `$${String(name)}`).join(', ');
-    ctes.push(`moved AS (UPDATE users SET account_balance = account_balance + CASE username ${cases} END
-      WHERE username IN (${names}))`);
-  }
-  // Data-modifying CTEs run whether or not the query reads them.
-  const text = `WITH ${ctes.join(',\n')}\n    SELECT * FROM inserted`;
-  appendTexts.set(shape, text);
-  return text;
+/** The rows of a group's appends so far, in the shape the statement reads them. */
+export interface GroupAppends {
+  readonly bets: object[];
+  readonly entries: object[];
+  readonly changes: Map<string, number>;
+  last: TradeAppend | null;
 }
 
-function appendParams(row: NewBetRow, totals: MarketTotals, at: number, entries: readonly LedgerEntry[], movers: [string, number][]) {
-  return [
-    row.marketId,
-    row.username,
-    row.outcome,
-    bets.amount.mapToDriverValue(row.amount),
-    row.shares === undefined || row.shares === null ? null : bets.shares.mapToDriverValue(row.shares),
-    row.dust === undefined || row.dust === null ? null : bets.dust.mapToDriverValue(row.dust),
-    bets.placedAt.mapToDriverValue(row.placedAt),
+export function emptyGroupAppends(): GroupAppends {
+  return { bets: [], entries: [], changes: new Map(), last: null };
+}
+
+/**
+ * Adds one append, or nothing when a value fails its column's check (a safe integer, an epoch time): then the error
+ * is the caller's alone and the group's other trades go on.
+ */
+export function addAppend(group: GroupAppends, append: TradeAppend): void {
+  const { row, at, entries } = append;
+  const bet = {
+    username: row.username,
+    outcome: row.outcome,
+    amount: bets.amount.mapToDriverValue(row.amount),
+    shares: row.shares === undefined || row.shares === null ? null : bets.shares.mapToDriverValue(row.shares),
+    dust: row.dust === undefined || row.dust === null ? null : bets.dust.mapToDriverValue(row.dust),
+    placed_at: bets.placedAt.mapToDriverValue(row.placedAt),
+    n: group.bets.length,
+  };
+  const transactionId = randomUUID();
+  const occurredAt = ledgerEntries.occurredAt.mapToDriverValue(at);
+  const posted = entries.map((entry, index) => ({
+    transaction_id: transactionId,
+    kind: entry.kind,
+    from_account: entry.from,
+    to_account: entry.to,
+    amount: ledgerEntries.amount.mapToDriverValue(entry.amount),
+    occurred_at: occurredAt,
+    n: group.entries.length + index,
+  }));
+  const moves = userChanges(entries);
+  group.bets.push(bet);
+  group.entries.push(...posted);
+  for (const [username, change] of moves) group.changes.set(username, (group.changes.get(username) ?? 0) + change);
+  group.last = append;
+}
+
+/**
+ * Sends the group's appends with the totals the last one left. Nothing is checked on the result, since the commit
+ * is on its way behind it: the foreign keys make the statement fail (and so the transaction) when a moved user's row
+ * is missing (entries → ledger accounts → users); the market row is locked. Resolves with the inserted rows.
+ */
+export function sendGroupAppends(statements: TransactionStatements, marketId: number, group: GroupAppends): Promise<Row[]> {
+  if (group.last === null) throw new Error('a group without appends has nothing to send');
+  const { totals, at } = group.last;
+  const changes = [...group.changes].filter(([, change]) => change !== 0).map(([username, change]) => ({ username, change }));
+  return statements.query(APPEND_GROUP, [
+    marketId,
+    JSON.stringify(group.bets),
+    JSON.stringify(group.entries),
+    JSON.stringify(changes),
     markets.yesTotal.mapToDriverValue(totals.yes),
     markets.noTotal.mapToDriverValue(totals.no),
     markets.volume.mapToDriverValue(totals.volume),
     markets.dustTotal.mapToDriverValue(totals.dust),
     markets.rowCount.mapToDriverValue(totals.rowCount),
+    markets.traderCount.mapToDriverValue(totals.traderCount),
     totals.lastPlacedAt === null ? null : markets.lastPlacedAt.mapToDriverValue(totals.lastPlacedAt),
     markets.updatedAt.mapToDriverValue(at),
-    randomUUID(),
-    markets.traderCount.mapToDriverValue(totals.traderCount),
-    ...entries.flatMap((entry) => [entry.kind, entry.from, entry.to, ledgerEntries.amount.mapToDriverValue(entry.amount)]),
-    ...movers.flat(),
-  ];
+  ]);
 }
 
-/**
- * The row, its entries, the balances they move and the market's totals in one statement, sent at once. Nothing is
- * checked on the result, since the commit may already be on its way behind it: the foreign keys make the statement
- * fail (and so the transaction) when the market or a moved user's row is missing (bets → markets; entries → ledger
- * accounts → users).
- */
-export function sendAppend(statements: TransactionStatements, trade: TradeAppend): Promise<Row[]> {
-  const { row, totals, at, entries } = trade;
-  const movers = userChanges(entries);
-  return statements.query(appendText(entries.length, movers.length), appendParams(row, totals, at, entries, movers));
-}
-
-export function toStoredBet([stored]: Row[]): StoredBetRow {
-  if (stored === undefined) throw new Error('INSERT … RETURNING returned no row');
+export function toStoredBet(stored: Row): StoredBetRow {
   const { id, marketId, username, outcome, amount, shares, dust, placedAt } = toBetRow(stored);
   return { id, marketId, username, outcome, amount, shares, dust, placedAt };
 }
