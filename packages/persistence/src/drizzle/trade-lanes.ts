@@ -18,7 +18,7 @@ import {
 import { userChanges } from './ledger.repository.ts';
 import type { OperationScope } from './operation.monitor.ts';
 import { toInfrastructureError } from './pg-error.mapper.ts';
-import { storeCommitRecords } from './commit-records.statements.ts';
+import { sendCommitRecords } from './commit-records.statements.ts';
 import {
   addAppend,
   emptyGroupAppends,
@@ -174,12 +174,19 @@ export class TradeLanes {
     }
     const sent = this.#scope.inTransaction.run('appendTrade', () => sendGroupAppends(statements, marketId, appends));
     const stored = sent.then((rows) => new Map(rows.map((row) => [row.username as string, toStoredBet(row)])));
-    // Records need the appended rows (ids, times), so a group with any costs one more round trip before COMMIT.
-    if (commits.length > 0) {
-      const rows = await stored;
-      await Promise.all(commits.map(([username, commit]) => storeCommitRecords(statements, commit(rows.get(username) as StoredBetRow))));
+    if (commits.length === 0) {
+      const [, rows] = await Promise.all([statements.commit(), stored]);
+      return rows;
     }
-    const [, rows] = await Promise.all([statements.commit(), stored]);
+    // Records need the appended rows (ids, times): one more round trip, which the COMMIT shares unless a claim of
+    // an idempotent request must be confirmed first.
+    const rows = await stored;
+    const { audited, claimsHeld } = sendCommitRecords(
+      statements,
+      commits.map(([username, commit]) => commit(rows.get(username) as StoredBetRow)),
+    );
+    await claimsHeld;
+    await Promise.all([statements.commit(), audited]);
     return rows;
   }
 
