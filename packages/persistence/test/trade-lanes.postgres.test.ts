@@ -1,9 +1,11 @@
 // Group commit of trades on PostgreSQL (issue 3): concurrent trades on one market share transactions, yet each one
 // is decided on the state every earlier one left, a refused trade leaves its group alone, and a group whose
-// transaction fails commits nothing of any of its trades.
+// transaction fails commits nothing of any of its trades. A group's rows go out in one statement, its audit rows in
+// one more.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { poolAccount, type MarketRecord } from '@socialpredict/domain';
 import type { Database } from '../src/drizzle/database.factory.ts';
+import type { TransactionRunner } from '../src/drizzle/transaction-runner.ts';
 import { checkLedgerIntegrity } from '../src/drizzle/ledger-integrity.query.ts';
 import { DrizzleUnitOfWork, drizzleRepositories } from '../src/drizzle/unit-of-work.drizzle.ts';
 import { ECONOMICS, failingAppends, moneyUseCases, seedMarket, seedUser, type MoneyPorts } from './support/money-use-cases.ts';
@@ -96,6 +98,47 @@ describe('group commit of trades on PostgreSQL', () => {
     expect(rows.map((row) => row.username)).toEqual([first]);
     expect(await Promise.all([first, second, third].map(balanceOf))).toEqual([(before[0] ?? 0) - 4 - fees.initialBetFee - fees.buySharesFee, before[1], before[2]]);
     expect((await ports.ledger.balanceOf(poolAccount(market.id)))._unsafeUnwrap()).toBe(rows.reduce((sum, row) => sum + row.amount, 0));
+    expect(await integrity()).toEqual([]);
+  });
+
+  it('a group writes its rows, entries, balances and totals in one statement and its audit rows in one more', async () => {
+    const sent: string[][] = [];
+    // The real runner, with each transaction's statements recorded.
+    const recording: TransactionRunner = (work) =>
+      database.transaction((tx) => {
+        const texts: string[] = [];
+        sent.push(texts);
+        return work({
+          ...tx,
+          statements: {
+            query: (text, params) => (texts.push(text.trimStart().split(/\s+/, 3).join(' ')), tx.statements.query(text, params)),
+            commit: () => (texts.push('COMMIT'), tx.statements.commit()),
+          },
+        });
+      });
+    const unitOfWork = new DrizzleUnitOfWork({ transaction: recording, scope: database.scope }, (size) => groups.push(size));
+    const useCases = moneyUseCases({ ...ports, unitOfWork }, clock);
+    const bettors = traders.slice(1, 6);
+    const audited = (username: string) => () => ({
+      audit: { at: clock.now(), actor: username, action: 'placeBet', target: String(market.id), requestId: `req-${username}`, outcome: 'ok', inputs: { amount: 3 } },
+    });
+    const results = await Promise.all(
+      bettors.map((username) => useCases.placeBet({ username, marketId: market.id, outcome: 'YES', amount: 3 }, audited(username))),
+    );
+
+    expect(results.every((result) => result.isOk())).toBe(true);
+    // The first bet runs alone; the four queued behind it share the next group.
+    expect(groups).toEqual([1, 4]);
+    for (const texts of sent) expect(texts).toEqual(['SELECT * FROM', 'SELECT users.*, EXISTS', 'WITH inserted AS', 'INSERT INTO audit_log', 'COMMIT']);
+    const stored = results.map((result) => result._unsafeUnwrap().bet);
+    const rows = (await ports.bets.listByMarket(market.id))._unsafeUnwrap();
+    expect(rows).toEqual(stored);
+    const trail = (await ports.audit.list({ action: 'placeBet', target: String(market.id), limit: 10, offset: 0 }))._unsafeUnwrap();
+    expect(trail.map((entry) => [entry.actor, entry.requestId, entry.inputs]).toReversed()).toEqual(
+      bettors.map((username) => [username, `req-${username}`, { amount: 3 }]),
+    );
+    const updated = (await ports.markets.findById(market.id))._unsafeUnwrap();
+    expect(updated?.totals).toMatchObject({ rowCount: bettors.length, yes: 3 * bettors.length, traderCount: bettors.length });
     expect(await integrity()).toEqual([]);
   });
 });
