@@ -2,6 +2,7 @@
 // the same run (the machine is noisy, so absolute times only mean something next to their baseline).
 // Settings: BENCH_DATABASE_URL (default: TEST_DATABASE_URL, then the local server), BENCH_SKIP_DATABASE=true to run
 // only the pure benchmarks, BENCH_PGBENCH_SECONDS (default 60, as PERF-1 fixes it).
+import { runReplayBench } from '../packages/domain/bench/replay.bench.ts';
 import { runValuationBench } from '../packages/domain/bench/valuation.bench.ts';
 import { runBetPlacementBench, type LatencyFigures } from '../packages/persistence/bench/bet-placement.bench.ts';
 
@@ -29,6 +30,14 @@ async function valuation(): Promise<void> {
     `100k rows: ${largest.meanMs.toFixed(2)} ms (target < ${VALUATION_BUDGET_MS} ms: ${verdict(largest.meanMs < VALUATION_BUDGET_MS)}); ` +
       `growth 100k/1k ${largest.ratioToSmallest.toFixed(1)} (target ≤ ${VALUATION_MAX_GROWTH}: ` +
       `${verdict(largest.ratioToSmallest <= VALUATION_MAX_GROWTH)})`,
+  );
+}
+
+async function replay(): Promise<void> {
+  const f = await runReplayBench();
+  console.log(
+    `\nReplay of a ${f.rows}-row history grown by ${f.added} rows: whole ${f.wholeMs.toFixed(3)} ms, extended from the ` +
+      `last replay ${f.extendedMs.toFixed(3)} ms (ratio ${f.ratio.toFixed(3)} of the whole replay)`,
   );
 }
 
@@ -64,4 +73,5 @@ async function betPlacement(): Promise<void> {
 }
 
 await valuation();
+await replay();
 if (process.env.BENCH_SKIP_DATABASE !== 'true') await betPlacement();

@@ -3,11 +3,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  extendReplay,
   finalPayouts,
   marketVolume,
   netPositions,
   planSale,
   quoteSale,
+  replayHistory,
   sellablePosition,
   simulateMarket,
   valuePositions,
@@ -212,6 +214,44 @@ describe('histories', () => {
         if (!positions.some((position) => position.value > 0)) return;
         const outstanding = sum(positions.map((position) => position.yesShares + position.noShares));
         expect(total).toBe(resolution === null ? outstanding : marketVolume(rows));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  /** What a replay returns, or the error it throws, so that both outcomes compare. */
+  function outcomeOf(replay: () => unknown): unknown {
+    try {
+      return replay();
+    } catch (error) {
+      return { thrown: error instanceof Error ? error.message : error };
+    }
+  }
+
+  it('replay the same when a replay of a prefix is extended as when the whole history is replayed', () => {
+    const grownArb = historyArb.chain(({ seeds, rows }) =>
+      fc.record({
+        seeds: fc.constant(seeds),
+        rows: fc.constant(rows),
+        cut: fc.nat({ max: rows.length }),
+        // later rows that may break the extension's rules: an earlier time, a reused id, a row the market refuses
+        tamper: fc.constantFrom('none', 'none', 'earlier', 'reused-id', 'draining'),
+      }),
+    );
+    fc.assert(
+      fc.property(grownArb, ({ seeds, rows, cut, tamper }) => {
+        const prefix = replayHistory(rows.slice(0, cut), seeds);
+        const grown = [...prefix.rows, ...rows.slice(cut)];
+        const last = grown.length - 1;
+        if (tamper !== 'none' && last >= cut && last > 0) {
+          const row = grown[last]!;
+          if (tamper === 'earlier') grown[last] = { ...row, placedAt: grown[0]!.placedAt - 1 };
+          if (tamper === 'reused-id') grown[last] = { ...row, id: grown[0]!.id };
+          if (tamper === 'draining') grown[last] = { ...row, amount: -(marketVolume(grown.slice(0, last)) + 1), shares: 1, dust: 0 };
+        }
+        expect(outcomeOf(() => extendReplay(prefix, grown))).toEqual(outcomeOf(() => replayHistory(grown, seeds)));
+        // A history that only shares the rows' values, not the row objects, is replayed whole, to the same result.
+        expect(outcomeOf(() => extendReplay(prefix, structuredClone(grown)))).toEqual(outcomeOf(() => replayHistory(grown, seeds)));
       }),
       { numRuns: 500 },
     );

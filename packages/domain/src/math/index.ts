@@ -3,7 +3,7 @@ export { DomainError, isDomainError } from './errors.ts';
 export type { DomainErrorCode } from './errors.ts';
 export type * from './types.ts';
 export { roundHalfAwayFromZero } from './rounding.ts';
-export { checkAppend, marketDust, marketVolume, orderRows, replayHistory, validateHistory } from './history.ts';
+export { checkAppend, extendReplay, marketDust, marketVolume, orderRows, replayHistory, validateHistory } from './history.ts';
 export type { MarketReplay } from './history.ts';
 export { currentProbability, probabilitySeries, projectProbability } from './wpam.ts';
 export {

@@ -9,6 +9,11 @@ export interface CachedMarketHistory {
   readonly rows: readonly StoredBetRow[];
   readonly lastId: number;
   readonly derived: Map<string, unknown>;
+  /**
+   * The figures of the history this one extends (its rows are a prefix of these), offered to the computations that
+   * can extend them instead of starting over (docs/performance.md#extended-replay). Only one generation back.
+   */
+  readonly predecessor?: ReadonlyMap<string, unknown>;
 }
 
 /**

@@ -106,13 +106,22 @@ describe('market history cache', () => {
     await readAll(cached, market.id);
     await readAll(cached, market.id);
     expect(listed).toBe(1);
-    // A new row extends the cached history (rows after the last id) instead of listing the market again.
+    // A new row extends the cached history (rows after the last id) instead of listing the market again, and its
+    // replay extends the shorter history's replay, which the longer history is offered.
+    const shorter = cache.get(market.id)!;
+    const shorterReplay = [...shorter.derived].find(([key]) => key.startsWith('replay|'))?.[1] as { probabilities: number[] } | undefined;
     (await h.placeBet({ username: 'ben', marketId: market.id, outcome: 'NO', amount: 3 }))._unsafeUnwrap();
     const positions = (await cached.listMarketPositions({ marketId: market.id }))._unsafeUnwrap();
     expect(positions.positions.map((position) => position.username)).toEqual(['ann', 'ben']);
     expect(listed).toBe(1);
     expect(cache.writes).toBe(2);
     expect(positions.total).toBe(2);
+    const longer = cache.get(market.id)!;
+    expect(longer.rows.slice(0, shorter.rows.length)).toEqual(shorter.rows);
+    expect(longer.predecessor).toBe(shorter.derived);
+    const longerReplay = [...longer.derived].find(([key]) => key.startsWith('replay|'))?.[1] as { probabilities: number[] } | undefined;
+    expect(longerReplay?.probabilities.slice(0, -1)).toEqual(shorterReplay?.probabilities);
+    expect(longerReplay?.probabilities).toHaveLength(longer.rows.length + 1);
   });
 });
 

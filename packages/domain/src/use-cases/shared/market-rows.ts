@@ -21,8 +21,9 @@ export interface MarketHistoryView extends MarketWithRows {
   /**
    * `compute()` over exactly these rows and this market's resolution, remembered with the cached history so the next
    * read of the same history reuses it. The value is shared between requests: callers must not mutate it.
+   * `compute` is handed the same figure of the shorter history this one extends, when that one had it.
    */
-  derive<T>(name: string, compute: () => T): T;
+  derive<T>(name: string, compute: (previous: T | undefined) => T): T;
 }
 
 export type MarketRowsDeps = Pick<Repositories, 'markets' | 'bets'> & { readonly marketHistoryCache?: MarketHistoryCache };
@@ -70,7 +71,7 @@ export function loadMarketHistories(deps: MarketRowsDeps, marketIds: readonly nu
 }
 
 function uncachedView(market: MarketRecord, rows: readonly StoredBetRow[]): MarketHistoryView {
-  return { market, rows, derive: <T>(_name: string, compute: () => T) => compute() };
+  return { market, rows, derive: <T>(_name: string, compute: (previous: T | undefined) => T) => compute(undefined) };
 }
 
 function viewOf(market: MarketRecord, history: CachedMarketHistory): MarketHistoryView {
@@ -79,10 +80,10 @@ function viewOf(market: MarketRecord, history: CachedMarketHistory): MarketHisto
   return {
     market,
     rows: history.rows,
-    derive: <T>(name: string, compute: () => T): T => {
+    derive: <T>(name: string, compute: (previous: T | undefined) => T): T => {
       const key = `${name}|${resolution}`;
       if (history.derived.has(key)) return history.derived.get(key) as T;
-      const value = compute();
+      const value = compute(history.predecessor?.get(key) as T | undefined);
       history.derived.set(key, value);
       return value;
     },
@@ -138,9 +139,9 @@ function loadHistory(
       const added = yield* deps.bets.listByMarketAfter(market.id, cached.lastId);
       const last = cached.rows.at(-1);
       const first = added[0];
-      const rows = [...cached.rows, ...added];
+      const rows = cached.rows.concat(added);
       if ((last === undefined || first === undefined || first.placedAt >= last.placedAt) && rows.length >= market.totals.rowCount) {
-        return ok(remember(cache, market.id, rows, Math.max(cached.lastId, maxId(added))));
+        return ok(remember(cache, market.id, rows, Math.max(cached.lastId, maxId(added)), cached.derived));
       }
     }
     const rows = yield* deps.bets.listByMarket(market.id);
@@ -148,8 +149,14 @@ function loadHistory(
   });
 }
 
-function remember(cache: MarketHistoryCache, marketId: number, rows: readonly StoredBetRow[], lastId: number): CachedMarketHistory {
-  const history: CachedMarketHistory = { rows, lastId, derived: new Map() };
+function remember(
+  cache: MarketHistoryCache,
+  marketId: number,
+  rows: readonly StoredBetRow[],
+  lastId: number,
+  predecessor?: ReadonlyMap<string, unknown>,
+): CachedMarketHistory {
+  const history: CachedMarketHistory = { rows, lastId, derived: new Map(), ...(predecessor === undefined ? {} : { predecessor }) };
   cache.set(marketId, history);
   return history;
 }
