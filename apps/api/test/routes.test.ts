@@ -236,9 +236,16 @@ describe('market reads (T1-22…T1-32)', () => {
   it('writes the probability path once per history into the detail and the summary, whatever the title says', async () => {
     const alice = await t.user('alice');
     const bob = await t.user('bob');
-    const title = 'Is "probabilityChanges":[] a key?';
+    const title = 'Is "probabilityChanges":[] a key? — ✓ 🎲';
     const id = await createMarket(alice, title);
     await ok('POST', '/v0/bet', { token: bob, status: 201, body: { marketId: id, amount: 5, outcome: 'YES' } });
+    // The body goes out as bytes: its length counts bytes, not characters.
+    for (const url of [`/v0/markets/${id}`, `/v0/read/markets/${id}/summary`]) {
+      const response = await call('GET', url);
+      expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(Number(response.headers['content-length'])).toBe(response.rawPayload.length);
+      expect(response.rawPayload.length).toBeGreaterThan(response.body.length);
+    }
     for (const round of [1, 2]) {
       const detail = await ok('GET', `/v0/markets/${id}`);
       const summary = (await ok('GET', `/v0/read/markets/${id}/summary`)).result;

@@ -134,10 +134,11 @@ type PathView = MarketDetailsView['probabilityChanges'];
 
 /**
  * A market's probability path is the bulk of a read of a long history (up to PROBABILITY_POINTS_MAX points), and the
- * use case hands the same path to every read of one cached market history: its JSON is written once per path, and the
- * route's own serializer writes the rest of the body around an empty path (docs/performance.md#serialized-path).
+ * use case hands the same path to every read of one cached market history: its JSON is encoded to UTF-8 once per
+ * path, the route's own serializer writes the rest of the body around an empty path, and the body goes out as bytes,
+ * so the path is neither measured nor encoded again per read (docs/performance.md#serialized-path).
  */
-const pathJson = new WeakMap<PathView, string>();
+const pathBytes = new WeakMap<PathView, Buffer>();
 const EMPTY_PATH = '"probabilityChanges":[]';
 
 /**
@@ -145,17 +146,19 @@ const EMPTY_PATH = '"probabilityChanges":[]';
  * The route's response schema still shapes every other field.
  */
 export function sendWithPath(reply: FastifyReply, body: unknown, path: PathView): FastifyReply {
-  let json = pathJson.get(path);
-  if (json === undefined) {
-    json = JSON.stringify(presentedPath(path));
-    pathJson.set(path, json);
+  let bytes = pathBytes.get(path);
+  if (bytes === undefined) {
+    bytes = Buffer.from(JSON.stringify(presentedPath(path)));
+    pathBytes.set(path, bytes);
   }
   // Keys are written unescaped and string values escaped, so the first match is the body's own key.
   const around = String(reply.serialize(body));
   const at = around.indexOf(EMPTY_PATH);
+  const before = Buffer.from(`${around.slice(0, at)}"probabilityChanges":`);
+  const after = Buffer.from(around.slice(at + EMPTY_PATH.length));
   return reply
     .type('application/json; charset=utf-8')
-    .send(`${around.slice(0, at)}"probabilityChanges":${json}${around.slice(at + EMPTY_PATH.length)}`);
+    .send(Buffer.concat([before, bytes, after], before.length + bytes.length + after.length));
 }
 
 /** The wire form of a path, kept per path like its JSON: formatting the timestamps was once the largest cost of a market read. */
