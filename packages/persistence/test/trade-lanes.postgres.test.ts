@@ -1,7 +1,7 @@
 // Group commit of trades on PostgreSQL (issue 3): concurrent trades on one market share transactions, yet each one
 // is decided on the state every earlier one left, a refused trade leaves its group alone, and a group whose
 // transaction fails commits nothing of any of its trades. A group's rows go out in one statement, its audit rows in
-// one more.
+// one more, and the COMMIT with them.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { poolAccount, type MarketRecord } from '@socialpredict/domain';
 import type { Database } from '../src/drizzle/database.factory.ts';
@@ -101,18 +101,23 @@ describe('group commit of trades on PostgreSQL', () => {
     expect(await integrity()).toEqual([]);
   });
 
-  it('a group writes its rows, entries, balances and totals in one statement and its audit rows in one more', async () => {
+  it('a group writes its rows, entries, balances and totals in one statement, and its audit rows and COMMIT go right behind it', async () => {
     const sent: string[][] = [];
-    // The real runner, with each transaction's statements recorded.
+    // The real runner, with each transaction's statements recorded, each with how many earlier ones had answered.
     const recording: TransactionRunner = (work) =>
       database.transaction((tx) => {
         const texts: string[] = [];
+        let answered = 0;
         sent.push(texts);
+        const record = (text: string) => texts.push(`${text.trimStart().split(/\s+/, 3).join(' ')} after ${String(answered)}`);
         return work({
           ...tx,
           statements: {
-            query: (text, params) => (texts.push(text.trimStart().split(/\s+/, 3).join(' ')), tx.statements.query(text, params)),
-            commit: () => (texts.push('COMMIT'), tx.statements.commit()),
+            query: (text, params) => {
+              record(text);
+              return tx.statements.query(text, params).finally(() => (answered += 1));
+            },
+            commit: () => (record('COMMIT'), tx.statements.commit()),
           },
         });
       });
@@ -129,10 +134,22 @@ describe('group commit of trades on PostgreSQL', () => {
     expect(results.every((result) => result.isOk())).toBe(true);
     // The first bet runs alone; the four queued behind it share the next group.
     expect(groups).toEqual([1, 4]);
-    for (const texts of sent) expect(texts).toEqual(['SELECT * FROM', 'SELECT users.*, EXISTS', 'WITH inserted AS', 'INSERT INTO audit_log', 'COMMIT']);
+    // Two round trips: the locks and the drawn ids, then rows, audit rows and COMMIT, none waiting for the one before.
+    for (const texts of sent) {
+      expect(texts).toEqual([
+        'SELECT * FROM after 0',
+        'SELECT users.*, EXISTS after 0',
+        "SELECT nextval(pg_get_serial_sequence('bets', 'id')) after 0",
+        'WITH inserted AS after 3',
+        'INSERT INTO audit_log after 3',
+        'COMMIT after 3',
+      ]);
+    }
+    // The rows as stored, ids drawn under the market lock included, are the rows the trades answered with.
     const stored = results.map((result) => result._unsafeUnwrap().bet);
     const rows = (await ports.bets.listByMarket(market.id))._unsafeUnwrap();
     expect(rows).toEqual(stored);
+    expect(rows.map((row) => row.id)).toEqual(rows.map((row) => row.id).toSorted((a, b) => a - b));
     const trail = (await ports.audit.list({ action: 'placeBet', target: String(market.id), limit: 10, offset: 0 }))._unsafeUnwrap();
     expect(trail.map((entry) => [entry.actor, entry.requestId, entry.inputs]).toReversed()).toEqual(
       bettors.map((username) => [username, `req-${username}`, { amount: 3 }]),

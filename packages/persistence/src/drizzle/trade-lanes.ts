@@ -2,12 +2,14 @@
 // no more trades per second than one lock holder can finish. The trades queued on a market in this process therefore
 // share one transaction: the market and all their users are locked once (DB-6 order), each work decides in arrival
 // order on the state the trades before it left (applied here exactly as the append statement applies it), and then
-// every append, with the market's final totals, goes out as one statement followed by the COMMIT. If the shared transaction fails, none of its trades is committed and each
+// every append, with the market's final totals, goes out as one statement, with the commit records and the COMMIT
+// right behind it. If the shared transaction fails, none of its trades is committed and each
 // one fails; nothing is retried (ERR-5). Other processes' trades are serialised by the same row lock.
 import { err, errAsync, ResultAsync, type Result } from 'neverthrow';
 import {
   infrastructureError,
   type CommitHook,
+  type CommitRecords,
   type InfrastructureError,
   type LockedTrade,
   type StoredBetRow,
@@ -24,7 +26,6 @@ import {
   emptyGroupAppends,
   lockGroup,
   sendGroupAppends,
-  toStoredBet,
   type GroupAppends,
   type LockedGroup,
 } from './trade.statements.ts';
@@ -38,8 +39,8 @@ interface QueuedTrade {
   fail(error: InfrastructureError): void;
 }
 
-/** How a group's transaction ended: each committed trade's row by its user (one trade per user), or the failure. */
-type GroupOutcome = { readonly stored: Map<string, StoredBetRow> } | { readonly failure: InfrastructureError };
+/** How a group's transaction ended: null once committed, or its failure. */
+type GroupOutcome = InfrastructureError | null;
 
 export interface TradeLanesOptions {
   /** most trades in one transaction */
@@ -135,59 +136,52 @@ export class TradeLanes {
   async #runGroup(marketId: number, trades: readonly QueuedTrade[]): Promise<void> {
     this.#options.onGroup?.(trades.length);
     const started = new Set<QueuedTrade>();
-    let settleCommit!: (outcome: GroupOutcome) => void;
+    let settleCommit!: (failure: InfrastructureError | null) => void;
     // Every append of the group resolves through this: its row once the group has committed, or the group's failure.
-    const committed = new Promise<GroupOutcome>((resolve) => {
+    const committed = new Promise<InfrastructureError | null>((resolve) => {
       settleCommit = resolve;
     });
     try {
-      const stored = await this.#scope.hold(() =>
+      await this.#scope.hold(() =>
         this.#transaction(({ statements }) => this.#decideAndCommit(statements, marketId, trades, started, committed)),
       );
-      settleCommit({ stored });
+      settleCommit(null);
     } catch (error) {
       const failure = toInfrastructureError(error, 'trade');
-      settleCommit({ failure });
+      settleCommit(failure);
       for (const trade of trades) if (!started.has(trade)) trade.fail(failure);
     }
   }
 
-  /** Locks the group's rows, lets each work decide in turn, then sends every append in one statement and commits. */
+  /**
+   * Locks the group's rows and draws its bet ids, lets each work decide in turn, then sends every append in one
+   * statement, the commit records in one more and the COMMIT behind them, without waiting in between unless a claim
+   * of an idempotent request must be confirmed first.
+   */
   async #decideAndCommit(
     statements: TransactionStatements,
     marketId: number,
     trades: readonly QueuedTrade[],
     started: Set<QueuedTrade>,
     committed: Promise<GroupOutcome>,
-  ): Promise<Map<string, StoredBetRow>> {
+  ): Promise<void> {
     const usernames = trades.map((trade) => trade.username);
     const group = await this.#scope.inTransaction.run('lockTrade', () => lockGroup(statements, marketId, usernames));
     const appends = emptyGroupAppends();
-    const commits: [string, CommitHook<StoredBetRow>][] = [];
+    const records: CommitRecords[] = [];
     for (const trade of trades) {
       started.add(trade);
-      await this.#turn(trade, group, appends, commits, committed);
+      await this.#turn(trade, group, appends, records, committed);
     }
     if (appends.last === null) {
       await statements.commit();
-      return new Map();
+      return;
     }
     const sent = this.#scope.inTransaction.run('appendTrade', () => sendGroupAppends(statements, marketId, appends));
-    const stored = sent.then((rows) => new Map(rows.map((row) => [row.username as string, toStoredBet(row)])));
-    if (commits.length === 0) {
-      const [, rows] = await Promise.all([statements.commit(), stored]);
-      return rows;
-    }
-    // Records need the appended rows (ids, times): one more round trip, which the COMMIT shares unless a claim of
-    // an idempotent request must be confirmed first.
-    const rows = await stored;
-    const { audited, claimsHeld } = sendCommitRecords(
-      statements,
-      commits.map(([username, commit]) => commit(rows.get(username) as StoredBetRow)),
-    );
+    sent.catch(() => undefined);
+    const { audited, claimsHeld } = sendCommitRecords(statements, records);
     await claimsHeld;
-    await Promise.all([statements.commit(), audited]);
-    return rows;
+    await Promise.all([statements.commit(), sent, audited]);
   }
 
   /** Runs one work until it has added its append or finished without one; the next work then decides. */
@@ -195,7 +189,7 @@ export class TradeLanes {
     trade: QueuedTrade,
     group: LockedGroup,
     appends: GroupAppends,
-    commits: [string, CommitHook<StoredBetRow>][],
+    records: CommitRecords[],
     committed: Promise<GroupOutcome>,
   ): Promise<void> {
     return new Promise<void>((done) => {
@@ -204,22 +198,23 @@ export class TradeLanes {
         appendTrade: (append, commit?: CommitHook<StoredBetRow>): ResultAsync<StoredBetRow, InfrastructureError> => {
           if (appended) return errAsync(infrastructureError('UNEXPECTED', 'a trade appends once'));
           appended = true;
+          const id = group.ids[appends.bets.length];
+          let stored: StoredBetRow;
           try {
-            addAppend(appends, append);
+            if (id === undefined) throw new Error('the group drew fewer bet ids than it has trades');
+            stored = addAppend(appends, id, append);
+            if (commit !== undefined) records.push(commit(stored));
           } catch (error) {
             done();
             return errAsync(toInfrastructureError(error, 'appendTrade'));
           }
-          if (commit !== undefined) commits.push([trade.username, commit]);
           applyAppend(group, append);
           done();
-          const stored = committed.then((outcome) => {
-            if ('failure' in outcome) throw outcome.failure;
-            const row = outcome.stored.get(trade.username);
-            if (row === undefined) throw infrastructureError('UNEXPECTED', 'the group statement returned no row for this trade');
-            return row;
+          const settled = committed.then((outcome) => {
+            if (outcome !== null) throw outcome;
+            return stored;
           });
-          return ResultAsync.fromPromise(stored, (error) => toInfrastructureError(error, 'appendTrade'));
+          return ResultAsync.fromPromise(settled, (error) => toInfrastructureError(error, 'appendTrade'));
         },
       };
       void trade.start(lockedFor(group, trade.username), tx).finally(done);

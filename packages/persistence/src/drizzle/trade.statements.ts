@@ -6,7 +6,7 @@ import { getTableColumns, type Table } from 'drizzle-orm';
 import type { MarketRecord, StoredBetRow, TradeAppend, UserRecord } from '@socialpredict/domain';
 import { toMarketRecord } from './market.repository.ts';
 import { userChanges } from './ledger.repository.ts';
-import { bets, ledgerEntries, markets, users } from './schema.ts';
+import { bets, ledgerEntries, markets, toSafeInteger, users } from './schema.ts';
 import type { TransactionStatements } from './transaction-runner.ts';
 
 type Row = Record<string, unknown>;
@@ -26,7 +26,6 @@ function rowMapper<T extends Table>(table: T): (raw: Row) => T['$inferSelect'] {
 
 const toMarketRow = rowMapper(markets);
 const toUserRow = rowMapper(users);
-const toBetRow = rowMapper(bets);
 
 /** The rows a group of trades on one market decides on, locked and read in one round trip. */
 export interface LockedGroup {
@@ -34,9 +33,13 @@ export interface LockedGroup {
   users: Map<string, UserRecord>;
   /** the users with a row in the market (the first-bet fee rule) */
   traded: Set<string>;
+  /** bet ids drawn for the group's rows, one per trade, ascending: drawn under the market lock (see `lockGroup`) */
+  ids: number[];
 }
 
 const LOCK_MARKET = 'SELECT * FROM markets WHERE id = $1 FOR UPDATE';
+// The bets' identity sequence, looked up by name so a renamed sequence cannot go unnoticed.
+const DRAW_BET_IDS = "SELECT nextval(pg_get_serial_sequence('bets', 'id')) AS id FROM generate_series(1, $1::int)";
 const lockTraderTexts = new Map<number, string>();
 
 function lockTradersText(count: number): string {
@@ -50,15 +53,19 @@ function lockTradersText(count: number): string {
 }
 
 /**
- * Two statements sent together: the server runs them in order, so the market row is locked before the users, and
+ * Three statements sent together: the server runs them in order, so the market row is locked before the users, and
  * the users in ascending username order (DB-6); the prior-row checks run once the market lock has serialised every
  * earlier trade of the market. Lock modes as in the unit of work: FOR UPDATE on the market, FOR NO KEY UPDATE on
- * the users.
+ * the users. The group's bet ids are drawn last, under the market lock, so they exceed the id of every row the market
+ * has committed, as ids drawn at insert time would: a reader that extends a history by the rows after its last id
+ * misses none. Knowing its ids, the group can compute its commit records before its rows are written, and send
+ * rows, records and COMMIT together.
  */
 export async function lockGroup(statements: TransactionStatements, marketId: number, usernames: readonly string[]): Promise<LockedGroup> {
-  const [[market], traders] = await Promise.all([
+  const [[market], traders, drawn] = await Promise.all([
     statements.query(LOCK_MARKET, [marketId]),
     statements.query(lockTradersText(usernames.length), [marketId, ...usernames]),
+    statements.query(DRAW_BET_IDS, [usernames.length]),
   ]);
   const users = new Map<string, UserRecord>();
   const traded = new Set<string>();
@@ -67,23 +74,24 @@ export async function lockGroup(statements: TransactionStatements, marketId: num
     users.set(user.username, user);
     if (trader.has_prior_row === true) traded.add(user.username);
   }
-  return { market: market === undefined ? null : toMarketRecord(toMarketRow(market)), users, traded };
+  const ids = drawn.map((row) => toSafeInteger(row.id as string | number)).sort((a, b) => a - b);
+  return { market: market === undefined ? null : toMarketRecord(toMarketRow(market)), users, traded, ids };
 }
 
 /**
  * The appends of a group in one statement: the bet rows, their ledger entries (one transaction id per trade), the
  * cached balances they move (netted per user over the group) and the market's final totals, so the locked market
  * row gets one new version per group rather than one per trade (docs/performance.md#one-statement-per-group). Each
- * section is one JSON parameter, so the text is fixed and prepared once whatever the group's size; rows carry their
- * position `n` so ids follow arrival order. Data-modifying CTEs run whether or not the query reads them.
+ * section is one JSON parameter, so the text is fixed and prepared once whatever the group's size; bet rows carry the
+ * ids drawn for them in arrival order, entries their position `n`. Data-modifying CTEs run whether or not the query
+ * reads them.
  */
 const APPEND_GROUP = `WITH inserted AS (
-    INSERT INTO bets (market_id, username, outcome, amount, shares, dust, placed_at)
-    SELECT $1, r.username, r.outcome, r.amount, r.shares, r.dust, r.placed_at
+    INSERT INTO bets (id, market_id, username, outcome, amount, shares, dust, placed_at) OVERRIDING SYSTEM VALUE
+    SELECT r.id, $1, r.username, r.outcome, r.amount, r.shares, r.dust, r.placed_at
     FROM json_to_recordset($2::json)
-      AS r(username text, outcome text, amount bigint, shares bigint, dust bigint, placed_at timestamptz, n int)
-    ORDER BY r.n
-    RETURNING *),
+      AS r(id bigint, username text, outcome text, amount bigint, shares bigint, dust bigint, placed_at timestamptz)
+    RETURNING id),
   posted AS (
     INSERT INTO ledger_entries (transaction_id, kind, from_account, to_account, amount, market_id, occurred_at)
     SELECT e.transaction_id, e.kind, e.from_account, e.to_account, e.amount, $1, e.occurred_at
@@ -98,7 +106,7 @@ const APPEND_GROUP = `WITH inserted AS (
     UPDATE markets SET yes_total = $5, no_total = $6, volume = $7, dust_total = $8, row_count = $9, trader_count = $10,
       last_placed_at = $11, updated_at = $12
     WHERE id = $1)
-  SELECT * FROM inserted`;
+  SELECT count(*) AS rows FROM inserted`;
 
 /** The rows of a group's appends so far, in the shape the statement reads them. */
 export interface GroupAppends {
@@ -113,19 +121,30 @@ export function emptyGroupAppends(): GroupAppends {
 }
 
 /**
- * Adds one append, or nothing when a value fails its column's check (a safe integer, an epoch time): then the error
- * is the caller's alone and the group's other trades go on.
+ * Adds one append under the next id drawn for the group and returns the row as it will be stored, or adds nothing
+ * when a value fails its column's check (a safe integer, an epoch time): then the error is the caller's alone and the
+ * group's other trades go on.
  */
-export function addAppend(group: GroupAppends, append: TradeAppend): void {
+export function addAppend(group: GroupAppends, id: number, append: TradeAppend): StoredBetRow {
   const { row, at, entries } = append;
+  const stored: StoredBetRow = {
+    id,
+    marketId: row.marketId,
+    username: row.username,
+    outcome: row.outcome,
+    amount: row.amount,
+    shares: row.shares ?? null,
+    dust: row.dust ?? null,
+    placedAt: row.placedAt,
+  };
   const bet = {
+    id,
     username: row.username,
     outcome: row.outcome,
     amount: bets.amount.mapToDriverValue(row.amount),
-    shares: row.shares === undefined || row.shares === null ? null : bets.shares.mapToDriverValue(row.shares),
-    dust: row.dust === undefined || row.dust === null ? null : bets.dust.mapToDriverValue(row.dust),
+    shares: stored.shares === null ? null : bets.shares.mapToDriverValue(stored.shares),
+    dust: stored.dust === null ? null : bets.dust.mapToDriverValue(stored.dust),
     placed_at: bets.placedAt.mapToDriverValue(row.placedAt),
-    n: group.bets.length,
   };
   const transactionId = randomUUID();
   const occurredAt = ledgerEntries.occurredAt.mapToDriverValue(at);
@@ -143,12 +162,13 @@ export function addAppend(group: GroupAppends, append: TradeAppend): void {
   group.entries.push(...posted);
   for (const [username, change] of moves) group.changes.set(username, (group.changes.get(username) ?? 0) + change);
   group.last = append;
+  return stored;
 }
 
 /**
  * Sends the group's appends with the totals the last one left. Nothing is checked on the result, since the commit
  * is on its way behind it: the foreign keys make the statement fail (and so the transaction) when a moved user's row
- * is missing (entries → ledger accounts → users); the market row is locked. Resolves with the inserted rows.
+ * is missing (entries → ledger accounts → users); the market row is locked.
  */
 export function sendGroupAppends(statements: TransactionStatements, marketId: number, group: GroupAppends): Promise<Row[]> {
   if (group.last === null) throw new Error('a group without appends has nothing to send');
@@ -168,9 +188,4 @@ export function sendGroupAppends(statements: TransactionStatements, marketId: nu
     totals.lastPlacedAt === null ? null : markets.lastPlacedAt.mapToDriverValue(totals.lastPlacedAt),
     markets.updatedAt.mapToDriverValue(at),
   ]);
-}
-
-export function toStoredBet(stored: Row): StoredBetRow {
-  const { id, marketId, username, outcome, amount, shares, dust, placedAt } = toBetRow(stored);
-  return { id, marketId, username, outcome, amount, shares, dust, placedAt };
 }
