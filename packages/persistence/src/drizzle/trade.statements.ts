@@ -38,8 +38,9 @@ export interface LockedGroup {
 }
 
 const LOCK_MARKET = 'SELECT * FROM markets WHERE id = $1 FOR UPDATE';
-// The bets' identity sequence, looked up by name so a renamed sequence cannot go unnoticed.
-const DRAW_BET_IDS = "SELECT nextval(pg_get_serial_sequence('bets', 'id')) AS id FROM generate_series(1, $1::int)";
+// The bets' identity sequence by its name, resolved once when the statement is prepared (pg_get_serial_sequence per
+// call cost ~50 µs of PostgreSQL CPU per bet). Renamed, every trade fails at once: the trade tests draw from it.
+const DRAW_BET_IDS = "SELECT nextval('bets_id_seq') AS id FROM generate_series(1, $1::int)";
 const lockTraderTexts = new Map<number, string>();
 
 function lockTradersText(count: number): string {
