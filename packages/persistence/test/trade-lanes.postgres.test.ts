@@ -139,7 +139,7 @@ describe('group commit of trades on PostgreSQL', () => {
       expect(texts).toEqual([
         'SELECT * FROM after 0',
         'SELECT users.*, EXISTS after 0',
-        "SELECT nextval(pg_get_serial_sequence('bets', 'id')) after 0",
+        "SELECT nextval('bets_id_seq') AS after 0",
         'WITH inserted AS after 3',
         'INSERT INTO audit_log after 3',
         'COMMIT after 3',
@@ -156,6 +156,26 @@ describe('group commit of trades on PostgreSQL', () => {
     );
     const updated = (await ports.markets.findById(market.id))._unsafeUnwrap();
     expect(updated?.totals).toMatchObject({ rowCount: bettors.length, yes: 3 * bettors.length, traderCount: bettors.length });
+    expect(await integrity()).toEqual([]);
+  });
+
+  it('a trade whose commit hook throws fails alone, and nothing of it is written', async () => {
+    const useCases = moneyUseCases(ports, clock);
+    const [, first, faulty, third] = traders as [string, string, string, string];
+    const before = await balanceOf(faulty);
+    const results = await Promise.all(
+      [first, faulty, third].map((username) =>
+        useCases.placeBet({ username, marketId: market.id, outcome: 'YES', amount: 2 }, () => {
+          if (username === faulty) throw new Error('the hook failed');
+          return {};
+        }),
+      ),
+    );
+    expect(groups).toEqual([1, 2]);
+    expect(results.map((result) => (result.isOk() ? 'ok' : result.error.code))).toEqual(['ok', 'INFRASTRUCTURE_ERROR', 'ok']);
+    const rows = (await ports.bets.listByMarket(market.id))._unsafeUnwrap();
+    expect(rows.map((row) => row.username)).toEqual([first, third]);
+    expect(await balanceOf(faulty)).toBe(before);
     expect(await integrity()).toEqual([]);
   });
 });

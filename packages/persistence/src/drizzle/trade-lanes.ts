@@ -26,6 +26,7 @@ import {
   emptyGroupAppends,
   lockGroup,
   sendGroupAppends,
+  storedRowOf,
   type GroupAppends,
   type LockedGroup,
 } from './trade.statements.ts';
@@ -202,8 +203,11 @@ export class TradeLanes {
           let stored: StoredBetRow;
           try {
             if (id === undefined) throw new Error('the group drew fewer bet ids than it has trades');
-            stored = addAppend(appends, id, append);
-            if (commit !== undefined) records.push(commit(stored));
+            stored = storedRowOf(id, append);
+            // The hook runs before the row joins the group: a hook that throws leaves nothing of its trade behind.
+            const record = commit?.(stored);
+            addAppend(appends, stored, append);
+            if (record !== undefined) records.push(record);
           } catch (error) {
             done();
             return errAsync(toInfrastructureError(error, 'appendTrade'));

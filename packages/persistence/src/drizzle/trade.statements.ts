@@ -121,14 +121,9 @@ export function emptyGroupAppends(): GroupAppends {
   return { bets: [], entries: [], changes: new Map(), last: null };
 }
 
-/**
- * Adds one append under the next id drawn for the group and returns the row as it will be stored, or adds nothing
- * when a value fails its column's check (a safe integer, an epoch time): then the error is the caller's alone and the
- * group's other trades go on.
- */
-export function addAppend(group: GroupAppends, id: number, append: TradeAppend): StoredBetRow {
-  const { row, at, entries } = append;
-  const stored: StoredBetRow = {
+/** The row `append` stores under `id`, as the bets table will hold it. */
+export function storedRowOf(id: number, { row }: TradeAppend): StoredBetRow {
+  return {
     id,
     marketId: row.marketId,
     username: row.username,
@@ -138,6 +133,15 @@ export function addAppend(group: GroupAppends, id: number, append: TradeAppend):
     dust: row.dust ?? null,
     placedAt: row.placedAt,
   };
+}
+
+/**
+ * Adds one append, stored as `stored` (`storedRowOf`), or nothing when a value fails its column's check (a safe
+ * integer, an epoch time): then the error is the caller's alone and the group's other trades go on.
+ */
+export function addAppend(group: GroupAppends, stored: StoredBetRow, append: TradeAppend): void {
+  const { row, at, entries } = append;
+  const { id } = stored;
   const bet = {
     id,
     username: row.username,
@@ -163,7 +167,6 @@ export function addAppend(group: GroupAppends, id: number, append: TradeAppend):
   group.entries.push(...posted);
   for (const [username, change] of moves) group.changes.set(username, (group.changes.get(username) ?? 0) + change);
   group.last = append;
-  return stored;
 }
 
 /**
