@@ -3,7 +3,7 @@
 // transaction fails commits nothing of any of its trades. A group's rows go out in one statement, its audit rows in
 // one more, and the COMMIT with them.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { poolAccount, type MarketRecord } from '@socialpredict/domain';
+import { poolAccount, type MarketRecord, type UnitOfWork } from '@socialpredict/domain';
 import type { Database } from '../src/drizzle/database.factory.ts';
 import type { TransactionRunner } from '../src/drizzle/transaction-runner.ts';
 import { checkLedgerIntegrity } from '../src/drizzle/ledger-integrity.query.ts';
@@ -176,6 +176,30 @@ describe('group commit of trades on PostgreSQL', () => {
     const rows = (await ports.bets.listByMarket(market.id))._unsafeUnwrap();
     expect(rows.map((row) => row.username)).toEqual([first, third]);
     expect(await balanceOf(faulty)).toBe(before);
+    expect(await integrity()).toEqual([]);
+  });
+
+  it('a trade that appends a row of another market fails alone, and nothing of it is written', async () => {
+    const [, first, astray, third] = traders as [string, string, string, string];
+    const misdirected: UnitOfWork = {
+      run: (work) => ports.unitOfWork.run(work),
+      trade: (marketId, username, work) =>
+        ports.unitOfWork.trade(marketId, username, (locked, tx) =>
+          work(locked, {
+            appendTrade: (trade, commit) =>
+              tx.appendTrade(username === astray ? { ...trade, row: { ...trade.row, marketId: marketId + 1 } } : trade, commit),
+          }),
+        ),
+    };
+    const useCases = moneyUseCases({ ...ports, unitOfWork: misdirected }, clock);
+    const before = await balanceOf(astray);
+    const results = await Promise.all(
+      [first, astray, third].map((username) => useCases.placeBet({ username, marketId: market.id, outcome: 'NO', amount: 3 })),
+    );
+    expect(results.map((result) => (result.isOk() ? 'ok' : result.error.code))).toEqual(['ok', 'INFRASTRUCTURE_ERROR', 'ok']);
+    expect((await ports.bets.listByMarket(market.id))._unsafeUnwrap().map((row) => row.username)).toEqual([first, third]);
+    expect((await ports.bets.listByMarket(market.id + 1))._unsafeUnwrap()).toEqual([]);
+    expect(await balanceOf(astray)).toBe(before);
     expect(await integrity()).toEqual([]);
   });
 });

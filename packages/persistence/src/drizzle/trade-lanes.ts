@@ -43,6 +43,14 @@ interface QueuedTrade {
 /** How a group's transaction ended: null once committed, or its failure. */
 type GroupOutcome = InfrastructureError | null;
 
+/** What a group has locked and what its trades have added so far. */
+interface GroupDraft {
+  readonly marketId: number;
+  readonly group: LockedGroup;
+  readonly appends: GroupAppends;
+  readonly records: CommitRecords[];
+}
+
 export interface TradeLanesOptions {
   /** most trades in one transaction */
   maxGroup: number;
@@ -137,9 +145,9 @@ export class TradeLanes {
   async #runGroup(marketId: number, trades: readonly QueuedTrade[]): Promise<void> {
     this.#options.onGroup?.(trades.length);
     const started = new Set<QueuedTrade>();
-    let settleCommit!: (failure: InfrastructureError | null) => void;
+    let settleCommit!: (outcome: GroupOutcome) => void;
     // Every append of the group resolves through this: its row once the group has committed, or the group's failure.
-    const committed = new Promise<InfrastructureError | null>((resolve) => {
+    const committed = new Promise<GroupOutcome>((resolve) => {
       settleCommit = resolve;
     });
     try {
@@ -172,7 +180,7 @@ export class TradeLanes {
     const records: CommitRecords[] = [];
     for (const trade of trades) {
       started.add(trade);
-      await this.#turn(trade, group, appends, records, committed);
+      await this.#turn(trade, { marketId, group, appends, records }, committed);
     }
     if (appends.last === null) {
       await statements.commit();
@@ -186,13 +194,7 @@ export class TradeLanes {
   }
 
   /** Runs one work until it has added its append or finished without one; the next work then decides. */
-  #turn(
-    trade: QueuedTrade,
-    group: LockedGroup,
-    appends: GroupAppends,
-    records: CommitRecords[],
-    committed: Promise<GroupOutcome>,
-  ): Promise<void> {
+  #turn(trade: QueuedTrade, { marketId, group, appends, records }: GroupDraft, committed: Promise<GroupOutcome>): Promise<void> {
     return new Promise<void>((done) => {
       let appended = false;
       const tx: TradeContext = {
@@ -203,6 +205,8 @@ export class TradeLanes {
           let stored: StoredBetRow;
           try {
             if (id === undefined) throw new Error('the group drew fewer bet ids than it has trades');
+            // The group's statement writes every row to the locked market, whatever a row says.
+            if (append.row.marketId !== marketId) throw new Error(`a trade of market ${String(marketId)} appended a row of another market`);
             stored = storedRowOf(id, append);
             // The hook runs before the row joins the group: a hook that throws leaves nothing of its trade behind.
             const record = commit?.(stored);

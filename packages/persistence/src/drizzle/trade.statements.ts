@@ -39,7 +39,8 @@ export interface LockedGroup {
 
 const LOCK_MARKET = 'SELECT * FROM markets WHERE id = $1 FOR UPDATE';
 // The bets' identity sequence by its name, resolved once when the statement is prepared (pg_get_serial_sequence per
-// call cost ~50 µs of PostgreSQL CPU per bet). Renamed, every trade fails at once: the trade tests draw from it.
+// call cost ~50 µs of PostgreSQL CPU per bet). Renamed, every trade fails at once: the trade tests draw from it. The
+// API's role needs USAGE on it (docs/operations.md#bet-ids).
 const DRAW_BET_IDS = "SELECT nextval('bets_id_seq') AS id FROM generate_series(1, $1::int)";
 const lockTraderTexts = new Map<number, string>();
 
