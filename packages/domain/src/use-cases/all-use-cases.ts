@@ -1,6 +1,7 @@
 // Every use case built from one set of ports: what a composition root (the HTTP adapter, the CLI, a test harness)
 // hands to its drivers. Each factory still takes only the slice of the dependencies it needs.
 import type { UseCaseDeps } from './deps.ts';
+import { coalesceReads } from './shared/coalesced-reads.ts';
 import { makeAuthenticate } from './authenticate/authenticate.use-case.ts';
 import { makeApproveMarket } from './approve-market/approve-market.use-case.ts';
 import { makeChangePassword } from './change-password/change-password.use-case.ts';
@@ -66,6 +67,13 @@ import { makeSetDiscoveryPins } from './set-discovery-pins/set-discovery-pins.us
 import { makeUpdateShareSettings } from './update-share-settings/update-share-settings.use-case.ts';
 import { makeUploadShareImage } from './upload-share-image/upload-share-image.use-case.ts';
 
+/**
+ * The public reads of the site's mix (market page, summary, discovery lists, positions and leaderboard pages): the
+ * same question asked concurrently is answered by one load (docs/performance.md#coalesced-reads). The whole input is
+ * the question; the answers, shared between callers, are read-only.
+ */
+const byInput = (input: object): string => JSON.stringify(input);
+
 export function makeUseCases(deps: UseCaseDeps) {
   return {
     authenticate: makeAuthenticate(deps),
@@ -82,15 +90,15 @@ export function makeUseCases(deps: UseCaseDeps) {
     getPortfolio: makeGetPortfolio(deps),
     getUserFinancials: makeGetUserFinancials(deps),
     listStewardedMarkets: makeListStewardedMarkets(deps),
-    listMarkets: makeListMarkets(deps),
+    listMarkets: coalesceReads(makeListMarkets(deps), byInput),
     searchMarkets: makeSearchMarkets(deps),
-    getMarketDetails: makeGetMarketDetails(deps),
-    getMarketSummary: makeGetMarketSummary(deps),
+    getMarketDetails: coalesceReads(makeGetMarketDetails(deps), byInput),
+    getMarketSummary: coalesceReads(makeGetMarketSummary(deps), byInput),
     listBets: makeListBets(deps),
-    listMarketPositions: makeListMarketPositions(deps),
+    listMarketPositions: coalesceReads(makeListMarketPositions(deps), byInput),
     createMarket: makeCreateMarket(deps),
     getUserPosition: makeGetUserPosition(deps),
-    getMarketLeaderboard: makeGetMarketLeaderboard(deps),
+    getMarketLeaderboard: coalesceReads(makeGetMarketLeaderboard(deps), byInput),
     placeBet: makePlaceBet(deps),
     projectBet: makeProjectBet(deps),
     quoteSale: makeQuoteSale(deps),
@@ -131,7 +139,7 @@ export function makeUseCases(deps: UseCaseDeps) {
     setMarketGroupTags: makeSetMarketGroupTags(deps),
     getHomeContent: makeGetHomeContent(deps),
     updateHomeContent: makeUpdateHomeContent(deps),
-    getDiscoveryPage: makeGetDiscoveryPage(deps),
+    getDiscoveryPage: coalesceReads(makeGetDiscoveryPage(deps), byInput),
     updateDiscoveryPage: makeUpdateDiscoveryPage(deps),
     setDiscoveryPins: makeSetDiscoveryPins(deps),
     getShareSettings: makeGetShareSettings(deps),
