@@ -142,10 +142,30 @@ const pathBytes = new WeakMap<PathView, Buffer>();
 const EMPTY_PATH = '"probabilityChanges":[]';
 
 /**
- * Sends `body` (with an empty `probabilityChanges`) as the route's serializer writes it, with `path` in its place.
- * The route's response schema still shapes every other field.
+ * Sends `body` (with an empty `probabilityChanges`) as the route's serializer writes it, with `path` in its place;
+ * the route's response schema still shapes every other field. The readers of one coalesced load share its answer
+ * (docs/performance.md#coalesced-reads), so the body is built once per answer: `variant` names what else it depends
+ * on (the statuses the clock decides), and a reader whose clock gives another variant gets a body of its own. Every
+ * reader of an answer arrived before its load started, so the body's `generatedAt` (taken when the first of them
+ * built it) is after each one's arrival.
  */
-export function sendWithPath(reply: FastifyReply, body: unknown, path: PathView): FastifyReply {
+const sharedBodies = new WeakMap<object, { variant: string; bytes: Buffer }>();
+
+export function sendSharedWithPath(reply: FastifyReply, answer: object, variant: string, build: () => { body: unknown; path: PathView }): FastifyReply {
+  const shared = sharedBodies.get(answer);
+  if (shared !== undefined && shared.variant === variant) return sendJsonBytes(reply, shared.bytes);
+  const { body, path } = build();
+  const bytes = bodyWithPath(reply, body, path);
+  sharedBodies.set(answer, { variant, bytes });
+  return sendJsonBytes(reply, bytes);
+}
+
+/** the statuses the clock decides in a market read: its market's, and its group's when it answers one */
+export function clockVariant(market: MarketRecord, now: number, link?: MarketAnswerOf): string {
+  return link === undefined ? publicMarketStatus(market, now) : `${publicMarketStatus(market, now)}|${publicMarketStatus(link.group, now)}`;
+}
+
+function bodyWithPath(reply: FastifyReply, body: unknown, path: PathView): Buffer {
   let bytes = pathBytes.get(path);
   if (bytes === undefined) {
     bytes = Buffer.from(JSON.stringify(presentedPath(path)));
@@ -156,9 +176,11 @@ export function sendWithPath(reply: FastifyReply, body: unknown, path: PathView)
   const at = around.indexOf(EMPTY_PATH);
   const before = Buffer.from(`${around.slice(0, at)}"probabilityChanges":`);
   const after = Buffer.from(around.slice(at + EMPTY_PATH.length));
-  return reply
-    .type('application/json; charset=utf-8')
-    .send(Buffer.concat([before, bytes, after], before.length + bytes.length + after.length));
+  return Buffer.concat([before, bytes, after], before.length + bytes.length + after.length);
+}
+
+function sendJsonBytes(reply: FastifyReply, bytes: Buffer): FastifyReply {
+  return reply.type('application/json; charset=utf-8').send(bytes);
 }
 
 /** The wire form of a path, kept per path like its JSON: formatting the timestamps was once the largest cost of a market read. */

@@ -5,7 +5,7 @@ import type { MarketUseCases } from '@socialpredict/runtime';
 import { HttpProblem } from '../http-problem.ts';
 import { unwrap } from '../http-error.mapper.ts';
 import * as sanitize from '../input-sanitizers.ts';
-import { sendWithPath, toMarketDetails, toMarketOverview, toMarketResponse, toPosition } from '../presenters/market.presenter.ts';
+import { clockVariant, sendSharedWithPath, toMarketDetails, toMarketOverview, toMarketResponse, toPosition } from '../presenters/market.presenter.ts';
 import { principalOf } from '../principal.ts';
 import { documented, IdParam, Int, isoTime, PageQuery, pageOf, ref } from '../schemas/common.schema.ts';
 import { Envelope, ok } from '../schemas/envelope.schema.ts';
@@ -223,7 +223,11 @@ export const marketRoutes: FastifyPluginAsyncTypebox<MarketRouteOptions> = async
     },
     async (request, reply) => {
       const details = await unwrap(useCases.getMarketDetails({ marketId: request.params.id }));
-      return sendWithPath(reply, { ...toMarketDetails(details, clock.now()), probabilityChanges: [] }, details.probabilityChanges);
+      const now = clock.now();
+      return sendSharedWithPath(reply, details, clockVariant(details.market, now, details.marketGroup), () => ({
+        body: { ...toMarketDetails(details, now), probabilityChanges: [] },
+        path: details.probabilityChanges,
+      }));
     },
   );
 

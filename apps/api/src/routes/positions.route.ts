@@ -4,7 +4,7 @@ import type { Clock } from '@socialpredict/domain';
 import type { PositionUseCases } from '@socialpredict/runtime';
 import { unwrap } from '../http-error.mapper.ts';
 import { liveFreshness } from '../presenters/freshness.presenter.ts';
-import { sendWithPath, toCreator, toPosition, toPublicMarket } from '../presenters/market.presenter.ts';
+import { clockVariant, sendSharedWithPath, toCreator, toPosition, toPublicMarket } from '../presenters/market.presenter.ts';
 import { principalOf } from '../principal.ts';
 import { documented, IdParam, Int, PageQuery, pageOf, ref, UsernameParam } from '../schemas/common.schema.ts';
 import { Envelope, ok } from '../schemas/envelope.schema.ts';
@@ -200,17 +200,19 @@ export const positionRoutes: FastifyPluginAsyncTypebox<{ useCases: PositionUseCa
     async (request, reply) => {
       const details = await unwrap(useCases.getMarketSummary({ marketId: request.params.id }));
       const now = clock.now();
-      const body = ok({
-        market: toPublicMarket(details.market, now),
-        creator: toCreator(details.creator),
-        probabilityChanges: [],
-        probabilityChangesTruncated: details.probabilityChangesTruncated,
-        numUsers: details.numUsers,
-        totalVolume: details.totalVolume,
-        marketDust: details.marketDust,
-        freshness: liveFreshness(now),
-      });
-      return sendWithPath(reply, body, details.probabilityChanges);
+      return sendSharedWithPath(reply, details, clockVariant(details.market, now), () => ({
+        body: ok({
+          market: toPublicMarket(details.market, now),
+          creator: toCreator(details.creator),
+          probabilityChanges: [],
+          probabilityChangesTruncated: details.probabilityChangesTruncated,
+          numUsers: details.numUsers,
+          totalVolume: details.totalVolume,
+          marketDust: details.marketDust,
+          freshness: liveFreshness(now),
+        }),
+        path: details.probabilityChanges,
+      }));
     },
   );
 };
