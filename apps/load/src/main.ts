@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// `pnpm bench:load [--scenario smoke|hot|mix|soak] [--rate N] [--read-rate N] [--duration S] [--connections N]
-// [--pregrown] [--pregrown-bets N] [--workers N] [--pool-max N] [--pgbench-seconds S] [--ceiling-seconds S] [--cpu-prof DIR] [--json]` (docs/performance.md#bench-load).
+// `pnpm bench:load --help` prints the options (docs/performance.md#bench-load).
 // The server comes from BENCH_DATABASE_URL, then TEST_DATABASE_URL, then the local PostgreSQL.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,8 +10,15 @@ import { DEFAULT_RATES, SCENARIOS, type ScenarioName } from './scenarios.ts';
 /** upstream's failing point: about 258 000 bet rows */
 const PREGROWN_BETS = 260_000;
 
+const USAGE = `pnpm bench:load [--scenario smoke|hot|mix|soak] [--rate N] [--read-rate N] [--duration S] [--connections N]
+  [--pregrown] [--pregrown-bets N] [--users N] [--workers N] [--pool-max N] [--pgbench-seconds S] [--ceiling-seconds S]
+  [--cpu-prof DIR] [--json]
+Scenarios, figures and targets: docs/performance.md#bench-load.
+`;
+
 const { values } = parseArgs({
   options: {
+    help: { type: 'boolean', short: 'h', default: false },
     scenario: { type: 'string', default: 'smoke' },
     rate: { type: 'string' },
     'read-rate': { type: 'string' },
@@ -29,6 +35,11 @@ const { values } = parseArgs({
     'cpu-prof': { type: 'string' },
   },
 });
+
+if (values.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
 
 function number(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;
