@@ -117,13 +117,17 @@ export const contentRoutes: FastifyPluginAsyncTypebox<ContentRouteOptions> = asy
       if (!['active', 'closed', 'resolved', 'all'].includes(status)) {
         throw new HttpProblem(400, 'INVALID_REQUEST', 'status must be one of active, closed, resolved or all.');
       }
-      const layout = toDiscoveryPage(await unwrap(useCases.getDiscoveryPage({ slug })));
-      const now = clock.now();
       // A secondary page lists its tag's markets (T1-27); the top page honours `tagSlug` when one is sent.
       const tagSlug = slug === TOP_DISCOVERY_SLUG ? (request.query.tagSlug ?? '').trim() : slug;
-      const page = await unwrap(
-        useCases.listMarkets({ status: status as 'all', ...(tagSlug === '' ? {} : { tagSlug }), ...pageOf(request.query, 50, 100) }),
-      );
+      // The layout, the page of markets and the top page's navigation do not depend on each other: asked together.
+      const [stored, page, storedTopicNav] = await Promise.all([
+        unwrap(useCases.getDiscoveryPage({ slug })),
+        unwrap(useCases.listMarkets({ status: status as 'all', ...(tagSlug === '' ? {} : { tagSlug }), ...pageOf(request.query, 50, 100) })),
+        slug === TOP_DISCOVERY_SLUG ? undefined : unwrap(useCases.getDiscoveryPage({ slug: TOP_DISCOVERY_SLUG })),
+      ]);
+      const layout = toDiscoveryPage(stored);
+      const topicNav = storedTopicNav === undefined ? undefined : toDiscoveryPage(storedTopicNav);
+      const now = clock.now();
       // Every market pin, whatever limit/offset say (T1-27); a pinned market that has since gone is left out.
       const pinnedMarkets = [];
       for (const pin of layout.pins) {
@@ -135,7 +139,6 @@ export const contentRoutes: FastifyPluginAsyncTypebox<ContentRouteOptions> = asy
         }
         pinnedMarkets.push({ pin, details: toMarketDetails(details.value, now) });
       }
-      const topicNav = slug === TOP_DISCOVERY_SLUG ? undefined : toDiscoveryPage(await unwrap(useCases.getDiscoveryPage({ slug: TOP_DISCOVERY_SLUG })));
       return ok({
         layout,
         ...(topicNav === undefined ? {} : { topicNav }),
