@@ -123,6 +123,35 @@ describe('market history cache', () => {
     expect(longerReplay?.probabilities.slice(0, -1)).toEqual(shorterReplay?.probabilities);
     expect(longerReplay?.probabilities).toHaveLength(longer.rows.length + 1);
   });
+
+  it('extends the trader count and the sale dust of a grown history from the shorter one', async () => {
+    const { h, markets, cache, cached } = await cachedSetting(1);
+    const marketId = markets[0]!.id;
+    const summaries = async () => [(await cached.getMarketSummary({ marketId }))._unsafeUnwrap(), (await h.getMarketSummary({ marketId }))._unsafeUnwrap()] as const;
+    // docs/market-model.md#worked-example: three buys, then a sale of 5 credits that leaves 1 as dust
+    const trades = [
+      () => h.placeBet({ username: 'ann', marketId, outcome: 'NO', amount: 10 }),
+      () => h.placeBet({ username: 'ben', marketId, outcome: 'NO', amount: 30 }),
+      () => h.placeBet({ username: 'cat', marketId, outcome: 'YES', amount: 10 }),
+      () => h.sell({ username: 'ann', marketId, outcome: 'NO', amount: 5 }),
+    ];
+    for (const trade of trades) {
+      h.ports.clock.advance(1);
+      (await trade())._unsafeUnwrap();
+      // read through the cache after each trade, so the history grows one row at a time
+      await summaries();
+    }
+    const [withDust] = await summaries();
+    expect(withDust.marketDust).toBe(1);
+    const shorter = cache.get(marketId)!;
+    h.ports.clock.advance(1);
+    (await h.placeBet({ username: 'dan', marketId, outcome: 'NO', amount: 5 }))._unsafeUnwrap();
+    const [fromCache, replayed] = await summaries();
+    expect(cache.get(marketId)!.predecessor).toBe(shorter.derived);
+    expect(fromCache.marketDust).toBe(1);
+    expect(fromCache.numUsers).toBe(4);
+    expect(fromCache).toEqual(replayed);
+  });
 });
 
 const WHOLE_BOARD = { limit: Number.MAX_SAFE_INTEGER, offset: 0 };

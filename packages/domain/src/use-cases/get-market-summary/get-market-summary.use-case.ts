@@ -2,7 +2,6 @@
 // creator, the probability path and the figures — without the tags, amendments and group link of the full page, so
 // the most frequent market read costs the market row and one lookup (docs/performance.md#market-summary).
 import { ok, safeTry, type Result, type ResultAsync } from 'neverthrow';
-import { marketDust } from '../../math/index.ts';
 import type { InfrastructureError } from '../../ports/infrastructure.error.ts';
 import type { MarketRecord } from '../../model/market.model.ts';
 import { CORRUPT_DATA_CODES, type CorruptData, type MarketNotFound } from '../../errors/use-case.errors.ts';
@@ -10,7 +9,7 @@ import type { UseCaseDeps } from '../deps.ts';
 import { callMath } from '../shared/math-call.ts';
 import { loadMarketWithRows, type MarketHistoryView } from '../shared/market-rows.ts';
 import { toCreatorSummary, type CreatorSummary } from '../shared/views.ts';
-import { replayOf } from '../shared/history-figures.ts';
+import { replayOf, rowTallyOf } from '../shared/history-figures.ts';
 import { thinProbabilityPath, type ProbabilityPoint } from '../get-market-details/probability-path.ts';
 
 /** The figures of a market's history (docs/market-model.md#market-figures). */
@@ -49,7 +48,7 @@ export function makeGetMarketSummary(
 
 /** The figures of a loaded history, computed once per cached history and resolution. */
 export function marketFigures(view: MarketHistoryView, probabilityPointsMax: number): Result<MarketFigures, CorruptData> {
-  const { market, rows, derive } = view;
+  const { market, derive } = view;
   return callMath(
     () =>
       derive('figures', () => {
@@ -61,9 +60,7 @@ export function marketFigures(view: MarketHistoryView, probabilityPointsMax: num
             ? { probability: market.seeds.initialProbability, timestamp: market.createdAt }
             : { probability: series[i] as number, timestamp: ordered[i - 1]!.placedAt },
         );
-        const dust = marketDust(rows);
-        const traders = new Set<string>();
-        for (const row of rows) traders.add(row.username);
+        const { traders, dust } = rowTallyOf(view);
         return {
           probabilityChanges: thinned.points,
           probabilityChangesTruncated: thinned.truncated,
