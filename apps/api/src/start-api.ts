@@ -11,6 +11,7 @@ import {
   seedStartupData,
   startBackgroundJobs,
   withSnapshotReaders,
+  type AppUseCases,
   type Runtime,
   type SigningKeySource,
 } from '@socialpredict/runtime';
@@ -54,6 +55,22 @@ function logSigningKey(source: SigningKeySource, logger: Logger): void {
 }
 
 /**
+ * Loads the most recently traded markets' histories before readiness opens (docs/performance.md#history-warm-up). A
+ * failure is logged and the boot goes on: the cache fills on demand as it would without the warm-up.
+ */
+async function warmMarketHistories(useCases: Pick<AppUseCases, 'warmMarketHistories'>, config: AppConfig, logger: Logger): Promise<void> {
+  if (config.api.historyWarmUpRows === 0) return;
+  const started = performance.now();
+  const warmed = await useCases.warmMarketHistories({ maxRows: config.api.historyWarmUpRows });
+  const ms = Math.round(performance.now() - started);
+  if (warmed.isOk()) {
+    logger.info({ event: 'startup.histories_warmed', markets: warmed.value.markets, rows: warmed.value.rows, duration_ms: ms }, 'market histories loaded');
+  } else {
+    logger.warn({ event: 'startup.history_warm_up_failed', err: warmed.error, duration_ms: ms }, 'market histories not loaded ahead; they load on first read');
+  }
+}
+
+/**
  * Resolves once the server listens and readiness is open; a failed boot closes what it opened and rethrows.
  * `holder` names this process to others that the embedded database's lock refuses.
  */
@@ -75,6 +92,7 @@ export async function startApi(config: AppConfig, logger: Logger, holder?: strin
       composeUseCases(runtime.deps, followUpEffects(runtime.snapshots, runtime.clock, runner), logger, metricsRegistry),
       runtime.readModels,
     );
+    await warmMarketHistories(useCases, config, logger);
     const server = await createServer(
       {
         config,

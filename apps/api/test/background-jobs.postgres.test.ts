@@ -37,6 +37,9 @@ describe('background jobs in the API process on PostgreSQL', () => {
     try {
       expect(events.indexOf('jobs.started')).toBeGreaterThan(events.indexOf('seed.done'));
       expect(events.indexOf('jobs.started')).toBeLessThan(events.indexOf('readiness.opened'));
+      // the market history cache is warmed before readiness opens (docs/performance.md#history-warm-up)
+      expect(events.indexOf('startup.histories_warmed')).toBeGreaterThan(events.indexOf('seed.done'));
+      expect(events.indexOf('startup.histories_warmed')).toBeLessThan(events.indexOf('readiness.opened'));
 
       expect((await get('/readyz')).status).toBe(200);
       expect(await jobsStatus()).toEqual({ enabled: true, queued: expect.any(Number), failed: 0, deadLettered: 0 });

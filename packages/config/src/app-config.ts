@@ -82,6 +82,8 @@ export interface ApiConfig {
   metricsEnabled: boolean;
   metricsAuthToken: string | undefined;
   probabilityPointsMax: number;
+  /** bet rows loaded into the market history cache before readiness opens; 0 skips it */
+  historyWarmUpRows: number;
   /** how long an `Idempotency-Key` record is kept (docs/api.md#idempotency) */
   idempotencyTtlSeconds: number;
   publicBaseUrl: string;

@@ -106,6 +106,10 @@ const http = {
   ),
   METRICS_PUBLIC: about('`true` states that `/metrics` and `/ops/status` may answer without a token in staging and production.', bool(false)),
   PROBABILITY_POINTS_MAX: about('Points of a probability path per response.', int(2000, 2)),
+  HISTORY_WARM_UP_ROWS: about(
+    'Before the server opens readiness it loads the histories of the most recently traded markets, and their figures, into its market history cache, up to this many bet rows in all (docs/performance.md#history-warm-up). `0` skips the warm-up.',
+    int(500_000, 0, 2_000_000),
+  ),
   IDEMPOTENCY_TTL_SECONDS: about(
     'How long an `Idempotency-Key` record is kept before the `idempotency.cleanup` job removes it.',
     int(86_400, 60),

@@ -122,6 +122,7 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): LoadConfi
       metricsEnabled: settings.METRICS_ENABLED,
       metricsAuthToken: settings.METRICS_AUTH_TOKEN,
       probabilityPointsMax: settings.PROBABILITY_POINTS_MAX,
+      historyWarmUpRows: settings.HISTORY_WARM_UP_ROWS,
       idempotencyTtlSeconds: settings.IDEMPOTENCY_TTL_SECONDS,
       publicBaseUrl: settings.PUBLIC_BASE_URL,
       shareSiteName: settings.SHARE_SITE_NAME,

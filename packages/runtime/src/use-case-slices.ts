@@ -40,6 +40,7 @@ import type {
   QuoteSale,
   SearchMarkets,
   SystemMetrics,
+  WarmMarketHistories,
 } from '@socialpredict/domain';
 import type { GlobalReadModelView } from '@socialpredict/jobs';
 
@@ -63,6 +64,11 @@ export interface PositionUseCases {
   getUserPosition: GetUserPosition;
   getMarketLeaderboard: GetMarketLeaderboard;
   getMarketSummary: GetMarketSummary;
+}
+
+/** Run by `serve` before readiness opens (docs/performance.md#history-warm-up). */
+export interface StartupUseCases {
+  warmMarketHistories: WarmMarketHistories;
 }
 
 export interface ProjectionUseCases {

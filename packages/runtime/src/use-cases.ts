@@ -19,6 +19,7 @@ import type {
   ReportingUseCases,
   ReviewUseCases,
   SettingsUseCases,
+  StartupUseCases,
   TradingUseCases,
   UserUseCases,
 } from './use-case-slices.ts';
@@ -38,7 +39,8 @@ export type AppUseCases = { authenticate: Authenticate } & AdminUseCases &
   AmendmentUseCases &
   MarketGroupUseCases &
   ContentUseCases &
-  MarketGroupReviewUseCases;
+  MarketGroupReviewUseCases &
+  StartupUseCases;
 
 export function withSnapshotReaders(useCases: AuditedUseCases, readModels: Pick<GlobalReadModels, 'read'>): AppUseCases {
   // The snapshot store throws driver errors; as a Result they reach the HTTP mapping like any other read's.

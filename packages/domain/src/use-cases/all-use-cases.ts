@@ -23,6 +23,7 @@ import { makeListUsers } from './list-users/list-users.use-case.ts';
 import { makeListStewardedMarkets } from './list-stewarded-markets/list-stewarded-markets.use-case.ts';
 import { makeLogin } from './login/login.use-case.ts';
 import { makeGetMarketLeaderboard } from './market-leaderboard/market-leaderboard.use-case.ts';
+import { makeWarmMarketHistories } from './warm-market-histories/warm-market-histories.use-case.ts';
 import { makePlaceBet } from './place-bet/place-bet.use-case.ts';
 import { makeGetPortfolio } from './portfolio/portfolio.use-case.ts';
 import { makeProjectBet } from './project-bet/project-bet.use-case.ts';
@@ -99,6 +100,7 @@ export function makeUseCases(deps: UseCaseDeps) {
     createMarket: makeCreateMarket(deps),
     getUserPosition: makeGetUserPosition(deps),
     getMarketLeaderboard: coalesceReads(makeGetMarketLeaderboard(deps), byInput),
+    warmMarketHistories: makeWarmMarketHistories(deps),
     placeBet: makePlaceBet(deps),
     projectBet: makeProjectBet(deps),
     quoteSale: makeQuoteSale(deps),

@@ -56,6 +56,7 @@ export * from './list-bets/list-bets.use-case.ts';
 export * from './list-market-positions/list-market-positions.use-case.ts';
 export * from './get-user-position/get-user-position.use-case.ts';
 export * from './market-leaderboard/market-leaderboard.use-case.ts';
+export * from './warm-market-histories/warm-market-histories.use-case.ts';
 export * from './global-leaderboard/global-leaderboard.use-case.ts';
 export * from './portfolio/portfolio.use-case.ts';
 export * from './user-financials/user-financials.use-case.ts';

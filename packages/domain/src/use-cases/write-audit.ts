@@ -84,6 +84,7 @@ export const WRITE_AUDIT = {
   },
   getUserPosition: null,
   getMarketLeaderboard: null,
+  warmMarketHistories: null,
   placeBet: {
     target: (input) => String(input.marketId),
     inputs: (input) => ({ outcome: input.outcome, amount: input.amount }),

@@ -79,6 +79,7 @@ export const WRITE_FOLLOW_UPS: { readonly [K in UseCaseName]: FollowUps<UseCaseO
   createMarket: MONEY_MOVED,
   getUserPosition: NO_FOLLOW_UPS,
   getMarketLeaderboard: NO_FOLLOW_UPS,
+  warmMarketHistories: NO_FOLLOW_UPS,
   placeBet: MONEY_MOVED,
   projectBet: NO_FOLLOW_UPS,
   quoteSale: NO_FOLLOW_UPS,
