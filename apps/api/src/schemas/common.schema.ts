@@ -53,6 +53,37 @@ export function normaliseOutcome(raw: string): string {
   return raw.trim().toUpperCase();
 }
 
+const DAY_MS = 86_400_000;
+/** ISO date parts by day number: list pages and history paths repeat a few days many times */
+const dayPrefixes = new Map<number, string>();
+const MAX_CACHED_DAYS = 4096;
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+const THREE_DIGITS = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
+/** 0000-01-01 … 9999-12-31: the range in which `toISOString` writes a four-digit year, as the fast path does */
+const FIRST_FOUR_DIGIT_MS = -62_167_219_200_000;
+const AFTER_FOUR_DIGIT_MS = 253_402_300_800_000;
+
+/**
+ * `new Date(epochMs).toISOString()`, five times cheaper: the date part is formatted once per day and the time of day
+ * is written from digit tables. Formatting the timestamps of market lists and history paths was the largest single
+ * cost of a read in the site mix (docs/performance.md#iso-time).
+ */
 export function isoTime(epochMs: number): string {
-  return new Date(epochMs).toISOString();
+  if (!Number.isInteger(epochMs) || epochMs < FIRST_FOUR_DIGIT_MS || epochMs >= AFTER_FOUR_DIGIT_MS) {
+    return new Date(epochMs).toISOString();
+  }
+  const day = Math.floor(epochMs / DAY_MS);
+  let prefix = dayPrefixes.get(day);
+  if (prefix === undefined) {
+    if (dayPrefixes.size >= MAX_CACHED_DAYS) dayPrefixes.clear();
+    prefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
+    dayPrefixes.set(day, prefix);
+  }
+  let rest = epochMs - day * DAY_MS;
+  const hours = Math.floor(rest / 3_600_000);
+  rest -= hours * 3_600_000;
+  const minutes = Math.floor(rest / 60_000);
+  rest -= minutes * 60_000;
+  const seconds = Math.floor(rest / 1000);
+  return `${prefix}${TWO_DIGITS[hours] as string}:${TWO_DIGITS[minutes] as string}:${TWO_DIGITS[seconds] as string}.${THREE_DIGITS[rest - seconds * 1000] as string}Z`;
 }
