@@ -14,13 +14,13 @@ export const corsPlugin = nonEncapsulated('cors', async (app: FastifyInstance, o
   // first and refuses it with the JSON error body instead (docs/api.md#validation, hostile input). It sends rather
   // than throws: the preflight route declares no response schema, so a thrown error would be serialised by
   // Fastify's default error schema, which drops `ok` and `reason`.
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.method !== 'OPTIONS') return undefined;
-    if (request.headers.origin !== undefined && request.headers['access-control-request-method'] !== undefined) return undefined;
-    return sendProblem(
-      reply,
-      new HttpProblem(400, 'INVALID_REQUEST', 'A CORS preflight needs the Origin and Access-Control-Request-Method headers.'),
-    );
+  app.addHook('onRequest', (request, reply, done) => {
+    const complete = request.headers.origin !== undefined && request.headers['access-control-request-method'] !== undefined;
+    if (request.method !== 'OPTIONS' || complete) {
+      done();
+      return;
+    }
+    sendProblem(reply, new HttpProblem(400, 'INVALID_REQUEST', 'A CORS preflight needs the Origin and Access-Control-Request-Method headers.'));
   });
   await app.register(cors, {
     origin: config.allowOrigins === '*' ? '*' : [...config.allowOrigins],

@@ -89,17 +89,26 @@ export const idempotencyPlugin = nonEncapsulated('idempotency', async (app: Fast
     return status === 204 ? reply.send() : reply.type('application/json; charset=utf-8').send(body);
   });
 
-  app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+  // A callback hook, so the requests without a key (nearly all) pay no promise for it.
+  app.addHook('onSend', (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: Error | null, payload?: unknown) => void) => {
     const claimed = request.idempotency;
-    if (claimed === undefined) return payload;
+    if (claimed === undefined) {
+      done(null, payload);
+      return;
+    }
     const { username, key, owner } = claimed;
     const status = reply.statusCode;
     const kept = status !== 429 && status < 500;
-    const settled = await (kept
+    const settling = kept
       ? store.complete(username, key, owner, { status, body: typeof payload === 'string' ? payload : '' })
-      : store.release(username, key, owner));
-    // The answer is sent either way; a record left running is taken over once its lease ends, so a retry then runs.
-    if (settled.isErr()) request.log.warn({ event: 'idempotency.settle_failed', err: settled.error }, 'the idempotency record could not be settled');
-    return payload;
+      : store.release(username, key, owner);
+    settling.then(
+      (settled) => {
+        // The answer is sent either way; a record left running is taken over once its lease ends, so a retry then runs.
+        if (settled.isErr()) request.log.warn({ event: 'idempotency.settle_failed', err: settled.error }, 'the idempotency record could not be settled');
+        done(null, payload);
+      },
+      (error: unknown) => done(error instanceof Error ? error : new Error(String(error))),
+    );
   });
 });

@@ -19,8 +19,9 @@ const isProbe = (request: FastifyRequest) => request.routeOptions.config.ops !==
 export const loadSheddingPlugin = nonEncapsulated(
   'load-shedding',
   async (app: FastifyInstance, opts: { maxEventLoopDelayMs: number; lifecycle: Lifecycle }) => {
-    app.addHook('onRequest', async (_request, reply) => {
+    app.addHook('onRequest', (_request, reply, done) => {
       if (opts.lifecycle.closing) void reply.header('connection', 'close');
+      done();
     });
     if (opts.maxEventLoopDelayMs <= 0) return;
     await app.register(underPressure, {

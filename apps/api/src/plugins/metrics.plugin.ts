@@ -84,7 +84,7 @@ export const metricsPlugin = nonEncapsulated('metrics', async (app: FastifyInsta
     return series;
   };
 
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const status = reply.statusCode;
     const series = seriesOf(request.method, request.routeOptions.url ?? 'unmatched', status);
     series.count.inc();
@@ -93,5 +93,6 @@ export const metricsPlugin = nonEncapsulated('metrics', async (app: FastifyInsta
       failureCount += 1;
       failures.inc();
     }
+    done();
   });
 });

@@ -106,10 +106,10 @@ export const routePolicyPlugin = nonEncapsulated(
       if (onRequest.length > 0) route.onRequest = [...onRequest, ...asArray(route.onRequest)];
     });
 
-    app.addHook('onSend', async (request, reply, payload) => {
+    app.addHook('onSend', (request, reply, payload, done) => {
       const { auth, ops } = request.routeOptions.config;
       if (ops !== undefined || (auth !== undefined && auth !== 'public')) reply.header('cache-control', 'no-store');
-      return payload;
+      done(null, payload);
     });
   },
 );
