@@ -15,8 +15,8 @@ export const corsPlugin = nonEncapsulated('cors', async (app: FastifyInstance, o
   // than throws: the preflight route declares no response schema, so a thrown error would be serialised by
   // Fastify's default error schema, which drops `ok` and `reason`.
   app.addHook('onRequest', (request, reply, done) => {
-    const complete = request.headers.origin !== undefined && request.headers['access-control-request-method'] !== undefined;
-    if (request.method !== 'OPTIONS' || complete) {
+    const asksPreflight = request.method === 'OPTIONS';
+    if (!asksPreflight || (request.headers.origin !== undefined && request.headers['access-control-request-method'] !== undefined)) {
       done();
       return;
     }
