@@ -3,6 +3,7 @@
 // Settings: BENCH_DATABASE_URL (default: TEST_DATABASE_URL, then the local server), BENCH_SKIP_DATABASE=true to run
 // only the pure benchmarks, BENCH_PGBENCH_SECONDS (default 60, as PERF-1 fixes it).
 import { runReplayBench } from '../packages/domain/bench/replay.bench.ts';
+import { runResultFlowBench } from '../packages/domain/bench/result-flow.bench.ts';
 import { runValuationBench } from '../packages/domain/bench/valuation.bench.ts';
 import { runBetPlacementBench, type LatencyFigures } from '../packages/persistence/bench/bet-placement.bench.ts';
 
@@ -41,6 +42,15 @@ async function replay(): Promise<void> {
   );
 }
 
+async function resultFlow(): Promise<void> {
+  const f = await runResultFlowBench();
+  console.log(
+    `\nThree asynchronous use-case steps: awaited by hand ${f.handWrittenNs.toFixed(0)} ns; safeTry ` +
+      `${f.safeTryNs.toFixed(0)} ns (${(f.safeTryNs / f.handWrittenNs).toFixed(1)} ×); andThen/map chain ` +
+      `${f.chainNs.toFixed(0)} ns (${(f.chainNs / f.handWrittenNs).toFixed(1)} ×)`,
+  );
+}
+
 async function betPlacement(): Promise<void> {
   const serverUrl =
     process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -74,4 +84,5 @@ async function betPlacement(): Promise<void> {
 
 await valuation();
 await replay();
+await resultFlow();
 if (process.env.BENCH_SKIP_DATABASE !== 'true') await betPlacement();
