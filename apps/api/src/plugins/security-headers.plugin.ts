@@ -1,7 +1,8 @@
-// Security headers of docs/api.md#security-headers on every response, errors and 404s included (SEC-6). Helmet emits most of
-// them (its middleware built once: patches/@fastify__helmet@13.2.0.patch); an onRequest hook adds the two helmet does
-// not emit as specified and relaxes the CSP for the docs UI only, and only while the docs are served. Responses written before Fastify has a reply (Node's HTTP parser errors, see
-// server.ts) get the same set from `securityHeaders`, which runs the same helmet options.
+// Security headers of docs/api.md#security-headers on every response, errors and 404s included (SEC-6). helmet's options
+// below are the one source: `securityHeaders` runs helmet once against a collector and the onRequest hook puts that
+// set on every reply through Fastify's own headers, so Node writes them with the status line without a setHeader call
+// each (docs/performance.md#security-headers-once). The docs UI gets a relaxed CSP, and only while the docs are served.
+// Responses written before Fastify has a reply (Node's HTTP parser errors, see server.ts) get the same set.
 import helmetPlugin, { type FastifyHelmetOptions } from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
@@ -68,11 +69,20 @@ export function securityHeaders(config: SecurityConfig): Readonly<Record<string,
   return { ...headers, 'x-xss-protection': XSS_PROTECTION, 'permissions-policy': PERMISSIONS_POLICY };
 }
 
+function isDocsPath(url: string): boolean {
+  if (!url.startsWith(DOCS_PREFIX)) return false;
+  const next = url.charAt(DOCS_PREFIX.length);
+  return next === '' || next === '/' || next === '?';
+}
+
 export const securityHeadersPlugin = nonEncapsulated(
   'security-headers',
   async (app: FastifyInstance, opts: { config: SecurityConfig; docsEnabled: boolean }) => {
-    await app.register(helmetPlugin, helmetOptions(opts.config));
+    // Registered without its global hook: the set below already carries its headers. It still gives routes that need
+    // different ones its route `helmet` option and reply.helmet(), with these options as their defaults.
+    await app.register(helmetPlugin, { ...helmetOptions(opts.config), global: false });
 
+    const headers = securityHeaders(opts.config);
     const docsPolicy = [
       "default-src 'self'",
       "script-src 'self' 'unsafe-inline'",
@@ -82,15 +92,10 @@ export const securityHeadersPlugin = nonEncapsulated(
       "worker-src 'self' blob:",
       `frame-ancestors ${opts.config.frameAncestors}`,
     ].join('; ');
+    const docsHeaders = { ...headers, 'content-security-policy': docsPolicy };
 
-    // After helmet's own onRequest hooks, and like them on the raw response, so errors and 404s carry the same set.
     app.addHook('onRequest', (request, reply, done) => {
-      reply.raw.setHeader('x-xss-protection', XSS_PROTECTION);
-      reply.raw.setHeader('permissions-policy', PERMISSIONS_POLICY);
-      const path = request.url.split('?')[0] ?? '';
-      if (opts.docsEnabled && (path === DOCS_PREFIX || path.startsWith(`${DOCS_PREFIX}/`))) {
-        reply.raw.setHeader('content-security-policy', docsPolicy);
-      }
+      reply.headers(opts.docsEnabled && isDocsPath(request.url) ? docsHeaders : headers);
       done();
     });
   },
