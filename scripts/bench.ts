@@ -6,6 +6,7 @@ import { runReplayBench } from '../packages/domain/bench/replay.bench.ts';
 import { runResultFlowBench } from '../packages/domain/bench/result-flow.bench.ts';
 import { runValuationBench } from '../packages/domain/bench/valuation.bench.ts';
 import { runBetPlacementBench, type LatencyFigures } from '../packages/persistence/bench/bet-placement.bench.ts';
+import { runRowDecodingBench } from '../packages/persistence/bench/row-decoding.bench.ts';
 
 const VALUATION_BUDGET_MS = 25;
 const VALUATION_MAX_GROWTH = 120;
@@ -51,6 +52,14 @@ async function resultFlow(): Promise<void> {
   );
 }
 
+async function rowDecoding(): Promise<void> {
+  const f = await runRowDecodingBench();
+  console.log(
+    `\nOne markets row (${f.columns} columns) as the driver returns it: its decoders alone ${f.decodersOnlyNs.toFixed(0)} ns; ` +
+      `Drizzle's mapping ${f.drizzleNs.toFixed(0)} ns (${(f.drizzleNs / f.decodersOnlyNs).toFixed(2)} ×)`,
+  );
+}
+
 async function betPlacement(): Promise<void> {
   const serverUrl =
     process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -85,4 +94,5 @@ async function betPlacement(): Promise<void> {
 await valuation();
 await replay();
 await resultFlow();
+await rowDecoding();
 if (process.env.BENCH_SKIP_DATABASE !== 'true') await betPlacement();

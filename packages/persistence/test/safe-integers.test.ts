@@ -1,5 +1,6 @@
 // Integer money in bigint columns is mapped to safe integers, checked in both directions (docs/market-model.md#integers), and the
 // schema's list of ledger entry kinds is exactly the domain's (docs/market-model.md#ledger).
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTRY_KINDS, MINT, userAccount } from '@socialpredict/domain';
 import { openDatabase, type Database } from '../src/drizzle/database.factory.ts';
@@ -21,6 +22,19 @@ describe('toSafeInteger', () => {
 
   it.each(['9007199254740992', '9007199254740993', '1.5', 'abc', 2 ** 53, 2n ** 60n])('refuses %s', (value) => {
     expect(() => toSafeInteger(value)).toThrow(UnsafeIntegerError);
+  });
+
+  it('reads every integer text exactly when it is safe and refuses it otherwise, short or long', () => {
+    const limit = BigInt(Number.MAX_SAFE_INTEGER);
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(2n ** 64n), max: 2n ** 64n }), fc.nat(17), (big, digits) => {
+        // Texts of every length around the 15-digit fast path, not only huge ones.
+        const value = big % 10n ** BigInt(digits + 1);
+        const text = value.toString();
+        if (value >= -limit && value <= limit) expect(toSafeInteger(text)).toBe(Number(value));
+        else expect(() => toSafeInteger(text)).toThrow(UnsafeIntegerError);
+      }),
+    );
   });
 });
 
