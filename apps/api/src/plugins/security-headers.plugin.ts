@@ -51,7 +51,7 @@ function helmetOptions(config: SecurityConfig): FastifyHelmetOptions {
   };
 }
 
-/** The headers every response carries, as helmet plus the onSend hook would set them on a reply. */
+/** The headers every response carries: what helmet sets with these options, plus the two it does not emit as specified. */
 export function securityHeaders(config: SecurityConfig): Readonly<Record<string, string>> {
   const headers: Record<string, string> = {};
   const collector = {
